@@ -1,0 +1,87 @@
+//! The `--format json` contract (SPEC §5). Versioned: a change to the shape below
+//! bumps [`JSON_VERSION`].
+//!
+//! ```json
+//! {"version": 1,
+//!  "diagnostics": [{"rule": "unknown-owner", "severity": "error",
+//!                   "file": "docs/decisions/0042-use-postgresql.md",
+//!                   "line": 4, "column": 8, "end_line": 4, "end_column": 13,
+//!                   "message": "owner `alcie` is not in docs/people.yaml; did you mean `alice`?"}],
+//!  "summary": {"files": 120, "errors": 1, "warnings": 0, "infos": 0}}
+//! ```
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::{Counts, Located};
+
+/// The version of the JSON output's shape.
+pub const JSON_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    diagnostics: Vec<Item<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+/// Writes the report as pretty-printed JSON followed by a newline. The message carries
+/// the help after a `; ` so that one string says what to do, as in the SPEC example.
+pub fn render_json(
+    out: &mut dyn Write,
+    located: &[Located<'_>],
+    files: usize,
+    counts: Counts,
+) -> io::Result<()> {
+    let report = Report {
+        version: JSON_VERSION,
+        diagnostics: located
+            .iter()
+            .map(|l| {
+                let d = l.diagnostic;
+                Item {
+                    rule: d.rule,
+                    severity: d.severity.as_str(),
+                    file: &d.file,
+                    line: l.start.line,
+                    column: l.start.column,
+                    end_line: l.end.line,
+                    end_column: l.end.column,
+                    message: match &d.help {
+                        Some(help) => format!("{}; {}", d.message, help),
+                        None => d.message.clone(),
+                    },
+                }
+            })
+            .collect(),
+        summary: Summary {
+            files,
+            errors: counts.errors,
+            warnings: counts.warnings,
+            infos: counts.infos,
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+    writeln!(out)
+}

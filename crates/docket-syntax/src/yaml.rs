@@ -1,0 +1,185 @@
+//! YAML into docket's own value type. This is the only module that names serde_yaml
+//! (decision 0002 in docs/decisions): swapping the YAML library means changing this
+//! file alone.
+
+use crate::SyntaxError;
+
+/// A YAML value. Mappings keep their order; keys that are not strings are turned
+/// into their YAML text. Tags (`!foo`) are dropped: the tagged value is kept as data
+/// and nothing is ever executed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Yaml {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer that fits in `i64`.
+    Int(i64),
+    /// Any other number.
+    Float(f64),
+    /// A string (dates are strings too: YAML 1.2 has no timestamp type).
+    Str(String),
+    /// A sequence.
+    Seq(Vec<Yaml>),
+    /// A mapping, in document order.
+    Map(Vec<(String, Yaml)>),
+}
+
+impl Yaml {
+    /// The name of this value's type, for messages ("expected a list, found a number").
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Yaml::Null => "nothing",
+            Yaml::Bool(_) => "a boolean",
+            Yaml::Int(_) | Yaml::Float(_) => "a number",
+            Yaml::Str(_) => "a string",
+            Yaml::Seq(_) => "a list",
+            Yaml::Map(_) => "a mapping",
+        }
+    }
+
+    /// The value as a string when it is a scalar (numbers and booleans as written).
+    pub fn as_scalar_string(&self) -> Option<String> {
+        match self {
+            Yaml::Str(s) => Some(s.clone()),
+            Yaml::Int(i) => Some(i.to_string()),
+            Yaml::Float(f) => Some(f.to_string()),
+            Yaml::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The value if it is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Yaml::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Looks up a key of a mapping.
+    pub fn get(&self, key: &str) -> Option<&Yaml> {
+        match self {
+            Yaml::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// Parses `src`, which starts at byte `base` of the file, into a [`Yaml`] value.
+/// Errors carry the file's byte range of the position serde_yaml reports. Alias
+/// bombs and deep nesting are refused by serde_yaml's own limits and come back as
+/// errors, never as a crash.
+pub fn parse_yaml(src: &str, base: usize) -> Result<Yaml, SyntaxError> {
+    if let Some(at) = src.find('\0') {
+        return Err(SyntaxError::new(
+            base + at..base + at + 1,
+            "front matter contains a NUL byte",
+        ));
+    }
+    match serde_yaml::from_str::<serde_yaml::Value>(src) {
+        Ok(value) => Ok(convert(value)),
+        Err(err) => {
+            let at = err
+                .location()
+                .map_or(0, |loc| loc.index().min(src.len()));
+            let message = clean_message(&err.to_string());
+            let end = next_char_end(src, at);
+            Err(SyntaxError::new(base + at..base + end, message))
+        }
+    }
+}
+
+fn next_char_end(src: &str, at: usize) -> usize {
+    src[at..].chars().next().map_or(at, |c| at + c.len_utf8())
+}
+
+/// serde_yaml appends " at line L column C" to its messages; docket shows the
+/// position itself, relative to the file rather than the front matter.
+fn clean_message(message: &str) -> String {
+    let cut = message.find(" at line ").unwrap_or(message.len());
+    let m = &message[..cut];
+    let m = m.strip_prefix("invalid type: ").unwrap_or(m);
+    m.to_string()
+}
+
+fn convert(value: serde_yaml::Value) -> Yaml {
+    use serde_yaml::Value;
+    match value {
+        Value::Null => Yaml::Null,
+        Value::Bool(b) => Yaml::Bool(b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Yaml::Int(i),
+            None => Yaml::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => Yaml::Str(s),
+        Value::Sequence(items) => Yaml::Seq(items.into_iter().map(convert).collect()),
+        Value::Mapping(map) => Yaml::Map(
+            map.into_iter()
+                .map(|(k, v)| (key_text(k), convert(v)))
+                .collect(),
+        ),
+        Value::Tagged(tagged) => convert(tagged.value),
+    }
+}
+
+fn key_text(key: serde_yaml::Value) -> String {
+    match convert(key) {
+        Yaml::Str(s) => s,
+        Yaml::Null => "null".to_string(),
+        other => other
+            .as_scalar_string()
+            .unwrap_or_else(|| other.type_name().to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mapping_keeps_order_and_types() {
+        let y = parse_yaml("b: 1\na: [x, 2]\nc: 2026-11-24\n", 0).unwrap_or(Yaml::Null);
+        let Yaml::Map(entries) = y else {
+            panic!("not a map")
+        };
+        assert_eq!(entries[0], ("b".to_string(), Yaml::Int(1)));
+        assert_eq!(
+            entries[1].1,
+            Yaml::Seq(vec![Yaml::Str("x".into()), Yaml::Int(2)])
+        );
+        assert_eq!(entries[2].1, Yaml::Str("2026-11-24".into()));
+    }
+
+    #[test]
+    fn errors_point_into_the_file() {
+        let src = "title: x\nowner: [a\n";
+        let err = parse_yaml(src, 4).unwrap_err();
+        assert!(err.range.start >= 4, "{err:?}");
+    }
+
+    #[test]
+    fn alias_bomb_is_an_error() {
+        let mut src = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut prev = 'a';
+        for name in "bcdefghij".chars() {
+            src.push_str(&format!(
+                "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            ));
+            prev = name;
+        }
+        assert!(parse_yaml(&src, 0).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error() {
+        let src = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse_yaml(&src, 0).is_err());
+    }
+
+    #[test]
+    fn tags_are_data() {
+        let y = parse_yaml("a: !!python/object:os.system echo\n", 0).unwrap_or(Yaml::Null);
+        assert_eq!(y.get("a"), Some(&Yaml::Str("echo".into())));
+    }
+}
