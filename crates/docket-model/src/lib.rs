@@ -1,1 +1,23 @@
-//! placeholder
+//! docket's document model: the kinds of SPEC §3 as data, `docket.toml` (SPEC §8),
+//! and the [`Repository`] of parsed documents that the checks and the site read.
+//!
+//! Plain data and pure functions: this crate reads no files, asks no clock and
+//! prints nothing. The driver hands it file texts; it hands back documents whose
+//! parse problems are [`docket_diagnostics::Diagnostic`]s with byte ranges.
+
+mod config;
+mod document;
+mod kind;
+mod repo;
+pub mod time;
+
+pub use config::{Config, ConfigError, IdScheme, KindConfig, RuleSetting, SiteConfig};
+pub use document::{
+    Brief, Charter, Data, Decision, DecisionId, Document, Field, Fields, Meeting, Norms, Page, Person,
+    Spanned, Update, UpdateLine, number_prefix, parse_document, parse_hours,
+};
+pub use kind::{
+    BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
+    MEETING_CATEGORIES, Required,
+};
+pub use repo::{FileRole, Repository, classify};

@@ -1,0 +1,242 @@
+//! `docket.toml` (SPEC §8). A missing file means defaults; an unknown key or a bad
+//! value is a [`ConfigError`] with the byte range of the offending text, which the
+//! command line turns into exit 2 with the line.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use docket_diagnostics::Severity;
+use serde::Deserialize;
+
+use crate::Kind;
+
+/// The parsed configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The handbook root, relative to the repository root (default `docs`).
+    pub root: String,
+    /// `[site]`.
+    pub site: SiteConfig,
+    /// `[rules]`: rule id → severity (`None` = off), with the byte range of the key.
+    pub rules: Vec<RuleSetting>,
+    /// `[kinds.<kind>]`.
+    pub kinds: BTreeMap<Kind, KindConfig>,
+}
+
+/// One line of `[rules]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSetting {
+    /// The rule id as written.
+    pub rule: String,
+    /// The severity, or `None` for `off`.
+    pub severity: Option<Severity>,
+    /// Where the key is in docket.toml, for "unknown rule" errors.
+    pub range: Range<usize>,
+}
+
+/// `[site]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's title.
+    pub title: Option<String>,
+    /// Absolute base URL for the sitemap and feed.
+    pub base_url: Option<String>,
+    /// Repository URL for commit and edit links.
+    pub repo_url: Option<String>,
+}
+
+/// How decision ids are formed (SPEC §9).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IdScheme {
+    /// The number that starts the file name (`0042-x.md` → 42).
+    #[default]
+    Number,
+    /// The file stem (log4brains' `20201231-x.md`).
+    Stem,
+}
+
+/// `[kinds.<kind>]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindConfig {
+    /// Folder (or file, for charter, people and meetings) relative to the handbook root.
+    pub path: Option<String>,
+    /// Extra required front-matter keys; they also become known keys.
+    #[serde(default)]
+    pub required: Vec<String>,
+    /// Decision id scheme.
+    pub id: Option<IdScheme>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    root: Option<String>,
+    #[serde(default)]
+    site: SiteConfig,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+    #[serde(default)]
+    kinds: BTreeMap<String, KindConfig>,
+}
+
+/// A problem in docket.toml.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ConfigError {
+    /// Byte range in docket.toml.
+    pub range: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            root: "docs".to_string(),
+            site: SiteConfig::default(),
+            rules: Vec::new(),
+            kinds: BTreeMap::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Parses docket.toml text.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let raw: Raw = toml::from_str(text).map_err(|e| ConfigError {
+            range: e.span().unwrap_or(0..0),
+            message: e.message().trim().to_string(),
+        })?;
+        let root = raw.root.unwrap_or_else(|| "docs".to_string());
+        let root = root.trim_matches('/').to_string();
+        if root.split('/').any(|c| c == "..") || root.starts_with('/') {
+            return Err(ConfigError {
+                range: find_key(text, "root"),
+                message: format!("`root = \"{root}\"` must be a folder inside the repository"),
+            });
+        }
+        let mut rules = Vec::new();
+        for (rule, severity) in raw.rules {
+            let range = find_key(text, &rule);
+            let severity = match severity.as_str() {
+                "error" => Some(Severity::Error),
+                "warning" => Some(Severity::Warning),
+                "info" => Some(Severity::Info),
+                "off" => None,
+                other => {
+                    return Err(ConfigError {
+                        range,
+                        message: format!(
+                            "severity `{other}` of rule `{rule}` is not one of `error`, `warning`, `info`, `off`"
+                        ),
+                    });
+                }
+            };
+            rules.push(RuleSetting {
+                rule,
+                severity,
+                range,
+            });
+        }
+        let mut kinds = BTreeMap::new();
+        for (name, kind_config) in raw.kinds {
+            let Some(kind) = Kind::from_name(&name) else {
+                return Err(ConfigError {
+                    range: find_key(text, &format!("kinds.{name}")),
+                    message: format!(
+                        "unknown kind `{name}` in `[kinds]`; expected one of {}",
+                        Kind::ALL
+                            .iter()
+                            .map(|k| format!("`{}`", k.name()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+            };
+            kinds.insert(kind, kind_config);
+        }
+        Ok(Config {
+            root: if root.is_empty() { ".".into() } else { root },
+            site: raw.site,
+            rules,
+            kinds,
+        })
+    }
+
+    /// The configured path of a kind (folder or file), relative to the handbook root.
+    pub fn kind_path(&self, kind: Kind) -> String {
+        self.kinds
+            .get(&kind)
+            .and_then(|k| k.path.clone())
+            .map(|p| p.trim_matches('/').to_string())
+            .unwrap_or_else(|| kind.default_path().to_string())
+    }
+
+    /// Extra required keys for a kind.
+    pub fn extra_required(&self, kind: Kind) -> &[String] {
+        self.kinds.get(&kind).map_or(&[], |k| k.required.as_slice())
+    }
+
+    /// The decision id scheme.
+    pub fn id_scheme(&self) -> IdScheme {
+        self.kinds
+            .get(&Kind::Decision)
+            .and_then(|k| k.id)
+            .unwrap_or_default()
+    }
+}
+
+/// The range of the first line that sets `key` (as `key =` or `[key]`), for errors
+/// that toml's own spans do not cover.
+fn find_key(text: &str, key: &str) -> Range<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        let bare = t.trim_start_matches('[').trim_start_matches('"');
+        if bare.starts_with(key) {
+            let rest = &bare[key.len()..];
+            let rest = rest.trim_start_matches('"').trim_start();
+            if rest.starts_with('=') || rest.starts_with(']') {
+                let start = offset + indent + (t.len() - bare.len());
+                return start..start + key.len();
+            }
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_overrides() {
+        let c = Config::parse("root = \"handbook\"\n[rules]\nunknown-field = \"error\"\nreplaceable-meeting = \"off\"\n[kinds.decision]\npath = \"adr\"\nrequired = [\"area\"]\n")
+            .unwrap_or_default();
+        assert_eq!(c.root, "handbook");
+        assert_eq!(c.rules.len(), 2);
+        assert_eq!(c.kind_path(Kind::Decision), "adr");
+        assert_eq!(c.kind_path(Kind::Brief), "briefs");
+        assert_eq!(c.extra_required(Kind::Decision), ["area".to_string()]);
+    }
+
+    #[test]
+    fn unknown_key_has_a_position() {
+        let text = "root = \"docs\"\n[site]\ntitel = \"x\"\n";
+        let err = Config::parse(text).unwrap_err();
+        assert!(err.message.contains("titel"), "{err:?}");
+        assert_eq!(&text[err.range.clone()], "titel");
+    }
+
+    #[test]
+    fn bad_severity() {
+        let text = "[rules]\nmissing-field = \"loud\"\n";
+        let err = Config::parse(text).unwrap_err();
+        assert_eq!(&text[err.range.clone()], "missing-field");
+    }
+}

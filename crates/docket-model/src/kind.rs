@@ -1,0 +1,294 @@
+//! The kinds of document and their front-matter schemas, as data (SPEC §3). The
+//! checks and `docket schema` read the same tables; `docket.toml` adds required keys.
+
+use std::fmt;
+
+/// What a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A decision record.
+    Decision,
+    /// A task brief.
+    Brief,
+    /// The communication charter (one per repository).
+    Charter,
+    /// The people roster (`people.yaml`).
+    People,
+    /// A daily Done/Next/Blocker update.
+    Update,
+    /// The meeting inventory (`meetings.yaml`).
+    Meetings,
+    /// Any other Markdown page of the handbook.
+    Page,
+}
+
+impl Kind {
+    /// Every kind, in a stable order.
+    pub const ALL: [Kind; 7] = [
+        Kind::Decision,
+        Kind::Brief,
+        Kind::Charter,
+        Kind::People,
+        Kind::Update,
+        Kind::Meetings,
+        Kind::Page,
+    ];
+
+    /// The kind's name, as in `kind:` and `[kinds.<name>]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Decision => "decision",
+            Kind::Brief => "brief",
+            Kind::Charter => "charter",
+            Kind::People => "people",
+            Kind::Update => "update",
+            Kind::Meetings => "meetings",
+            Kind::Page => "page",
+        }
+    }
+
+    /// The kind named `name`.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Default folder (or file) relative to the handbook root (SPEC §2).
+    pub fn default_path(self) -> &'static str {
+        match self {
+            Kind::Decision => "decisions",
+            Kind::Brief => "briefs",
+            Kind::Charter => "charter.md",
+            Kind::People => "people.yaml",
+            Kind::Update => "updates",
+            Kind::Meetings => "meetings.yaml",
+            Kind::Page => "",
+        }
+    }
+
+    /// Whether documents of this kind live in a folder (rather than one file).
+    pub fn is_folder(self) -> bool {
+        matches!(self, Kind::Decision | Kind::Brief | Kind::Update)
+    }
+
+    /// The front-matter schema of the kind (for people and meetings: of one item).
+    pub fn schema(self) -> &'static [FieldSpec] {
+        match self {
+            Kind::Decision => DECISION,
+            Kind::Brief => BRIEF,
+            Kind::Charter => CHARTER,
+            Kind::People => PERSON,
+            Kind::Update => UPDATE,
+            Kind::Meetings => MEETING,
+            Kind::Page => PAGE,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The type of a front-matter value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// One line of text (numbers are accepted as text).
+    Text,
+    /// An ISO 8601 date or date-time.
+    Date,
+    /// One of a fixed set of words.
+    OneOf(&'static [&'static str]),
+    /// A roster id.
+    Person,
+    /// A list of roster ids or team names (a single string is a list of one).
+    People,
+    /// A list of strings (a single string is a list of one).
+    Strings,
+    /// A decision reference: `42`, `"0042"` or a file name.
+    Ref,
+    /// A list of decision references (a single one is a list of one).
+    Refs,
+    /// A list of options: `{name, pros?, cons?}` mappings or plain strings.
+    Options,
+    /// A duration such as `48h`.
+    Duration,
+    /// A list of whole minutes.
+    Minutes,
+    /// A non-negative number.
+    Number,
+    /// A positive whole number.
+    Count,
+    /// `true` or `false`.
+    Bool,
+    /// An IANA time zone name.
+    TimeZone,
+    /// Working hours as `HH:MM-HH:MM` in the person's time zone.
+    Hours,
+}
+
+impl FieldType {
+    /// What a valid value looks like, for messages.
+    pub fn expected(self) -> String {
+        match self {
+            FieldType::Text => "one line of text".into(),
+            FieldType::Date => "a date such as `2026-11-24` or `2026-11-24T16:00:00Z`".into(),
+            FieldType::OneOf(words) => format!(
+                "one of {}",
+                words
+                    .iter()
+                    .map(|w| format!("`{w}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            FieldType::Person => "a roster id".into(),
+            FieldType::People => "a list of roster ids".into(),
+            FieldType::Strings => "a list of strings".into(),
+            FieldType::Ref => "a decision id such as `42` or a file name".into(),
+            FieldType::Refs => "a list of decision ids".into(),
+            FieldType::Options => "a list of options (`- name: …` with optional `pros` and `cons`)".into(),
+            FieldType::Duration => "a duration such as `48h`, `30m` or `2d`".into(),
+            FieldType::Minutes => "a list of meeting lengths in minutes, such as `[25, 50]`".into(),
+            FieldType::Number => "a number".into(),
+            FieldType::Count => "a whole number of minutes above zero".into(),
+            FieldType::Bool => "`true` or `false`".into(),
+            FieldType::TimeZone => "an IANA time zone such as `Europe/Berlin`".into(),
+            FieldType::Hours => "working hours such as `09:00-17:00`".into(),
+        }
+    }
+}
+
+/// When a key is required.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Required {
+    /// Never required.
+    No,
+    /// Always required.
+    Always,
+    /// Required when `status` is one of these.
+    IfStatus(&'static [&'static str]),
+}
+
+/// One known key of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// The key.
+    pub name: &'static str,
+    /// Its type.
+    pub ty: FieldType,
+    /// When it is required.
+    pub required: Required,
+    /// For keys that a body section can stand in for: the section's heading.
+    pub body_section: Option<&'static str>,
+    /// One line for docs and JSON Schema.
+    pub doc: &'static str,
+}
+
+const fn f(name: &'static str, ty: FieldType, required: Required, doc: &'static str) -> FieldSpec {
+    FieldSpec {
+        name,
+        ty,
+        required,
+        body_section: None,
+        doc,
+    }
+}
+
+/// The statuses of a decision (SPEC §3).
+pub const DECISION_STATUSES: &[&str] = &["proposed", "accepted", "rejected", "superseded", "deprecated"];
+/// The statuses of a brief.
+pub const BRIEF_STATUSES: &[&str] = &["draft", "active", "done", "cancelled"];
+/// Meeting categories.
+pub const MEETING_CATEGORIES: &[&str] = &["update", "decision", "relationship", "work"];
+/// Meeting cadences.
+pub const MEETING_CADENCES: &[&str] = &["daily", "weekly", "biweekly", "monthly"];
+const DECIDED: &[&str] = &["accepted", "rejected"];
+
+use FieldType as T;
+use Required::{Always, IfStatus, No};
+
+const KIND: FieldSpec = f("kind", T::OneOf(&["decision", "brief", "charter", "update", "page"]), No, "the document's kind, when its folder does not say it");
+
+static DECISION: &[FieldSpec] = &[
+    KIND,
+    f("id", T::Ref, No, "the decision's number; must match the file name"),
+    f("title", T::Text, Always, "the question or decision, in one line"),
+    f("status", T::OneOf(DECISION_STATUSES), Always, "where the decision stands"),
+    f("owner", T::Person, Always, "the one named decision owner (a roster id)"),
+    f("date", T::Date, Always, "when the question was opened"),
+    f("deadline", T::Date, No, "when the owner decides; defaults to `date` + the charter's `decision_deadline`"),
+    f("decided", T::Date, IfStatus(DECIDED), "when it was decided"),
+    FieldSpec {
+        body_section: Some("Options"),
+        ..f("options", T::Options, IfStatus(DECIDED), "the options considered (at least two), or a body section `## Options`")
+    },
+    FieldSpec {
+        body_section: Some("Decision"),
+        ..f("outcome", T::Text, IfStatus(DECIDED), "the chosen option and why, or a body section `## Decision`")
+    },
+    f("supersedes", T::Refs, No, "decisions this one replaces"),
+    f("superseded_by", T::Ref, IfStatus(&["superseded"]), "the decision that replaces this one"),
+    f("consulted", T::People, No, "people or teams asked before deciding"),
+    f("informed", T::People, No, "people or teams told after deciding"),
+    f("tags", T::Strings, No, "free-form tags"),
+];
+
+static BRIEF: &[FieldSpec] = &[
+    KIND,
+    f("title", T::Text, Always, "the task, in one line"),
+    f("owner", T::Person, Always, "who delivers it (a roster id)"),
+    f("deadline", T::Date, Always, "when it is due"),
+    f("status", T::OneOf(BRIEF_STATUSES), Always, "where the task stands"),
+    f("estimate", T::Number, No, "expected effort in hours"),
+    f("tags", T::Strings, No, "free-form tags"),
+];
+
+static CHARTER: &[FieldSpec] = &[
+    KIND,
+    f("title", T::Text, Always, "the charter's title"),
+    f("owner", T::Person, Always, "who keeps the charter current (a roster id)"),
+    f("reviewed", T::Date, Always, "when the team last reviewed it"),
+    f("response_time", T::Duration, No, "target time to reply to a message (default 4h)"),
+    f("decision_deadline", T::Duration, No, "default deadline of a proposed decision (default 48h)"),
+    f("blocker_resolution", T::Duration, No, "how long a blocker may stay open (default 24h)"),
+    f("brief_threshold", T::Duration, No, "tasks above this need a brief (default 2h)"),
+    f("meeting_lengths", T::Minutes, No, "allowed meeting lengths in minutes (default [25, 50])"),
+    f("agenda_lead_time", T::Duration, No, "how early a meeting's agenda is shared (default 24h)"),
+    f("focus_block", T::Duration, No, "minimum protected no-meeting block per day (default 3h)"),
+];
+
+static PERSON: &[FieldSpec] = &[
+    f("id", T::Text, Always, "the id documents use to name this person"),
+    f("name", T::Text, Always, "full name"),
+    f("role", T::Text, No, "role in the team"),
+    f("timezone", T::TimeZone, Always, "IANA time zone, such as `Europe/Berlin`"),
+    f("handle", T::Text, No, "chat or forge handle"),
+    f("team", T::Text, No, "team name"),
+    f("email", T::Text, No, "email address, to match git authors"),
+    f("hours", T::Hours, No, "working hours in local time, such as `09:00-17:00`"),
+];
+
+static UPDATE: &[FieldSpec] = &[
+    KIND,
+    f("date", T::Date, No, "the day (defaults to the folder name)"),
+    f("person", T::Person, No, "the author (defaults to the file name)"),
+    f("tags", T::Strings, No, "free-form tags"),
+];
+
+static MEETING: &[FieldSpec] = &[
+    f("name", T::Text, Always, "the meeting's name"),
+    f("category", T::OneOf(MEETING_CATEGORIES), Always, "what the meeting is for"),
+    f("cadence", T::OneOf(MEETING_CADENCES), Always, "how often it happens"),
+    f("duration", T::Count, Always, "length in minutes"),
+    f("attendees", T::People, Always, "roster ids of the people who attend"),
+    f("agenda", T::Bool, No, "whether an agenda is shared ahead"),
+];
+
+static PAGE: &[FieldSpec] = &[
+    KIND,
+    f("title", T::Text, No, "the page title (defaults to the first heading)"),
+    f("description", T::Text, No, "a one-line summary"),
+    f("owner", T::Person, No, "who keeps the page current"),
+    f("tags", T::Strings, No, "free-form tags"),
+    f("order", T::Number, No, "position among its siblings in the navigation"),
+];

@@ -1,0 +1,198 @@
+//! The whole handbook: every parsed document, the files beside them, the
+//! configuration, and the lookups the rules and the site share.
+
+use std::collections::{BTreeSet, HashMap};
+
+use docket_diagnostics::Diagnostic;
+
+use crate::config::Config;
+use crate::document::{Data, Decision, DecisionId, Document, Norms, Person, number_prefix};
+use crate::kind::Kind;
+
+/// What a path inside the handbook root is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRole {
+    /// A document of this kind.
+    Document(Kind),
+    /// The index page of a kind folder (`decisions/README.md`): a page, not a document
+    /// of that kind.
+    Index(Kind),
+    /// Anything else (images, other files): linked to, never parsed.
+    Asset,
+}
+
+/// Classifies a path relative to the handbook root by the folder layout of SPEC §2.
+/// An explicit `kind:` in the front matter can still change a Markdown file's kind.
+pub fn classify(handbook_path: &str, config: &Config) -> FileRole {
+    for kind in [Kind::Charter, Kind::People, Kind::Meetings] {
+        if handbook_path == config.kind_path(kind) {
+            return FileRole::Document(kind);
+        }
+    }
+    let lower = handbook_path.to_ascii_lowercase();
+    if !(lower.ends_with(".md") || lower.ends_with(".markdown")) {
+        return FileRole::Asset;
+    }
+    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    for kind in [Kind::Decision, Kind::Brief, Kind::Update] {
+        let folder = config.kind_path(kind);
+        let inside = folder.is_empty() || handbook_path.starts_with(&format!("{folder}/"));
+        if inside {
+            if name == "readme.md" || name == "index.md" {
+                return FileRole::Index(kind);
+            }
+            return FileRole::Document(kind);
+        }
+    }
+    FileRole::Document(Kind::Page)
+}
+
+/// The parsed handbook.
+#[derive(Debug, Clone)]
+pub struct Repository {
+    /// The configuration.
+    pub config: Config,
+    /// The handbook root relative to the repository root (`docs`), `/`-separated;
+    /// empty when the handbook is the repository root.
+    pub handbook_root: String,
+    /// Every document, sorted by path.
+    pub documents: Vec<Document>,
+    /// Every file under the handbook root (documents and assets), repository-relative.
+    pub files: BTreeSet<String>,
+    /// Every folder under the handbook root, repository-relative.
+    pub dirs: BTreeSet<String>,
+    /// Findings about the repository itself (unreadable files, links out of it).
+    pub problems: Vec<Diagnostic>,
+    norms: Norms,
+    by_id: HashMap<DecisionId, Vec<usize>>,
+    by_stem: HashMap<String, usize>,
+    people: HashMap<String, usize>,
+}
+
+impl Repository {
+    /// Assembles a repository from parsed documents.
+    pub fn new(
+        config: Config,
+        handbook_root: String,
+        mut documents: Vec<Document>,
+        files: BTreeSet<String>,
+        dirs: BTreeSet<String>,
+        problems: Vec<Diagnostic>,
+    ) -> Self {
+        documents.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut by_id: HashMap<DecisionId, Vec<usize>> = HashMap::new();
+        let mut by_stem = HashMap::new();
+        let mut people = HashMap::new();
+        let mut norms = None;
+        for (i, doc) in documents.iter().enumerate() {
+            match &doc.data {
+                Data::Decision(d) => {
+                    if let Some(id) = &d.id {
+                        by_id.entry(id.clone()).or_default().push(i);
+                    }
+                    by_stem.insert(doc.stem().to_string(), i);
+                }
+                Data::Charter(c) if norms.is_none() => norms = Some(c.norms.clone()),
+                Data::People(list) => {
+                    for (j, p) in list.iter().enumerate() {
+                        if let Some(id) = &p.id {
+                            people.entry(id.value.clone()).or_insert(i * 1_000_000 + j);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Self {
+            config,
+            handbook_root,
+            documents,
+            files,
+            dirs,
+            problems,
+            norms: norms.unwrap_or_default(),
+            by_id,
+            by_stem,
+            people,
+        }
+    }
+
+    /// The charter's norms, or the defaults when there is no charter.
+    pub fn norms(&self) -> &Norms {
+        &self.norms
+    }
+
+    /// Documents of one kind.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Document> {
+        self.documents.iter().filter(move |d| d.kind == kind)
+    }
+
+    /// Every decision with its data.
+    pub fn decisions(&self) -> impl Iterator<Item = (&Document, &Decision)> {
+        self.documents.iter().filter_map(|d| d.decision().map(|x| (d, x)))
+    }
+
+    /// The roster file's path (repository-relative), for messages.
+    pub fn roster_path(&self) -> String {
+        self.join(&self.config.kind_path(Kind::People))
+    }
+
+    /// Joins a handbook-relative path to the handbook root.
+    pub fn join(&self, handbook_path: &str) -> String {
+        if self.handbook_root.is_empty() || self.handbook_root == "." {
+            handbook_path.to_string()
+        } else {
+            format!("{}/{handbook_path}", self.handbook_root)
+        }
+    }
+
+    /// Whether a roster exists at all (rules about owners need one).
+    pub fn has_roster(&self) -> bool {
+        self.documents.iter().any(|d| d.kind == Kind::People)
+    }
+
+    /// Every person of the roster.
+    pub fn people(&self) -> impl Iterator<Item = &Person> {
+        self.documents.iter().flat_map(|d| match &d.data {
+            Data::People(list) => list.as_slice(),
+            _ => &[],
+        })
+    }
+
+    /// Whether `id` is a roster id.
+    pub fn is_person(&self, id: &str) -> bool {
+        self.people.contains_key(id)
+    }
+
+    /// Whether `name` is a roster id or the name of a team in the roster.
+    pub fn is_person_or_team(&self, name: &str) -> bool {
+        self.is_person(name) || self.people().any(|p| p.team.as_deref() == Some(name))
+    }
+
+    /// The documents a decision reference names: `42`, `"0042"`, `#42`, a file name
+    /// (`0042-x.md`) or, with stem ids, the stem. More than one when ids collide.
+    pub fn resolve_decision(&self, reference: &str) -> Vec<&Document> {
+        let r = reference.trim().trim_start_matches('#');
+        let r = r.rsplit('/').next().unwrap_or(r);
+        let stem = r.strip_suffix(".md").unwrap_or(r);
+        if let Some(&i) = self.by_stem.get(stem) {
+            return vec![&self.documents[i]];
+        }
+        let id = if !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()) {
+            number_prefix(stem).map(DecisionId::Number)
+        } else {
+            Some(DecisionId::Stem(stem.to_string()))
+        };
+        id.and_then(|id| self.by_id.get(&id))
+            .map(|v| v.iter().map(|&i| &self.documents[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// The document at a repository-relative path.
+    pub fn document(&self, path: &str) -> Option<&Document> {
+        self.documents
+            .binary_search_by(|d| d.path.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.documents[i])
+    }
+}
