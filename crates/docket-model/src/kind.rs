@@ -65,6 +65,19 @@ impl Kind {
         }
     }
 
+    /// The kind as a noun with its article, for messages ("unknown key for a decision").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Decision => "a decision",
+            Kind::Brief => "a brief",
+            Kind::Charter => "the charter",
+            Kind::People => "a person in the roster",
+            Kind::Update => "an update",
+            Kind::Meetings => "a meeting",
+            Kind::Page => "a page",
+        }
+    }
+
     /// Whether documents of this kind live in a folder (rather than one file).
     pub fn is_folder(self) -> bool {
         matches!(self, Kind::Decision | Kind::Brief | Kind::Update)

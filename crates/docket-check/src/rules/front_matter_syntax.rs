@@ -1,0 +1,67 @@
+//! # front-matter-syntax
+//!
+//! **What it finds:** front matter (or a YAML file such as `people.yaml`) that cannot
+//! be read: a first `---` line without a closing one, YAML that does not parse
+//! (tabs for indentation, an unclosed bracket, an alias bomb, nesting too deep), a key
+//! written twice, front matter that is a list or a single value instead of a mapping,
+//! a file that is not UTF-8 or contains NUL bytes.
+//!
+//! **Why:** nothing else about the document can be judged when its front matter
+//! cannot be read. docket reports the first problem at its line and skips the other
+//! rules for that document, so one mistake is one finding.
+//!
+//! **Example:**
+//!
+//! ```markdown
+//! ---
+//! title: Use PostgreSQL
+//! title: Use MySQL
+//! ---
+//! ```
+//!
+//! **Fix:** make the block valid YAML: one `key: value` per line, indented with
+//! spaces, each key once, closed by a `---` line.
+
+use docket_diagnostics::Diagnostic;
+
+use crate::Context;
+
+/// Reports the syntax problems the model found while parsing.
+pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    forward(ctx, "front-matter-syntax", out);
+}
+
+/// Copies the parse problems of rule `id` from every document and the repository.
+pub(crate) fn forward(ctx: &Context<'_>, id: &'static str, out: &mut Vec<Diagnostic>) {
+    let docs = ctx.repo.documents.iter().flat_map(|d| d.problems.iter());
+    out.extend(
+        docs.chain(ctx.repo.problems.iter())
+            .filter(|p| p.rule == id)
+            .cloned(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{repo, run};
+
+    #[test]
+    fn fails_on_unclosed_front_matter_and_duplicates() {
+        let r = repo(&[
+            ("docs/decisions/0001-a.md", "---\ntitle: x\n"),
+            ("docs/decisions/0002-b.md", "---\ntitle: x\ntitle: y\n---\n"),
+            ("docs/decisions/0003-c.md", "---\n- a\n- b\n---\n"),
+            ("docs/decisions/0004-d.md", "---\ntitle: x\nowner:\n\t- a\n---\n"),
+        ]);
+        insta::assert_debug_snapshot!(run("front-matter-syntax", &r));
+    }
+
+    #[test]
+    fn passes_on_bom_and_crlf() {
+        let r = repo(&[(
+            "docs/decisions/0001-a.md",
+            "---\r\ntitle: x\r\nstatus: proposed\r\nowner: alice\r\ndate: 2026-11-24\r\n---\r\nBody\r\n",
+        )]);
+        assert_eq!(run("front-matter-syntax", &r), Vec::<String>::new());
+    }
+}

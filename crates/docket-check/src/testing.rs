@@ -1,0 +1,80 @@
+//! Test support: a repository from inline files, and findings as `rule line:col` lines.
+
+use std::collections::BTreeSet;
+
+use docket_diagnostics::{Diagnostic, LineIndex};
+use docket_model::{Config, FileRole, Repository, classify, parse_document, time::parse_time};
+
+use crate::Context;
+
+/// A clean handbook: roster, charter. Tests add the files they are about.
+pub const BASE: &[(&str, &str)] = &[
+    (
+        "docs/people.yaml",
+        "- id: alice\n  name: Alice Ng\n  timezone: Europe/Berlin\n  team: platform\n- id: bob\n  name: Bob Li\n  timezone: America/New_York\n",
+    ),
+    (
+        "docs/charter.md",
+        "---\ntitle: Charter\nowner: alice\nreviewed: 2026-11-01\n---\n## What requires a meeting\nx\n## Response times\nx\n## Where communication lives\nx\n## Escalation\nx\n",
+    ),
+];
+
+/// Builds a repository from `BASE` plus `files` (later files replace earlier ones of
+/// the same path), with `config` as docket.toml text.
+pub fn repo_with(config: &str, files: &[(&str, &str)]) -> Repository {
+    let config = Config::parse(config).unwrap_or_default();
+    let mut all: Vec<(String, String)> = BASE.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    for (p, t) in files {
+        all.retain(|(q, _)| q != p);
+        all.push((p.to_string(), t.to_string()));
+    }
+    let mut docs = Vec::new();
+    let mut paths = BTreeSet::new();
+    let mut dirs = BTreeSet::new();
+    for (path, text) in all {
+        let rel = path.strip_prefix("docs/").unwrap_or(&path).to_string();
+        let mut parent = path.as_str();
+        while let Some((p, _)) = parent.rsplit_once('/') {
+            dirs.insert(p.to_string());
+            parent = p;
+        }
+        paths.insert(path.clone());
+        let (kind, index_of) = match classify(&rel, &config) {
+            FileRole::Document(k) => (k, None),
+            FileRole::Index(k) => (docket_model::Kind::Page, Some(k)),
+            FileRole::Asset => continue,
+        };
+        docs.push(parse_document(path, rel, kind, index_of, text, &config));
+    }
+    Repository::new(config, "docs".into(), docs, paths, dirs, Vec::new())
+}
+
+/// A repository from `BASE` plus `files`, default configuration.
+pub fn repo(files: &[(&str, &str)]) -> Repository {
+    repo_with("", files)
+}
+
+/// The fixed clock of the tests: 2026-11-24T12:00:00Z.
+pub fn now() -> docket_model::time::Time {
+    parse_time("2026-11-24T12:00:00Z").unwrap_or_default()
+}
+
+/// Runs one rule and renders its findings as `rule path:line:col message` lines.
+pub fn run(rule: &str, repo: &Repository) -> Vec<String> {
+    let ctx = Context { repo, now: now() };
+    let mut out: Vec<Diagnostic> = Vec::new();
+    if let Some(r) = crate::rule(rule) {
+        (r.run)(&ctx, &mut out);
+    }
+    let mut lines: Vec<String> = out
+        .iter()
+        .map(|d| {
+            let text = repo.document(&d.file).map_or("", |doc| doc.text.as_str());
+            let p = LineIndex::new(text).position(text, d.range.start);
+            assert_eq!(d.rule, rule, "a rule reports only under its own id");
+            format!("{}:{}:{} {}", d.file, p.line, p.column, d.message)
+        })
+        .collect();
+    lines.sort();
+    lines
+}
