@@ -1,1 +1,106 @@
-fn main() {}
+//! The `docket` command line: parses arguments, reads `--now` / `DOCKET_NOW`, runs a
+//! command through the driver and prints its result. This is the only code that
+//! prints, reads the environment or asks the system clock.
+//!
+//! Exit status (SPEC §5): 0 no errors, 1 findings of severity error (or warnings with
+//! `--deny-warnings`), 2 the command could not run.
+
+mod check;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use docket_model::time::{Time, parse_time};
+
+/// Keeps a remote team's async way of working in its git repository.
+#[derive(Parser, Debug)]
+#[command(name = "docket", version, about, propagate_version = true)]
+struct Cli {
+    /// The current time for deadline rules (ISO 8601 date or date-time), for
+    /// reproducible runs and tests.
+    #[arg(long, global = true, env = "DOCKET_NOW", value_parser = parse_now)]
+    now: Option<Time>,
+    /// When to use colours.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate every document of the handbook.
+    Check(check::CheckArgs),
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_now(s: &str) -> Result<Time, String> {
+    parse_time(s).ok_or_else(|| format!("`{s}` is not an ISO 8601 date or date-time"))
+}
+
+/// What a command tells `main`.
+pub(crate) enum Outcome {
+    /// No errors.
+    Clean,
+    /// Findings that fail the run.
+    Failed,
+}
+
+/// Settings every command shares.
+pub(crate) struct Global {
+    now: Time,
+    color: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    #[allow(clippy::disallowed_methods)] // The one place the real clock is read.
+    let now = cli.now.unwrap_or_else(Time::now);
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let global = Global { now, color };
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args, &global),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Failed) => ExitCode::from(1),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Output cut short by a closed pipe (`docket check | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// PATH, defaulting to the current folder.
+pub(crate) fn path_or_cwd(path: &Option<PathBuf>) -> PathBuf {
+    path.clone().unwrap_or_else(|| PathBuf::from("."))
+}

@@ -41,6 +41,9 @@ pub fn check(repo: &Repository, now: Time) -> Vec<Diagnostic> {
             d.severity = severity;
         }
     }
+    // Nothing is lost: a parse problem under an id no rule forwards is still reported.
+    let docs = repo.documents.iter().flat_map(|d| d.problems.iter());
+    out.extend(docs.chain(repo.problems.iter()).filter(|p| rule(p.rule).is_none()).cloned());
     out
 }
 

@@ -1,1 +1,208 @@
-//! placeholder
+//! The driver: everything between the command line and the pure crates.
+//!
+//! [`load`] finds the repository root from any folder in it, reads `docket.toml`,
+//! walks the handbook root (honouring `.gitignore`, never following a symbolic link
+//! out of the repository), reads and parses every file in parallel, and returns a
+//! [`Workspace`]. [`check`] runs the rules on it.
+//!
+//! Architecture invariant: the driver does IO but never prints and never reads the
+//! clock or the environment; the command line passes `now` in. Errors here mean the
+//! command could not run (exit 2); problems with documents are diagnostics.
+
+mod walk;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use docket_diagnostics::{Diagnostic, SourceMap};
+use docket_model::time::Time;
+use docket_model::{Config, FileRole, Kind, Repository, classify, parse_document};
+use rayon::prelude::*;
+
+/// The command could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum DriverError {
+    /// PATH does not exist or is not readable.
+    #[error("cannot read `{path}`: {source}")]
+    Unreadable {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// docket.toml is invalid.
+    #[error("{path}:{line}:{column}: {message}")]
+    Config {
+        /// docket.toml's path as given to the user.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The handbook root does not exist.
+    #[error("the handbook root `{root}` does not exist in {repo}; create it or set `root` in docket.toml")]
+    NoHandbook {
+        /// The configured root.
+        root: String,
+        /// The repository root.
+        repo: String,
+    },
+}
+
+/// A loaded repository.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The repository root on disk.
+    pub root: PathBuf,
+    /// The parsed handbook.
+    pub repo: Repository,
+}
+
+/// The result of `docket check`.
+#[derive(Debug)]
+pub struct Report {
+    /// Every finding, severities applied.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were checked.
+    pub files: usize,
+}
+
+/// The repository root for `start`: the nearest folder at or above it that holds
+/// `docket.toml` or `.git`; `start` itself when there is none (a plain folder).
+pub fn find_root(start: &Path) -> Result<PathBuf, DriverError> {
+    let start = start.canonicalize().map_err(|source| DriverError::Unreadable {
+        path: start.to_path_buf(),
+        source,
+    })?;
+    let start = if start.is_file() {
+        start.parent().map(Path::to_path_buf).unwrap_or(start)
+    } else {
+        start
+    };
+    let mut dir = Some(start.as_path());
+    while let Some(d) = dir {
+        if d.join("docket.toml").is_file() || d.join(".git").exists() {
+            return Ok(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    Ok(start)
+}
+
+/// Reads docket.toml at `root` (defaults when there is none).
+pub fn read_config(root: &Path) -> Result<Config, DriverError> {
+    let path = root.join("docket.toml");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(source) => return Err(DriverError::Unreadable { path, source }),
+    };
+    let config_error = |range: std::ops::Range<usize>, message: String| {
+        let index = docket_diagnostics::LineIndex::new(&text);
+        let p = index.position(&text, range.start);
+        DriverError::Config {
+            path: "docket.toml".into(),
+            line: p.line,
+            column: p.column,
+            message,
+        }
+    };
+    let config = Config::parse(&text).map_err(|e| config_error(e.range, e.message))?;
+    if let Some((setting, suggestion)) = docket_check::unknown_rules(&config).into_iter().next() {
+        let hint = suggestion.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+        return Err(config_error(
+            setting.range.clone(),
+            format!("unknown rule `{}` in `[rules]`{hint}", setting.rule),
+        ));
+    }
+    Ok(config)
+}
+
+/// Loads the repository that holds `start`.
+pub fn load(start: &Path) -> Result<Workspace, DriverError> {
+    let root = find_root(start)?;
+    let config = read_config(&root)?;
+    let handbook = if config.root == "." { root.clone() } else { root.join(&config.root) };
+    if !handbook.is_dir() {
+        return Err(DriverError::NoHandbook {
+            root: config.root.clone(),
+            repo: root.display().to_string(),
+        });
+    }
+    let walked = walk::walk(&root, &handbook);
+    let handbook_root = if config.root == "." { String::new() } else { config.root.clone() };
+    let documents: Vec<_> = walked
+        .files
+        .par_iter()
+        .filter_map(|file| {
+            let handbook_path = match handbook_root.as_str() {
+                "" => file.rel.clone(),
+                r => file.rel.strip_prefix(&format!("{r}/")).unwrap_or(&file.rel).to_string(),
+            };
+            let (kind, index_of) = match classify(&handbook_path, &config) {
+                FileRole::Document(k) => (k, None),
+                FileRole::Index(k) => (Kind::Page, Some(k)),
+                FileRole::Asset => return None,
+            };
+            Some(read_document(&file.abs, file.rel.clone(), handbook_path, kind, index_of, &config))
+        })
+        .collect();
+    let files: BTreeSet<String> = walked.files.iter().map(|f| f.rel.clone()).collect();
+    let repo = Repository::new(config, handbook_root, documents, files, walked.dirs, walked.problems);
+    Ok(Workspace { root, repo })
+}
+
+fn read_document(
+    abs: &Path,
+    rel: String,
+    handbook_path: String,
+    kind: Kind,
+    index_of: Option<Kind>,
+    config: &Config,
+) -> docket_model::Document {
+    let (text, problem) = match std::fs::read(abs) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let msg = format!("file is not valid UTF-8 (first bad byte at offset {at})");
+                (text, Some((at..at + 1, msg)))
+            }
+        },
+        Err(e) => (String::new(), Some((0..0, format!("cannot read file: {e}")))),
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(t) => t.to_string(),
+        None => text,
+    };
+    let mut doc = parse_document(rel, handbook_path, kind, index_of, text, config);
+    if let Some((range, message)) = problem {
+        doc.problems.push(
+            Diagnostic::new("unreadable-file", &doc.path, range, message)
+                .with_help("save the file as UTF-8"),
+        );
+        doc.broken = true;
+    }
+    doc
+}
+
+/// Runs the rules.
+pub fn check(ws: &Workspace, now: Time) -> Report {
+    Report {
+        diagnostics: docket_check::check(&ws.repo, now),
+        files: ws.repo.documents.len(),
+    }
+}
+
+/// The texts of a repository's documents, for renderers.
+pub struct Sources<'a>(pub &'a Repository);
+
+impl SourceMap for Sources<'_> {
+    fn source(&self, file: &str) -> Option<&str> {
+        self.0.document(file).map(|d| d.text.as_str())
+    }
+}
