@@ -5,6 +5,7 @@
 //! Exit status (SPEC §5): 0 no errors, 1 findings of severity error (or warnings with
 //! `--deny-warnings`), 2 the command could not run.
 
+mod build;
 mod check;
 
 use std::io::{IsTerminal, Write};
@@ -33,6 +34,8 @@ struct Cli {
 enum Command {
     /// Validate every document of the handbook.
     Check(check::CheckArgs),
+    /// Build the handbook site.
+    Build(build::BuildArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
     let global = Global { now, color };
     let result = match cli.command {
         Command::Check(args) => check::run(&args, &global),
+        Command::Build(args) => build::run(&args, &global),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -198,6 +198,17 @@ pub fn check(ws: &Workspace, now: Time) -> Report {
     }
 }
 
+/// Builds the site into `out` (see [`docket_site::build`]); `progress` is called with
+/// (pages done, pages total).
+pub fn build(
+    ws: &Workspace,
+    out: &Path,
+    options: &docket_site::SiteOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<docket_site::BuildSummary, docket_site::SiteError> {
+    docket_site::build(&ws.repo, &ws.root, out, options, progress)
+}
+
 /// The texts of a repository's documents, for renderers.
 pub struct Sources<'a>(pub &'a Repository);
 

@@ -1,0 +1,161 @@
+//! Machine-readable outputs: `decisions.json` (a versioned contract, SPEC §6), the
+//! Atom feed of decisions and the sitemap. None carries a build timestamp.
+
+use serde::Serialize;
+
+use docket_model::time::format_time;
+use docket_model::{DecisionId, Repository};
+
+use crate::pages::{Urls, effective_deadline, fmt_date};
+
+/// The version of `decisions.json`'s shape.
+pub const DECISIONS_JSON_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct DecisionsJson<'a> {
+    version: u32,
+    decisions: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Author {
+    name: String,
+    email: String,
+}
+
+#[derive(Serialize)]
+struct HistoryItem {
+    commit: String,
+    time: String,
+    author: String,
+    status: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    id: serde_json::Value,
+    title: String,
+    status: Option<&'a str>,
+    owner: Option<&'a str>,
+    date: Option<String>,
+    deadline: Option<String>,
+    decided: Option<String>,
+    tags: &'a [String],
+    supersedes: Vec<serde_json::Value>,
+    superseded_by: Option<serde_json::Value>,
+    path: &'a str,
+    url: String,
+    created: Option<String>,
+    updated: Option<String>,
+    authors: Vec<Author>,
+    history: Vec<HistoryItem>,
+}
+
+fn id_value(id: &DecisionId) -> serde_json::Value {
+    match id {
+        DecisionId::Number(n) => serde_json::Value::from(*n),
+        DecisionId::Stem(s) => serde_json::Value::from(s.as_str()),
+    }
+}
+
+/// A reference as the id of the decision it names (the raw text when it names none).
+fn ref_value(repo: &Repository, reference: &str) -> serde_json::Value {
+    match repo.resolve_decision(reference).as_slice() {
+        [doc] => doc
+            .decision()
+            .and_then(|d| d.id.as_ref())
+            .map_or_else(|| reference.into(), id_value),
+        _ => reference.into(),
+    }
+}
+
+/// `decisions.json`: every decision, sorted by id. `created`, `updated`, `authors`
+/// and `history` come from git and are null or empty here until history is known.
+pub(crate) fn decisions_json(repo: &Repository, urls: &Urls) -> String {
+    let mut decisions: Vec<_> = repo.decisions().collect();
+    decisions.sort_by(|a, b| a.1.id.cmp(&b.1.id).then(a.0.path.cmp(&b.0.path)));
+    let entries = decisions
+        .into_iter()
+        .map(|(doc, d)| Entry {
+            id: d.id.as_ref().map_or_else(|| doc.stem().into(), id_value),
+            title: doc.title(),
+            status: d.status.as_ref().map(|s| s.value.as_str()),
+            owner: d.owner.as_ref().map(|s| s.value.as_str()),
+            date: d.date.as_ref().map(|t| fmt_date(t.value)),
+            deadline: effective_deadline(repo, d).map(fmt_date),
+            decided: d.decided.as_ref().map(|t| fmt_date(t.value)),
+            tags: &d.tags,
+            supersedes: d.supersedes.iter().map(|r| ref_value(repo, &r.value)).collect(),
+            superseded_by: d.superseded_by.as_ref().map(|r| ref_value(repo, &r.value)),
+            path: &doc.path,
+            url: urls.of(doc),
+            created: None,
+            updated: None,
+            authors: Vec::new(),
+            history: Vec::new(),
+        })
+        .collect();
+    let json = DecisionsJson {
+        version: DECISIONS_JSON_VERSION,
+        decisions: entries,
+    };
+    let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
+/// The Atom feed of decisions, newest first. Links are absolute with a base URL and
+/// relative to the feed otherwise.
+pub(crate) fn atom(repo: &Repository, urls: &Urls, title: &str, base: &str) -> String {
+    let mut decisions: Vec<_> = repo.decisions().collect();
+    let when = |d: &docket_model::Decision| d.decided.as_ref().or(d.date.as_ref()).map(|t| t.value);
+    decisions.sort_by(|a, b| when(b.1).cmp(&when(a.1)).then(a.0.path.cmp(&b.0.path)));
+    let updated = decisions
+        .iter()
+        .filter_map(|(_, d)| when(d))
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), format_time);
+    let mut s = String::new();
+    s.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    s.push_str(&format!("  <title>{} decisions</title>\n", xml(title)));
+    s.push_str(&format!("  <id>{}</id>\n", xml(&format!("{base}decisions/index.html"))));
+    s.push_str(&format!("  <link href=\"{}\"/>\n", xml(&format!("{base}decisions/index.html"))));
+    s.push_str(&format!("  <updated>{updated}</updated>\n"));
+    for (doc, d) in decisions.into_iter().take(100) {
+        let url = format!("{base}{}", urls.of(doc));
+        let time = when(d).map_or_else(|| updated.clone(), format_time);
+        let status = d.status.as_ref().map_or("", |s| s.value.as_str());
+        s.push_str("  <entry>\n");
+        s.push_str(&format!("    <title>{}</title>\n", xml(&doc.title())));
+        s.push_str(&format!("    <id>{}</id>\n", xml(&url)));
+        s.push_str(&format!("    <link href=\"{}\"/>\n", xml(&url)));
+        s.push_str(&format!("    <updated>{time}</updated>\n"));
+        if let Some(owner) = &d.owner {
+            s.push_str(&format!("    <author><name>{}</name></author>\n", xml(&owner.value)));
+        }
+        s.push_str(&format!("    <summary>Status: {}</summary>\n", xml(status)));
+        s.push_str("  </entry>\n");
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+/// The sitemap of every page, with absolute URLs.
+pub(crate) fn sitemap(base: &str, pages: &[String]) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for p in pages {
+        s.push_str(&format!("  <url><loc>{}</loc></url>\n", xml(&format!("{base}{p}"))));
+    }
+    s.push_str("</urlset>\n");
+    s
+}

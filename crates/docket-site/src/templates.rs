@@ -1,0 +1,110 @@
+//! Templates: the built-ins embedded in the binary by one table, overridden file by
+//! file from the user's `templates/` folder; the built-ins stay reachable as
+//! `builtin/<name>` so an override can extend one. Auto-escaping stays on for
+//! `.html` and `.xml`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use minijinja::Environment;
+
+use crate::SiteError;
+
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        /// Every built-in template and asset, by name.
+        pub static BUILTIN: &[(&str, &str)] = &[
+            $(($name, include_str!(concat!("../../../templates/", $name))),)*
+        ];
+    };
+}
+
+builtin!(
+    "base.html",
+    "index.html",
+    "decisions.html",
+    "decision.html",
+    "page.html",
+    "briefs.html",
+    "brief.html",
+    "people.html",
+    "person.html",
+    "updates.html",
+    "update_day.html",
+    "meetings.html",
+    "search.html",
+    "404.html",
+    "assets/style.css",
+    "assets/docket.js",
+);
+
+/// The template set of one build.
+pub struct Templates {
+    env: Environment<'static>,
+    user: Arc<BTreeMap<String, String>>,
+}
+
+/// Reads the user's overrides from `dir` (missing folder: none).
+pub fn read_user_templates(dir: &Path) -> Result<BTreeMap<String, String>, SiteError> {
+    let mut out = BTreeMap::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for (name, _) in BUILTIN {
+        let path = dir.join(name);
+        if path.is_file() {
+            let text = std::fs::read_to_string(&path).map_err(|e| SiteError::io(&path, e))?;
+            out.insert((*name).to_string(), text);
+        }
+    }
+    // Extra templates a user's override may include.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".html") && !out.contains_key(&name) && entry.path().is_file() {
+                let text = std::fs::read_to_string(entry.path()).map_err(|e| SiteError::io(&entry.path(), e))?;
+                out.insert(name, text);
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl Templates {
+    /// Builds the environment from the built-ins and `user` overrides.
+    pub fn new(user: BTreeMap<String, String>) -> Self {
+        let user = Arc::new(user);
+        let mut env = Environment::new();
+        let loader_user = Arc::clone(&user);
+        env.set_loader(move |name: &str| {
+            if let Some(builtin) = name.strip_prefix("builtin/") {
+                return Ok(lookup_builtin(builtin).map(str::to_string));
+            }
+            Ok(loader_user
+                .get(name)
+                .cloned()
+                .or_else(|| lookup_builtin(name).map(str::to_string)))
+        });
+        env.set_keep_trailing_newline(true);
+        Self { env, user }
+    }
+
+    /// Renders template `name` with `ctx`.
+    pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, SiteError> {
+        let template = self.env.get_template(name).map_err(|e| SiteError::template(name, &e))?;
+        template.render(ctx).map_err(|e| SiteError::template(name, &e))
+    }
+
+    /// An asset's text: the user's override or the built-in.
+    pub fn asset(&self, name: &str) -> Option<&str> {
+        self.user
+            .get(name)
+            .map(String::as_str)
+            .or_else(|| lookup_builtin(name))
+    }
+}
+
+fn lookup_builtin(name: &str) -> Option<&'static str> {
+    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}

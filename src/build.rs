@@ -1,0 +1,72 @@
+//! `docket build`: builds despite findings (a summary goes to stderr); `--strict`
+//! fails on errors without writing anything.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+use docket_diagnostics::{Counts, HumanOptions, Severity, locate, render_human};
+use docket_driver::Sources;
+
+use crate::{Global, Outcome, path_or_cwd};
+
+#[derive(Args, Debug)]
+pub(crate) struct BuildArgs {
+    /// The repository, or any folder in it.
+    path: Option<PathBuf>,
+    /// Output folder (default: `site` in the repository root).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Absolute base URL for the sitemap and feed (overrides `[site] base_url`).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Fail (exit 1, nothing written) when the check finds errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let ws = docket_driver::load(&path_or_cwd(&args.path))?;
+    let report = docket_driver::check(&ws, global.now);
+    let counts = Counts::of(&report.diagnostics);
+    let mut err = std::io::stderr().lock();
+    if args.strict && counts.errors > 0 {
+        let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+        let sources = Sources(&ws.repo);
+        render_human(&mut err, &locate(&errors, &sources), &sources, HumanOptions { color: global.color })?;
+        writeln!(err, "build stopped (--strict): {} errors; nothing was written", counts.errors)?;
+        return Ok(Outcome::Failed);
+    }
+    let out = args.out.clone().unwrap_or_else(|| ws.root.join("site"));
+    let options = docket_site::SiteOptions { base_url: args.base_url.clone() };
+    let terminal = std::io::stderr().is_terminal();
+    let progress = |done: usize, total: usize| {
+        if terminal && (done % 50 == 0 || done == total) {
+            let mut e = std::io::stderr().lock();
+            let _ = write!(e, "\r  building pages {done}/{total}");
+            let _ = e.flush();
+        }
+    };
+    let summary = docket_driver::build(&ws, &out, &options, &progress)?;
+    if terminal {
+        writeln!(err)?;
+    }
+    for note in &summary.notes {
+        writeln!(err, "note: {note}")?;
+    }
+    if counts.errors + counts.warnings > 0 {
+        writeln!(
+            err,
+            "warning: the handbook has {} errors and {} warnings; run `docket check` for details",
+            counts.errors, counts.warnings
+        )?;
+    }
+    writeln!(
+        err,
+        "built {} pages into {} (search index {} KB)",
+        summary.pages,
+        summary.out.display(),
+        summary.search_bytes.div_ceil(1024)
+    )?;
+    Ok(Outcome::Clean)
+}
