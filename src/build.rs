@@ -31,14 +31,32 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
     let counts = Counts::of(&report.diagnostics);
     let mut err = std::io::stderr().lock();
     if args.strict && counts.errors > 0 {
-        let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+        let errors: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
         let sources = Sources(&ws.repo);
-        render_human(&mut err, &locate(&errors, &sources), &sources, HumanOptions { color: global.color })?;
-        writeln!(err, "build stopped (--strict): {} errors; nothing was written", counts.errors)?;
+        render_human(
+            &mut err,
+            &locate(&errors, &sources),
+            &sources,
+            HumanOptions {
+                color: global.color,
+            },
+        )?;
+        writeln!(
+            err,
+            "build stopped (--strict): {} errors; nothing was written",
+            counts.errors
+        )?;
         return Ok(Outcome::Failed);
     }
     let out = args.out.clone().unwrap_or_else(|| ws.root.join("site"));
-    let options = docket_site::SiteOptions { base_url: args.base_url.clone() };
+    let options = docket_site::SiteOptions {
+        base_url: args.base_url.clone(),
+    };
     let terminal = std::io::stderr().is_terminal();
     let progress = |done: usize, total: usize| {
         if terminal && (done % 50 == 0 || done == total) {

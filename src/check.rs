@@ -39,17 +39,32 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
     match args.format {
         Format::Json => render_json(&mut out, &located, report.files, counts)?,
         Format::Human => {
-            render_human(&mut out, &located, &sources, HumanOptions { color: global.color })?;
+            render_human(
+                &mut out,
+                &located,
+                &sources,
+                HumanOptions {
+                    color: global.color,
+                },
+            )?;
             writeln!(out, "{}", summary(report.files, counts))?;
         }
     }
     out.flush().context("writing the report")?;
     let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
-    Ok(if failed { Outcome::Failed } else { Outcome::Clean })
+    Ok(if failed {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    })
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn summary(files: usize, c: Counts) -> String {

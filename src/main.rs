@@ -72,12 +72,11 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    #[allow(clippy::disallowed_methods)] // The one place the real clock is read.
-    let now = cli.now.unwrap_or_else(Time::now);
+    let now = cli.now.unwrap_or_else(system_now);
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => std::io::stdout().is_terminal() && !no_color_requested(),
     };
     let global = Global { now, color };
     let result = match cli.command {
@@ -94,6 +93,18 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The one place the real clock is read (decision 0006).
+#[allow(clippy::disallowed_methods)]
+fn system_now() -> Time {
+    Time::now()
+}
+
+/// `NO_COLOR` set to anything but the empty string turns colours off (no-color.org).
+#[allow(clippy::disallowed_methods)]
+fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Output cut short by a closed pipe (`docket check | head`) is not an error.

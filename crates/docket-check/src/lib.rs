@@ -43,7 +43,11 @@ pub fn check(repo: &Repository, now: Time) -> Vec<Diagnostic> {
     }
     // Nothing is lost: a parse problem under an id no rule forwards is still reported.
     let docs = repo.documents.iter().flat_map(|d| d.problems.iter());
-    out.extend(docs.chain(repo.problems.iter()).filter(|p| rule(p.rule).is_none()).cloned());
+    out.extend(
+        docs.chain(repo.problems.iter())
+            .filter(|p| rule(p.rule).is_none())
+            .cloned(),
+    );
     out
 }
 
@@ -55,7 +59,9 @@ fn severity_of(repo: &Repository, rule: &Rule) -> Option<docket_diagnostics::Sev
 }
 
 /// The `[rules]` keys of `docket.toml` that name no rule, with a suggestion.
-pub fn unknown_rules(config: &docket_model::Config) -> Vec<(&docket_model::RuleSetting, Option<&'static str>)> {
+pub fn unknown_rules(
+    config: &docket_model::Config,
+) -> Vec<(&docket_model::RuleSetting, Option<&'static str>)> {
     config
         .rules
         .iter()

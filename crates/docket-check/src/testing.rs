@@ -23,7 +23,10 @@ pub const BASE: &[(&str, &str)] = &[
 /// the same path), with `config` as docket.toml text.
 pub fn repo_with(config: &str, files: &[(&str, &str)]) -> Repository {
     let config = Config::parse(config).unwrap_or_default();
-    let mut all: Vec<(String, String)> = BASE.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    let mut all: Vec<(String, String)> = BASE
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
     for (p, t) in files {
         all.retain(|(q, _)| q != p);
         all.push((p.to_string(), t.to_string()));

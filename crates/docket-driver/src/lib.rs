@@ -43,7 +43,9 @@ pub enum DriverError {
         message: String,
     },
     /// The handbook root does not exist.
-    #[error("the handbook root `{root}` does not exist in {repo}; create it or set `root` in docket.toml")]
+    #[error(
+        "the handbook root `{root}` does not exist in {repo}; create it or set `root` in docket.toml"
+    )]
     NoHandbook {
         /// The configured root.
         root: String,
@@ -73,10 +75,12 @@ pub struct Report {
 /// The repository root for `start`: the nearest folder at or above it that holds
 /// `docket.toml` or `.git`; `start` itself when there is none (a plain folder).
 pub fn find_root(start: &Path) -> Result<PathBuf, DriverError> {
-    let start = start.canonicalize().map_err(|source| DriverError::Unreadable {
-        path: start.to_path_buf(),
-        source,
-    })?;
+    let start = start
+        .canonicalize()
+        .map_err(|source| DriverError::Unreadable {
+            path: start.to_path_buf(),
+            source,
+        })?;
     let start = if start.is_file() {
         start.parent().map(Path::to_path_buf).unwrap_or(start)
     } else {
@@ -112,7 +116,9 @@ pub fn read_config(root: &Path) -> Result<Config, DriverError> {
     };
     let config = Config::parse(&text).map_err(|e| config_error(e.range, e.message))?;
     if let Some((setting, suggestion)) = docket_check::unknown_rules(&config).into_iter().next() {
-        let hint = suggestion.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+        let hint = suggestion
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
         return Err(config_error(
             setting.range.clone(),
             format!("unknown rule `{}` in `[rules]`{hint}", setting.rule),
@@ -125,7 +131,11 @@ pub fn read_config(root: &Path) -> Result<Config, DriverError> {
 pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     let root = find_root(start)?;
     let config = read_config(&root)?;
-    let handbook = if config.root == "." { root.clone() } else { root.join(&config.root) };
+    let handbook = if config.root == "." {
+        root.clone()
+    } else {
+        root.join(&config.root)
+    };
     if !handbook.is_dir() {
         return Err(DriverError::NoHandbook {
             root: config.root.clone(),
@@ -133,25 +143,47 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
         });
     }
     let walked = walk::walk(&root, &handbook);
-    let handbook_root = if config.root == "." { String::new() } else { config.root.clone() };
+    let handbook_root = if config.root == "." {
+        String::new()
+    } else {
+        config.root.clone()
+    };
     let documents: Vec<_> = walked
         .files
         .par_iter()
         .filter_map(|file| {
             let handbook_path = match handbook_root.as_str() {
                 "" => file.rel.clone(),
-                r => file.rel.strip_prefix(&format!("{r}/")).unwrap_or(&file.rel).to_string(),
+                r => file
+                    .rel
+                    .strip_prefix(&format!("{r}/"))
+                    .unwrap_or(&file.rel)
+                    .to_string(),
             };
             let (kind, index_of) = match classify(&handbook_path, &config) {
                 FileRole::Document(k) => (k, None),
                 FileRole::Index(k) => (Kind::Page, Some(k)),
                 FileRole::Asset => return None,
             };
-            Some(read_document(&file.abs, file.rel.clone(), handbook_path, kind, index_of, &config))
+            Some(read_document(
+                &file.abs,
+                file.rel.clone(),
+                handbook_path,
+                kind,
+                index_of,
+                &config,
+            ))
         })
         .collect();
     let files: BTreeSet<String> = walked.files.iter().map(|f| f.rel.clone()).collect();
-    let repo = Repository::new(config, handbook_root, documents, files, walked.dirs, walked.problems);
+    let repo = Repository::new(
+        config,
+        handbook_root,
+        documents,
+        files,
+        walked.dirs,
+        walked.problems,
+    );
     Ok(Workspace { root, repo })
 }
 
@@ -173,7 +205,10 @@ fn read_document(
                 (text, Some((at..at + 1, msg)))
             }
         },
-        Err(e) => (String::new(), Some((0..0, format!("cannot read file: {e}")))),
+        Err(e) => (
+            String::new(),
+            Some((0..0, format!("cannot read file: {e}"))),
+        ),
     };
     let text = match text.strip_prefix('\u{feff}') {
         Some(t) => t.to_string(),

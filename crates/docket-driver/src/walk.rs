@@ -69,7 +69,9 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
         };
         let path = entry.path();
         let rel = rel_path(root, path);
-        let Some(file_type) = entry.file_type() else { continue };
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
         if file_type.is_dir() {
             out.dirs.insert(rel);
             continue;
@@ -82,18 +84,31 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
                             "skipped-link",
                             rel,
                             0..0,
-                            format!("symbolic link points outside the repository (to `{}`); not read", target.display()),
+                            format!(
+                                "symbolic link points outside the repository (to `{}`); not read",
+                                target.display()
+                            ),
                         )
                         .with_help("copy the file into the repository, or remove the link"),
                     );
                 }
                 Ok(target) if target.is_dir() => {
                     out.problems.push(
-                        Diagnostic::new("skipped-link", rel, 0..0, "symbolic link to a folder; not followed")
-                            .with_help("docket reads folders where they are, not through links (no loops)"),
+                        Diagnostic::new(
+                            "skipped-link",
+                            rel,
+                            0..0,
+                            "symbolic link to a folder; not followed",
+                        )
+                        .with_help(
+                            "docket reads folders where they are, not through links (no loops)",
+                        ),
                     );
                 }
-                Ok(_) => out.files.push(WalkedFile { abs: path.to_path_buf(), rel }),
+                Ok(_) => out.files.push(WalkedFile {
+                    abs: path.to_path_buf(),
+                    rel,
+                }),
                 Err(e) => out.problems.push(Diagnostic::new(
                     "skipped-link",
                     rel,
@@ -104,7 +119,10 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
             continue;
         }
         if file_type.is_file() {
-            out.files.push(WalkedFile { abs: path.to_path_buf(), rel });
+            out.files.push(WalkedFile {
+                abs: path.to_path_buf(),
+                rel,
+            });
         }
     }
     out

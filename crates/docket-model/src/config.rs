@@ -197,8 +197,7 @@ fn find_key(text: &str, key: &str) -> Range<usize> {
         let t = line.trim_start();
         let indent = line.len() - t.len();
         let bare = t.trim_start_matches('[').trim_start_matches('"');
-        if bare.starts_with(key) {
-            let rest = &bare[key.len()..];
+        if let Some(rest) = bare.strip_prefix(key) {
             let rest = rest.trim_start_matches('"').trim_start();
             if rest.starts_with('=') || rest.starts_with(']') {
                 let start = offset + indent + (t.len() - bare.len());

@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
-use docket_syntax::{Outline, Yaml, find_in, outline, parse_yaml, scan_mapping, scan_sequence, split_front_matter};
+use docket_syntax::{
+    Outline, Yaml, find_in, outline, parse_yaml, scan_mapping, scan_sequence, split_front_matter,
+};
 
 use crate::config::{Config, IdScheme};
 use crate::kind::{FieldSpec, FieldType, Kind};
@@ -261,7 +263,9 @@ pub struct Page {
     pub index_of: Option<Kind>,
 }
 
-/// A kind's typed data.
+/// A kind's typed data. Variants differ in size; documents are few enough (one value
+/// per file) that boxing would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Data {
     /// A decision.
@@ -347,7 +351,14 @@ impl Document {
 
 /// Parses one file. `kind` comes from the path (see [`crate::classify`]); an explicit
 /// `kind:` key in the front matter overrides it.
-pub fn parse_document(path: String, handbook_path: String, kind: Kind, index_of: Option<Kind>, text: String, config: &Config) -> Document {
+pub fn parse_document(
+    path: String,
+    handbook_path: String,
+    kind: Kind,
+    index_of: Option<Kind>,
+    text: String,
+    config: &Config,
+) -> Document {
     let mut doc = Document {
         path,
         handbook_path,
@@ -377,8 +388,17 @@ pub fn parse_document(path: String, handbook_path: String, kind: Kind, index_of:
     }
     let fields = doc.front.clone().unwrap_or_default();
     let kind = doc.kind;
-    if matches!(kind, Kind::Decision | Kind::Brief | Kind::Charter | Kind::Update | Kind::Page) {
-        validate_fields(&mut doc.problems, &doc.path, &doc.text, &fields, kind.schema());
+    if matches!(
+        kind,
+        Kind::Decision | Kind::Brief | Kind::Charter | Kind::Update | Kind::Page
+    ) {
+        validate_fields(
+            &mut doc.problems,
+            &doc.path,
+            &doc.text,
+            &fields,
+            kind.schema(),
+        );
     }
     doc.data = match kind {
         Kind::Decision => Data::Decision(decision(&mut doc, &fields, config)),
@@ -395,28 +415,38 @@ pub fn parse_document(path: String, handbook_path: String, kind: Kind, index_of:
             title: text_of(&fields, "title").map(|t| t.value),
             index_of,
         }),
-        Kind::People | Kind::Meetings => std::mem::replace(&mut doc.data, Data::Page(Page::default())),
+        Kind::People | Kind::Meetings => {
+            std::mem::replace(&mut doc.data, Data::Page(Page::default()))
+        }
     };
     doc
 }
 
-fn problem(doc_path: &str, rule: &'static str, range: Range<usize>, message: impl Into<String>) -> Diagnostic {
+fn problem(
+    doc_path: &str,
+    rule: &'static str,
+    range: Range<usize>,
+    message: impl Into<String>,
+) -> Diagnostic {
     Diagnostic::new(rule, doc_path, range, message)
 }
 
 fn parse_markdown(doc: &mut Document) {
     match split_front_matter(&doc.text) {
         Err(e) => {
-            doc.problems.push(problem(&doc.path, "front-matter-syntax", e.range, e.message).with_help(
-                "close the front matter with a line `---`, or remove the first `---` line",
-            ));
+            doc.problems.push(
+                problem(&doc.path, "front-matter-syntax", e.range, e.message).with_help(
+                    "close the front matter with a line `---`, or remove the first `---` line",
+                ),
+            );
             doc.broken = true;
             doc.body = 0..doc.text.len();
         }
         Ok(split) => {
             doc.body = split.body.clone();
             if let Some(fm) = split.front_matter {
-                let (fields, broken) = read_block_mapping(&mut doc.problems, &doc.path, &doc.text, fm);
+                let (fields, broken) =
+                    read_block_mapping(&mut doc.problems, &doc.path, &doc.text, fm);
                 doc.front = Some(fields);
                 doc.broken = broken;
             }
@@ -427,7 +457,12 @@ fn parse_markdown(doc: &mut Document) {
 
 /// Reads the YAML mapping in `text[range]`; returns the fields and whether the block
 /// was unreadable.
-fn read_block_mapping(problems: &mut Vec<Diagnostic>, path: &str, text: &str, range: Range<usize>) -> (Fields, bool) {
+fn read_block_mapping(
+    problems: &mut Vec<Diagnostic>,
+    path: &str,
+    text: &str,
+    range: Range<usize>,
+) -> (Fields, bool) {
     let src = &text[range.clone()];
     let entries = scan_mapping(text, range.clone());
     let mut broken = false;
@@ -435,8 +470,13 @@ fn read_block_mapping(problems: &mut Vec<Diagnostic>, path: &str, text: &str, ra
     for (i, e) in entries.iter().enumerate() {
         if entries[..i].iter().any(|p| p.key == e.key) {
             problems.push(
-                problem(path, "front-matter-syntax", e.key_range.clone(), format!("duplicate key `{}`", e.key))
-                    .with_help("each key may appear once; remove or merge the repeated one"),
+                problem(
+                    path,
+                    "front-matter-syntax",
+                    e.key_range.clone(),
+                    format!("duplicate key `{}`", e.key),
+                )
+                .with_help("each key may appear once; remove or merge the repeated one"),
             );
             broken = true;
         }
@@ -445,20 +485,57 @@ fn read_block_mapping(problems: &mut Vec<Diagnostic>, path: &str, text: &str, ra
         Ok(v) => v,
         Err(e) => {
             if !broken {
-                problems.push(problem(path, "front-matter-syntax", e.range, format!("front matter is not valid YAML: {}", e.message)));
+                problems.push(problem(
+                    path,
+                    "front-matter-syntax",
+                    e.range,
+                    format!("front matter is not valid YAML: {}", e.message),
+                ));
             }
-            return (Fields { range, fields: Vec::new() }, true);
+            return (
+                Fields {
+                    range,
+                    fields: Vec::new(),
+                },
+                true,
+            );
         }
     };
     match value {
-        Yaml::Map(map) => (Fields { fields: attach(map, &entries, range.start), range }, broken),
-        Yaml::Null => (Fields { range, fields: Vec::new() }, broken),
+        Yaml::Map(map) => (
+            Fields {
+                fields: attach(map, &entries, range.start),
+                range,
+            },
+            broken,
+        ),
+        Yaml::Null => (
+            Fields {
+                range,
+                fields: Vec::new(),
+            },
+            broken,
+        ),
         other => {
             problems.push(
-                problem(path, "front-matter-syntax", range.start..range.start, format!("front matter must be a mapping of keys to values, found {}", other.type_name()))
-                    .with_help("write one `key: value` per line"),
+                problem(
+                    path,
+                    "front-matter-syntax",
+                    range.start..range.start,
+                    format!(
+                        "front matter must be a mapping of keys to values, found {}",
+                        other.type_name()
+                    ),
+                )
+                .with_help("write one `key: value` per line"),
             );
-            (Fields { range, fields: Vec::new() }, true)
+            (
+                Fields {
+                    range,
+                    fields: Vec::new(),
+                },
+                true,
+            )
         }
     }
 }
@@ -468,7 +545,10 @@ fn attach(map: Vec<(String, Yaml)>, entries: &[docket_syntax::Entry], start: usi
     let mut used = vec![false; entries.len()];
     map.into_iter()
         .map(|(key, value)| {
-            let found = entries.iter().enumerate().find(|(i, e)| !used[*i] && e.key == key);
+            let found = entries
+                .iter()
+                .enumerate()
+                .find(|(i, e)| !used[*i] && e.key == key);
             let (key_range, value_range) = match found {
                 Some((i, e)) => {
                     used[i] = true;
@@ -476,7 +556,12 @@ fn attach(map: Vec<(String, Yaml)>, entries: &[docket_syntax::Entry], start: usi
                 }
                 None => (start..start, start..start),
             };
-            Field { key, key_range, value_range, value }
+            Field {
+                key,
+                key_range,
+                value_range,
+                value,
+            }
         })
         .collect()
 }
@@ -487,7 +572,12 @@ fn parse_yaml_file(doc: &mut Document) {
     let value = match parse_yaml(&doc.text, 0) {
         Ok(v) => v,
         Err(e) => {
-            doc.problems.push(problem(&doc.path, "front-matter-syntax", e.range, format!("not valid YAML: {}", e.message)));
+            doc.problems.push(problem(
+                &doc.path,
+                "front-matter-syntax",
+                e.range,
+                format!("not valid YAML: {}", e.message),
+            ));
             doc.broken = true;
             doc.data = match doc.kind {
                 Kind::People => Data::People(Vec::new()),
@@ -501,8 +591,17 @@ fn parse_yaml_file(doc: &mut Document) {
         Yaml::Null => Vec::new(),
         other => {
             doc.problems.push(
-                problem(&doc.path, "front-matter-syntax", 0..0, format!("{} must be a list, found {}", doc.file_name(), other.type_name()))
-                    .with_help("write one `- id: …` item per entry"),
+                problem(
+                    &doc.path,
+                    "front-matter-syntax",
+                    0..0,
+                    format!(
+                        "{} must be a list, found {}",
+                        doc.file_name(),
+                        other.type_name()
+                    ),
+                )
+                .with_help("write one `- id: …` item per entry"),
             );
             doc.broken = true;
             Vec::new()
@@ -516,11 +615,23 @@ fn parse_yaml_file(doc: &mut Document) {
         let item_range = pos.map_or(0..0, |p| p.range.clone());
         let fields = match item {
             Yaml::Map(map) => Fields {
-                fields: attach(map, pos.map_or(&[][..], |p| p.entries.as_slice()), item_range.start),
+                fields: attach(
+                    map,
+                    pos.map_or(&[][..], |p| p.entries.as_slice()),
+                    item_range.start,
+                ),
                 range: item_range,
             },
             other => {
-                doc.problems.push(problem(&doc.path, "invalid-value", item_range.clone(), format!("each entry must be a mapping of keys to values, found {}", other.type_name())));
+                doc.problems.push(problem(
+                    &doc.path,
+                    "invalid-value",
+                    item_range.clone(),
+                    format!(
+                        "each entry must be a mapping of keys to values, found {}",
+                        other.type_name()
+                    ),
+                ));
                 continue;
             }
         };
@@ -566,17 +677,32 @@ fn parse_yaml_file(doc: &mut Document) {
 }
 
 /// Checks the type of every known key; each wrong value is one `invalid-value`.
-fn validate_fields(problems: &mut Vec<Diagnostic>, path: &str, text: &str, fields: &Fields, schema: &[FieldSpec]) {
+fn validate_fields(
+    problems: &mut Vec<Diagnostic>,
+    path: &str,
+    text: &str,
+    fields: &Fields,
+    schema: &[FieldSpec],
+) {
     for field in &fields.fields {
         let Some(spec) = schema.iter().find(|s| s.name == field.key) else {
             continue;
         };
         if let Some(reason) = type_error(spec.ty, &field.value) {
-            let range = if field.value_range.is_empty() { field.key_range.clone() } else { field.value_range.clone() };
+            let range = if field.value_range.is_empty() {
+                field.key_range.clone()
+            } else {
+                field.value_range.clone()
+            };
             let shown = shown_value(text, &field.value_range);
             problems.push(
-                problem(path, "invalid-value", range, format!("`{}` {reason}{shown}", field.key))
-                    .with_help(format!("expected {}", spec.ty.expected())),
+                problem(
+                    path,
+                    "invalid-value",
+                    range,
+                    format!("`{}` {reason}{shown}", field.key),
+                )
+                .with_help(format!("expected {}", spec.ty.expected())),
             );
         }
     }
@@ -600,7 +726,9 @@ fn type_error(ty: FieldType, value: &Yaml) -> Option<String> {
     let found = || format!("is {}", value.type_name());
     match ty {
         FieldType::Text | FieldType::Person => match value {
-            Yaml::Str(s) if s.contains('\n') && ty == FieldType::Person => Some("is more than one line".into()),
+            Yaml::Str(s) if s.contains('\n') && ty == FieldType::Person => {
+                Some("is more than one line".into())
+            }
             v if is_scalar(v) => None,
             _ => Some(found()),
         },
@@ -616,11 +744,16 @@ fn type_error(ty: FieldType, value: &Yaml) -> Option<String> {
         },
         FieldType::People | FieldType::Strings | FieldType::Refs => match value {
             v if is_scalar(v) => None,
-            Yaml::Seq(items) => items.iter().all(is_scalar).not_then("has an entry that is not a plain value"),
+            Yaml::Seq(items) => items
+                .iter()
+                .all(is_scalar)
+                .not_then("has an entry that is not a plain value"),
             _ => Some(found()),
         },
         FieldType::Ref => match value {
-            Yaml::Str(s) if s.contains('/') || s.contains('\\') || s.contains("..") => Some("is not a decision id".into()),
+            Yaml::Str(s) if s.contains('/') || s.contains('\\') || s.contains("..") => {
+                Some("is not a decision id".into())
+            }
             Yaml::Str(_) | Yaml::Int(_) => None,
             _ => Some(found()),
         },
@@ -638,7 +771,10 @@ fn type_error(ty: FieldType, value: &Yaml) -> Option<String> {
             _ => Some(found()),
         },
         FieldType::Minutes => match value {
-            Yaml::Seq(items) => items.iter().all(|i| matches!(i, Yaml::Int(n) if *n > 0)).not_then("has an entry that is not a whole number of minutes"),
+            Yaml::Seq(items) => items
+                .iter()
+                .all(|i| matches!(i, Yaml::Int(n) if *n > 0))
+                .not_then("has an entry that is not a whole number of minutes"),
             _ => Some(found()),
         },
         FieldType::Number => match value {
@@ -717,13 +853,20 @@ fn list_of(text: &str, fields: &Fields, key: &str) -> Vec<Spanned<String>> {
         Yaml::Seq(items) => items.iter().filter_map(Yaml::as_scalar_string).collect(),
         v => v.as_scalar_string().into_iter().collect(),
     };
-    items
-        .into_iter()
-        .map(|s| {
-            let range = find_in(text, f.value_range.clone(), &s);
-            Spanned::new(s, range)
-        })
-        .collect()
+    // Each item is searched after the previous one, so repeated entries get their own
+    // positions.
+    let mut from = f.value_range.start;
+    let mut out = Vec::with_capacity(items.len());
+    for s in items {
+        let mut range = find_in(text, from..f.value_range.end, &s);
+        if range.len() == s.len() {
+            from = range.end;
+        } else {
+            range = find_in(text, f.value_range.clone(), &s);
+        }
+        out.push(Spanned::new(s, range));
+    }
+    out
 }
 
 fn decision(doc: &mut Document, fields: &Fields, config: &Config) -> Decision {
@@ -733,21 +876,27 @@ fn decision(doc: &mut Document, fields: &Fields, config: &Config) -> Decision {
         IdScheme::Number => number_prefix(&stem).map(DecisionId::Number),
     };
     if id.is_none() {
-        let name_start = doc.path.len() - doc.file_name().len();
-        let _ = name_start;
         doc.problems.push(
             problem(&doc.path, "invalid-value", 0..0, format!("decision file name `{}` does not start with a number", doc.file_name()))
                 .with_help("name decision files `NNNN-slug.md` (e.g. `0042-use-postgresql.md`), or set `id = \"stem\"` under `[kinds.decision]`"),
         );
     }
     let options = match fields.get("options") {
-        Some(Field { value: Yaml::Seq(items), .. }) => items
+        Some(Field {
+            value: Yaml::Seq(items),
+            ..
+        }) => items
             .iter()
-            .filter_map(|i| i.as_scalar_string().or_else(|| i.get("name").and_then(Yaml::as_scalar_string)))
+            .filter_map(|i| {
+                i.as_scalar_string()
+                    .or_else(|| i.get("name").and_then(Yaml::as_scalar_string))
+            })
             .collect(),
         _ => section_items(doc, &["Options", "Considered Options"]),
     };
-    let outcome = text_of(fields, "outcome").map(|s| s.value).or_else(|| section_text(doc, &["Decision", "Decision Outcome", "Outcome"]));
+    let outcome = text_of(fields, "outcome")
+        .map(|s| s.value)
+        .or_else(|| section_text(doc, &["Decision", "Decision Outcome", "Outcome"]));
     Decision {
         id,
         id_key: text_of(fields, "id"),
@@ -763,13 +912,18 @@ fn decision(doc: &mut Document, fields: &Fields, config: &Config) -> Decision {
         superseded_by: text_of(fields, "superseded_by"),
         consulted: list_of(&doc.text, fields, "consulted"),
         informed: list_of(&doc.text, fields, "informed"),
-        tags: list_of(&doc.text, fields, "tags").into_iter().map(|s| s.value).collect(),
+        tags: list_of(&doc.text, fields, "tags")
+            .into_iter()
+            .map(|s| s.value)
+            .collect(),
     }
 }
 
 /// The number that starts a file stem (`0042-x` → 42).
 pub fn number_prefix(stem: &str) -> Option<u32> {
-    let digits: &str = &stem[..stem.find(|c: char| !c.is_ascii_digit()).unwrap_or(stem.len())];
+    let digits: &str = &stem[..stem
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(stem.len())];
     if digits.is_empty() || digits.len() > 9 {
         return None;
     }
@@ -784,7 +938,12 @@ fn section_items(doc: &Document, names: &[&str]) -> Vec<String> {
     names
         .iter()
         .find_map(|n| doc.outline.section(n))
-        .map(|i| doc.outline.items_in_section(i).map(|item| item.text.trim().to_string()).collect())
+        .map(|i| {
+            doc.outline
+                .items_in_section(i)
+                .map(|item| item.text.trim().to_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -815,8 +974,15 @@ fn charter(fields: &Fields) -> Charter {
     duration("brief_threshold", &mut norms.brief_threshold);
     duration("agenda_lead_time", &mut norms.agenda_lead_time);
     duration("focus_block", &mut norms.focus_block);
-    if let Some(Field { value: Yaml::Seq(items), .. }) = fields.get("meeting_lengths") {
-        let lengths: Vec<i64> = items.iter().filter_map(|i| if let Yaml::Int(n) = i { Some(*n) } else { None }).collect();
+    if let Some(Field {
+        value: Yaml::Seq(items),
+        ..
+    }) = fields.get("meeting_lengths")
+    {
+        let lengths: Vec<i64> = items
+            .iter()
+            .filter_map(|i| if let Yaml::Int(n) = i { Some(*n) } else { None })
+            .collect();
         if !lengths.is_empty() {
             norms.meeting_lengths = lengths;
         }
@@ -834,22 +1000,33 @@ fn update(doc: &Document, fields: &Fields) -> Update {
     let mut parts = doc.handbook_path.rsplit('/');
     let _file = parts.next();
     let folder = parts.next().unwrap_or("");
-    let date = time_of(fields, "date").map(|t| t.value).or_else(|| parse_time(folder));
-    let person = text_of(fields, "person").or_else(|| {
-        let start = doc.path.len() - doc.file_name().len();
-        Some(Spanned::new(doc.stem().to_string(), start..start))
-    });
-    let mut u = Update { date, person, ..Update::default() };
+    let date = time_of(fields, "date")
+        .map(|t| t.value)
+        .or_else(|| parse_time(folder));
+    // Without a `person` key the author is the file name, which has no place in the
+    // text: findings about it point at line 1.
+    let person =
+        text_of(fields, "person").or_else(|| Some(Spanned::new(doc.stem().to_string(), 0..0)));
+    let mut u = Update {
+        date,
+        person,
+        ..Update::default()
+    };
     let body = doc.body.clone();
     let mut offset = body.start;
     for line in doc.text[body].split_inclusive('\n') {
         let start = offset;
         offset += line.len();
         let content = line.trim_end();
-        let trimmed = content.trim_start().trim_start_matches(['-', '*', '+']).trim_start();
+        let trimmed = content
+            .trim_start()
+            .trim_start_matches(['-', '*', '+'])
+            .trim_start();
         let lead = content.len() - trimmed.len();
         let plain = trimmed.replace("**", "");
-        let Some((label, _)) = plain.split_once(':') else { continue };
+        let Some((label, _)) = plain.split_once(':') else {
+            continue;
+        };
         let slot = match label.trim().to_ascii_lowercase().as_str() {
             "done" => &mut u.done,
             "next" => &mut u.next,
@@ -864,7 +1041,11 @@ fn update(doc: &Document, fields: &Fields) -> Update {
         let after = trimmed[colon..].trim_start_matches(['*', ' ']);
         let text_start = start + lead + (trimmed.len() - after.len());
         let text = after.trim_end().to_string();
-        let range = if text.is_empty() { start + lead..start + lead + colon } else { text_start..text_start + text.len() };
+        let range = if text.is_empty() {
+            start + lead..start + lead + colon
+        } else {
+            text_start..text_start + text.len()
+        };
         *slot = Some(UpdateLine { text, range });
     }
     if let Some(b) = u.open_blocker().cloned() {
@@ -881,9 +1062,14 @@ fn blocker_refs(line: &UpdateLine) -> Vec<Spanned<String>> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'#' && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-            let end = (i + 1..bytes.len()).find(|&j| !bytes[j].is_ascii_digit()).unwrap_or(bytes.len());
+            let end = (i + 1..bytes.len())
+                .find(|&j| !bytes[j].is_ascii_digit())
+                .unwrap_or(bytes.len());
             if end > i + 1 {
-                out.push(Spanned::new(t[i + 1..end].to_string(), line.range.start + i..line.range.start + end));
+                out.push(Spanned::new(
+                    t[i + 1..end].to_string(),
+                    line.range.start + i..line.range.start + end,
+                ));
             }
             i = end.max(i + 1);
             continue;
@@ -891,10 +1077,15 @@ fn blocker_refs(line: &UpdateLine) -> Vec<Spanned<String>> {
         i += 1;
     }
     for (pos, _) in t.match_indices(".md") {
-        let start = t[..pos].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).map_or(0, |s| s + 1);
+        let start = t[..pos]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .map_or(0, |s| s + 1);
         let name = &t[start..pos + 3];
         if number_prefix(&name[..name.len() - 3]).is_some() {
-            out.push(Spanned::new(name.to_string(), line.range.start + start..line.range.start + pos + 3));
+            out.push(Spanned::new(
+                name.to_string(),
+                line.range.start + start..line.range.start + pos + 3,
+            ));
         }
     }
     out

@@ -159,7 +159,9 @@ impl FieldType {
             FieldType::Strings => "a list of strings".into(),
             FieldType::Ref => "a decision id such as `42` or a file name".into(),
             FieldType::Refs => "a list of decision ids".into(),
-            FieldType::Options => "a list of options (`- name: …` with optional `pros` and `cons`)".into(),
+            FieldType::Options => {
+                "a list of options (`- name: …` with optional `pros` and `cons`)".into()
+            }
             FieldType::Duration => "a duration such as `48h`, `30m` or `2d`".into(),
             FieldType::Minutes => "a list of meeting lengths in minutes, such as `[25, 50]`".into(),
             FieldType::Number => "a number".into(),
@@ -208,7 +210,13 @@ const fn f(name: &'static str, ty: FieldType, required: Required, doc: &'static 
 }
 
 /// The statuses of a decision (SPEC §3).
-pub const DECISION_STATUSES: &[&str] = &["proposed", "accepted", "rejected", "superseded", "deprecated"];
+pub const DECISION_STATUSES: &[&str] = &[
+    "proposed",
+    "accepted",
+    "rejected",
+    "superseded",
+    "deprecated",
+];
 /// The statuses of a brief.
 pub const BRIEF_STATUSES: &[&str] = &["draft", "active", "done", "cancelled"];
 /// Meeting categories.
@@ -220,29 +228,84 @@ const DECIDED: &[&str] = &["accepted", "rejected"];
 use FieldType as T;
 use Required::{Always, IfStatus, No};
 
-const KIND: FieldSpec = f("kind", T::OneOf(&["decision", "brief", "charter", "update", "page"]), No, "the document's kind, when its folder does not say it");
+const KIND: FieldSpec = f(
+    "kind",
+    T::OneOf(&["decision", "brief", "charter", "update", "page"]),
+    No,
+    "the document's kind, when its folder does not say it",
+);
 
 static DECISION: &[FieldSpec] = &[
     KIND,
-    f("id", T::Ref, No, "the decision's number; must match the file name"),
-    f("title", T::Text, Always, "the question or decision, in one line"),
-    f("status", T::OneOf(DECISION_STATUSES), Always, "where the decision stands"),
-    f("owner", T::Person, Always, "the one named decision owner (a roster id)"),
+    f(
+        "id",
+        T::Ref,
+        No,
+        "the decision's number; must match the file name",
+    ),
+    f(
+        "title",
+        T::Text,
+        Always,
+        "the question or decision, in one line",
+    ),
+    f(
+        "status",
+        T::OneOf(DECISION_STATUSES),
+        Always,
+        "where the decision stands",
+    ),
+    f(
+        "owner",
+        T::Person,
+        Always,
+        "the one named decision owner (a roster id)",
+    ),
     f("date", T::Date, Always, "when the question was opened"),
-    f("deadline", T::Date, No, "when the owner decides; defaults to `date` + the charter's `decision_deadline`"),
+    f(
+        "deadline",
+        T::Date,
+        No,
+        "when the owner decides; defaults to `date` + the charter's `decision_deadline`",
+    ),
     f("decided", T::Date, IfStatus(DECIDED), "when it was decided"),
     FieldSpec {
         body_section: Some("Options"),
-        ..f("options", T::Options, IfStatus(DECIDED), "the options considered (at least two), or a body section `## Options`")
+        ..f(
+            "options",
+            T::Options,
+            IfStatus(DECIDED),
+            "the options considered (at least two), or a body section `## Options`",
+        )
     },
     FieldSpec {
         body_section: Some("Decision"),
-        ..f("outcome", T::Text, IfStatus(DECIDED), "the chosen option and why, or a body section `## Decision`")
+        ..f(
+            "outcome",
+            T::Text,
+            IfStatus(DECIDED),
+            "the chosen option and why, or a body section `## Decision`",
+        )
     },
     f("supersedes", T::Refs, No, "decisions this one replaces"),
-    f("superseded_by", T::Ref, IfStatus(&["superseded"]), "the decision that replaces this one"),
-    f("consulted", T::People, No, "people or teams asked before deciding"),
-    f("informed", T::People, No, "people or teams told after deciding"),
+    f(
+        "superseded_by",
+        T::Ref,
+        IfStatus(&["superseded"]),
+        "the decision that replaces this one",
+    ),
+    f(
+        "consulted",
+        T::People,
+        No,
+        "people or teams asked before deciding",
+    ),
+    f(
+        "informed",
+        T::People,
+        No,
+        "people or teams told after deciding",
+    ),
     f("tags", T::Strings, No, "free-form tags"),
 ];
 
@@ -251,7 +314,12 @@ static BRIEF: &[FieldSpec] = &[
     f("title", T::Text, Always, "the task, in one line"),
     f("owner", T::Person, Always, "who delivers it (a roster id)"),
     f("deadline", T::Date, Always, "when it is due"),
-    f("status", T::OneOf(BRIEF_STATUSES), Always, "where the task stands"),
+    f(
+        "status",
+        T::OneOf(BRIEF_STATUSES),
+        Always,
+        "where the task stands",
+    ),
     f("estimate", T::Number, No, "expected effort in hours"),
     f("tags", T::Strings, No, "free-form tags"),
 ];
@@ -259,49 +327,139 @@ static BRIEF: &[FieldSpec] = &[
 static CHARTER: &[FieldSpec] = &[
     KIND,
     f("title", T::Text, Always, "the charter's title"),
-    f("owner", T::Person, Always, "who keeps the charter current (a roster id)"),
-    f("reviewed", T::Date, Always, "when the team last reviewed it"),
-    f("response_time", T::Duration, No, "target time to reply to a message (default 4h)"),
-    f("decision_deadline", T::Duration, No, "default deadline of a proposed decision (default 48h)"),
-    f("blocker_resolution", T::Duration, No, "how long a blocker may stay open (default 24h)"),
-    f("brief_threshold", T::Duration, No, "tasks above this need a brief (default 2h)"),
-    f("meeting_lengths", T::Minutes, No, "allowed meeting lengths in minutes (default [25, 50])"),
-    f("agenda_lead_time", T::Duration, No, "how early a meeting's agenda is shared (default 24h)"),
-    f("focus_block", T::Duration, No, "minimum protected no-meeting block per day (default 3h)"),
+    f(
+        "owner",
+        T::Person,
+        Always,
+        "who keeps the charter current (a roster id)",
+    ),
+    f(
+        "reviewed",
+        T::Date,
+        Always,
+        "when the team last reviewed it",
+    ),
+    f(
+        "response_time",
+        T::Duration,
+        No,
+        "target time to reply to a message (default 4h)",
+    ),
+    f(
+        "decision_deadline",
+        T::Duration,
+        No,
+        "default deadline of a proposed decision (default 48h)",
+    ),
+    f(
+        "blocker_resolution",
+        T::Duration,
+        No,
+        "how long a blocker may stay open (default 24h)",
+    ),
+    f(
+        "brief_threshold",
+        T::Duration,
+        No,
+        "tasks above this need a brief (default 2h)",
+    ),
+    f(
+        "meeting_lengths",
+        T::Minutes,
+        No,
+        "allowed meeting lengths in minutes (default [25, 50])",
+    ),
+    f(
+        "agenda_lead_time",
+        T::Duration,
+        No,
+        "how early a meeting's agenda is shared (default 24h)",
+    ),
+    f(
+        "focus_block",
+        T::Duration,
+        No,
+        "minimum protected no-meeting block per day (default 3h)",
+    ),
 ];
 
 static PERSON: &[FieldSpec] = &[
-    f("id", T::Text, Always, "the id documents use to name this person"),
+    f(
+        "id",
+        T::Text,
+        Always,
+        "the id documents use to name this person",
+    ),
     f("name", T::Text, Always, "full name"),
     f("role", T::Text, No, "role in the team"),
-    f("timezone", T::TimeZone, Always, "IANA time zone, such as `Europe/Berlin`"),
+    f(
+        "timezone",
+        T::TimeZone,
+        Always,
+        "IANA time zone, such as `Europe/Berlin`",
+    ),
     f("handle", T::Text, No, "chat or forge handle"),
     f("team", T::Text, No, "team name"),
     f("email", T::Text, No, "email address, to match git authors"),
-    f("hours", T::Hours, No, "working hours in local time, such as `09:00-17:00`"),
+    f(
+        "hours",
+        T::Hours,
+        No,
+        "working hours in local time, such as `09:00-17:00`",
+    ),
 ];
 
 static UPDATE: &[FieldSpec] = &[
     KIND,
     f("date", T::Date, No, "the day (defaults to the folder name)"),
-    f("person", T::Person, No, "the author (defaults to the file name)"),
+    f(
+        "person",
+        T::Person,
+        No,
+        "the author (defaults to the file name)",
+    ),
     f("tags", T::Strings, No, "free-form tags"),
 ];
 
 static MEETING: &[FieldSpec] = &[
     f("name", T::Text, Always, "the meeting's name"),
-    f("category", T::OneOf(MEETING_CATEGORIES), Always, "what the meeting is for"),
-    f("cadence", T::OneOf(MEETING_CADENCES), Always, "how often it happens"),
+    f(
+        "category",
+        T::OneOf(MEETING_CATEGORIES),
+        Always,
+        "what the meeting is for",
+    ),
+    f(
+        "cadence",
+        T::OneOf(MEETING_CADENCES),
+        Always,
+        "how often it happens",
+    ),
     f("duration", T::Count, Always, "length in minutes"),
-    f("attendees", T::People, Always, "roster ids of the people who attend"),
+    f(
+        "attendees",
+        T::People,
+        Always,
+        "roster ids of the people who attend",
+    ),
     f("agenda", T::Bool, No, "whether an agenda is shared ahead"),
 ];
 
 static PAGE: &[FieldSpec] = &[
     KIND,
-    f("title", T::Text, No, "the page title (defaults to the first heading)"),
+    f(
+        "title",
+        T::Text,
+        No,
+        "the page title (defaults to the first heading)",
+    ),
     f("description", T::Text, No, "a one-line summary"),
     f("owner", T::Person, No, "who keeps the page current"),
     f("tags", T::Strings, No, "free-form tags"),
-    f("order", T::Number, No, "position among its siblings in the navigation"),
+    f(
+        "order",
+        T::Number,
+        No,
+        "position among its siblings in the navigation",
+    ),
 ];

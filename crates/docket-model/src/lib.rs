@@ -13,8 +13,8 @@ pub mod time;
 
 pub use config::{Config, ConfigError, IdScheme, KindConfig, RuleSetting, SiteConfig};
 pub use document::{
-    Brief, Charter, Data, Decision, DecisionId, Document, Field, Fields, Meeting, Norms, Page, Person,
-    Spanned, Update, UpdateLine, number_prefix, parse_document, parse_hours,
+    Brief, Charter, Data, Decision, DecisionId, Document, Field, Fields, Meeting, Norms, Page,
+    Person, Spanned, Update, UpdateLine, number_prefix, parse_document, parse_hours,
 };
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,

@@ -129,7 +129,9 @@ impl Repository {
 
     /// Every decision with its data.
     pub fn decisions(&self) -> impl Iterator<Item = (&Document, &Decision)> {
-        self.documents.iter().filter_map(|d| d.decision().map(|x| (d, x)))
+        self.documents
+            .iter()
+            .filter_map(|d| d.decision().map(|x| (d, x)))
     }
 
     /// The roster file's path (repository-relative), for messages.

@@ -13,7 +13,10 @@ pub fn parse_time(s: &str) -> Option<Time> {
     let s = s.trim();
     if s.len() == 10 {
         let date: Date = s.parse().ok()?;
-        return date.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp());
+        return date
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp());
     }
     // Accept a space instead of `T`, as YAML timestamps allow.
     let normalized;

@@ -85,7 +85,11 @@ pub(crate) fn decisions_json(repo: &Repository, urls: &Urls) -> String {
             deadline: effective_deadline(repo, d).map(fmt_date),
             decided: d.decided.as_ref().map(|t| fmt_date(t.value)),
             tags: &d.tags,
-            supersedes: d.supersedes.iter().map(|r| ref_value(repo, &r.value)).collect(),
+            supersedes: d
+                .supersedes
+                .iter()
+                .map(|r| ref_value(repo, &r.value))
+                .collect(),
             superseded_by: d.superseded_by.as_ref().map(|r| ref_value(repo, &r.value)),
             path: &doc.path,
             url: urls.of(doc),
@@ -128,8 +132,14 @@ pub(crate) fn atom(repo: &Repository, urls: &Urls, title: &str, base: &str) -> S
     let mut s = String::new();
     s.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     s.push_str(&format!("  <title>{} decisions</title>\n", xml(title)));
-    s.push_str(&format!("  <id>{}</id>\n", xml(&format!("{base}decisions/index.html"))));
-    s.push_str(&format!("  <link href=\"{}\"/>\n", xml(&format!("{base}decisions/index.html"))));
+    s.push_str(&format!(
+        "  <id>{}</id>\n",
+        xml(&format!("{base}decisions/index.html"))
+    ));
+    s.push_str(&format!(
+        "  <link href=\"{}\"/>\n",
+        xml(&format!("{base}decisions/index.html"))
+    ));
     s.push_str(&format!("  <updated>{updated}</updated>\n"));
     for (doc, d) in decisions.into_iter().take(100) {
         let url = format!("{base}{}", urls.of(doc));
@@ -141,7 +151,10 @@ pub(crate) fn atom(repo: &Repository, urls: &Urls, title: &str, base: &str) -> S
         s.push_str(&format!("    <link href=\"{}\"/>\n", xml(&url)));
         s.push_str(&format!("    <updated>{time}</updated>\n"));
         if let Some(owner) = &d.owner {
-            s.push_str(&format!("    <author><name>{}</name></author>\n", xml(&owner.value)));
+            s.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                xml(&owner.value)
+            ));
         }
         s.push_str(&format!("    <summary>Status: {}</summary>\n", xml(status)));
         s.push_str("  </entry>\n");
@@ -152,9 +165,14 @@ pub(crate) fn atom(repo: &Repository, urls: &Urls, title: &str, base: &str) -> S
 
 /// The sitemap of every page, with absolute URLs.
 pub(crate) fn sitemap(base: &str, pages: &[String]) -> String {
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for p in pages {
-        s.push_str(&format!("  <url><loc>{}</loc></url>\n", xml(&format!("{base}{p}"))));
+        s.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            xml(&format!("{base}{p}"))
+        ));
     }
     s.push_str("</urlset>\n");
     s

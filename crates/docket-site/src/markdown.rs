@@ -42,7 +42,11 @@ pub fn slug(text: &str) -> String {
             dash = true;
         }
     }
-    if out.is_empty() { "section".to_string() } else { out }
+    if out.is_empty() {
+        "section".to_string()
+    } else {
+        out
+    }
 }
 
 /// Renders `src`. `rewrite` maps a link destination to the URL it should become
@@ -53,9 +57,21 @@ pub fn render(src: &str, rewrite: &dyn Fn(&str) -> Option<String>) -> Rendered {
 
 /// Like [`render`]; with `strip_title`, a level-1 heading that opens the body is left
 /// out (the page template prints the title itself, so there is one `<h1>`).
-pub fn render_with(src: &str, rewrite: &dyn Fn(&str) -> Option<String>, strip_title: bool) -> Rendered {
+pub fn render_with(
+    src: &str,
+    rewrite: &dyn Fn(&str) -> Option<String>,
+    strip_title: bool,
+) -> Rendered {
     let mut events: Vec<Event<'_>> = Parser::new_ext(src, options()).collect();
-    if strip_title && matches!(events.first(), Some(Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H1, .. }))) {
+    if strip_title
+        && matches!(
+            events.first(),
+            Some(Event::Start(Tag::Heading {
+                level: pulldown_cmark::HeadingLevel::H1,
+                ..
+            }))
+        )
+    {
         let end = events
             .iter()
             .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
@@ -69,7 +85,12 @@ pub fn render_with(src: &str, rewrite: &dyn Fn(&str) -> Option<String>, strip_ti
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
-            Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
                 let mut title = String::new();
                 let mut j = i + 1;
                 while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
@@ -80,7 +101,11 @@ pub fn render_with(src: &str, rewrite: &dyn Fn(&str) -> Option<String>, strip_ti
                 }
                 let base = slug(&title);
                 let n = used.entry(base.clone()).or_insert(0);
-                let id = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
+                let id = if *n == 0 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                };
                 *n += 1;
                 headings.push((*level as u8, title.trim().to_string(), id.clone()));
                 out.push(Event::Start(Tag::Heading {
@@ -90,7 +115,12 @@ pub fn render_with(src: &str, rewrite: &dyn Fn(&str) -> Option<String>, strip_ti
                     attrs: attrs.clone(),
                 }));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = rewrite(dest_url).map_or_else(|| dest_url.clone(), CowStr::from);
                 out.push(Event::Start(Tag::Link {
                     link_type: *link_type,
@@ -99,7 +129,12 @@ pub fn render_with(src: &str, rewrite: &dyn Fn(&str) -> Option<String>, strip_ti
                     id: id.clone(),
                 }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = rewrite(dest_url).map_or_else(|| dest_url.clone(), CowStr::from);
                 out.push(Event::Start(Tag::Image {
                     link_type: *link_type,
@@ -109,11 +144,11 @@ pub fn render_with(src: &str, rewrite: &dyn Fn(&str) -> Option<String>, strip_ti
                 }));
             }
             e => {
-                if let Event::Text(t) | Event::Code(t) = e {
-                    if text.len() < 200_000 {
-                        text.push_str(t);
-                        text.push(' ');
-                    }
+                if let Event::Text(t) | Event::Code(t) = e
+                    && text.len() < 200_000
+                {
+                    text.push_str(t);
+                    text.push(' ');
                 }
                 out.push(e.clone());
             }
@@ -167,7 +202,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("Context and Problem Statement"), "context-and-problem-statement");
+        assert_eq!(
+            slug("Context and Problem Statement"),
+            "context-and-problem-statement"
+        );
         assert_eq!(slug("Décision — finale!"), "décision-finale");
         assert_eq!(slug("???"), "section");
     }

@@ -56,7 +56,9 @@ fn absolute(path: &Path) -> PathBuf {
     }
     match (path.parent(), path.file_name()) {
         (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolute(parent).join(name),
-        _ => std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf()),
+        _ => std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf()),
     }
 }
 
@@ -64,15 +66,24 @@ impl Staging {
     /// Creates the temporary folder beside `out`.
     pub fn new(out: &Path) -> Result<Self, SiteError> {
         let out = absolute(out);
-        let parent = out.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        let parent = out
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
         fs::create_dir_all(&parent).map_err(|e| SiteError::io(&parent, e))?;
-        let name = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+        let name = out
+            .file_name()
+            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
         let tmp = parent.join(format!(".{name}.docket-tmp-{}", std::process::id()));
         if tmp.exists() {
             fs::remove_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, e))?;
         }
         fs::create_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, e))?;
-        Ok(Self { tmp, out, committed: false })
+        Ok(Self {
+            tmp,
+            out,
+            committed: false,
+        })
     }
 
     /// Writes one file, `rel` being a site-relative path with `/` separators.
@@ -95,10 +106,15 @@ impl Staging {
 
     /// Swaps the finished site in.
     pub fn commit(mut self) -> Result<PathBuf, SiteError> {
-        self.write(MARKER, b"This folder was written by docket build and is replaced on every build.\n")?;
+        self.write(
+            MARKER,
+            b"This folder was written by docket build and is replaced on every build.\n",
+        )?;
         let old = self.tmp.with_file_name(format!(
             ".{}.docket-old-{}",
-            self.out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned()),
+            self.out
+                .file_name()
+                .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned()),
             std::process::id()
         ));
         if self.out.exists() {

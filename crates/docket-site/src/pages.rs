@@ -20,7 +20,11 @@ use crate::{BuildSummary, SiteError, SiteOptions, feeds};
 /// Formats a time as a date when it is midnight UTC, else as a full UTC time.
 pub(crate) fn fmt_date(t: Time) -> String {
     let full = format_time(t);
-    if full.ends_with("T00:00:00Z") { format_date(t) } else { full }
+    if full.ends_with("T00:00:00Z") {
+        format_date(t)
+    } else {
+        full
+    }
 }
 
 /// A proposed decision's deadline: explicit, or `date` + the charter's
@@ -29,10 +33,11 @@ pub(crate) fn effective_deadline(repo: &Repository, d: &Decision) -> Option<Time
     if d.status.as_ref().map(|s| s.value.as_str()) != Some("proposed") {
         return None;
     }
-    d.deadline
-        .as_ref()
-        .map(|t| t.value)
-        .or_else(|| d.date.as_ref().map(|t| add_seconds(t.value, repo.norms().decision_deadline)))
+    d.deadline.as_ref().map(|t| t.value).or_else(|| {
+        d.date
+            .as_ref()
+            .map(|t| add_seconds(t.value, repo.norms().decision_deadline))
+    })
 }
 
 /// Where every document's page is.
@@ -58,7 +63,11 @@ fn folder_of(path: &str) -> &str {
 }
 
 fn join_url(folder: &str, file: &str) -> String {
-    if folder.is_empty() { file.to_string() } else { format!("{folder}/{file}") }
+    if folder.is_empty() {
+        file.to_string()
+    } else {
+        format!("{folder}/{file}")
+    }
 }
 
 /// Makes a name safe as one URL path segment: keeps letters, digits, `-`, `_`, `.`;
@@ -81,12 +90,13 @@ fn url_to_file(url: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&url[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&url[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -95,7 +105,10 @@ fn url_to_file(url: &str) -> String {
 }
 
 fn encode_path(path: &str) -> String {
-    path.split('/').map(url_segment).collect::<Vec<_>>().join("/")
+    path.split('/')
+        .map(url_segment)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 impl Urls {
@@ -120,7 +133,12 @@ impl Urls {
             by_path.insert(doc.path.clone(), url.clone());
             by_handbook_path.insert(hp.to_string(), url);
         }
-        Self { by_path, by_handbook_path, people_folder, intro }
+        Self {
+            by_path,
+            by_handbook_path,
+            people_folder,
+            intro,
+        }
     }
 
     /// The URL of a document's page.
@@ -170,11 +188,20 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn person_ref(&self, id: &str) -> LinkRef {
-        let person = self.repo.people().find(|p| p.id.as_ref().is_some_and(|i| i.value == id));
+        let person = self
+            .repo
+            .people()
+            .find(|p| p.id.as_ref().is_some_and(|i| i.value == id));
         LinkRef {
             id: id.to_string(),
-            title: person.and_then(|p| p.name.clone()).unwrap_or_else(|| id.to_string()),
-            url: if person.is_some() { self.urls.person(id) } else { String::new() },
+            title: person
+                .and_then(|p| p.name.clone())
+                .unwrap_or_else(|| id.to_string()),
+            url: if person.is_some() {
+                self.urls.person(id)
+            } else {
+                String::new()
+            },
             status: None,
         }
     }
@@ -194,7 +221,9 @@ impl Ctx<'_> {
     fn decision_link(&self, doc: &Document) -> LinkRef {
         let d = doc.decision();
         LinkRef {
-            id: d.and_then(|d| d.id.as_ref()).map_or_else(|| doc.stem().to_string(), ToString::to_string),
+            id: d
+                .and_then(|d| d.id.as_ref())
+                .map_or_else(|| doc.stem().to_string(), ToString::to_string),
             title: doc.title(),
             url: self.urls.of(doc),
             status: d.and_then(|d| d.status.as_ref()).map(|s| s.value.clone()),
@@ -218,12 +247,14 @@ impl Ctx<'_> {
             if dest.starts_with('#') || dest.starts_with('/') || dest.starts_with('?') {
                 return None;
             }
-            if let Some(colon) = dest.find(':') {
-                if !dest[..colon].contains('/') {
-                    return None;
-                }
+            if let Some(colon) = dest.find(':')
+                && !dest[..colon].contains('/')
+            {
+                return None;
             }
-            let (path, frag) = dest.split_once('#').map_or((dest, None), |(p, f)| (p, Some(f)));
+            let (path, frag) = dest
+                .split_once('#')
+                .map_or((dest, None), |(p, f)| (p, Some(f)));
             let target = normalize(&join_url(&dir, &percent_decode(path)))?;
             let url = self.urls.by_handbook_path.get(&target)?;
             Some(match frag {
@@ -264,7 +295,11 @@ impl Ctx<'_> {
             toc: r
                 .headings
                 .iter()
-                .map(|(level, text, id)| TocEntry { level: *level, text: text.clone(), id: id.clone() })
+                .map(|(level, text, id)| TocEntry {
+                    level: *level,
+                    text: text.clone(),
+                    id: id.clone(),
+                })
                 .collect(),
             owner,
             description,
@@ -273,8 +308,19 @@ impl Ctx<'_> {
         (view, r)
     }
 
-    fn write_page(&self, url: &str, template: &str, title: &str, section: &'static str, extra: Value) -> Result<(), SiteError> {
-        let page = PageMeta { title: title.to_string(), url: url.to_string(), section };
+    fn write_page(
+        &self,
+        url: &str,
+        template: &str,
+        title: &str,
+        section: &'static str,
+        extra: Value,
+    ) -> Result<(), SiteError> {
+        let page = PageMeta {
+            title: title.to_string(),
+            url: url.to_string(),
+            section,
+        };
         let ctx = context! {
             site => Value::from_serialize(&self.site),
             root => root_of(url),
@@ -294,13 +340,19 @@ impl Ctx<'_> {
     fn decision_row(&self, doc: &Document, d: &Decision) -> DecisionRow {
         let deadline = effective_deadline(self.repo, d);
         DecisionRow {
-            id: d.id.as_ref().map_or_else(|| doc.stem().to_string(), ToString::to_string),
+            id: d
+                .id
+                .as_ref()
+                .map_or_else(|| doc.stem().to_string(), ToString::to_string),
             number: match d.id {
                 Some(DecisionId::Number(n)) => Some(n),
                 _ => None,
             },
             title: doc.title(),
-            status: d.status.as_ref().map_or_else(|| "unknown".to_string(), |s| s.value.clone()),
+            status: d
+                .status
+                .as_ref()
+                .map_or_else(|| "unknown".to_string(), |s| s.value.clone()),
             owner: d.owner.as_ref().map(|o| self.person_ref(&o.value)),
             date: d.date.as_ref().map(|t| format_date(t.value)),
             deadline: deadline.map(format_date),
@@ -363,18 +415,27 @@ fn nav(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
     // Free pages, grouped by folder.
     let mut folders: BTreeMap<String, Vec<NavEntry>> = BTreeMap::new();
     for doc in repo.of_kind(Kind::Page) {
-        if matches!(&doc.data, Data::Page(p) if p.index_of.is_some()) || Some(&doc.path) == urls.intro.as_ref() {
+        if matches!(&doc.data, Data::Page(p) if p.index_of.is_some())
+            || Some(&doc.path) == urls.intro.as_ref()
+        {
             continue;
         }
         let folder = folder_of(&doc.handbook_path).to_string();
-        folders.entry(folder).or_default().push(entry(&doc.title(), &urls.of(doc), "pages"));
+        folders
+            .entry(folder)
+            .or_default()
+            .push(entry(&doc.title(), &urls.of(doc), "pages"));
     }
     for (folder, mut pages) in folders {
-        pages.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+        pages.sort_by_key(|a| a.title.to_lowercase());
         if folder.is_empty() {
             out.extend(pages);
         } else {
-            let mut title = folder.rsplit('/').next().unwrap_or(&folder).replace(['-', '_'], " ");
+            let mut title = folder
+                .rsplit('/')
+                .next()
+                .unwrap_or(&folder)
+                .replace(['-', '_'], " ");
             if let Some(first) = title.get(..1) {
                 title = first.to_uppercase() + &title[1..];
             }
@@ -410,7 +471,12 @@ pub(crate) fn write_site(
 ) -> Result<BuildSummary, SiteError> {
     let urls = Urls::new(repo);
     let site = SiteView {
-        title: repo.config.site.title.clone().unwrap_or_else(|| "Handbook".to_string()),
+        title: repo
+            .config
+            .site
+            .title
+            .clone()
+            .unwrap_or_else(|| "Handbook".to_string()),
         base_url: options
             .base_url
             .clone()
@@ -430,7 +496,12 @@ pub(crate) fn write_site(
         written: std::sync::Mutex::new(Vec::new()),
     };
 
-    let mut jobs = vec![Job::Home, Job::DecisionIndex, Job::Static("404.html", "404.html", "Page not found"), Job::Static("search.html", "search.html", "Search")];
+    let mut jobs = vec![
+        Job::Home,
+        Job::DecisionIndex,
+        Job::Static("404.html", "404.html", "Page not found"),
+        Job::Static("search.html", "search.html", "Search"),
+    ];
     let mut days = BTreeSet::new();
     for doc in &repo.documents {
         match &doc.data {
@@ -442,7 +513,9 @@ pub(crate) fn write_site(
                 }
                 jobs.push(Job::Update(doc));
             }
-            Data::Page(p) if p.index_of.is_none() && Some(&doc.path) != ctx.urls.intro.as_ref() => jobs.push(Job::Page(doc)),
+            Data::Page(p) if p.index_of.is_none() && Some(&doc.path) != ctx.urls.intro.as_ref() => {
+                jobs.push(Job::Page(doc))
+            }
             Data::Charter(_) => jobs.push(Job::Page(doc)),
             Data::Meetings(_) => jobs.push(Job::Meetings),
             _ => {}
@@ -493,7 +566,10 @@ pub(crate) fn write_site(
     let mut search = SearchIndex::default();
     for doc in &repo.documents {
         let (kind, summary) = match &doc.data {
-            Data::Decision(d) => ("decision", d.status.as_ref().map_or(String::new(), |s| s.value.clone())),
+            Data::Decision(d) => (
+                "decision",
+                d.status.as_ref().map_or(String::new(), |s| s.value.clone()),
+            ),
             Data::Brief(_) => ("brief", String::new()),
             Data::Charter(_) => ("charter", String::new()),
             Data::Update(_) => ("update", String::new()),
@@ -505,26 +581,57 @@ pub(crate) fn write_site(
             Data::Decision(d) => d.tags.join(" "),
             _ => String::new(),
         };
-        let owner = doc.front.as_ref().and_then(|f| f.get("owner")).and_then(|f| f.value.as_scalar_string()).unwrap_or_default();
-        let headings: String = doc.outline.headings.iter().map(|h| h.text.as_str()).collect::<Vec<_>>().join(" ");
+        let owner = doc
+            .front
+            .as_ref()
+            .and_then(|f| f.get("owner"))
+            .and_then(|f| f.value.as_scalar_string())
+            .unwrap_or_default();
+        let headings: String = doc
+            .outline
+            .headings
+            .iter()
+            .map(|h| h.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         // Body words once per document, whatever the body's length (a 40 MB page must
         // not make a 40 MB index).
-        let body = body.get(..body.len().min(64 * 1024)).map_or_else(|| truncate_at_char(body, 64 * 1024), str::to_string);
-        search.add(&ctx.urls.of(doc), &doc.title(), kind, &summary, &[&tags, &owner, &headings, &body]);
+        let body = body
+            .get(..body.len().min(64 * 1024))
+            .map_or_else(|| truncate_at_char(body, 64 * 1024), str::to_string);
+        search.add(
+            &ctx.urls.of(doc),
+            &doc.title(),
+            kind,
+            &summary,
+            &[&tags, &owner, &headings, &body],
+        );
     }
     for p in repo.people() {
         if let Some(id) = &p.id {
             let name = p.name.clone().unwrap_or_else(|| id.value.clone());
-            search.add(&ctx.urls.person(&id.value), &name, "person", p.role.as_deref().unwrap_or(""), &[&id.value, p.team.as_deref().unwrap_or("")]);
+            search.add(
+                &ctx.urls.person(&id.value),
+                &name,
+                "person",
+                p.role.as_deref().unwrap_or(""),
+                &[&id.value, p.team.as_deref().unwrap_or("")],
+            );
         }
     }
     let script = search.to_script();
     staging.write("search-index.js", script.as_bytes())?;
 
     // Feeds.
-    staging.write("decisions.json", feeds::decisions_json(repo, &ctx.urls).as_bytes())?;
+    staging.write(
+        "decisions.json",
+        feeds::decisions_json(repo, &ctx.urls).as_bytes(),
+    )?;
     let base = ctx.site.base_url.clone().unwrap_or_default();
-    staging.write("feed.xml", feeds::atom(repo, &ctx.urls, &ctx.site.title, &base).as_bytes())?;
+    staging.write(
+        "feed.xml",
+        feeds::atom(repo, &ctx.urls, &ctx.site.title, &base).as_bytes(),
+    )?;
     let mut notes = Vec::new();
     let mut written = ctx.written.lock().map(|w| w.clone()).unwrap_or_default();
     written.retain(|u| u != "404.html" && u != "search.html");
@@ -532,7 +639,10 @@ pub(crate) fn write_site(
     if ctx.site.base_url.is_some() {
         staging.write("sitemap.xml", feeds::sitemap(&base, &written).as_bytes())?;
     } else {
-        notes.push("no sitemap.xml: it needs absolute URLs; pass --base-url or set [site] base_url".to_string());
+        notes.push(
+            "no sitemap.xml: it needs absolute URLs; pass --base-url or set [site] base_url"
+                .to_string(),
+        );
     }
     Ok(BuildSummary {
         out: Default::default(),
@@ -554,38 +664,71 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
     let repo = ctx.repo;
     match job {
         Job::Home => {
-            let charter = repo.of_kind(Kind::Charter).next().map(|c| ctx.doc_view(c, "index.html").0);
-            let intro = ctx.urls.intro.as_ref().and_then(|p| repo.document(p)).map(|d| ctx.doc_view(d, "index.html").0);
-            let rows: Vec<DecisionRow> = sorted_decisions(repo).into_iter().map(|(doc, d)| ctx.decision_row(doc, d)).collect();
-            let mut open: Vec<&DecisionRow> = rows.iter().filter(|r| r.status == "proposed").collect();
+            let charter = repo
+                .of_kind(Kind::Charter)
+                .next()
+                .map(|c| ctx.doc_view(c, "index.html").0);
+            let intro = ctx
+                .urls
+                .intro
+                .as_ref()
+                .and_then(|p| repo.document(p))
+                .map(|d| ctx.doc_view(d, "index.html").0);
+            let rows: Vec<DecisionRow> = sorted_decisions(repo)
+                .into_iter()
+                .map(|(doc, d)| ctx.decision_row(doc, d))
+                .collect();
+            let mut open: Vec<&DecisionRow> =
+                rows.iter().filter(|r| r.status == "proposed").collect();
             open.sort_by(|a, b| a.deadline_time.cmp(&b.deadline_time).then(a.id.cmp(&b.id)));
-            let mut recent: Vec<&DecisionRow> = rows.iter().filter(|r| r.decided.is_some()).collect();
+            let mut recent: Vec<&DecisionRow> =
+                rows.iter().filter(|r| r.decided.is_some()).collect();
             recent.sort_by(|a, b| b.decided.cmp(&a.decided).then(a.id.cmp(&b.id)));
             recent.truncate(10);
             let title = ctx.site.title.clone();
-            ctx.write_page("index.html", "index.html", &title, "home", context! {
-                charter => charter.map(|c| Value::from_serialize(&c)),
-                intro => intro.map(|c| Value::from_serialize(&c)),
-                open_decisions => Value::from_serialize(&open),
-                recent_decisions => Value::from_serialize(&recent),
-            })
+            ctx.write_page(
+                "index.html",
+                "index.html",
+                &title,
+                "home",
+                context! {
+                    charter => charter.map(|c| Value::from_serialize(&c)),
+                    intro => intro.map(|c| Value::from_serialize(&c)),
+                    open_decisions => Value::from_serialize(&open),
+                    recent_decisions => Value::from_serialize(&recent),
+                },
+            )
         }
         Job::DecisionIndex => {
-            let rows: Vec<DecisionRow> = sorted_decisions(repo).into_iter().map(|(doc, d)| ctx.decision_row(doc, d)).collect();
+            let rows: Vec<DecisionRow> = sorted_decisions(repo)
+                .into_iter()
+                .map(|(doc, d)| ctx.decision_row(doc, d))
+                .collect();
             let statuses: BTreeSet<&str> = rows.iter().map(|r| r.status.as_str()).collect();
             let mut owners: Vec<LinkRef> = rows.iter().filter_map(|r| r.owner.clone()).collect();
             owners.sort_by(|a, b| a.id.cmp(&b.id));
             owners.dedup_by(|a, b| a.id == b.id);
-            let tags: BTreeSet<&str> = rows.iter().flat_map(|r| r.tags.iter().map(String::as_str)).collect();
-            ctx.write_page("decisions/index.html", "decisions.html", "Decisions", "decisions", context! {
-                decisions => Value::from_serialize(&rows),
-                statuses => Value::from_serialize(&statuses),
-                owners => Value::from_serialize(&owners),
-                tags => Value::from_serialize(&tags),
-            })
+            let tags: BTreeSet<&str> = rows
+                .iter()
+                .flat_map(|r| r.tags.iter().map(String::as_str))
+                .collect();
+            ctx.write_page(
+                "decisions/index.html",
+                "decisions.html",
+                "Decisions",
+                "decisions",
+                context! {
+                    decisions => Value::from_serialize(&rows),
+                    statuses => Value::from_serialize(&statuses),
+                    owners => Value::from_serialize(&owners),
+                    tags => Value::from_serialize(&tags),
+                },
+            )
         }
         Job::Decision(doc) => {
-            let Some(d) = doc.decision() else { return Ok(()) };
+            let Some(d) = doc.decision() else {
+                return Ok(());
+            };
             let url = ctx.urls.of(doc);
             let (view, _) = ctx.doc_view(doc, &url);
             let options = match doc.front.as_ref().and_then(|f| f.get("options")) {
@@ -594,12 +737,21 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                         .iter()
                         .map(|i| {
                             let list = |k: &str| match i.get(k) {
-                                Some(docket_syntax::Yaml::Seq(v)) => v.iter().filter_map(docket_syntax::Yaml::as_scalar_string).collect(),
+                                Some(docket_syntax::Yaml::Seq(v)) => v
+                                    .iter()
+                                    .filter_map(docket_syntax::Yaml::as_scalar_string)
+                                    .collect(),
                                 Some(v) => v.as_scalar_string().into_iter().collect(),
                                 None => Vec::new(),
                             };
                             OptionView {
-                                name: i.as_scalar_string().or_else(|| i.get("name").and_then(docket_syntax::Yaml::as_scalar_string)).unwrap_or_default(),
+                                name: i
+                                    .as_scalar_string()
+                                    .or_else(|| {
+                                        i.get("name")
+                                            .and_then(docket_syntax::Yaml::as_scalar_string)
+                                    })
+                                    .unwrap_or_default(),
                                 pros: list("pros"),
                                 cons: list("cons"),
                             }
@@ -609,7 +761,11 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 },
                 None => Vec::new(),
             };
-            let outcome = doc.front.as_ref().and_then(|f| f.get("outcome")).and_then(|f| f.value.as_scalar_string());
+            let outcome = doc
+                .front
+                .as_ref()
+                .and_then(|f| f.get("outcome"))
+                .and_then(|f| f.value.as_scalar_string());
             let chain = |start: &Document, back: bool| -> Vec<LinkRef> {
                 let mut out = Vec::new();
                 let mut seen = BTreeSet::from([start.path.clone()]);
@@ -622,23 +778,31 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                         cd.superseded_by.iter().map(|r| r.value.as_str()).collect()
                     };
                     for r in next {
-                        if let [target] = repo.resolve_decision(r).as_slice() {
-                            if seen.insert(target.path.clone()) {
-                                out.push(ctx.decision_link(target));
-                                frontier.push(target);
-                            }
+                        if let [target] = repo.resolve_decision(r).as_slice()
+                            && seen.insert(target.path.clone())
+                        {
+                            out.push(ctx.decision_link(target));
+                            frontier.push(target);
                         }
                     }
                 }
                 out
             };
-            let people = |list: &[docket_model::Spanned<String>]| list.iter().map(|p| ctx.person_ref(&p.value)).collect::<Vec<_>>();
+            let people = |list: &[docket_model::Spanned<String>]| {
+                list.iter()
+                    .map(|p| ctx.person_ref(&p.value))
+                    .collect::<Vec<_>>()
+            };
             let dv = DecisionView {
                 row: ctx.decision_row(doc, d),
                 doc: view,
                 options,
                 outcome,
-                supersedes: d.supersedes.iter().map(|r| ctx.decision_ref(&r.value)).collect(),
+                supersedes: d
+                    .supersedes
+                    .iter()
+                    .map(|r| ctx.decision_ref(&r.value))
+                    .collect(),
                 superseded_by: d.superseded_by.as_ref().map(|r| ctx.decision_ref(&r.value)),
                 chain_back: chain(doc, true),
                 chain_forward: chain(doc, false),
@@ -647,53 +811,119 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 history: Vec::new(),
             };
             let title = format!("{} {}", dv.row.id, dv.row.title);
-            ctx.write_page(&url, "decision.html", &title, "decisions", context! { decision => Value::from_serialize(&dv) })
+            ctx.write_page(
+                &url,
+                "decision.html",
+                &title,
+                "decisions",
+                context! { decision => Value::from_serialize(&dv) },
+            )
         }
         Job::BriefIndex => {
-            let briefs: Vec<BriefView> = repo.of_kind(Kind::Brief).map(|doc| brief_view(ctx, doc)).collect();
-            ctx.write_page("briefs/index.html", "briefs.html", "Briefs", "briefs", context! { briefs => Value::from_serialize(&briefs) })
+            let briefs: Vec<BriefView> = repo
+                .of_kind(Kind::Brief)
+                .map(|doc| brief_view(ctx, doc))
+                .collect();
+            ctx.write_page(
+                "briefs/index.html",
+                "briefs.html",
+                "Briefs",
+                "briefs",
+                context! { briefs => Value::from_serialize(&briefs) },
+            )
         }
         Job::Brief(doc) => {
             let b = brief_view(ctx, doc);
             let url = b.url.clone();
             let title = b.title.clone();
-            ctx.write_page(&url, "brief.html", &title, "briefs", context! { brief => Value::from_serialize(&b) })
+            ctx.write_page(
+                &url,
+                "brief.html",
+                &title,
+                "briefs",
+                context! { brief => Value::from_serialize(&b) },
+            )
         }
         Job::People => {
-            let people: Vec<PersonView> = repo.people().filter_map(|p| person_view(ctx, p)).collect();
-            ctx.write_page("people/index.html", "people.html", "People", "people", context! { people => Value::from_serialize(&people) })
+            let people: Vec<PersonView> =
+                repo.people().filter_map(|p| person_view(ctx, p)).collect();
+            ctx.write_page(
+                "people/index.html",
+                "people.html",
+                "People",
+                "people",
+                context! { people => Value::from_serialize(&people) },
+            )
         }
         Job::Person(i) => {
-            let Some(p) = repo.people().nth(*i).and_then(|p| person_view(ctx, p)) else { return Ok(()) };
+            let Some(p) = repo.people().nth(*i).and_then(|p| person_view(ctx, p)) else {
+                return Ok(());
+            };
             // The first entry of an id wins; a duplicate is a finding, not a second page.
-            if repo.people().position(|q| q.id.as_ref().map(|x| &x.value) == Some(&p.id)) != Some(*i) {
+            if repo
+                .people()
+                .position(|q| q.id.as_ref().map(|x| &x.value) == Some(&p.id))
+                != Some(*i)
+            {
                 return Ok(());
             }
             let url = p.url.clone();
             let name = p.name.clone();
-            ctx.write_page(&url, "person.html", &name, "people", context! { person => Value::from_serialize(&p) })
+            ctx.write_page(
+                &url,
+                "person.html",
+                &name,
+                "people",
+                context! { person => Value::from_serialize(&p) },
+            )
         }
         Job::Updates => {
             let mut days: Vec<DayView> = day_views(ctx).into_values().collect();
             days.reverse();
-            ctx.write_page("updates/index.html", "updates.html", "Updates", "updates", context! { days => Value::from_serialize(&days) })
+            ctx.write_page(
+                "updates/index.html",
+                "updates.html",
+                "Updates",
+                "updates",
+                context! { days => Value::from_serialize(&days) },
+            )
         }
         Job::Day(date) => {
-            let Some(day) = day_views(ctx).remove(date) else { return Ok(()) };
+            let Some(day) = day_views(ctx).remove(date) else {
+                return Ok(());
+            };
             let url = day.url.clone();
             let title = format!("Updates of {date}");
-            ctx.write_page(&url, "update_day.html", &title, "updates", context! { day => Value::from_serialize(&day) })
+            ctx.write_page(
+                &url,
+                "update_day.html",
+                &title,
+                "updates",
+                context! { day => Value::from_serialize(&day) },
+            )
         }
         Job::Update(doc) => {
             let url = ctx.urls.of(doc);
-            let Some(u) = update_view(ctx, doc) else { return Ok(()) };
+            let Some(u) = update_view(ctx, doc) else {
+                return Ok(());
+            };
             let date = match &doc.data {
                 Data::Update(x) => x.date.map(format_date).unwrap_or_default(),
                 _ => String::new(),
             };
-            let day = DayView { date: date.clone(), url: day_url(&date), updates: vec![u] };
+            let day = DayView {
+                date: date.clone(),
+                url: day_url(&date),
+                updates: vec![u],
+            };
             let title = format!("{} · {date}", doc.stem());
-            ctx.write_page(&url, "update_day.html", &title, "updates", context! { day => Value::from_serialize(&day) })
+            ctx.write_page(
+                &url,
+                "update_day.html",
+                &title,
+                "updates",
+                context! { day => Value::from_serialize(&day) },
+            )
         }
         Job::Meetings => {
             let norms = repo.norms();
@@ -703,35 +933,64 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                     for m in list {
                         let cadence = m.cadence.clone().unwrap_or_default();
                         let duration = m.duration.as_ref().map(|d| d.value);
-                        let hours = duration.unwrap_or(0) as f64 / 60.0 * occurrences_per_week(&cadence) * m.attendees.len() as f64;
+                        let hours = duration.unwrap_or(0) as f64 / 60.0
+                            * occurrences_per_week(&cadence)
+                            * m.attendees.len() as f64;
                         meetings.push(MeetingView {
                             name: m.name.clone().unwrap_or_default(),
                             category: m.category.clone().unwrap_or_default(),
                             cadence,
                             duration,
-                            attendees: m.attendees.iter().map(|a| ctx.person_ref(&a.value)).collect(),
+                            attendees: m
+                                .attendees
+                                .iter()
+                                .map(|a| ctx.person_ref(&a.value))
+                                .collect(),
                             agenda: m.agenda,
                             hours_per_week: (hours * 100.0).round() / 100.0,
                             replaceable: m.category.as_deref() == Some("update"),
-                            off_length: duration.is_some_and(|d| !norms.meeting_lengths.contains(&d)),
+                            off_length: duration
+                                .is_some_and(|d| !norms.meeting_lengths.contains(&d)),
                         });
                     }
                 }
             }
             let total: f64 = meetings.iter().map(|m| m.hours_per_week).sum();
-            ctx.write_page("meetings/index.html", "meetings.html", "Meetings", "meetings", context! {
-                meetings => Value::from_serialize(&meetings),
-                meeting_hours => (total * 100.0).round() / 100.0,
-            })
+            ctx.write_page(
+                "meetings/index.html",
+                "meetings.html",
+                "Meetings",
+                "meetings",
+                context! {
+                    meetings => Value::from_serialize(&meetings),
+                    meeting_hours => (total * 100.0).round() / 100.0,
+                },
+            )
         }
         Job::Page(doc) => {
             let url = ctx.urls.of(doc);
             let (view, _) = ctx.doc_view(doc, &url);
-            let section = if doc.kind == Kind::Charter { "charter" } else { "pages" };
+            let section = if doc.kind == Kind::Charter {
+                "charter"
+            } else {
+                "pages"
+            };
             let title = view.title.clone();
-            ctx.write_page(&url, "page.html", &title, section, context! { doc => Value::from_serialize(&view) })
+            ctx.write_page(
+                &url,
+                "page.html",
+                &title,
+                section,
+                context! { doc => Value::from_serialize(&view) },
+            )
         }
-        Job::Static(url, template, title) => ctx.write_page(url, template, title, if *url == "404.html" { "404" } else { "search" }, context! {}),
+        Job::Static(url, template, title) => ctx.write_page(
+            url,
+            template,
+            title,
+            if *url == "404.html" { "404" } else { "search" },
+            context! {},
+        ),
     }
 }
 
@@ -774,7 +1033,10 @@ fn person_view(ctx: &Ctx<'_>, p: &docket_model::Person) -> Option<PersonView> {
             _ => None,
         })
         .max_by_key(|u| u.date);
-    let blockers = latest.and_then(|u| u.open_blocker()).map(|b| vec![b.text.clone()]).unwrap_or_default();
+    let blockers = latest
+        .and_then(|u| u.open_blocker())
+        .map(|b| vec![b.text.clone()])
+        .unwrap_or_default();
     Some(PersonView {
         url: ctx.urls.person(&id),
         name: p.name.clone().unwrap_or_else(|| id.clone()),
@@ -793,15 +1055,24 @@ fn day_url(date: &str) -> String {
 }
 
 fn update_view(ctx: &Ctx<'_>, doc: &Document) -> Option<UpdateView> {
-    let Data::Update(u) = &doc.data else { return None };
-    let person = u.person.as_ref().map_or_else(|| doc.stem().to_string(), |p| p.value.clone());
+    let Data::Update(u) = &doc.data else {
+        return None;
+    };
+    let person = u
+        .person
+        .as_ref()
+        .map_or_else(|| doc.stem().to_string(), |p| p.value.clone());
     Some(UpdateView {
         person: ctx.person_ref(&person),
         done: u.done.as_ref().map(|l| l.text.clone()),
         next: u.next.as_ref().map(|l| l.text.clone()),
         blocker: u.blocker.as_ref().map(|l| l.text.clone()),
         blocked: u.open_blocker().is_some(),
-        waits_on: u.blocker_refs.iter().map(|r| ctx.decision_ref(&r.value)).collect(),
+        waits_on: u
+            .blocker_refs
+            .iter()
+            .map(|r| ctx.decision_ref(&r.value))
+            .collect(),
         url: ctx.urls.of(doc),
     })
 }
@@ -810,16 +1081,28 @@ fn day_views(ctx: &Ctx<'_>) -> BTreeMap<String, DayView> {
     let mut days: BTreeMap<String, DayView> = BTreeMap::new();
     for doc in ctx.repo.of_kind(Kind::Update) {
         let Data::Update(u) = &doc.data else { continue };
-        let Some(date) = u.date.map(format_date) else { continue };
-        let Some(view) = update_view(ctx, doc) else { continue };
+        let Some(date) = u.date.map(format_date) else {
+            continue;
+        };
+        let Some(view) = update_view(ctx, doc) else {
+            continue;
+        };
         days.entry(date.clone())
-            .or_insert_with(|| DayView { url: day_url(&date), date, updates: Vec::new() })
+            .or_insert_with(|| DayView {
+                url: day_url(&date),
+                date,
+                updates: Vec::new(),
+            })
             .updates
             .push(view);
     }
     for day in days.values_mut() {
         // Open blockers first, then by person.
-        day.updates.sort_by(|a, b| b.blocked.cmp(&a.blocked).then(a.person.id.cmp(&b.person.id)));
+        day.updates.sort_by(|a, b| {
+            b.blocked
+                .cmp(&a.blocked)
+                .then(a.person.id.cmp(&b.person.id))
+        });
     }
     days
 }

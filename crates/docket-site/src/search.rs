@@ -30,7 +30,8 @@ impl SearchIndex {
     pub fn add(&mut self, url: &str, title: &str, kind: &str, summary: &str, text: &[&str]) {
         let n = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
         let summary: String = summary.chars().take(120).collect();
-        self.docs.push((url.into(), title.into(), kind.into(), summary));
+        self.docs
+            .push((url.into(), title.into(), kind.into(), summary));
         let mut seen = std::collections::HashSet::new();
         for t in text.iter().chain(std::iter::once(&title)) {
             for w in words(t) {

@@ -63,7 +63,8 @@ pub fn read_user_templates(dir: &Path) -> Result<BTreeMap<String, String>, SiteE
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.ends_with(".html") && !out.contains_key(&name) && entry.path().is_file() {
-                let text = std::fs::read_to_string(entry.path()).map_err(|e| SiteError::io(&entry.path(), e))?;
+                let text = std::fs::read_to_string(entry.path())
+                    .map_err(|e| SiteError::io(&entry.path(), e))?;
                 out.insert(name, text);
             }
         }
@@ -92,8 +93,13 @@ impl Templates {
 
     /// Renders template `name` with `ctx`.
     pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, SiteError> {
-        let template = self.env.get_template(name).map_err(|e| SiteError::template(name, &e))?;
-        template.render(ctx).map_err(|e| SiteError::template(name, &e))
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| SiteError::template(name, &e))?;
+        template
+            .render(ctx)
+            .map_err(|e| SiteError::template(name, &e))
     }
 
     /// An asset's text: the user's override or the built-in.

@@ -54,7 +54,9 @@ impl Outline {
     /// The index of the first heading whose text equals `name`, ignoring case and
     /// surrounding whitespace and a trailing colon.
     pub fn section(&self, name: &str) -> Option<usize> {
-        self.headings.iter().position(|h| same_heading(&h.text, name))
+        self.headings
+            .iter()
+            .position(|h| same_heading(&h.text, name))
     }
 
     /// The top-level list items directly under heading `index` (before the next

@@ -71,7 +71,10 @@ fn lines(text: &str, range: Range<usize>) -> Vec<Line> {
 fn key_at(text: &str, at: usize, end: usize) -> Option<(String, Range<usize>, usize)> {
     let s = &text[at..end];
     let first = s.chars().next()?;
-    if matches!(first, '-' | '[' | '{' | '&' | '*' | '!' | '|' | '>' | '%' | '@' | '`') {
+    if matches!(
+        first,
+        '-' | '[' | '{' | '&' | '*' | '!' | '|' | '>' | '%' | '@' | '`'
+    ) {
         return None;
     }
     if first == '"' || first == '\'' {
@@ -231,9 +234,10 @@ pub fn find_in(text: &str, range: Range<usize>, needle: &str) -> Range<usize> {
     while let Some(i) = hay[from..].find(needle) {
         let s = from + i;
         let e = s + needle.len();
-        // Prefer a whole token: `4` must not match inside `42`.
-        let before_ok = s == 0 || !hay.as_bytes()[s - 1].is_ascii_alphanumeric();
-        let after_ok = e == hay.len() || !hay.as_bytes()[e].is_ascii_alphanumeric();
+        // Prefer a whole token: `4` must not match inside `42`, nor `al` inside `al-team`.
+        let token = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+        let before_ok = s == 0 || !token(hay.as_bytes()[s - 1]);
+        let after_ok = e == hay.len() || !token(hay.as_bytes()[e]);
         if before_ok && after_ok {
             return range.start + s..range.start + e;
         }
@@ -256,9 +260,18 @@ mod tests {
         let entries = scan_mapping(text, 4..text.len() - 4);
         let got: Vec<(String, String, String)> = entries
             .iter()
-            .map(|e| (e.key.clone(), slice(text, &e.key_range), slice(text, &e.value_range)))
+            .map(|e| {
+                (
+                    e.key.clone(),
+                    slice(text, &e.key_range),
+                    slice(text, &e.value_range),
+                )
+            })
             .collect();
-        assert_eq!(got[0], ("title".into(), "title".into(), "Use PostgreSQL".into()));
+        assert_eq!(
+            got[0],
+            ("title".into(), "title".into(), "Use PostgreSQL".into())
+        );
         assert_eq!(got[1].2, "alice # the owner");
         assert_eq!(got[2].2, "[a, b]");
         assert_eq!(got[3].2, "- 17\n  - 18");
@@ -282,7 +295,10 @@ mod tests {
         let items = scan_sequence(text, 0..text.len());
         assert_eq!(items.len(), 2);
         assert_eq!(items[0].entries.len(), 3);
-        assert_eq!(slice(text, &items[0].entries[2].value_range), "Europe/Berlin");
+        assert_eq!(
+            slice(text, &items[0].entries[2].value_range),
+            "Europe/Berlin"
+        );
         assert_eq!(items[1].entries[0].key, "id");
         assert_eq!(slice(text, &items[1].entries[0].value_range), "bob");
     }

@@ -80,9 +80,7 @@ pub fn parse_yaml(src: &str, base: usize) -> Result<Yaml, SyntaxError> {
     match serde_yaml::from_str::<serde_yaml::Value>(src) {
         Ok(value) => Ok(convert(value)),
         Err(err) => {
-            let at = err
-                .location()
-                .map_or(0, |loc| loc.index().min(src.len()));
+            let at = err.location().map_or(0, |loc| loc.index().min(src.len()));
             let message = clean_message(&err.to_string());
             let end = next_char_end(src, at);
             Err(SyntaxError::new(base + at..base + end, message))
@@ -160,7 +158,9 @@ mod tests {
 
     #[test]
     fn alias_bomb_is_an_error() {
-        let mut src = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut src = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         let mut prev = 'a';
         for name in "bcdefghij".chars() {
             src.push_str(&format!(

@@ -51,7 +51,10 @@ mod tests {
             ("docs/decisions/0001-a.md", "---\ntitle: x\n"),
             ("docs/decisions/0002-b.md", "---\ntitle: x\ntitle: y\n---\n"),
             ("docs/decisions/0003-c.md", "---\n- a\n- b\n---\n"),
-            ("docs/decisions/0004-d.md", "---\ntitle: x\nowner:\n\t- a\n---\n"),
+            (
+                "docs/decisions/0004-d.md",
+                "---\ntitle: x\nowner:\n\t- a\n---\n",
+            ),
         ]);
         insta::assert_debug_snapshot!(run("front-matter-syntax", &r));
     }

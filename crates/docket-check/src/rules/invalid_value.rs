@@ -39,7 +39,10 @@ mod tests {
                 "---\ntitle: [a, b]\nstatus: approved\nowner: alice\ndate: 24/11/2026\nid: ../../etc/passwd\n---\n",
             ),
             ("docs/decisions/notes.md", "---\ntitle: x\n---\n"),
-            ("docs/people.yaml", "- id: alice\n  name: A\n  timezone: Mars/Olympus\n"),
+            (
+                "docs/people.yaml",
+                "- id: alice\n  name: A\n  timezone: Mars/Olympus\n",
+            ),
         ]);
         insta::assert_debug_snapshot!(run("invalid-value", &r));
     }

@@ -53,8 +53,16 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             for name in extra {
                 if !doc.kind.schema().iter().any(|s| s.name == name) && !has(block, name) {
                     out.push(
-                        Diagnostic::new("missing-field", &doc.path, anchor(doc, block), format!("missing required key `{name}`"))
-                            .with_help(format!("docket.toml requires `{name}` on every {}", doc.kind)),
+                        Diagnostic::new(
+                            "missing-field",
+                            &doc.path,
+                            anchor(doc, block),
+                            format!("missing required key `{name}`"),
+                        )
+                        .with_help(format!(
+                            "docket.toml requires `{name}` on every {}",
+                            doc.kind
+                        )),
                     );
                 }
             }
@@ -84,14 +92,24 @@ fn present(doc: &Document, block: &Fields, spec: &FieldSpec) -> bool {
     }
 }
 
-fn missing(doc: &Document, block: &Fields, key: &str, status: Option<&str>, spec: &FieldSpec) -> Diagnostic {
+fn missing(
+    doc: &Document,
+    block: &Fields,
+    key: &str,
+    status: Option<&str>,
+    spec: &FieldSpec,
+) -> Diagnostic {
     let why = match (spec.required, status) {
         (Required::IfStatus(_), Some(s)) => format!(" (required when status is `{s}`)"),
         _ => String::new(),
     };
     let what = if doc.kind == Kind::People || doc.kind == Kind::Meetings {
         let item = block
-            .get(if doc.kind == Kind::People { "id" } else { "name" })
+            .get(if doc.kind == Kind::People {
+                "id"
+            } else {
+                "name"
+            })
             .and_then(|f| f.value.as_scalar_string())
             .map(|n| format!(" of `{n}`"))
             .unwrap_or_default();
@@ -105,7 +123,9 @@ fn missing(doc: &Document, block: &Fields, key: &str, status: Option<&str>, spec
         Some(section) if key == "options" => format!(
             "add an `options` list with at least two entries, or a `## {section}` section with at least two list items"
         ),
-        Some(section) => format!("add `{key}: …` to the front matter, or a `## {section}` section to the body"),
+        Some(section) => {
+            format!("add `{key}: …` to the front matter, or a `## {section}` section to the body")
+        }
         None => format!("add `{key}:` ({})", spec.doc),
     };
     Diagnostic::new("missing-field", &doc.path, anchor(doc, block), what).with_help(help)
@@ -130,10 +150,19 @@ mod tests {
         let r = repo_with(
             "[kinds.decision]\nrequired = [\"area\"]\n",
             &[
-                ("docs/decisions/0001-a.md", "---\ntitle: A\nstatus: accepted\ndate: 2026-11-20\n---\n## Options\n\n- only one\n"),
-                ("docs/decisions/0002-b.md", "---\ntitle: B\nstatus: superseded\nowner: alice\ndate: 2026-11-20\narea: x\n---\n"),
+                (
+                    "docs/decisions/0001-a.md",
+                    "---\ntitle: A\nstatus: accepted\ndate: 2026-11-20\n---\n## Options\n\n- only one\n",
+                ),
+                (
+                    "docs/decisions/0002-b.md",
+                    "---\ntitle: B\nstatus: superseded\nowner: alice\ndate: 2026-11-20\narea: x\n---\n",
+                ),
                 ("docs/decisions/0003-c.md", "No front matter at all.\n"),
-                ("docs/people.yaml", "- id: alice\n  name: Alice\n- id: bob\n  timezone: UTC\n"),
+                (
+                    "docs/people.yaml",
+                    "- id: alice\n  name: Alice\n- id: bob\n  timezone: UTC\n",
+                ),
             ],
         );
         insta::assert_debug_snapshot!(run("missing-field", &r));

@@ -5,9 +5,26 @@ use docket_diagnostics::Severity;
 
 use crate::registry::Rule;
 
+pub mod brief_overdue;
+pub mod broken_reference;
+pub mod deadline_passed;
+pub mod duplicate_id;
+pub mod front_matter_syntax;
+pub mod id_mismatch;
+pub mod invalid_value;
+pub mod meeting_length;
+pub mod missing_field;
+pub mod missing_section;
+pub mod replaceable_meeting;
+pub mod skipped_link;
+pub mod supersession_mismatch;
+pub mod unknown_field;
+pub mod unknown_owner;
+pub mod unreadable_file;
+
+// Modules are declared above (not by the macro) so that rustfmt reaches them.
 macro_rules! rules {
     ($($module:ident => $id:literal, $severity:ident, $summary:literal;)*) => {
-        $(pub mod $module;)*
         /// Every rule, in the order they run.
         pub static RULES: &[Rule] = &[$(Rule {
             id: $id,
@@ -24,6 +41,18 @@ rules! {
     missing_field => "missing-field", Error, "a required key is missing";
     unknown_field => "unknown-field", Warning, "a key the kind does not know (likely a typo)";
     invalid_value => "invalid-value", Error, "a value of the wrong type or outside its allowed set";
+    unknown_owner => "unknown-owner", Error, "an owner, attendee or author who is not in the roster";
+    duplicate_id => "duplicate-id", Error, "two decisions with the same id, or two people with the same roster id";
+    id_mismatch => "id-mismatch", Error, "a decision's `id` key that does not match its file name";
+    broken_reference => "broken-reference", Error, "a decision reference or relative link that names nothing";
+    missing_section => "missing-section", Error, "a required body section or update line is missing";
+    deadline_passed => "deadline-passed", Warning, "a proposed decision past its deadline";
+    brief_overdue => "brief-overdue", Warning, "a draft or active brief past its deadline";
+    supersession_mismatch => "supersession-mismatch", Error, "supersession recorded on one side only, or in a cycle";
+    meeting_length => "meeting-length", Warning, "a meeting whose length the charter does not allow";
+    replaceable_meeting => "replaceable-meeting", Info, "a status-update meeting that written updates could replace";
+    unreadable_file => "unreadable-file", Error, "a file that cannot be read or is not UTF-8";
+    skipped_link => "skipped-link", Warning, "a symbolic link that is not followed";
 }
 
 use docket_model::{Data, Document, Fields, Kind};
@@ -46,5 +75,6 @@ pub(crate) fn blocks(doc: &Document) -> Vec<&Fields> {
 
 /// Whether a document's kind has a schema the key rules apply to.
 pub(crate) fn is_schema_checked(doc: &Document) -> bool {
-    !doc.broken && doc.kind != Kind::Page || matches!(&doc.data, Data::Page(p) if p.index_of.is_none() && !doc.broken)
+    !doc.broken && doc.kind != Kind::Page
+        || matches!(&doc.data, Data::Page(p) if p.index_of.is_none() && !doc.broken)
 }

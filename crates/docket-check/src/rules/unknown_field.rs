@@ -28,7 +28,12 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let schema = doc.kind.schema();
         let extra = ctx.repo.config.extra_required(doc.kind);
-        let known = || schema.iter().map(|s| s.name).chain(extra.iter().map(String::as_str));
+        let known = || {
+            schema
+                .iter()
+                .map(|s| s.name)
+                .chain(extra.iter().map(String::as_str))
+        };
         for block in super::blocks(doc) {
             for field in &block.fields {
                 if known().any(|k| k == field.key) {
@@ -44,7 +49,10 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
                     None => d.with_help(format!(
                         "known keys: {}",
-                        known().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                        known()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
                 };
                 out.push(d);
@@ -60,8 +68,14 @@ mod tests {
     #[test]
     fn fails_with_a_suggestion() {
         let r = repo(&[
-            ("docs/decisions/0001-a.md", "---\ntitle: A\nstatus: proposed\nownr: alice\ndate: 2026-11-20\n---\n"),
-            ("docs/people.yaml", "- id: alice\n  name: Alice\n  timzone: UTC\n"),
+            (
+                "docs/decisions/0001-a.md",
+                "---\ntitle: A\nstatus: proposed\nownr: alice\ndate: 2026-11-20\n---\n",
+            ),
+            (
+                "docs/people.yaml",
+                "- id: alice\n  name: Alice\n  timzone: UTC\n",
+            ),
         ]);
         insta::assert_debug_snapshot!(run("unknown-field", &r));
     }
@@ -70,7 +84,10 @@ mod tests {
     fn passes_on_keys_added_by_config() {
         let r = repo_with(
             "[kinds.decision]\nrequired = [\"area\"]\n",
-            &[("docs/decisions/0001-a.md", "---\ntitle: A\nstatus: proposed\nowner: alice\ndate: 2026-11-20\narea: infra\n---\n")],
+            &[(
+                "docs/decisions/0001-a.md",
+                "---\ntitle: A\nstatus: proposed\nowner: alice\ndate: 2026-11-20\narea: infra\n---\n",
+            )],
         );
         assert_eq!(run("unknown-field", &r), Vec::<String>::new());
     }

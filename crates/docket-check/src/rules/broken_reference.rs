@@ -1,0 +1,388 @@
+//! # broken-reference
+//!
+//! **What it finds:** a reference to something that does not exist:
+//!
+//! - a decision's `supersedes` entry or `superseded_by` that names no decision
+//!   (references are `42`, `"0042"` or a file name such as `0042-use-postgresql.md`);
+//! - a decision named in an update's `Blocker:` line (`#42` or a file name) that does
+//!   not exist;
+//! - a relative Markdown link or image in the body of any Markdown document whose
+//!   target file or folder is not in the repository.
+//!
+//! Links are resolved relative to the document's folder, after dropping a `#fragment`
+//! or `?query` and decoding `%20`-style escapes. Not checked: links with a scheme
+//! (`https:`, `mailto:`), links to an anchor of the same page (`#options`),
+//! absolute links (`/handbook/x.md`, which depend on where the site is served), and
+//! links that leave the handbook root: docket only knows the files under it, so it
+//! cannot tell whether such a target exists (a link that leaves the repository
+//! altogether is a problem of its own). Anchors are not checked against headings.
+//! Links in `people.yaml` and `meetings.yaml` are not read.
+//!
+//! **Why:** a dangling reference breaks the supersession chain, the blocker's link on
+//! the site, or the reader's path through the handbook, and it fails silently: the
+//! page still renders.
+//!
+//! **Example:**
+//!
+//! ```markdown
+//! ---
+//! supersedes: [17]          # there is no 0017-….md
+//! ---
+//! See [the charter](../charer.md).
+//! ```
+//!
+//! **Fix:** correct the number, the file name or the path (the help suggests the
+//! closest existing one), or remove the reference.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use docket_diagnostics::Diagnostic;
+use docket_model::{Data, Document, Kind, Repository, Spanned, number_prefix};
+use docket_syntax::Link;
+
+use crate::{Context, suggest};
+
+/// Reports decision references and relative links that name nothing.
+pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let repo = ctx.repo;
+    for doc in &repo.documents {
+        match &doc.data {
+            Data::Decision(d) => {
+                for s in &d.supersedes {
+                    decision_ref(repo, doc, "`supersedes` names", s, out);
+                }
+                if let Some(s) = &d.superseded_by {
+                    // `invalid-value` reports path-like values; say it once.
+                    if !(s.value.contains(['/', '\\']) || s.value.contains("..")) {
+                        decision_ref(repo, doc, "`superseded_by` names", s, out);
+                    }
+                }
+            }
+            Data::Update(u) => {
+                for r in &u.blocker_refs {
+                    decision_ref(repo, doc, "the blocker names", r, out);
+                }
+            }
+            _ => {}
+        }
+        if !matches!(doc.kind, Kind::People | Kind::Meetings) {
+            // Uses of one reference-style definition point at the same place.
+            let mut seen = HashSet::new();
+            for link in &doc.outline.links {
+                check_link(repo, doc, link, &mut seen, out);
+            }
+        }
+    }
+}
+
+fn decision_ref(
+    repo: &Repository,
+    doc: &Document,
+    what: &str,
+    r: &Spanned<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let value = r.value.trim();
+    if value.is_empty() || !repo.resolve_decision(value).is_empty() {
+        return;
+    }
+    // Show the reference as written (`#42`, `0099`), unless the range is the whole
+    // list (the entry could not be placed).
+    let written = doc
+        .text
+        .get(r.range.clone())
+        .map(|t| t.trim().trim_matches(['"', '\'']))
+        .filter(|t| !t.is_empty() && !t.contains(['\n', '[', ']', ',']))
+        .unwrap_or(value);
+    let help = match decision_suggestion(repo, value) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!(
+            "no decision in {} has this number or file name; check the reference or remove it",
+            repo.join(&repo.config.kind_path(Kind::Decision))
+        ),
+    };
+    out.push(
+        Diagnostic::new(
+            "broken-reference",
+            &doc.path,
+            r.range.clone(),
+            format!("{what} decision `{written}`, which does not exist"),
+        )
+        .with_help(help),
+    );
+}
+
+/// For a reference by file name: the decision with the same number (the slug
+/// changed), or the closest file name.
+fn decision_suggestion(repo: &Repository, reference: &str) -> Option<String> {
+    let name = reference.trim_start_matches('#');
+    if name.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let with_md = name.ends_with(".md");
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let label = |doc: &Document| {
+        if with_md {
+            doc.file_name().to_string()
+        } else {
+            doc.stem().to_string()
+        }
+    };
+    if let Some(n) = number_prefix(stem) {
+        let same: Vec<&Document> = repo
+            .decisions()
+            .filter(|(doc, _)| number_prefix(doc.stem()) == Some(n))
+            .map(|(doc, _)| doc)
+            .collect();
+        if let [doc] = same.as_slice() {
+            return Some(label(doc));
+        }
+    }
+    let labels: Vec<String> = repo.decisions().map(|(doc, _)| label(doc)).collect();
+    suggest(name, labels.iter().map(String::as_str)).map(str::to_string)
+}
+
+/// Where a relative link points.
+enum Target {
+    /// Not a relative link to a file, or outside what docket can see.
+    Skip,
+    /// A repository-relative path.
+    Path(String),
+}
+
+/// Resolves `dest` against the folder of the repository-relative `doc_path`.
+fn resolve(doc_path: &str, dest: &str) -> Target {
+    let dest = dest.trim();
+    if dest.is_empty() || dest.starts_with(['#', '/', '\\']) {
+        return Target::Skip;
+    }
+    // A scheme (`https:`, `mailto:`): a colon before any slash.
+    let colon = dest.find(':');
+    if colon.is_some_and(|c| dest.find('/').is_none_or(|slash| c < slash)) {
+        return Target::Skip;
+    }
+    let path = &dest[..dest.find(['#', '?']).unwrap_or(dest.len())];
+    let path = percent_decode(path);
+    if path.is_empty() {
+        return Target::Skip;
+    }
+    let mut parts: Vec<&str> = doc_path.split('/').collect();
+    parts.pop(); // the document's own file name
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    // Out of the repository: a separate concern.
+                    return Target::Skip;
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    Target::Path(parts.join("/"))
+}
+
+/// Decodes `%XX` escapes; anything malformed stays as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+fn check_link(
+    repo: &Repository,
+    doc: &Document,
+    link: &Link,
+    seen: &mut HashSet<Range<usize>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Target::Path(target) = resolve(&doc.path, &link.dest) else {
+        return;
+    };
+    let root = repo.handbook_root.trim_matches('/');
+    let inside =
+        root.is_empty() || root == "." || target == root || target.starts_with(&format!("{root}/"));
+    if !inside {
+        // docket only knows the files under the handbook root.
+        return;
+    }
+    if target == root || repo.files.contains(&target) || repo.dirs.contains(&target) {
+        return;
+    }
+    let range = dest_range(doc, link);
+    if !seen.insert(range.clone()) {
+        return;
+    }
+    let help = match link_suggestion(repo, &link.dest, &target) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("there is no `{target}`; fix the path or remove the link"),
+    };
+    out.push(
+        Diagnostic::new(
+            "broken-reference",
+            &doc.path,
+            range,
+            format!("link target `{}` does not exist", link.dest.trim()),
+        )
+        .with_help(help),
+    );
+}
+
+/// The range of the destination inside `[text](dest)`; for a reference-style link,
+/// the destination in its definition (`[label]: dest`); else the whole link.
+fn dest_range(doc: &Document, link: &Link) -> Range<usize> {
+    let dest = link.dest.trim();
+    if dest.is_empty() {
+        return link.range.clone();
+    }
+    let written = doc.text.get(link.range.clone()).unwrap_or("");
+    let inline = written.rfind("](").and_then(|a| {
+        written[a + 2..]
+            .find(dest)
+            .map(|i| link.range.start + a + 2 + i)
+    });
+    match inline.or_else(|| definition(doc, dest)) {
+        Some(at) => at..at + dest.len(),
+        None => link.range.clone(),
+    }
+}
+
+/// Where `dest` is written in a link reference definition `[label]: dest` of the body.
+fn definition(doc: &Document, dest: &str) -> Option<usize> {
+    let mut offset = doc.body.start;
+    for line in doc.text.get(doc.body.clone())?.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let t = line.trim_start();
+        let Some(close) = t
+            .strip_prefix('[')
+            .and_then(|t| t.find("]:"))
+            .map(|c| c + 1)
+        else {
+            continue;
+        };
+        let after = &t[close + 2..];
+        let rest = after.trim_start().trim_start_matches('<');
+        if rest.starts_with(dest) {
+            return Some(start + (line.len() - t.len()) + close + 2 + (after.len() - rest.len()));
+        }
+    }
+    None
+}
+
+/// A corrected link: the same folder with the closest file name, or the file with
+/// the same leading number (a renamed decision).
+fn link_suggestion(repo: &Repository, dest: &str, target: &str) -> Option<String> {
+    let (folder, name) = target.rsplit_once('/').unwrap_or(("", target));
+    let siblings: Vec<&str> = repo
+        .files
+        .iter()
+        .filter_map(|f| f.rsplit_once('/').map_or(Some(("", f.as_str())), Some))
+        .filter(|(dir, _)| *dir == folder)
+        .map(|(_, n)| n)
+        .collect();
+    let stem = |n: &str| {
+        n.rsplit_once('.')
+            .map_or(n.to_string(), |(s, _)| s.to_string())
+    };
+    let better = suggest(name, siblings.iter().copied())
+        .map(str::to_string)
+        .or_else(|| {
+            let n = number_prefix(&stem(name))?;
+            let same: Vec<&&str> = siblings
+                .iter()
+                .filter(|s| number_prefix(&stem(s)) == Some(n))
+                .collect();
+            match same.as_slice() {
+                [only] => Some((**only).to_string()),
+                _ => None,
+            }
+        })?;
+    // Keep the link's own folder part and fragment.
+    let dest = dest.trim();
+    let cut = dest.find(['#', '?']).unwrap_or(dest.len());
+    let (path, rest) = dest.split_at(cut);
+    let dir = path.rfind('/').map_or("", |i| &path[..=i]);
+    Some(format!("{dir}{better}{rest}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{now, repo, run};
+
+    const D: &str = "---\ntitle: A\nstatus: accepted\nowner: alice\ndate: 2026-11-20\n---\n";
+
+    #[test]
+    fn fails_on_dangling_references() {
+        let r = repo(&[
+            ("docs/decisions/0017-use-mysql.md", D),
+            (
+                "docs/decisions/0042-use-postgresql.md",
+                "---\ntitle: B\nstatus: superseded\nowner: alice\ndate: 2026-11-20\nsupersedes: [17, \"0099\", 0017-use-mysq.md]\nsuperseded_by: 0043-nope.md\n---\nSee [old](0017-use-mysql.md), [gone](0018-x.md#why), [charter](../charer.md).\n",
+            ),
+            (
+                "docs/updates/2026-11-24/alice.md",
+                "Done: x\nNext: y\nBlocker: waiting on #77 and 0017-use-mysql.md\n",
+            ),
+            (
+                "docs/guide.md",
+                "# Guide\n\nRead [the decision](decisions/0017-use-myslq.md) and [notes](my%20notes.md).\n\n![diagram](img/flow.png)\n\n[ref link][r] and [again][r]\n\n[r]: nowhere.md\n",
+            ),
+        ]);
+        insta::assert_debug_snapshot!(run("broken-reference", &r));
+        let ctx = crate::Context {
+            repo: &r,
+            now: now(),
+        };
+        let mut out = Vec::new();
+        super::run(&ctx, &mut out);
+        let helps: Vec<(&str, &str)> = out
+            .iter()
+            .map(|d| (d.message.as_str(), d.help.as_deref().unwrap_or("")))
+            .collect();
+        assert!(helps.contains(&(
+            "`supersedes` names decision `0017-use-mysq.md`, which does not exist",
+            "did you mean `0017-use-mysql.md`?"
+        )));
+        assert!(helps.contains(&(
+            "link target `decisions/0017-use-myslq.md` does not exist",
+            "did you mean `decisions/0017-use-mysql.md`?"
+        )));
+    }
+
+    #[test]
+    fn passes_on_existing_targets_and_skipped_links() {
+        let r = repo(&[
+            ("docs/decisions/0017-use-mysql.md", D),
+            (
+                "docs/decisions/0042-use-postgresql.md",
+                "---\ntitle: B\nstatus: accepted\nowner: alice\ndate: 2026-11-20\nsupersedes: [17, \"0017\", 0017-use-mysql.md]\n---\n[a](0017-use-mysql.md#context) [b](../charter.md?x=1) [c](./) [d](../decisions/) [e](#options) [f](https://example.com/x.md) [g](mailto:a@b.c) [h](/abs/path.md) [i](../../../../etc/passwd) [j](../../README.md) [k](my%20file.png)\n",
+            ),
+            ("docs/decisions/my file.png", ""),
+            (
+                "docs/updates/2026-11-24/alice.md",
+                "Done: x\nNext: y\nBlocker: waiting on #17\n",
+            ),
+            (
+                "docs/meetings.yaml",
+                "- name: \"[x](nowhere.md)\"\n  category: work\n  cadence: weekly\n  duration: 25\n  attendees: [alice]\n",
+            ),
+        ]);
+        assert_eq!(run("broken-reference", &r), Vec::<String>::new());
+    }
+}

@@ -1,0 +1,57 @@
+//! # skipped-link
+//!
+//! **What it finds:** a symbolic link in the handbook that docket does not follow: one
+//! that points outside the repository, one that points at a folder, or one whose
+//! target does not exist.
+//!
+//! **Why:** a handbook is what the repository holds. Following a link out of it
+//! would publish files nobody reviewed in a pull request, and following links to
+//! folders can loop forever. Links to files inside the repository are read normally.
+//!
+//! **Example:** `docs/secrets.md -> /etc/passwd`, or `docs/loop -> ..`.
+//!
+//! **Fix:** copy the file into the repository, or remove the link.
+
+use docket_diagnostics::Diagnostic;
+
+use crate::Context;
+
+/// Reports links the walk skipped.
+pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    super::front_matter_syntax::forward(ctx, "skipped-link", out);
+}
+
+#[cfg(test)]
+mod tests {
+    use docket_diagnostics::Diagnostic;
+
+    use crate::Context;
+    use crate::testing::{now, repo};
+
+    #[test]
+    fn forwards_skipped_links() {
+        let mut r = repo(&[]);
+        r.problems.push(Diagnostic::new(
+            "skipped-link",
+            "docs/out.md",
+            0..0,
+            "symbolic link points outside the repository",
+        ));
+        let ctx = Context {
+            repo: &r,
+            now: now(),
+        };
+        let mut out = Vec::new();
+        super::run(&ctx, &mut out);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn passes_without_links() {
+        let r = repo(&[]);
+        assert_eq!(
+            crate::testing::run("skipped-link", &r),
+            Vec::<String>::new()
+        );
+    }
+}

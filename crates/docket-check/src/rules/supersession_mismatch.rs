@@ -1,0 +1,429 @@
+//! # supersession-mismatch
+//!
+//! **What it finds:** two decision records that tell different stories about which
+//! one replaces the other, and chains that go in a circle:
+//!
+//! - A lists B in `supersedes`, but B's `superseded_by` does not name A, or B's
+//!   status is not `superseded` (reported at the entry in A);
+//! - B says `superseded_by: A`, but A does not list B in `supersedes` (reported at
+//!   B's `superseded_by`);
+//! - a supersession cycle: A supersedes B, which supersedes … A, or a decision that
+//!   supersedes itself. A cycle is reported once, on the first file of the cycle in
+//!   path order, naming every file of it. When several cycles share decisions, the
+//!   shortest one through that first file is named; fixing it reveals the next.
+//!
+//! Only references that resolve to exactly one decision are compared; the others are
+//! the business of `broken-reference` and `duplicate-id`.
+//!
+//! **Why:** the site draws the supersession chain from both ends. When they disagree,
+//! a reader of the old decision is not sent to the new one, or is sent to the wrong
+//! one, and the old record may still read as being in force.
+//!
+//! **Example:**
+//!
+//! ```yaml
+//! # 0042-use-postgresql.md
+//! supersedes: [17]
+//! # 0017-use-mysql.md
+//! status: accepted          # should be `superseded`, with `superseded_by: 42`
+//! ```
+//!
+//! **Fix:** in the replaced record set `status: superseded` and `superseded_by:` the
+//! new one's id, and list the old one in the new one's `supersedes`. Break a cycle by
+//! removing the `supersedes` entry that points back to a newer decision.
+
+use std::collections::VecDeque;
+use std::ops::Range;
+
+use docket_diagnostics::Diagnostic;
+use docket_model::{Decision, Document, Repository, Spanned};
+
+use crate::Context;
+
+/// Reports one-sided supersession and supersession cycles.
+pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let repo = ctx.repo;
+    for (a, da) in repo.decisions() {
+        for entry in &da.supersedes {
+            // A decision that supersedes itself is a cycle, reported below.
+            if let Some((b, db)) = unique(repo, entry).filter(|(b, _)| !std::ptr::eq(a, *b)) {
+                one_sided_supersedes(repo, (a, da), entry, (b, db), out);
+            }
+        }
+        if let Some((by, target)) = da
+            .superseded_by
+            .as_ref()
+            .and_then(|by| unique(repo, by).map(|t| (by, t)))
+        {
+            one_sided_superseded_by((a, da), by, target, out);
+        }
+    }
+    cycles(repo, out);
+}
+
+/// The one decision `reference` names, if exactly one.
+fn unique<'r>(
+    repo: &'r Repository,
+    reference: &Spanned<String>,
+) -> Option<(&'r Document, &'r Decision)> {
+    match repo.resolve_decision(&reference.value).as_slice() {
+        [doc] => doc.decision().map(|d| (*doc, d)),
+        _ => None,
+    }
+}
+
+/// How other records should name `doc`: its id, or its stem without one.
+fn reference_to(doc: &Document, d: &Decision) -> String {
+    d.id.as_ref()
+        .map_or_else(|| doc.stem().to_string(), ToString::to_string)
+}
+
+/// A lists B in `supersedes`: B must say `superseded_by: A` and `status: superseded`.
+fn one_sided_supersedes(
+    repo: &Repository,
+    (a, da): (&Document, &Decision),
+    entry: &Spanned<String>,
+    (b, db): (&Document, &Decision),
+    out: &mut Vec<Diagnostic>,
+) {
+    let a_ref = reference_to(a, da);
+    let (message, help) = match &db.superseded_by {
+        None => (
+            format!(
+                "supersedes `{}`, but {} does not name this decision in `superseded_by`",
+                entry.value,
+                b.file_name()
+            ),
+            format!(
+                "in {} set `status: superseded` and `superseded_by: {a_ref}`",
+                b.path
+            ),
+        ),
+        Some(by) => match unique(repo, by) {
+            // A dangling or ambiguous `superseded_by` is reported by other rules.
+            None => return,
+            Some((c, _)) if !std::ptr::eq(c, a) => (
+                format!(
+                    "supersedes `{}`, but {} names `{}` in `superseded_by`",
+                    entry.value,
+                    b.file_name(),
+                    by.value
+                ),
+                format!(
+                    "decide which decision replaces {}; its `superseded_by` and that decision's `supersedes` must agree",
+                    b.file_name()
+                ),
+            ),
+            Some(_) => match &db.status {
+                Some(s) if s.value != "superseded" => (
+                    format!(
+                        "supersedes `{}`, but {} has status `{}`, not `superseded`",
+                        entry.value,
+                        b.file_name(),
+                        s.value
+                    ),
+                    format!("set `status: superseded` in {}", b.path),
+                ),
+                _ => return,
+            },
+        },
+    };
+    out.push(
+        Diagnostic::new(
+            "supersession-mismatch",
+            &a.path,
+            entry.range.clone(),
+            message,
+        )
+        .with_help(help),
+    );
+}
+
+/// B says `superseded_by: A`: A must list B in `supersedes`.
+fn one_sided_superseded_by(
+    (b, db): (&Document, &Decision),
+    by: &Spanned<String>,
+    (a, da): (&Document, &Decision),
+    out: &mut Vec<Diagnostic>,
+) {
+    let b_ref = reference_to(b, db);
+    let (message, help) = if std::ptr::eq(a, b) {
+        (
+            format!(
+                "`superseded_by` names this decision itself (`{}`)",
+                by.value
+            ),
+            "name the decision that replaces this one".to_string(),
+        )
+    } else if da.supersedes.iter().any(|s| names(&s.value, b, db)) {
+        return;
+    } else {
+        (
+            format!(
+                "superseded by `{}`, but {} does not list this decision in `supersedes`",
+                by.value,
+                a.file_name()
+            ),
+            format!("add `{b_ref}` to `supersedes` in {}", a.path),
+        )
+    };
+    out.push(
+        Diagnostic::new("supersession-mismatch", &b.path, by.range.clone(), message)
+            .with_help(help),
+    );
+}
+
+/// Whether `reference` names `doc` (by its number, id or file name).
+fn names(reference: &str, doc: &Document, d: &Decision) -> bool {
+    let r = reference.trim().trim_start_matches('#');
+    let stem = r.strip_suffix(".md").unwrap_or(r);
+    if stem == doc.stem() {
+        return true;
+    }
+    match &d.id {
+        Some(docket_model::DecisionId::Number(n)) => {
+            stem.bytes().all(|b| b.is_ascii_digit())
+                && stem.parse::<u64>().ok() == Some(u64::from(*n))
+        }
+        Some(docket_model::DecisionId::Stem(s)) => stem == s,
+        None => false,
+    }
+}
+
+/// Supersession cycles, following `supersedes` edges between decisions.
+fn cycles(repo: &Repository, out: &mut Vec<Diagnostic>) {
+    let docs = &repo.documents;
+    // Documents are sorted by path.
+    let position = |doc: &Document| {
+        docs.binary_search_by(|d| d.path.as_str().cmp(&doc.path))
+            .ok()
+    };
+    // Edges by document index, with the range of the entry that makes them.
+    let mut edges: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); docs.len()];
+    for (i, doc) in docs.iter().enumerate() {
+        let Some(d) = doc.decision() else {
+            continue;
+        };
+        for entry in &d.supersedes {
+            if let Some(j) = unique(repo, entry).and_then(|(target, _)| position(target)) {
+                if i == j {
+                    out.push(
+                        Diagnostic::new(
+                            "supersession-mismatch",
+                            &doc.path,
+                            entry.range.clone(),
+                            format!(
+                                "supersession cycle: {0} → {0} (the decision supersedes itself)",
+                                doc.file_name()
+                            ),
+                        )
+                        .with_help(format!("remove `{}` from `supersedes`", entry.value)),
+                    );
+                } else {
+                    edges[i].push((j, entry.range.clone()));
+                }
+            }
+        }
+    }
+    let adjacency: Vec<Vec<usize>> = edges
+        .iter()
+        .map(|e| e.iter().map(|(j, _)| *j).collect())
+        .collect();
+    for component in strongly_connected(&adjacency) {
+        if component.len() < 2 {
+            continue;
+        }
+        let Some(&first) = component.iter().min() else {
+            continue;
+        };
+        let Some(cycle) = shortest_cycle(&adjacency, &component, first) else {
+            continue;
+        };
+        let names: Vec<&str> = cycle.iter().map(|&i| docs[i].file_name()).collect();
+        let second = cycle.get(1).copied().unwrap_or(first);
+        let range = edges[first]
+            .iter()
+            .find(|(j, _)| *j == second)
+            .map_or(0..0, |(_, r)| r.clone());
+        out.push(
+            Diagnostic::new(
+                "supersession-mismatch",
+                &docs[first].path,
+                range,
+                format!("supersession cycle: {}", names.join(" → ")),
+            )
+            .with_help("a decision replaces older ones only; remove the `supersedes` entry that points back to a newer decision"),
+        );
+    }
+}
+
+/// Tarjan's algorithm without recursion: the strongly connected components.
+fn strongly_connected(adjacency: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    const UNSEEN: usize = usize::MAX;
+    let n = adjacency.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut next = 0;
+    let mut components = Vec::new();
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // (node, next edge to follow)
+        let mut calls: Vec<(usize, usize)> = vec![(root, 0)];
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(top) = calls.last_mut() {
+            let (v, edge) = *top;
+            if let Some(&w) = adjacency[v].get(edge) {
+                top.1 += 1;
+                if index[w] == UNSEEN {
+                    index[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            calls.pop();
+            if let Some(&(parent, _)) = calls.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut component = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                components.push(component);
+            }
+        }
+    }
+    components
+}
+
+/// The shortest path `start → … → start` inside `component`, as the list of nodes
+/// with `start` at both ends.
+fn shortest_cycle(
+    adjacency: &[Vec<usize>],
+    component: &[usize],
+    start: usize,
+) -> Option<Vec<usize>> {
+    let mut member = vec![false; adjacency.len()];
+    for &v in component {
+        member[v] = true;
+    }
+    let inside = |v: usize| member[v];
+    let mut parent: Vec<Option<usize>> = vec![None; adjacency.len()];
+    let mut seen = vec![false; adjacency.len()];
+    let mut queue = VecDeque::from([start]);
+    seen[start] = true;
+    while let Some(v) = queue.pop_front() {
+        for &w in &adjacency[v] {
+            if w == start {
+                // Walk back from `v` to `start`, then read it forwards.
+                let mut path = vec![v];
+                let mut at = v;
+                while at != start {
+                    at = parent[at]?;
+                    path.push(at);
+                }
+                path.reverse();
+                path.push(start);
+                return Some(path);
+            }
+            if !seen[w] && inside(w) {
+                seen[w] = true;
+                parent[w] = Some(v);
+                queue.push_back(w);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{repo, run};
+
+    fn decision(status: &str, rest: &str) -> String {
+        format!("---\ntitle: A\nstatus: {status}\nowner: alice\ndate: 2026-11-20\n{rest}---\n")
+    }
+
+    #[test]
+    fn fails_on_one_sided_links_and_cycles() {
+        let r = repo(&[
+            // 42 supersedes 17, but 17 still says accepted and names nobody.
+            (
+                "docs/decisions/0017-use-mysql.md",
+                &decision("accepted", ""),
+            ),
+            (
+                "docs/decisions/0042-use-postgresql.md",
+                &decision("accepted", "supersedes: [17, 18, 19]\n"),
+            ),
+            // 18 names 42 but is not marked superseded.
+            (
+                "docs/decisions/0018-x.md",
+                &decision("accepted", "superseded_by: 42\n"),
+            ),
+            // 19 names 43 instead of 42.
+            (
+                "docs/decisions/0019-y.md",
+                &decision("superseded", "superseded_by: 43\n"),
+            ),
+            // 43 is named by 19 but does not list it.
+            ("docs/decisions/0043-z.md", &decision("accepted", "")),
+            // A cycle of three (16 → 51 → 50 → 16), consistent otherwise.
+            (
+                "docs/decisions/0016-a.md",
+                &decision("superseded", "supersedes: [51]\nsuperseded_by: 50\n"),
+            ),
+            (
+                "docs/decisions/0050-b.md",
+                &decision("superseded", "supersedes: [16]\nsuperseded_by: 51\n"),
+            ),
+            (
+                "docs/decisions/0051-c.md",
+                &decision("superseded", "supersedes: [\"0050\"]\nsuperseded_by: 16\n"),
+            ),
+            // One that supersedes itself.
+            (
+                "docs/decisions/0060-self.md",
+                &decision("accepted", "supersedes: [60]\nsuperseded_by: 60\n"),
+            ),
+        ]);
+        insta::assert_debug_snapshot!(run("supersession-mismatch", &r));
+    }
+
+    #[test]
+    fn passes_on_a_consistent_chain() {
+        let r = repo(&[
+            (
+                "docs/decisions/0017-use-mysql.md",
+                &decision("superseded", "superseded_by: 0042-use-postgresql.md\n"),
+            ),
+            (
+                "docs/decisions/0042-use-postgresql.md",
+                &decision("superseded", "supersedes: [\"0017\"]\nsuperseded_by: 43\n"),
+            ),
+            (
+                "docs/decisions/0043-use-sqlite.md",
+                &decision("accepted", "supersedes: [0042-use-postgresql.md, 99]\n"),
+            ),
+        ]);
+        assert_eq!(run("supersession-mismatch", &r), Vec::<String>::new());
+    }
+}

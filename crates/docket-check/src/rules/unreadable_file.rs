@@ -1,0 +1,57 @@
+//! # unreadable-file
+//!
+//! **What it finds:** a file in the handbook that cannot be read: permission denied,
+//! or bytes that are not UTF-8 (the message gives the offset of the first bad byte).
+//!
+//! **Why:** docket reads every document as UTF-8 text. A file saved in another
+//! encoding would show garbled text on the site and in diagnostics; saying so is
+//! better than guessing. The rest of the repository is still checked.
+//!
+//! **Example:** a decision saved as Latin-1 by an old editor: `d\xe9cision`.
+//!
+//! **Fix:** save the file as UTF-8 (every modern editor can), or fix its permissions.
+
+use docket_diagnostics::Diagnostic;
+
+use crate::Context;
+
+/// Reports files the driver could not read.
+pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    super::front_matter_syntax::forward(ctx, "unreadable-file", out);
+}
+
+#[cfg(test)]
+mod tests {
+    use docket_diagnostics::Diagnostic;
+
+    use crate::Context;
+    use crate::testing::{now, repo};
+
+    #[test]
+    fn forwards_read_problems() {
+        let mut r = repo(&[]);
+        r.problems.push(Diagnostic::new(
+            "unreadable-file",
+            "docs/x.md",
+            0..0,
+            "file is not valid UTF-8",
+        ));
+        let ctx = Context {
+            repo: &r,
+            now: now(),
+        };
+        let mut out = Vec::new();
+        super::run(&ctx, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].file, "docs/x.md");
+    }
+
+    #[test]
+    fn passes_on_readable_files() {
+        let r = repo(&[]);
+        assert_eq!(
+            crate::testing::run("unreadable-file", &r),
+            Vec::<String>::new()
+        );
+    }
+}
