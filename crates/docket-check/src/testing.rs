@@ -1,9 +1,7 @@
 //! Test support: a repository from inline files, and findings as `rule line:col` lines.
 
-use std::collections::BTreeSet;
-
 use docket_diagnostics::{Diagnostic, LineIndex};
-use docket_model::{Config, FileRole, Repository, classify, parse_document, time::parse_time};
+use docket_model::{Config, Repository, time::parse_time};
 
 use crate::Context;
 
@@ -31,25 +29,7 @@ pub fn repo_with(config: &str, files: &[(&str, &str)]) -> Repository {
         all.retain(|(q, _)| q != p);
         all.push((p.to_string(), t.to_string()));
     }
-    let mut docs = Vec::new();
-    let mut paths = BTreeSet::new();
-    let mut dirs = BTreeSet::new();
-    for (path, text) in all {
-        let rel = path.strip_prefix("docs/").unwrap_or(&path).to_string();
-        let mut parent = path.as_str();
-        while let Some((p, _)) = parent.rsplit_once('/') {
-            dirs.insert(p.to_string());
-            parent = p;
-        }
-        paths.insert(path.clone());
-        let (kind, index_of) = match classify(&rel, &config) {
-            FileRole::Document(k) => (k, None),
-            FileRole::Index(k) => (docket_model::Kind::Page, Some(k)),
-            FileRole::Asset => continue,
-        };
-        docs.push(parse_document(path, rel, kind, index_of, text, &config));
-    }
-    Repository::new(config, "docs".into(), docs, paths, dirs, Vec::new())
+    Repository::from_texts(config, all)
 }
 
 /// A repository from `BASE` plus `files`, default configuration.

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use docket_diagnostics::{Diagnostic, SourceMap};
 use docket_model::time::Time;
-use docket_model::{Config, FileRole, Kind, Repository, classify, parse_document};
+use docket_model::{Config, FileRole, Repository, classify, handbook_relative, parse_file};
 use rayon::prelude::*;
 
 /// The command could not run.
@@ -151,29 +151,11 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     let documents: Vec<_> = walked
         .files
         .par_iter()
-        .filter_map(|file| {
-            let handbook_path = match handbook_root.as_str() {
-                "" => file.rel.clone(),
-                r => file
-                    .rel
-                    .strip_prefix(&format!("{r}/"))
-                    .unwrap_or(&file.rel)
-                    .to_string(),
-            };
-            let (kind, index_of) = match classify(&handbook_path, &config) {
-                FileRole::Document(k) => (k, None),
-                FileRole::Index(k) => (Kind::Page, Some(k)),
-                FileRole::Asset => return None,
-            };
-            Some(read_document(
-                &file.abs,
-                file.rel.clone(),
-                handbook_path,
-                kind,
-                index_of,
-                &config,
-            ))
+        .filter(|file| {
+            let hp = handbook_relative(&file.rel, &handbook_root).unwrap_or("");
+            classify(hp, &config) != FileRole::Asset
         })
+        .filter_map(|file| read_document(&file.abs, file.rel.clone(), &handbook_root, &config))
         .collect();
     let files: BTreeSet<String> = walked.files.iter().map(|f| f.rel.clone()).collect();
     let repo = Repository::new(
@@ -187,14 +169,14 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     Ok(Workspace { root, repo })
 }
 
+/// Reads and parses one file; a file that cannot be read or is not UTF-8 is still a
+/// document (with what could be read) carrying an `unreadable-file` finding.
 fn read_document(
     abs: &Path,
     rel: String,
-    handbook_path: String,
-    kind: Kind,
-    index_of: Option<Kind>,
+    handbook_root: &str,
     config: &Config,
-) -> docket_model::Document {
+) -> Option<docket_model::Document> {
     let (text, problem) = match std::fs::read(abs) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => (text, None),
@@ -214,7 +196,7 @@ fn read_document(
         Some(t) => t.to_string(),
         None => text,
     };
-    let mut doc = parse_document(rel, handbook_path, kind, index_of, text, config);
+    let mut doc = parse_file(rel, handbook_root, text, config)?;
     if let Some((range, message)) = problem {
         doc.problems.push(
             Diagnostic::new("unreadable-file", &doc.path, range, message)
@@ -222,7 +204,7 @@ fn read_document(
         );
         doc.broken = true;
     }
-    doc
+    Some(doc)
 }
 
 /// Runs the rules.

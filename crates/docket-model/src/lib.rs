@@ -20,4 +20,4 @@ pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
     MEETING_CATEGORIES, Required,
 };
-pub use repo::{FileRole, Repository, classify};
+pub use repo::{FileRole, Repository, classify, handbook_relative, parse_file};

@@ -47,6 +47,38 @@ pub fn classify(handbook_path: &str, config: &Config) -> FileRole {
     FileRole::Document(Kind::Page)
 }
 
+/// The path of `path` (repository-relative) inside the handbook root, if it is inside.
+pub fn handbook_relative<'a>(path: &'a str, handbook_root: &str) -> Option<&'a str> {
+    match handbook_root {
+        "" | "." => Some(path),
+        root => path.strip_prefix(root)?.strip_prefix('/'),
+    }
+}
+
+/// Parses the file at repository-relative `path` with its `text`, or `None` when the
+/// file is not a document (an asset, or outside the handbook root).
+pub fn parse_file(
+    path: String,
+    handbook_root: &str,
+    text: String,
+    config: &Config,
+) -> Option<Document> {
+    let handbook_path = handbook_relative(&path, handbook_root)?.to_string();
+    let (kind, index_of) = match classify(&handbook_path, config) {
+        FileRole::Document(k) => (k, None),
+        FileRole::Index(k) => (Kind::Page, Some(k)),
+        FileRole::Asset => return None,
+    };
+    Some(crate::document::parse_document(
+        path,
+        handbook_path,
+        kind,
+        index_of,
+        text,
+        config,
+    ))
+}
+
 /// The parsed handbook.
 #[derive(Debug, Clone)]
 pub struct Repository {
@@ -70,6 +102,26 @@ pub struct Repository {
 }
 
 impl Repository {
+    /// Parses in-memory files (repository-relative path, text) into a repository, the
+    /// way the driver does with files on disk. For tests and tools that hold texts.
+    pub fn from_texts(config: Config, files: Vec<(String, String)>) -> Self {
+        let root = config.root.clone();
+        let handbook_root = if root == "." { String::new() } else { root };
+        let mut docs = Vec::new();
+        let mut paths = BTreeSet::new();
+        let mut dirs = BTreeSet::new();
+        for (path, text) in files {
+            let mut parent = path.as_str();
+            while let Some((p, _)) = parent.rsplit_once('/') {
+                dirs.insert(p.to_string());
+                parent = p;
+            }
+            paths.insert(path.clone());
+            docs.extend(parse_file(path, &handbook_root, text, &config));
+        }
+        Self::new(config, handbook_root, docs, paths, dirs, Vec::new())
+    }
+
     /// Assembles a repository from parsed documents.
     pub fn new(
         config: Config,
