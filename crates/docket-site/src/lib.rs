@@ -64,13 +64,9 @@ impl SiteError {
     }
 
     pub(crate) fn template(name: &str, e: &minijinja::Error) -> Self {
-        let mut message = e.to_string();
-        if let Some(line) = e.line() {
-            message = format!("{message} (line {line})");
-        }
         SiteError::Template {
             name: name.to_string(),
-            message,
+            message: e.to_string(),
         }
     }
 }

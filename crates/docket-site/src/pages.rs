@@ -412,8 +412,10 @@ fn nav(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
     if repo.of_kind(Kind::Meetings).next().is_some() {
         out.push(entry("Meetings", "meetings/index.html", "meetings"));
     }
-    // Free pages, grouped by folder.
+    // Free pages, grouped by folder; a folder's README.md or index.md is the folder's
+    // own entry.
     let mut folders: BTreeMap<String, Vec<NavEntry>> = BTreeMap::new();
+    let mut folder_pages: BTreeMap<String, (String, String)> = BTreeMap::new();
     for doc in repo.of_kind(Kind::Page) {
         if matches!(&doc.data, Data::Page(p) if p.index_of.is_some())
             || Some(&doc.path) == urls.intro.as_ref()
@@ -421,6 +423,11 @@ fn nav(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
             continue;
         }
         let folder = folder_of(&doc.handbook_path).to_string();
+        if is_index_name(&doc.handbook_path) {
+            folder_pages.insert(folder.clone(), (doc.title(), urls.of(doc)));
+            folders.entry(folder).or_default();
+            continue;
+        }
         folders
             .entry(folder)
             .or_default()
@@ -439,9 +446,10 @@ fn nav(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
             if let Some(first) = title.get(..1) {
                 title = first.to_uppercase() + &title[1..];
             }
+            let (title, url) = folder_pages.remove(&folder).unwrap_or((title, String::new()));
             out.push(NavEntry {
                 title,
-                url: String::new(),
+                url,
                 section: "pages".into(),
                 children: pages,
             });

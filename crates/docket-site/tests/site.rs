@@ -1,0 +1,305 @@
+//! The site as a user sees it: pages exist where SPEC §6 says, output is safe and
+//! reproducible, values are escaped, and templates can be overridden.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use docket_model::{Config, Repository};
+use docket_site::{SiteError, SiteOptions, build};
+
+const PEOPLE: &str = "- id: alice\n  name: Alice Ng\n  timezone: Europe/Berlin\n- id: bob\n  name: Bob Li\n  timezone: America/New_York\n";
+const CHARTER: &str = "---\ntitle: How we work\nowner: alice\nreviewed: 2026-11-01\n---\n# How we work\n\n## What requires a meeting\n\nLittle.\n\n## Response times\n\n4h.\n\n## Where communication lives\n\nHere.\n\n## Escalation\n\nAsk.\n";
+
+fn handbook() -> Vec<(String, String)> {
+    let files = [
+        ("docs/people.yaml", PEOPLE),
+        ("docs/charter.md", CHARTER),
+        (
+            "docs/decisions/0001-use-postgresql.md",
+            "---\ntitle: Use PostgreSQL\nstatus: superseded\nowner: alice\ndate: 2026-11-20\ndecided: 2026-11-21\nsuperseded_by: 2\ntags: [storage]\noptions:\n  - name: PostgreSQL\n    pros: [mature]\n    cons: [ops]\n  - name: MySQL\noutcome: PostgreSQL, because we know it.\n---\n# Use PostgreSQL\n\nSee [the next one](0002-use-sqlite.md#decision).\n",
+        ),
+        (
+            "docs/decisions/0002-use-sqlite.md",
+            "---\ntitle: Use SQLite\nstatus: accepted\nowner: bob\ndate: 2026-11-22\ndecided: 2026-11-23\nsupersedes: [1]\n---\n## Options\n\n- SQLite\n- PostgreSQL\n\n## Decision\n\nSQLite.\n",
+        ),
+        (
+            "docs/decisions/0003-open-question.md",
+            "---\ntitle: \"<script>alert('title')</script> Open question\"\nstatus: proposed\nowner: alice\ndate: 2026-11-24\ntags: [\"<img src=x onerror=alert(1)>\"]\n---\nBody with <script>alert(1)</script> and <a href=\"javascript:alert(2)\" onclick=\"x()\">a link</a>.\n",
+        ),
+        (
+            "docs/guide/start.md",
+            "---\ntitle: Start here\n---\n# Start here\n\nRead the [charter](../charter.md).\n",
+        ),
+    ];
+    files
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect()
+}
+
+fn repo() -> Repository {
+    Repository::from_texts(Config::default(), handbook())
+}
+
+fn build_into(root: &Path, out: &Path) -> Result<docket_site::BuildSummary, SiteError> {
+    build(
+        &repo(),
+        root,
+        out,
+        &SiteOptions {
+            base_url: Some("https://handbook.example/".into()),
+        },
+        &|_, _| {},
+    )
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+struct Fixture {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+    out: PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("repo");
+    fs::create_dir_all(&root).unwrap();
+    let out = root.join("site");
+    Fixture {
+        root,
+        out,
+        _tmp: tmp,
+    }
+}
+
+#[test]
+fn pages_are_where_the_spec_says() {
+    let f = fixture();
+    build_into(&f.root, &f.out).unwrap();
+    for page in [
+        "index.html",
+        "charter.html",
+        "decisions/index.html",
+        "decisions/0001-use-postgresql.html",
+        "decisions/0002-use-sqlite.html",
+        "people/index.html",
+        "people/alice.html",
+        "guide/start.html",
+        "404.html",
+        "search.html",
+        "decisions.json",
+        "feed.xml",
+        "sitemap.xml",
+        "search-index.js",
+        "assets/style.css",
+        "assets/docket.js",
+    ] {
+        assert!(f.out.join(page).is_file(), "{page} missing");
+    }
+    let decision = read(&f.out, "decisions/0001-use-postgresql.html");
+    assert!(
+        decision.contains("href=\"0002-use-sqlite.html#decision\""),
+        "links between documents are rewritten"
+    );
+    assert!(
+        decision.contains("../assets/style.css"),
+        "pages link assets relatively"
+    );
+    let guide = read(&f.out, "guide/start.html");
+    assert!(guide.contains("href=\"../charter.html\""));
+    let sitemap = read(&f.out, "sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://handbook.example/decisions/0001-use-postgresql.html</loc>")
+    );
+}
+
+#[test]
+fn decisions_json_is_the_contract() {
+    let f = fixture();
+    build_into(&f.root, &f.out).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&read(&f.out, "decisions.json")).unwrap();
+    insta::assert_json_snapshot!(json);
+}
+
+#[test]
+fn same_input_gives_identical_bytes() {
+    let f = fixture();
+    build_into(&f.root, &f.out).unwrap();
+    let first = files(&f.out);
+    let other = f.root.join("site2");
+    build_into(&f.root, &other).unwrap();
+    assert_eq!(first, files(&other));
+    build_into(&f.root, &f.out).unwrap();
+    assert_eq!(
+        first,
+        files(&f.out),
+        "a rebuild over a docket folder is identical"
+    );
+}
+
+#[test]
+fn values_and_bodies_are_escaped_or_sanitized() {
+    let f = fixture();
+    build_into(&f.root, &f.out).unwrap();
+    for page in [
+        "decisions/0003-open-question.html",
+        "decisions/index.html",
+        "index.html",
+    ] {
+        let html = read(&f.out, page);
+        assert!(!html.contains("<script>alert"), "{page}: script from input");
+        assert!(
+            !html.contains("<img src=x"),
+            "{page}: raw tag from front matter"
+        );
+        assert!(!html.contains("javascript:alert"), "{page}: javascript URL");
+        assert!(!html.contains("onclick"), "{page}: event handler");
+    }
+    assert!(read(&f.out, "decisions/0003-open-question.html").contains("&lt;script&gt;"));
+    assert!(!read(&f.out, "search-index.js").contains("<script"));
+}
+
+#[test]
+fn refuses_a_folder_docket_did_not_make() {
+    let f = fixture();
+    fs::create_dir_all(&f.out).unwrap();
+    fs::write(f.out.join("thesis.tex"), "precious").unwrap();
+    let err = build_into(&f.root, &f.out).unwrap_err();
+    assert!(matches!(err, SiteError::UnsafeOutput { .. }), "{err}");
+    assert_eq!(
+        fs::read_to_string(f.out.join("thesis.tex")).unwrap(),
+        "precious"
+    );
+}
+
+#[test]
+fn refuses_the_repository_root() {
+    let f = fixture();
+    let err = build_into(&f.root, &f.root).unwrap_err();
+    assert!(err.to_string().contains("repository root"), "{err}");
+    let err = build_into(&f.root, f.root.parent().unwrap()).unwrap_err();
+    assert!(matches!(err, SiteError::UnsafeOutput { .. }));
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_site() {
+    let f = fixture();
+    build_into(&f.root, &f.out).unwrap();
+    let before = files(&f.out);
+    fs::create_dir_all(f.root.join("templates")).unwrap();
+    fs::write(f.root.join("templates/decision.html"), "{% if %}broken").unwrap();
+    let err = build_into(&f.root, &f.out).unwrap_err();
+    assert!(err.to_string().contains("decision.html"), "{err}");
+    assert_eq!(before, files(&f.out));
+    let leftovers: Vec<_> = fs::read_dir(&f.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("docket-tmp") || n.contains("docket-old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn user_templates_override_and_extend_builtins() {
+    let f = fixture();
+    fs::create_dir_all(f.root.join("templates")).unwrap();
+    // The template context is a contract: dump it and snapshot it.
+    fs::write(
+        f.root.join("templates/decision.html"),
+        "{{ decision|tojson(true) }}",
+    )
+    .unwrap();
+    fs::write(
+        f.root.join("templates/page.html"),
+        "{% extends \"builtin/page.html\" %}{% block title %}Custom {{ doc.title }}{% endblock %}",
+    )
+    .unwrap();
+    build_into(&f.root, &f.out).unwrap();
+    let ctx: serde_json::Value =
+        serde_json::from_str(&read(&f.out, "decisions/0001-use-postgresql.html")).unwrap();
+    insta::assert_json_snapshot!("decision_context", ctx);
+    let page = read(&f.out, "guide/start.html");
+    assert!(
+        page.contains("Custom Start here"),
+        "the override's block is used"
+    );
+    assert!(
+        page.contains("assets/style.css"),
+        "the built-in layout is still there"
+    );
+}
+
+/// Every `href` and `src` of every page that stays inside the site resolves to a file.
+#[test]
+fn every_internal_link_resolves() {
+    let f = fixture();
+    build_into(&f.root, &f.out).unwrap();
+    let all = files(&f.out);
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for (page, bytes) in &all {
+        if !page.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        for attr in ["href=\"", "src=\""] {
+            for (i, _) in html.match_indices(attr) {
+                let rest = &html[i + attr.len()..];
+                let url = &rest[..rest.find('"').unwrap_or(0)];
+                if url.is_empty()
+                    || url.starts_with('#')
+                    || url.contains("://")
+                    || url.starts_with("mailto:")
+                {
+                    continue;
+                }
+                let path = url.split(['#', '?']).next().unwrap_or("");
+                let dir = Path::new(page).parent().unwrap_or(Path::new(""));
+                let mut parts: Vec<String> = dir
+                    .iter()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .collect();
+                for seg in path.split('/') {
+                    match seg {
+                        "" | "." => {}
+                        ".." => {
+                            parts.pop();
+                        }
+                        s => parts.push(s.to_string()),
+                    }
+                }
+                checked += 1;
+                if !all.contains_key(&parts.join("/")) {
+                    broken.push(format!("{page}: {url}"));
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "the link checker saw only {checked} links");
+    assert!(broken.is_empty(), "broken links: {broken:#?}");
+}

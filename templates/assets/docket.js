@@ -1,0 +1,580 @@
+/* docket: small enhancements for the handbook site. The pages work without it:
+ * it adds relative deadline wording, local times, filtering and sorting of the
+ * decision index, and search. Plain ES2017, no libraries. */
+(function () {
+  "use strict";
+
+  var doc = document;
+  var body = doc.body;
+  if (!body) return;
+  var root = body.getAttribute("data-root") || "";
+
+  function $(sel, ctx) {
+    return (ctx || doc).querySelector(sel);
+  }
+  function $all(sel, ctx) {
+    return Array.prototype.slice.call((ctx || doc).querySelectorAll(sel));
+  }
+  function el(tag, cls, text) {
+    var e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function params() {
+    try {
+      return new URLSearchParams(window.location.search);
+    } catch (e) {
+      return { get: function () { return null; } };
+    }
+  }
+
+  /* 1. Deadlines: " (in 2 days)" or " (3 days overdue)", from the reader's clock,
+   * so the HTML itself stays the same from build to build. */
+  function plural(n, unit) {
+    return n + " " + unit + (n === 1 ? "" : "s");
+  }
+  function distance(ms) {
+    var minutes = Math.round(ms / 60000);
+    if (minutes < 60) return plural(Math.max(minutes, 1), "minute");
+    var hours = Math.round(ms / 3600000);
+    if (hours < 36) return plural(hours, "hour");
+    var days = Math.round(ms / 86400000);
+    if (days < 60) return plural(days, "day");
+    if (days < 730) return plural(Math.round(days / 30.44), "month");
+    return plural(Math.round(days / 365.25), "year");
+  }
+  function deadlines() {
+    var now = Date.now();
+    $all("time[data-deadline]").forEach(function (t) {
+      var when = Date.parse(t.getAttribute("datetime") || t.textContent);
+      if (isNaN(when)) return;
+      var old = t.nextElementSibling;
+      if (old && old.classList.contains("relative-time")) old.parentNode.removeChild(old);
+      var diff = when - now;
+      var span = el("span", "relative-time");
+      if (diff < 0) {
+        span.textContent = " (" + distance(-diff) + " overdue)";
+        span.classList.add("overdue");
+        t.classList.add("overdue");
+      } else {
+        span.textContent = " (in " + distance(diff) + ")";
+        t.classList.remove("overdue");
+      }
+      t.parentNode.insertBefore(span, t.nextSibling);
+    });
+  }
+
+  /* Local time next to a time zone, e.g. "Europe/Berlin (14:05 there)". */
+  function localTimes() {
+    $all("[data-timezone]").forEach(function (node) {
+      var zone = node.getAttribute("data-timezone");
+      var text;
+      try {
+        text = new Intl.DateTimeFormat(undefined, {
+          timeZone: zone,
+          hour: "2-digit",
+          minute: "2-digit",
+          weekday: "short"
+        }).format(new Date());
+      } catch (e) {
+        return; /* not a zone this browser knows */
+      }
+      var old = node.nextElementSibling;
+      if (old && old.classList.contains("local-time")) old.parentNode.removeChild(old);
+      var span = el("span", "local-time", " (" + text + " there)");
+      node.parentNode.insertBefore(span, node.nextSibling);
+    });
+  }
+
+  /* 2. The decision index: filters, a count and sortable columns. */
+  function decisionIndex() {
+    var table = $("#decision-index");
+    if (!table || !table.tBodies.length) return;
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var total = rows.length;
+    var bar = $(".filters");
+    var count = $("#decision-count");
+    var none = $("#decision-none");
+    var control = function (name) {
+      return bar ? $('[data-filter="' + name + '"]', bar) : null;
+    };
+    var status = control("status");
+    var owner = control("owner");
+    var tag = control("tag");
+    var text = control("text");
+    var reset = control("reset");
+
+    rows.forEach(function (row, i) {
+      row._docketOrder = i;
+    });
+
+    function val(c) {
+      return c ? c.value : "";
+    }
+    function setSelect(select, value) {
+      if (!select || value == null) return;
+      for (var i = 0; i < select.options.length; i++) {
+        if (select.options[i].value === value) {
+          select.value = value;
+          return;
+        }
+      }
+    }
+
+    function apply(updateUrl) {
+      var s = val(status);
+      var o = val(owner);
+      var t = val(tag);
+      var words = val(text).toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var d = row.dataset;
+        var ok = (!s || d.status === s) && (!o || d.owner === o);
+        if (ok && t) ok = (" " + (d.tags || "") + " ").indexOf(" " + t + " ") >= 0;
+        if (ok && words.length) {
+          var hay = [d.id, d.title, d.tags, d.owner, d.ownerName, d.status].join(" ").toLowerCase();
+          ok = words.every(function (w) {
+            return hay.indexOf(w) >= 0;
+          });
+        }
+        row.hidden = !ok;
+        if (ok) shown++;
+      });
+      if (count) {
+        count.textContent = shown === total
+          ? total + (total === 1 ? " decision" : " decisions")
+          : shown + " of " + total + " decisions";
+      }
+      if (none) none.hidden = shown !== 0;
+      if (updateUrl && window.history && window.history.replaceState) {
+        var q = [];
+        if (s) q.push("status=" + encodeURIComponent(s));
+        if (o) q.push("owner=" + encodeURIComponent(o));
+        if (t) q.push("tag=" + encodeURIComponent(t));
+        if (val(text)) q.push("q=" + encodeURIComponent(val(text)));
+        try {
+          window.history.replaceState(null, "", window.location.pathname + (q.length ? "?" + q.join("&") : "") + window.location.hash);
+        } catch (e) {
+          /* some browsers refuse this on file:// */
+        }
+      }
+    }
+
+    if (bar) {
+      bar.hidden = false;
+      var p = params();
+      setSelect(status, p.get("status"));
+      setSelect(owner, p.get("owner"));
+      setSelect(tag, p.get("tag"));
+      if (text && p.get("q")) text.value = p.get("q");
+      [status, owner, tag].forEach(function (c) {
+        if (c) c.addEventListener("change", function () { apply(true); });
+      });
+      if (text) text.addEventListener("input", function () { apply(true); });
+      if (reset) {
+        reset.addEventListener("click", function () {
+          [status, owner, tag, text].forEach(function (c) {
+            if (c) c.value = "";
+          });
+          apply(true);
+        });
+      }
+      /* A tag link on this page filters in place. */
+      table.addEventListener("click", function (ev) {
+        var a = ev.target.closest ? ev.target.closest("a.tag") : null;
+        if (!a || !tag || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+        ev.preventDefault();
+        setSelect(tag, a.textContent);
+        apply(true);
+        tag.focus();
+      });
+      apply(false);
+    }
+
+    /* Sorting: a button in each sortable header. */
+    var headers = $all("thead th", table);
+    function sortKey(row, index, type) {
+      if (type === "number" && index === 0) {
+        var id = row.dataset.id || "";
+        var n = Number(id);
+        return id !== "" && isFinite(n) ? n : id.toLowerCase();
+      }
+      var cell = row.cells[index];
+      if (!cell) return "";
+      var v = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent;
+      v = v.trim();
+      if (type === "number") {
+        var m = Number(v);
+        return v !== "" && isFinite(m) ? m : v.toLowerCase();
+      }
+      return v.toLowerCase();
+    }
+    function compare(a, b) {
+      if (a === "" && b === "") return 0;
+      if (a === "") return 1; /* blanks last, either way */
+      if (b === "") return -1;
+      if (typeof a === "number" && typeof b === "number") return a - b;
+      if (typeof a === "number") return -1;
+      if (typeof b === "number") return 1;
+      return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
+    }
+    headers.forEach(function (th, index) {
+      var type = th.getAttribute("data-sort");
+      if (!type) return;
+      var button = el("button", "sort");
+      button.type = "button";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      button.appendChild(el("span", "sort-icon"));
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var dir = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+        headers.forEach(function (h) {
+          if (h.hasAttribute("data-sort")) h.setAttribute("aria-sort", "none");
+        });
+        th.setAttribute("aria-sort", dir);
+        var sign = dir === "ascending" ? 1 : -1;
+        var keyed = rows.map(function (row) {
+          return { row: row, key: sortKey(row, index, type) };
+        });
+        keyed.sort(function (x, y) {
+          var blankX = x.key === "";
+          var blankY = y.key === "";
+          if (blankX !== blankY) return blankX ? 1 : -1;
+          return sign * compare(x.key, y.key) || x.row._docketOrder - y.row._docketOrder;
+        });
+        var frag = doc.createDocumentFragment();
+        keyed.forEach(function (k) {
+          frag.appendChild(k.row);
+        });
+        tbody.appendChild(frag);
+      });
+    });
+    headers.forEach(function (h) {
+      if (h.hasAttribute("data-sort") && !h.hasAttribute("aria-sort")) h.setAttribute("aria-sort", "none");
+    });
+  }
+
+  /* 3. Search over search-index.js, loaded on first use as a script (fetch of a
+   * local file is blocked from file://). Shape:
+   * window.DOCKET_SEARCH = {docs: [[url, title, kind, summary], ...],
+   *                         words: {word: [doc, ...], ...}}
+   * with each posting list delta-encoded (gaps between ascending doc numbers). */
+  var WORD_RE;
+  try {
+    WORD_RE = new RegExp("[\\p{L}\\p{N}]+", "gu");
+  } catch (e) {
+    WORD_RE = /[0-9A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u1fff\u2070-\u218f\u2c00-\u2fef\u3040-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+/g;
+  }
+  var MAX_RESULTS = 20;
+  var MAX_WORDS_PER_TOKEN = 400;
+
+  function tokenize(q) {
+    return (q.toLowerCase().match(WORD_RE) || []).filter(function (t, i, all) {
+      return all.indexOf(t) === i;
+    });
+  }
+
+  var search = {
+    state: "idle", /* idle, loading, ready, failed */
+    waiting: [],
+    docs: null,
+    words: null,
+    keys: null,
+    cache: {}
+  };
+
+  function loadIndex(done) {
+    if (search.state === "ready") {
+      if (done) done();
+      return;
+    }
+    if (done) search.waiting.push(done);
+    if (search.state === "loading") return;
+    if (window.DOCKET_SEARCH) return indexReady();
+    search.state = "loading";
+    var s = doc.createElement("script");
+    s.src = root + "search-index.js";
+    s.async = true;
+    s.onload = indexReady;
+    s.onerror = function () {
+      search.state = "failed";
+      search.waiting = [];
+      showMessage(currentTarget(), "The search index could not be loaded.");
+    };
+    (doc.head || body).appendChild(s);
+  }
+
+  function indexReady() {
+    var data = window.DOCKET_SEARCH;
+    if (!data || !data.docs || !data.words) {
+      search.state = "failed";
+      showMessage(currentTarget(), "The search index could not be loaded.");
+      return;
+    }
+    search.docs = data.docs;
+    search.words = data.words;
+    search.keys = Object.keys(data.words).sort();
+    search.state = "ready";
+    var waiting = search.waiting;
+    search.waiting = [];
+    waiting.forEach(function (f) {
+      f();
+    });
+  }
+
+  function postings(word) {
+    var list = search.cache[word];
+    if (list) return list;
+    var deltas = search.words[word] || [];
+    list = new Array(deltas.length);
+    var n = 0;
+    for (var i = 0; i < deltas.length; i++) {
+      n += deltas[i];
+      list[i] = n;
+    }
+    search.cache[word] = list;
+    return list;
+  }
+
+  /* Index words that start with `token`: a binary search in the sorted keys. */
+  function wordsWithPrefix(token) {
+    var keys = search.keys;
+    var lo = 0;
+    var hi = keys.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (keys[mid] < token) lo = mid + 1;
+      else hi = mid;
+    }
+    var out = [];
+    for (var i = lo; i < keys.length && out.length < MAX_WORDS_PER_TOKEN; i++) {
+      if (keys[i].lastIndexOf(token, 0) !== 0) break;
+      out.push(keys[i]);
+    }
+    return out;
+  }
+
+  function query(q) {
+    var tokens = tokenize(q);
+    if (!tokens.length) return { tokens: tokens, hits: [], total: 0 };
+    var found = null; /* doc number -> score */
+    for (var t = 0; t < tokens.length; t++) {
+      var token = tokens[t];
+      var docsForToken = {};
+      wordsWithPrefix(token).forEach(function (w) {
+        var exact = w === token ? 2 : 1;
+        postings(w).forEach(function (n) {
+          if ((docsForToken[n] || 0) < exact) docsForToken[n] = exact;
+        });
+      });
+      var next = {};
+      var any = false;
+      Object.keys(docsForToken).forEach(function (n) {
+        if (found === null || n in found) {
+          next[n] = (found === null ? 0 : found[n]) + docsForToken[n];
+          any = true;
+        }
+      });
+      found = next;
+      if (!any) break;
+    }
+    var hits = Object.keys(found || {}).map(function (n) {
+      var d = search.docs[n];
+      var title = String((d && d[1]) || "").toLowerCase();
+      var titleWords = title.match(WORD_RE) || [];
+      var inTitle = 0;
+      tokens.forEach(function (token) {
+        if (titleWords.some(function (w) { return w.lastIndexOf(token, 0) === 0; })) inTitle++;
+      });
+      return {
+        n: Number(n),
+        doc: d,
+        score: (inTitle === tokens.length ? 100 : 0) + inTitle * 10 + found[n]
+      };
+    }).filter(function (h) {
+      return h.doc;
+    });
+    hits.sort(function (a, b) {
+      return b.score - a.score || a.n - b.n;
+    });
+    return { tokens: tokens, hits: hits.slice(0, MAX_RESULTS), total: hits.length };
+  }
+
+  var input = $("#search");
+  var dropdown = $("#search-results");
+  var form = input ? input.form : null;
+  var pageResults = $("#search-page-results");
+  var pageStatus = $("#search-page-status");
+
+  function currentTarget() {
+    return pageResults || dropdown;
+  }
+
+  function clear(node) {
+    if (!node) return;
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function showMessage(node, text) {
+    if (!node) return;
+    if (node === pageResults && pageStatus) {
+      clear(pageResults);
+      pageStatus.textContent = text;
+      return;
+    }
+    clear(node);
+    node.appendChild(el("p", "search-message", text));
+  }
+
+  function render(node, q, result) {
+    if (!node) return;
+    clear(node);
+    var status = node === pageResults ? pageStatus : null;
+    if (!result.tokens.length) {
+      if (status) status.textContent = "Type in the search box to find decisions, briefs, people and pages.";
+      return;
+    }
+    if (!result.hits.length) {
+      showMessage(node, "No results for “" + q.trim() + "”.");
+      return;
+    }
+    var summary = result.total > result.hits.length
+      ? "Showing " + result.hits.length + " of " + result.total + " results."
+      : result.total + (result.total === 1 ? " result." : " results.");
+    if (status) status.textContent = summary;
+    else node.appendChild(el("p", "search-message visually-hidden", summary));
+    var list = el("ul", "search-list");
+    result.hits.forEach(function (h) {
+      var d = h.doc;
+      var li = el("li");
+      var a = el("a", "search-hit");
+      a.href = root + d[0];
+      a.appendChild(el("span", "search-title", d[1]));
+      if (d[2]) a.appendChild(el("span", "search-kind", d[2]));
+      if (d[3]) a.appendChild(el("span", "search-summary", d[3]));
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    node.appendChild(list);
+    if (node === dropdown && pageResults == null) {
+      form.classList.add("is-open");
+    }
+  }
+
+  function runSearch(node) {
+    var q = input.value;
+    if (!q.trim()) {
+      clear(dropdown);
+      if (form) form.classList.remove("is-open");
+      if (node === pageResults) render(pageResults, q, { tokens: [], hits: [], total: 0 });
+      return;
+    }
+    if (node === dropdown && form) form.classList.add("is-open");
+    if (search.state !== "ready") {
+      if (search.state !== "failed") showMessage(node, "Loading the search index…");
+      loadIndex(function () {
+        runSearch(node);
+      });
+      return;
+    }
+    render(node, q, query(q));
+  }
+
+  function resultLinks() {
+    return $all("a.search-hit", dropdown);
+  }
+
+  function closeDropdown() {
+    clear(dropdown);
+    if (form) form.classList.remove("is-open");
+  }
+
+  if (input && dropdown && form) {
+    var timer = null;
+    var target = pageResults || dropdown;
+    input.addEventListener("focus", function () {
+      loadIndex(null);
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        runSearch(target);
+      }, 80);
+    });
+    form.addEventListener("submit", function (ev) {
+      if (search.state === "failed") return; /* let search.html say why */
+      ev.preventDefault();
+      clearTimeout(timer);
+      var first = $("a.search-hit", target);
+      if (first && target === dropdown) {
+        window.location.href = first.href;
+      } else if (first) {
+        first.focus();
+      } else {
+        runSearch(target);
+      }
+    });
+    form.addEventListener("keydown", function (ev) {
+      var links = resultLinks();
+      var i = links.indexOf(doc.activeElement);
+      if (ev.key === "Escape") {
+        if (input.value || dropdown.firstChild) {
+          ev.preventDefault();
+          input.value = "";
+          closeDropdown();
+          if (pageResults) runSearch(pageResults);
+          input.focus();
+        }
+      } else if (ev.key === "ArrowDown" && links.length) {
+        ev.preventDefault();
+        links[Math.min(i + 1, links.length - 1)].focus();
+      } else if (ev.key === "ArrowUp" && links.length && i >= 0) {
+        ev.preventDefault();
+        if (i === 0) input.focus();
+        else links[i - 1].focus();
+      }
+    });
+    /* Close the dropdown when focus or a click goes elsewhere. */
+    doc.addEventListener("click", function (ev) {
+      if (!form.contains(ev.target)) closeDropdown();
+    });
+    form.addEventListener("focusout", function (ev) {
+      if (ev.relatedTarget && !form.contains(ev.relatedTarget)) closeDropdown();
+    });
+    /* "/" focuses the search box, as on many documentation sites. */
+    doc.addEventListener("keydown", function (ev) {
+      if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      var a = doc.activeElement;
+      var tag = a && a.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (a && a.isContentEditable)) return;
+      ev.preventDefault();
+      input.focus();
+    });
+  }
+
+  /* search.html: with JavaScript, it is a results page. */
+  function searchPage() {
+    var fallback = $(".search-fallback");
+    if (fallback) fallback.hidden = true;
+    if (!pageResults || !input) return;
+    var q = params().get("q") || "";
+    input.value = q;
+    if (q.trim()) {
+      runSearch(pageResults);
+    } else {
+      render(pageResults, q, { tokens: [], hits: [], total: 0 });
+    }
+  }
+
+  deadlines();
+  localTimes();
+  decisionIndex();
+  if (pageResults) searchPage();
+  /* Keep the wording current on a page left open. */
+  setInterval(function () {
+    deadlines();
+    localTimes();
+  }, 60000);
+})();
