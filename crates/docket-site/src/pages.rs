@@ -446,7 +446,9 @@ fn nav(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
             if let Some(first) = title.get(..1) {
                 title = first.to_uppercase() + &title[1..];
             }
-            let (title, url) = folder_pages.remove(&folder).unwrap_or((title, String::new()));
+            let (title, url) = folder_pages
+                .remove(&folder)
+                .unwrap_or((title, String::new()));
             out.push(NavEntry {
                 title,
                 url,
