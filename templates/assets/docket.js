@@ -507,14 +507,18 @@
       if (search.state === "failed") return; /* let search.html say why */
       ev.preventDefault();
       clearTimeout(timer);
-      var first = $("a.search-hit", target);
-      if (first && target === dropdown) {
-        window.location.href = first.href;
-      } else if (first) {
-        first.focus();
-      } else {
-        runSearch(target);
-      }
+      var q = input.value;
+      var open = function () {
+        var first = $("a.search-hit", target);
+        if (!first) return;
+        if (target === dropdown) window.location.href = first.href;
+        else first.focus();
+      };
+      if (!q.trim()) return;
+      loadIndex(function () {
+        render(target, q, query(q));
+        open();
+      });
     });
     form.addEventListener("keydown", function (ev) {
       var links = resultLinks();

@@ -290,7 +290,7 @@ impl Ctx<'_> {
         let view = DocView {
             title: doc.title(),
             path: doc.path.clone(),
-            url: page_url.to_string(),
+            url: self.urls.of(doc),
             html: Value::from_safe_string(r.html.clone()),
             toc: r
                 .headings
