@@ -26,7 +26,8 @@ pub(crate) struct BuildArgs {
 }
 
 pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let ws = docket_driver::load(&path_or_cwd(&args.path))?;
+    let mut ws = docket_driver::load(&path_or_cwd(&args.path))?;
+    docket_driver::load_history(&mut ws);
     let report = docket_driver::check(&ws, global.now);
     let counts = Counts::of(&report.diagnostics);
     let mut err = std::io::stderr().lock();
@@ -69,7 +70,7 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
     if terminal {
         writeln!(err)?;
     }
-    for note in &summary.notes {
+    for note in ws.notes.iter().chain(&summary.notes) {
         writeln!(err, "note: {note}")?;
     }
     if counts.errors + counts.warnings > 0 {

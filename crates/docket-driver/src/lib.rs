@@ -61,6 +61,61 @@ pub struct Workspace {
     pub root: PathBuf,
     /// The parsed handbook.
     pub repo: Repository,
+    /// Things the user should know that are not findings about a file (shallow clone,
+    /// not a git repository), for the command line to print as warnings.
+    pub notes: Vec<String>,
+}
+
+/// Reads git history into the workspace (`repo.history`), from the cache when HEAD
+/// has not moved. Outside git, or in a shallow clone, says so in `notes`; dates then
+/// come from the front matter.
+pub fn load_history(ws: &mut Workspace) {
+    match docket_git::open(&ws.root) {
+        docket_git::Opened::NotGit => ws.notes.push(
+            "not a git repository: history, authors and dates come from front matter only".into(),
+        ),
+        docket_git::Opened::Repo(git) => {
+            if !git.has_commits() {
+                return;
+            }
+            let decisions: BTreeSet<String> = ws.repo.decisions().map(|(d, _)| d.path.clone()).collect();
+            let is_decision = |p: &str| decisions.contains(p);
+            let root = git_relative_root(&ws.root, &git.workdir, &ws.repo.handbook_root);
+            match git.history(&root, &is_decision) {
+                Ok(mut history) => {
+                    if history.shallow {
+                        ws.notes.push("history is shallow: dates of the oldest changes are missing and fall back to front matter; `fetch-depth: 0` (GitHub Actions) or `git fetch --unshallow` gives full dates".into());
+                    }
+                    // Paths from git are relative to its working tree; docket's are
+                    // relative to the repository root it found (the same folder unless
+                    // docket.toml sits below the git root).
+                    if let Some(prefix) = prefix_of(&ws.root, &git.workdir) {
+                        history.files = history
+                            .files
+                            .into_iter()
+                            .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|s| (s.to_string(), v)))
+                            .collect();
+                    }
+                    ws.repo.history = history;
+                }
+                Err(e) => ws.notes.push(format!("cannot read git history ({e}); dates come from front matter")),
+            }
+        }
+    }
+}
+
+/// `root` relative to git's working tree, with a trailing `/`, when it is below it.
+fn prefix_of(root: &Path, workdir: &Path) -> Option<String> {
+    let workdir = workdir.canonicalize().ok()?;
+    let rel = root.strip_prefix(&workdir).ok()?;
+    let s = rel.to_string_lossy().replace('\\', "/");
+    (!s.is_empty()).then(|| format!("{s}/"))
+}
+
+/// The handbook root relative to git's working tree.
+fn git_relative_root(root: &Path, workdir: &Path, handbook_root: &str) -> String {
+    let prefix = prefix_of(root, workdir).unwrap_or_default();
+    format!("{prefix}{handbook_root}").trim_end_matches('/').to_string()
 }
 
 /// The result of `docket check`.
@@ -166,7 +221,11 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
         walked.dirs,
         walked.problems,
     );
-    Ok(Workspace { root, repo })
+    Ok(Workspace {
+        root,
+        repo,
+        notes: Vec::new(),
+    })
 }
 
 /// Reads and parses one file; a file that cannot be read or is not UTF-8 is still a

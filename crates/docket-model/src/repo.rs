@@ -95,6 +95,8 @@ pub struct Repository {
     pub dirs: BTreeSet<String>,
     /// Findings about the repository itself (unreadable files, links out of it).
     pub problems: Vec<Diagnostic>,
+    /// What git says about each document (empty outside git).
+    pub history: crate::History,
     norms: Norms,
     by_id: HashMap<DecisionId, Vec<usize>>,
     by_stem: HashMap<String, usize>,
@@ -162,6 +164,7 @@ impl Repository {
             files,
             dirs,
             problems,
+            history: crate::History::default(),
             norms: norms.unwrap_or_default(),
             by_id,
             by_stem,

@@ -51,6 +51,15 @@ struct Entry<'a> {
     history: Vec<HistoryItem>,
 }
 
+/// When the decision was created: the commit that added it, or in a shallow clone
+/// (where that commit may be missing) the front matter's `date` (SPEC §7).
+fn created(repo: &Repository, path: &str, d: &docket_model::Decision) -> Option<String> {
+    if repo.history.shallow {
+        return d.date.as_ref().map(|t| format_time(t.value));
+    }
+    repo.history.of(path).and_then(|h| h.created()).map(|c| format_time(c.time))
+}
+
 fn id_value(id: &DecisionId) -> serde_json::Value {
     match id {
         DecisionId::Number(n) => serde_json::Value::from(*n),
@@ -93,10 +102,33 @@ pub(crate) fn decisions_json(repo: &Repository, urls: &Urls) -> String {
             superseded_by: d.superseded_by.as_ref().map(|r| ref_value(repo, &r.value)),
             path: &doc.path,
             url: urls.of(doc),
-            created: None,
-            updated: None,
-            authors: Vec::new(),
-            history: Vec::new(),
+            created: created(repo, &doc.path, d),
+            updated: repo.history.of(&doc.path).and_then(|h| h.updated()).map(|c| format_time(c.time)),
+            authors: repo
+                .history
+                .of(&doc.path)
+                .map(|h| {
+                    h.authors()
+                        .into_iter()
+                        .map(|a| Author { name: a.name.clone(), email: a.email.clone() })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            history: repo
+                .history
+                .of(&doc.path)
+                .map(|h| {
+                    h.commits
+                        .iter()
+                        .map(|c| HistoryItem {
+                            commit: c.id.clone(),
+                            time: format_time(c.time),
+                            author: c.author.name.clone(),
+                            status: c.status.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
         .collect();
     let json = DecisionsJson {

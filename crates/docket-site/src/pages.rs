@@ -287,7 +287,15 @@ impl Ctx<'_> {
             .repo_url
             .as_ref()
             .map(|u| format!("{}/blob/HEAD/{}", u.trim_end_matches('/'), doc.path));
+        let history = self.repo.history.of(&doc.path);
+        let touch = |c: &docket_model::CommitInfo| Touch {
+            date: format_date(c.time),
+            time: format_time(c.time),
+            author: c.author.name.clone(),
+        };
         let view = DocView {
+            updated: history.and_then(|h| h.updated()).map(touch),
+            created: if self.repo.history.shallow { None } else { history.and_then(|h| h.created()).map(touch) },
             title: doc.title(),
             path: doc.path.clone(),
             url: self.urls.of(doc),
@@ -335,6 +343,28 @@ impl Ctx<'_> {
             w.push(url.to_string());
         }
         Ok(())
+    }
+
+    fn history_entries(&self, path: &str) -> Vec<HistoryEntry> {
+        let Some(h) = self.repo.history.of(path) else { return Vec::new() };
+        let commits = &h.commits;
+        commits
+            .iter()
+            .enumerate()
+            .map(|(i, c)| HistoryEntry {
+                commit: c.id.clone(),
+                time: format_time(c.time),
+                author: c.author.name.clone(),
+                summary: c.summary.clone(),
+                status: c.status.clone(),
+                status_changed: c.status.is_some() && commits.get(i + 1).is_none_or(|older| older.status != c.status),
+                commit_url: self
+                    .site
+                    .repo_url
+                    .as_ref()
+                    .map(|u| format!("{}/commit/{}", u.trim_end_matches('/'), c.id)),
+            })
+            .collect()
     }
 
     fn decision_row(&self, doc: &Document, d: &Decision) -> DecisionRow {
@@ -818,7 +848,7 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 chain_forward: chain(doc, false),
                 consulted: people(&d.consulted),
                 informed: people(&d.informed),
-                history: Vec::new(),
+                history: ctx.history_entries(&doc.path),
             };
             let title = format!("{} {}", dv.row.id, dv.row.title);
             ctx.write_page(

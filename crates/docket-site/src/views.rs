@@ -96,6 +96,21 @@ pub struct DocView {
     pub description: Option<String>,
     /// Edit link on the forge, when `repo_url` is set.
     pub edit_url: Option<String>,
+    /// The last commit that changed the file (none outside git or when uncommitted).
+    pub updated: Option<Touch>,
+    /// The commit that added the file (none outside git; none in a shallow clone).
+    pub created: Option<Touch>,
+}
+
+/// When and by whom a file was changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Touch {
+    /// `YYYY-MM-DD` (UTC).
+    pub date: String,
+    /// Full UTC time.
+    pub time: String,
+    /// Author name.
+    pub author: String,
 }
 
 /// A heading in a table of contents.
@@ -190,6 +205,10 @@ pub struct HistoryEntry {
     pub summary: String,
     /// Status at this commit (decisions).
     pub status: Option<String>,
+    /// Whether the status differs from the previous (older) commit's.
+    pub status_changed: bool,
+    /// Link to the commit on the forge, when `repo_url` is set.
+    pub commit_url: Option<String>,
 }
 
 /// A brief.

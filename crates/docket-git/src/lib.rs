@@ -1,0 +1,216 @@
+//! docket's link to git, and the only crate that names `git2` (no `git2` type
+//! leaves it).
+//!
+//! - [`open`] finds the repository that holds a folder (worktrees and detached HEADs
+//!   included) and says what kind of repository it is.
+//! - [`Git::history`] walks history once, from HEAD, diffing each commit against its
+//!   first parent restricted to the handbook root, following renames; the cost grows
+//!   with the number of commits, never with files × commits. The result is cached
+//!   under `.git/docket/` keyed by HEAD; after new commits only those are walked.
+//! - [`Git::changes`] lists what a change touches (`--changed-since REF`): files that
+//!   differ between the merge base and the working tree, untracked files included,
+//!   with the base version of each.
+//! - [`Git::branch_decisions`] lists decision files on other branches, for
+//!   `number-collision` and pending decisions.
+
+mod history;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use docket_model::History;
+
+/// Git could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    /// An error from git.
+    #[error("git: {0}")]
+    Git(String),
+    /// A reference that does not exist.
+    #[error("`{0}` is not a commit, branch or tag in this repository")]
+    UnknownRef(String),
+}
+
+impl From<git2::Error> for GitError {
+    fn from(e: git2::Error) -> Self {
+        GitError::Git(e.message().to_string())
+    }
+}
+
+/// An open repository.
+pub struct Git {
+    repo: git2::Repository,
+    /// The working tree root.
+    pub workdir: PathBuf,
+}
+
+/// What `open` found.
+pub enum Opened {
+    /// A repository (possibly without commits).
+    Repo(Git),
+    /// The folder is not in a git repository.
+    NotGit,
+}
+
+/// Opens the repository whose working tree holds `dir`.
+pub fn open(dir: &Path) -> Opened {
+    match git2::Repository::discover(dir) {
+        Ok(repo) => match repo.workdir().map(Path::to_path_buf) {
+            Some(workdir) => Opened::Repo(Git { repo, workdir }),
+            None => Opened::NotGit,
+        },
+        Err(_) => Opened::NotGit,
+    }
+}
+
+/// What a change touches (`--changed-since`).
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// The merge base of REF and HEAD.
+    pub base: String,
+    /// Repository-relative paths that differ from the base in the working tree
+    /// (committed, staged, unstaged or untracked), by their current path.
+    pub changed: Vec<String>,
+    /// The base version of each changed file that existed at the base, by current path.
+    pub base_text: BTreeMap<String, String>,
+    /// Repository-relative paths that exist at the base (under the handbook root).
+    pub base_files: Vec<String>,
+}
+
+/// A decision file on a branch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BranchFile {
+    /// Branch name (`main`, `origin/feature`).
+    pub branch: String,
+    /// Repository-relative path.
+    pub path: String,
+}
+
+impl Git {
+    /// Whether HEAD points at a commit.
+    pub fn has_commits(&self) -> bool {
+        self.repo.head().ok().and_then(|h| h.target()).is_some()
+    }
+
+    /// Whether the clone is shallow.
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
+    /// The history of every file under `handbook_root` (repository-relative); files
+    /// for which `is_decision` holds also get their status at each commit. Uses and
+    /// refreshes the cache under the git folder; a cache that cannot be written is
+    /// not an error.
+    pub fn history(&self, handbook_root: &str, is_decision: &dyn Fn(&str) -> bool) -> Result<History, GitError> {
+        history::history(&self.repo, handbook_root, is_decision)
+    }
+
+    /// The files changed between the merge base of `reference` and HEAD and the
+    /// working tree, under `handbook_root`.
+    pub fn changes(&self, reference: &str, handbook_root: &str) -> Result<Changes, GitError> {
+        let target = self
+            .repo
+            .revparse_single(reference)
+            .and_then(|o| o.peel_to_commit())
+            .map_err(|_| GitError::UnknownRef(reference.to_string()))?;
+        let head = self.repo.head()?.peel_to_commit()?;
+        let base_id = self.repo.merge_base(target.id(), head.id())?;
+        let base = self.repo.find_commit(base_id)?;
+        let base_tree = base.tree()?;
+        let mut opts = git2::DiffOptions::new();
+        opts.include_untracked(true).recurse_untracked_dirs(true);
+        if !handbook_root.is_empty() {
+            opts.pathspec(handbook_root);
+        }
+        let mut diff = self.repo.diff_tree_to_workdir_with_index(Some(&base_tree), Some(&mut opts))?;
+        let mut find = git2::DiffFindOptions::new();
+        find.renames(true).for_untracked(true);
+        diff.find_similar(Some(&mut find))?;
+        let mut changes = Changes {
+            base: base_id.to_string(),
+            ..Changes::default()
+        };
+        for delta in diff.deltas() {
+            if delta.status() == git2::Delta::Deleted {
+                continue;
+            }
+            let Some(new_path) = delta.new_file().path().map(path_string) else { continue };
+            if let Some(old_path) = delta.old_file().path().map(path_string)
+                && delta.status() != git2::Delta::Added
+                && delta.status() != git2::Delta::Untracked
+                && let Ok(entry) = base_tree.get_path(Path::new(&old_path))
+                && let Ok(blob) = self.repo.find_blob(entry.id())
+            {
+                changes.base_text.insert(new_path.clone(), String::from_utf8_lossy(blob.content()).into_owned());
+            }
+            changes.changed.push(new_path);
+        }
+        changes.changed.sort();
+        changes.changed.dedup();
+        changes.base_files = tree_files(&self.repo, &base_tree, handbook_root);
+        Ok(changes)
+    }
+
+    /// Decision files under `folder` (repository-relative) on every local and
+    /// remote-tracking branch except the one checked out.
+    pub fn branch_decisions(&self, folder: &str) -> Result<Vec<BranchFile>, GitError> {
+        let current = self.repo.head().ok().and_then(|h| h.shorthand().map(str::to_string));
+        let mut out = Vec::new();
+        for branch in self.repo.branches(None)? {
+            let (branch, _) = branch?;
+            let Some(name) = branch.name().ok().flatten().map(str::to_string) else { continue };
+            if Some(&name) == current.as_ref() || name.ends_with("/HEAD") {
+                continue;
+            }
+            let Ok(tree) = branch.get().peel_to_tree() else { continue };
+            for path in tree_files(&self.repo, &tree, folder) {
+                out.push(BranchFile {
+                    branch: name.clone(),
+                    path,
+                });
+            }
+        }
+        out.sort_by(|a, b| (&a.path, &a.branch).cmp(&(&b.path, &b.branch)));
+        Ok(out)
+    }
+
+    /// The text of `path` on branch `branch`, if it exists there.
+    pub fn branch_text(&self, branch: &str, path: &str) -> Option<String> {
+        let reference = self
+            .repo
+            .find_branch(branch, git2::BranchType::Local)
+            .or_else(|_| self.repo.find_branch(branch, git2::BranchType::Remote))
+            .ok()?;
+        let tree = reference.get().peel_to_tree().ok()?;
+        let entry = tree.get_path(Path::new(path)).ok()?;
+        let blob = self.repo.find_blob(entry.id()).ok()?;
+        Some(String::from_utf8_lossy(blob.content()).into_owned())
+    }
+}
+
+/// Every file path (repository-relative) under `folder` in `tree`.
+fn tree_files(repo: &git2::Repository, tree: &git2::Tree<'_>, folder: &str) -> Vec<String> {
+    let sub = if folder.is_empty() || folder == "." {
+        Some(tree.clone())
+    } else {
+        tree.get_path(Path::new(folder))
+            .ok()
+            .and_then(|e| repo.find_tree(e.id()).ok())
+    };
+    let Some(sub) = sub else { return Vec::new() };
+    let prefix = if folder.is_empty() || folder == "." { String::new() } else { format!("{folder}/") };
+    let mut out = Vec::new();
+    let _ = sub.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        if entry.kind() == Some(git2::ObjectType::Blob)
+            && let Some(name) = entry.name()
+        {
+            out.push(format!("{prefix}{dir}{name}"));
+        }
+        git2::TreeWalkResult::Ok
+    });
+    out
+}
+
+pub(crate) fn path_string(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}

@@ -1,0 +1,82 @@
+//! What git says about each document (SPEC §7), as plain data. The `docket-git`
+//! crate fills it from one pass over history; the site and `decisions.json` read it.
+//! Outside git, or before the first commit, it is empty.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::time::Time;
+
+/// A commit author.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Author {
+    /// Name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+}
+
+/// One commit that touched a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommitInfo {
+    /// Full commit id.
+    pub id: String,
+    /// Author time (UTC).
+    pub time: Time,
+    /// Author.
+    pub author: Author,
+    /// First line of the message.
+    pub summary: String,
+    /// For decisions: the `status` in the file at this commit.
+    pub status: Option<String>,
+}
+
+/// The commits that touched one document, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FileHistory {
+    /// Commits, newest first.
+    pub commits: Vec<CommitInfo>,
+}
+
+impl FileHistory {
+    /// The commit that added the file (the oldest).
+    pub fn created(&self) -> Option<&CommitInfo> {
+        self.commits.last()
+    }
+
+    /// The latest commit.
+    pub fn updated(&self) -> Option<&CommitInfo> {
+        self.commits.first()
+    }
+
+    /// Unique authors in order of their first commit.
+    pub fn authors(&self) -> Vec<&Author> {
+        let mut out: Vec<&Author> = Vec::new();
+        for c in self.commits.iter().rev() {
+            if !out.contains(&&c.author) {
+                out.push(&c.author);
+            }
+        }
+        out
+    }
+}
+
+/// History of every document, by repository-relative path at HEAD.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// The HEAD commit this history was computed at.
+    pub head: Option<String>,
+    /// Whether the clone is shallow: the oldest commits are missing, so creation dates
+    /// fall back to the front matter.
+    pub shallow: bool,
+    /// Per file.
+    pub files: BTreeMap<String, FileHistory>,
+}
+
+impl History {
+    /// The history of a file, if git knows it.
+    pub fn of(&self, path: &str) -> Option<&FileHistory> {
+        self.files.get(path)
+    }
+}
