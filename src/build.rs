@@ -60,7 +60,7 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
     };
     let terminal = std::io::stderr().is_terminal();
     let progress = |done: usize, total: usize| {
-        if terminal && (done % 50 == 0 || done == total) {
+        if terminal && (done.is_multiple_of(50) || done == total) {
             let mut e = std::io::stderr().lock();
             let _ = write!(e, "\r  building pages {done}/{total}");
             let _ = e.flush();

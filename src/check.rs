@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use docket_diagnostics::{Counts, HumanOptions, locate, render_human, render_json};
+use docket_diagnostics::{
+    Counts, HumanOptions, RuleMeta, SarifOptions, locate, render_github, render_human, render_json,
+    render_sarif,
+};
 use docket_driver::Sources;
 
 use crate::{Global, Outcome, path_or_cwd};
@@ -26,6 +29,10 @@ pub(crate) struct CheckArgs {
 enum Format {
     Human,
     Json,
+    // GitHub Actions workflow commands (annotations); the summary goes to stderr.
+    Github,
+    // SARIF 2.1.0, for code scanning; the summary goes to stderr.
+    Sarif,
 }
 
 pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> {
@@ -49,8 +56,33 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
             )?;
             writeln!(out, "{}", summary(report.files, counts))?;
         }
+        Format::Github => render_github(&mut out, &located)?,
+        Format::Sarif => {
+            let rules: Vec<RuleMeta> = docket_check::RULES
+                .iter()
+                .map(|r| RuleMeta {
+                    id: r.id,
+                    summary: r.summary,
+                    docs: r.docs(),
+                    default_severity: r.default_severity,
+                })
+                .collect();
+            let options = SarifOptions {
+                version: env!("CARGO_PKG_VERSION"),
+                information_uri: Some(env!("CARGO_PKG_REPOSITORY")),
+                rules_base_url: None,
+            };
+            render_sarif(&mut out, &located, &rules, options)?;
+        }
     }
     out.flush().context("writing the report")?;
+    if matches!(args.format, Format::Github | Format::Sarif) {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            summary(report.files, counts)
+        );
+    }
     let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
     Ok(if failed {
         Outcome::Failed

@@ -82,6 +82,7 @@ pub fn render_json(
             infos: counts.infos,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+    // `io::Error::from` keeps the kind, so a closed pipe stays a `BrokenPipe`.
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
     writeln!(out)
 }

@@ -4,17 +4,21 @@
 //! a byte range in that file, a message and an optional help line. Positions stay byte
 //! ranges until a renderer maps them to 1-based lines and columns with a [`LineIndex`].
 //!
-//! This crate owns the rendering formats (`human`, `json`); it knows nothing about
+//! This crate owns the rendering formats (`human`, `json`, `github`, `sarif`); it knows nothing about
 //! documents, YAML or the filesystem, and never prints: renderers write into any
 //! [`std::io::Write`] the caller gives them.
 
+mod github;
 mod human;
 mod json;
 mod line_index;
+mod sarif;
 
+pub use github::render_github;
 pub use human::{HumanOptions, render_human};
 pub use json::{JSON_VERSION, render_json};
 pub use line_index::{LineIndex, Position};
+pub use sarif::{RuleMeta, SARIF_SCHEMA, SARIF_VERSION, SRCROOT, SarifOptions, render_sarif};
 
 use std::fmt;
 use std::ops::Range;
@@ -130,12 +134,17 @@ pub struct Located<'a> {
 /// Resolves every diagnostic's range against its file's text and sorts them by file,
 /// line, column, rule (SPEC §5).
 pub fn locate<'a>(diagnostics: &'a [Diagnostic], sources: &dyn SourceMap) -> Vec<Located<'a>> {
+    // One line index per file, not per diagnostic: a large file with many findings
+    // must stay linear.
+    let mut indexes: std::collections::HashMap<&str, LineIndex> = std::collections::HashMap::new();
     let mut out: Vec<Located<'a>> = diagnostics
         .iter()
         .map(|d| {
             let (start, end) = match sources.source(&d.file) {
                 Some(text) => {
-                    let index = LineIndex::new(text);
+                    let index = indexes
+                        .entry(d.file.as_str())
+                        .or_insert_with(|| LineIndex::new(text));
                     (
                         index.position(text, d.range.start),
                         index.position(text, d.range.end.max(d.range.start)),

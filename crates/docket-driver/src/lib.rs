@@ -78,7 +78,8 @@ pub fn load_history(ws: &mut Workspace) {
             if !git.has_commits() {
                 return;
             }
-            let decisions: BTreeSet<String> = ws.repo.decisions().map(|(d, _)| d.path.clone()).collect();
+            let decisions: BTreeSet<String> =
+                ws.repo.decisions().map(|(d, _)| d.path.clone()).collect();
             let is_decision = |p: &str| decisions.contains(p);
             let root = git_relative_root(&ws.root, &git.workdir, &ws.repo.handbook_root);
             match git.history(&root, &is_decision) {
@@ -93,12 +94,16 @@ pub fn load_history(ws: &mut Workspace) {
                         history.files = history
                             .files
                             .into_iter()
-                            .filter_map(|(k, v)| k.strip_prefix(&prefix).map(|s| (s.to_string(), v)))
+                            .filter_map(|(k, v)| {
+                                k.strip_prefix(&prefix).map(|s| (s.to_string(), v))
+                            })
                             .collect();
                     }
                     ws.repo.history = history;
                 }
-                Err(e) => ws.notes.push(format!("cannot read git history ({e}); dates come from front matter")),
+                Err(e) => ws.notes.push(format!(
+                    "cannot read git history ({e}); dates come from front matter"
+                )),
             }
         }
     }
@@ -115,7 +120,9 @@ fn prefix_of(root: &Path, workdir: &Path) -> Option<String> {
 /// The handbook root relative to git's working tree.
 fn git_relative_root(root: &Path, workdir: &Path, handbook_root: &str) -> String {
     let prefix = prefix_of(root, workdir).unwrap_or_default();
-    format!("{prefix}{handbook_root}").trim_end_matches('/').to_string()
+    format!("{prefix}{handbook_root}")
+        .trim_end_matches('/')
+        .to_string()
 }
 
 /// The result of `docket check`.

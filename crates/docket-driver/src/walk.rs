@@ -105,10 +105,16 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
                         ),
                     );
                 }
-                Ok(_) => out.files.push(WalkedFile {
+                Ok(target) if target.is_file() => out.files.push(WalkedFile {
                     abs: path.to_path_buf(),
                     rel,
                 }),
+                Ok(_) => out.problems.push(Diagnostic::new(
+                    "skipped-link",
+                    rel,
+                    0..0,
+                    "symbolic link to something that is not a regular file (a pipe, a device); not read",
+                )),
                 Err(e) => out.problems.push(Diagnostic::new(
                     "skipped-link",
                     rel,

@@ -25,7 +25,8 @@ fn cache_path(repo: &git2::Repository) -> std::path::PathBuf {
 fn read_cache(repo: &git2::Repository, handbook_root: &str) -> Option<History> {
     let text = std::fs::read(cache_path(repo)).ok()?;
     let cache: Cache = serde_json::from_slice(&text).ok()?;
-    (cache.version == CACHE_VERSION && cache.handbook_root == handbook_root).then_some(cache.history)
+    (cache.version == CACHE_VERSION && cache.handbook_root == handbook_root)
+        .then_some(cache.history)
 }
 
 fn write_cache(repo: &git2::Repository, handbook_root: &str, history: &History) {
@@ -39,7 +40,9 @@ fn write_cache(repo: &git2::Repository, handbook_root: &str, history: &History) 
         handbook_root: handbook_root.to_string(),
         history: history.clone(),
     };
-    let Ok(bytes) = serde_json::to_vec(&cache) else { return };
+    let Ok(bytes) = serde_json::to_vec(&cache) else {
+        return;
+    };
     // Write beside, then rename: a reader never sees half a cache.
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
@@ -92,12 +95,22 @@ pub(crate) fn history(
             Ok(p) => Some(p.tree()?),
             Err(_) => None,
         };
-        let mut opts = git2::DiffOptions::new();
-        if !handbook_root.is_empty() {
-            opts.pathspec(handbook_root);
+        // Diff the handbook's subtrees rather than whole trees with a pathspec: an
+        // unchanged handbook is one id comparison, and nothing outside it is read.
+        let new_sub = subtree(repo, &tree, handbook_root);
+        let old_sub = parent_tree
+            .as_ref()
+            .and_then(|t| subtree(repo, t, handbook_root));
+        if new_sub.as_ref().map(git2::Tree::id) == old_sub.as_ref().map(git2::Tree::id) {
+            continue;
         }
-        let mut diff = repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))?;
-        if diff.deltas().any(|d| d.status() == git2::Delta::Added) && diff.deltas().any(|d| d.status() == git2::Delta::Deleted) {
+        let mut opts = git2::DiffOptions::new();
+        opts.skip_binary_check(true).ignore_submodules(true);
+        let mut diff =
+            repo.diff_tree_to_tree(old_sub.as_ref(), new_sub.as_ref(), Some(&mut opts))?;
+        if diff.deltas().any(|d| d.status() == git2::Delta::Added)
+            && diff.deltas().any(|d| d.status() == git2::Delta::Deleted)
+        {
             diff.find_similar(Some(&mut find))?;
         }
         let mut info: Option<CommitInfo> = None;
@@ -105,18 +118,25 @@ pub(crate) fn history(
             if delta.status() == git2::Delta::Deleted {
                 continue;
             }
-            let Some(new_path) = delta.new_file().path().map(path_string) else { continue };
-            let Some(key) = alive.get(&new_path).cloned() else { continue };
+            let Some(new_path) = delta.new_file().path().map(|p| join(handbook_root, p)) else {
+                continue;
+            };
+            let Some(key) = alive.get(&new_path).cloned() else {
+                continue;
+            };
             let base_info = info.get_or_insert_with(|| commit_info(&commit));
             let mut entry = base_info.clone();
             if is_decision(&key) {
-                entry.status = repo.find_blob(delta.new_file().id()).ok().and_then(|b| status_of(b.content()));
+                entry.status = repo
+                    .find_blob(delta.new_file().id())
+                    .ok()
+                    .and_then(|b| status_of(b.content()));
             }
             files.entry(key.clone()).or_default().push(entry);
             match delta.status() {
                 git2::Delta::Renamed => {
                     alive.remove(&new_path);
-                    if let Some(old) = delta.old_file().path().map(path_string) {
+                    if let Some(old) = delta.old_file().path().map(|p| join(handbook_root, p)) {
                         alive.insert(old, key);
                     }
                 }
@@ -138,12 +158,41 @@ pub(crate) fn history(
     // Append what the cache knew about the files as they were at the old HEAD.
     if let (Some(cache), Some(_)) = (cached, base) {
         for (old_path, old_history) in cache.files {
-            let Some(key) = alive.get(&old_path) else { continue };
-            history.files.entry(key.clone()).or_default().commits.extend(old_history.commits);
+            let Some(key) = alive.get(&old_path) else {
+                continue;
+            };
+            history
+                .files
+                .entry(key.clone())
+                .or_default()
+                .commits
+                .extend(old_history.commits);
         }
     }
     write_cache(repo, handbook_root, &history);
     Ok(history)
+}
+
+/// The tree of `folder` inside `tree` (the tree itself for the repository root).
+fn subtree<'r>(
+    repo: &'r git2::Repository,
+    tree: &git2::Tree<'r>,
+    folder: &str,
+) -> Option<git2::Tree<'r>> {
+    if folder.is_empty() {
+        return Some(tree.clone());
+    }
+    let entry = tree.get_path(std::path::Path::new(folder)).ok()?;
+    repo.find_tree(entry.id()).ok()
+}
+
+fn join(folder: &str, path: &std::path::Path) -> String {
+    let p = path_string(path);
+    if folder.is_empty() {
+        p
+    } else {
+        format!("{folder}/{p}")
+    }
 }
 
 fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
@@ -174,7 +223,11 @@ fn status_of(content: &[u8]) -> Option<String> {
         .into_iter()
         .find(|e| e.key == "status")?;
     let value = text.get(entry.value_range)?;
-    let value = value.split(" #").next().unwrap_or(value).trim().trim_matches(['"', '\'']);
+    let value = value
+        .split(" #")
+        .next()
+        .unwrap_or(value)
+        .trim()
+        .trim_matches(['"', '\'']);
     (!value.is_empty()).then(|| value.to_string())
 }
-

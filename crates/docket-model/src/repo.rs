@@ -216,6 +216,15 @@ impl Repository {
         })
     }
 
+    /// The roster entry with id `id`.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        let &key = self.people.get(id)?;
+        match &self.documents.get(key / 1_000_000)?.data {
+            Data::People(list) => list.get(key % 1_000_000),
+            _ => None,
+        }
+    }
+
     /// Whether `id` is a roster id.
     pub fn is_person(&self, id: &str) -> bool {
         self.people.contains_key(id)

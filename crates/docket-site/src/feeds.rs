@@ -57,7 +57,10 @@ fn created(repo: &Repository, path: &str, d: &docket_model::Decision) -> Option<
     if repo.history.shallow {
         return d.date.as_ref().map(|t| format_time(t.value));
     }
-    repo.history.of(path).and_then(|h| h.created()).map(|c| format_time(c.time))
+    repo.history
+        .of(path)
+        .and_then(|h| h.created())
+        .map(|c| format_time(c.time))
 }
 
 fn id_value(id: &DecisionId) -> serde_json::Value {
@@ -103,14 +106,21 @@ pub(crate) fn decisions_json(repo: &Repository, urls: &Urls) -> String {
             path: &doc.path,
             url: urls.of(doc),
             created: created(repo, &doc.path, d),
-            updated: repo.history.of(&doc.path).and_then(|h| h.updated()).map(|c| format_time(c.time)),
+            updated: repo
+                .history
+                .of(&doc.path)
+                .and_then(|h| h.updated())
+                .map(|c| format_time(c.time)),
             authors: repo
                 .history
                 .of(&doc.path)
                 .map(|h| {
                     h.authors()
                         .into_iter()
-                        .map(|a| Author { name: a.name.clone(), email: a.email.clone() })
+                        .map(|a| Author {
+                            name: a.name.clone(),
+                            email: a.email.clone(),
+                        })
                         .collect()
                 })
                 .unwrap_or_default(),

@@ -188,10 +188,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn person_ref(&self, id: &str) -> LinkRef {
-        let person = self
-            .repo
-            .people()
-            .find(|p| p.id.as_ref().is_some_and(|i| i.value == id));
+        let person = self.repo.person(id);
         LinkRef {
             id: id.to_string(),
             title: person
@@ -295,7 +292,11 @@ impl Ctx<'_> {
         };
         let view = DocView {
             updated: history.and_then(|h| h.updated()).map(touch),
-            created: if self.repo.history.shallow { None } else { history.and_then(|h| h.created()).map(touch) },
+            created: if self.repo.history.shallow {
+                None
+            } else {
+                history.and_then(|h| h.created()).map(touch)
+            },
             title: doc.title(),
             path: doc.path.clone(),
             url: self.urls.of(doc),
@@ -346,7 +347,9 @@ impl Ctx<'_> {
     }
 
     fn history_entries(&self, path: &str) -> Vec<HistoryEntry> {
-        let Some(h) = self.repo.history.of(path) else { return Vec::new() };
+        let Some(h) = self.repo.history.of(path) else {
+            return Vec::new();
+        };
         let commits = &h.commits;
         commits
             .iter()
@@ -357,7 +360,10 @@ impl Ctx<'_> {
                 author: c.author.name.clone(),
                 summary: c.summary.clone(),
                 status: c.status.clone(),
-                status_changed: c.status.is_some() && commits.get(i + 1).is_none_or(|older| older.status != c.status),
+                status_changed: c.status.is_some()
+                    && commits
+                        .get(i + 1)
+                        .is_none_or(|older| older.status != c.status),
                 commit_url: self
                     .site
                     .repo_url

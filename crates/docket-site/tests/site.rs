@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // Test helpers: a panic is a failing test.
 //! The site as a user sees it: pages exist where SPEC §6 says, output is safe and
 //! reproducible, values are escaped, and templates can be overridden.
 

@@ -1,0 +1,382 @@
+//! The built site in a real browser: `docket build` on a small handbook, then
+//! `tests/browser/site.test.mjs` (headless Chromium driven by playwright-core, with an
+//! axe-core accessibility audit) opens it from `file://` and from a local HTTP server
+//! under a sub-path, with JavaScript on and off, and saves screenshots to
+//! `target/screenshots/`.
+//!
+//! It needs Node, Chromium (`CHROMIUM`, or `/usr/bin/chromium`) and
+//! `npm ci --prefix tests/browser`. Without them the test says "skipped" and passes,
+//! unless `DOCKET_REQUIRE_BROWSER=1` (set by `.ci/run`) makes that a failure.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::Repo;
+
+/// Words for the search box, each only in decision bodies: `zanzibarite` only in
+/// decision 3's, `quokka` in 4's and 5's (a posting list of two documents, neither the
+/// first, so that reading the delta-encoded list wrong finds the wrong pages). The
+/// script expects exactly the decisions whose page text has the word.
+const SEARCH_WORDS: &[&str] = &["zanzibarite", "quokka"];
+
+/// A handbook with every kind of document and a decision of each status, including a
+/// supersession (2 is replaced by 4).
+const HANDBOOK: &[(&str, &str)] = &[
+    (
+        "docs/people.yaml",
+        "\
+- id: alice
+  name: Alice Ng
+  role: Engineering lead
+  timezone: Europe/Berlin
+  handle: \"@alice\"
+  team: platform
+- id: bob
+  name: Bob Mensah
+  role: Backend engineer
+  timezone: America/New_York
+  team: platform
+- id: chen
+  name: Chen Wei
+  role: Product designer
+  timezone: Asia/Singapore
+  team: product
+",
+    ),
+    (
+        "docs/charter.md",
+        "\
+---
+title: Communication charter
+owner: alice
+reviewed: 2026-11-01
+response_time: 4h
+decision_deadline: 48h
+---
+
+How the team works across three time zones: in writing first, in meetings last.
+
+## What requires a meeting
+
+Conflicts that two written rounds did not settle, and anything about a person's
+wellbeing. Everything else is written down first.
+
+## Response times
+
+Replies within four working hours; blockers within one.
+
+## Where communication lives
+
+Decisions in `docs/decisions`, briefs in `docs/briefs`, daily updates in
+`docs/updates`. Chat is for quick questions only.
+
+## Escalation
+
+Ask the decision owner; after the deadline, the owner decides with what is known.
+",
+    ),
+    (
+        "docs/decisions/0001-use-postgresql.md",
+        "\
+---
+title: Use PostgreSQL & pgBouncer for storage
+status: accepted
+owner: alice
+date: 2026-11-02
+decided: 2026-11-04
+consulted: [bob]
+tags: [storage, backend]
+options:
+  - name: PostgreSQL
+    pros: [Mature, Transactions]
+    cons: [Needs a connection pooler]
+  - name: SQLite
+    pros: [No server]
+    cons: [One writer at a time]
+outcome: PostgreSQL behind pgBouncer, because we need concurrent writers.
+---
+
+## Context
+
+The billing service needs a database that several workers can write to at once.
+",
+    ),
+    (
+        "docs/decisions/0002-weekly-status-meeting.md",
+        "\
+---
+title: Hold a weekly status meeting
+status: superseded
+owner: bob
+date: 2026-11-03
+decided: 2026-11-05
+superseded_by: 4
+tags: [meetings]
+---
+
+## Context
+
+We lose track of who is working on what.
+
+## Options
+
+- A weekly 50-minute status meeting.
+- Nothing: keep asking in chat.
+
+## Decision
+
+A weekly status meeting on Mondays.
+",
+    ),
+    (
+        "docs/decisions/0003-adopt-graphql.md",
+        "\
+---
+title: Adopt GraphQL for the public API
+status: rejected
+owner: chen
+date: 2026-11-06
+decided: 2026-11-09
+tags: [api]
+options:
+  - name: GraphQL
+    pros: [Clients ask for exactly what they need]
+    cons: [Caching is harder]
+  - name: REST with JSON
+    pros: [Every client already speaks it]
+outcome: REST with JSON; GraphQL solves a problem our clients do not have.
+---
+
+## Context
+
+A partner asked for GraphQL. Their integration, code-named zanzibarite, needs three
+resources that REST already serves.
+",
+    ),
+    (
+        "docs/decisions/0004-written-daily-updates.md",
+        "\
+---
+title: Replace the status meeting with written daily updates
+status: accepted
+owner: alice
+date: 2026-11-10
+decided: 2026-11-12
+supersedes: [2]
+informed: [chen]
+tags: [meetings, async]
+---
+
+## Context
+
+The weekly meeting cost eight person-hours and its notes were stale by Tuesday
+(the quokka test: would anyone miss it?).
+
+## Options
+
+- Keep the weekly meeting.
+- Three-line written updates every working day.
+
+## Decision
+
+Written daily updates in `docs/updates`, read by everyone before noon their time.
+",
+    ),
+    (
+        "docs/decisions/0005-pick-an-error-tracker.md",
+        "\
+---
+title: Pick an error tracker
+status: proposed
+owner: bob
+date: 2026-11-23
+deadline: 2026-11-26
+tags: [backend, tooling]
+---
+
+## Context
+
+Errors in production reach us through customers. Which tracker should we use? The
+quokka board lists the candidates.
+
+## Options
+
+- A hosted service.
+- A self-hosted one.
+",
+    ),
+    (
+        "docs/briefs/migrate-billing.md",
+        "\
+---
+title: Migrate billing to PostgreSQL
+owner: bob
+deadline: 2026-12-05
+status: active
+estimate: 16
+---
+
+## Context
+
+Decision 0001 chose PostgreSQL; billing still writes to files.
+
+## Expected output
+
+Billing reads and writes PostgreSQL; the files are archived.
+
+## Acceptance criteria
+
+- Every invoice of the last year is in the database.
+- The nightly export matches the old one byte for byte.
+",
+    ),
+    (
+        "docs/updates/2026-11-23/alice.md",
+        "\
+Done: reviewed the billing brief
+Next: write the error-tracker comparison
+Blocker: none
+",
+    ),
+    (
+        "docs/updates/2026-11-23/bob.md",
+        "\
+Done: connection pool settings
+Next: invoice import
+Blocker: waiting for #5
+",
+    ),
+    (
+        "docs/meetings.yaml",
+        "\
+- name: Weekly planning
+  category: decision
+  cadence: weekly
+  duration: 50
+  attendees: [alice, bob, chen]
+  agenda: true
+- name: One-to-one
+  category: relationship
+  cadence: biweekly
+  duration: 25
+  attendees: [alice, chen]
+  agenda: false
+",
+    ),
+    (
+        "docs/guide/onboarding.md",
+        "\
+---
+title: Onboarding
+---
+
+Welcome! Read the [charter](../charter.md) first, then the
+[decision on storage](../decisions/0001-use-postgresql.md).
+
+## Your first week
+
+Write a daily update from day one.
+",
+    ),
+];
+
+/// Why the browser test cannot run here, or `None` when it can.
+fn missing(workspace: &Path, chromium: &Path) -> Option<String> {
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        return Some("`node` is not installed".into());
+    }
+    if !chromium.is_file() {
+        return Some(format!(
+            "Chromium not found at {}; set CHROMIUM to its path",
+            chromium.display()
+        ));
+    }
+    for package in ["playwright-core", "axe-core"] {
+        let dir = workspace.join("tests/browser/node_modules").join(package);
+        if !dir.is_dir() {
+            return Some(format!(
+                "{} is missing (run `npm ci --prefix tests/browser`)",
+                dir.display()
+            ));
+        }
+    }
+    None
+}
+
+/// Copies the folder `from` to `to`, replacing it, so that a failing run's site can
+/// be opened after the temporary folder is gone.
+fn copy_dir(from: &Path, to: &Path) {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+// The test's own switches, set by CI (.ci/run); docket itself never reads them.
+#[allow(clippy::disallowed_methods)]
+fn built_site_works_in_a_real_browser() {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let required = std::env::var("DOCKET_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+    let chromium = std::env::var_os("CHROMIUM")
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    if let Some(why) = missing(workspace, &chromium) {
+        assert!(!required, "DOCKET_REQUIRE_BROWSER=1 but {why}");
+        println!("skipped: {why} (set DOCKET_REQUIRE_BROWSER=1 to make this a failure)");
+        return;
+    }
+
+    // A git repository, so that the decision pages show their history too.
+    let repo = Repo::new();
+    repo.write_all(HANDBOOK).commit("Handbook");
+    let site = repo.path().join("site");
+    let build = repo
+        .docket()
+        .args(["build", repo.path().to_str().unwrap(), "--out"])
+        .args([site.to_str().unwrap()])
+        .run();
+    build.assert_code(0);
+    assert!(
+        site.join("decisions/index.html").is_file(),
+        "`docket build` wrote no decision index\n{build}"
+    );
+
+    let screenshots = workspace.join("target/screenshots");
+    std::fs::create_dir_all(&screenshots).unwrap();
+    let out = Command::new("node")
+        .arg(workspace.join("tests/browser/site.test.mjs"))
+        .arg(&site)
+        .arg(&screenshots)
+        .args(SEARCH_WORDS.iter().flat_map(|w| ["--search", w]))
+        .env("CHROMIUM", &chromium)
+        .current_dir(workspace)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}{stderr}");
+    if !out.status.success() {
+        let kept = workspace.join("target/browser-failed-site");
+        copy_dir(&site, &kept);
+        panic!(
+            "the browser checks failed ({}); the site is kept in {} and the screenshots \
+             are in {}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+            out.status,
+            kept.display(),
+            screenshots.display()
+        );
+    }
+}

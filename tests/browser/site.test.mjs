@@ -1,0 +1,571 @@
+#!/usr/bin/env node
+// Real-browser checks of a site built by `docket build`, in headless Chromium driven by
+// playwright-core, with an axe-core accessibility audit. tests/browser.rs builds a
+// fixture handbook and runs this script; it also runs on any built site:
+//
+//   node tests/browser/site.test.mjs SITE_DIR SCREENSHOT_DIR [--search WORD]...
+//
+// The site is opened twice: from file:// and from a local HTTP server that serves it
+// under a sub-path (http://127.0.0.1:PORT/handbook/), because SPEC §6 promises both.
+// Each --search WORD (default: zanzibarite) must be a word that only decision bodies
+// contain: searching for it must find every decision whose page has the word, and
+// nothing that lacks it. Chromium comes from $CHROMIUM or /usr/bin/chromium; this
+// script never downloads a browser. Exits 1 when a check fails, 2 when it cannot run.
+
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+const PREFIX = "/handbook/";
+const TIMEOUT_MS = 20_000; // one browser action; the whole run has WATCHDOG_MS
+const WATCHDOG_MS = 5 * 60_000;
+
+// ---------------------------------------------------------------- arguments
+
+function usage(message) {
+  console.error(`site.test.mjs: ${message}`);
+  console.error("usage: node site.test.mjs SITE_DIR SCREENSHOT_DIR [--search WORD]...");
+  process.exit(2);
+}
+
+const positional = [];
+const searchWords = [];
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i];
+  if (a === "--search" || a === "--search-word") {
+    if (i + 1 >= process.argv.length) usage(`${a} needs a word`);
+    searchWords.push(process.argv[++i].toLowerCase());
+  } else if (a.startsWith("--")) {
+    usage(`unknown option ${a}`);
+  } else {
+    positional.push(a);
+  }
+}
+if (positional.length !== 2) usage("expected SITE_DIR and SCREENSHOT_DIR");
+if (!searchWords.length) searchWords.push("zanzibarite");
+const SITE = fs.realpathSync(path.resolve(positional[0]));
+const SHOTS = path.resolve(positional[1]);
+fs.mkdirSync(SHOTS, { recursive: true });
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+setTimeout(() => {
+  console.error(`site.test.mjs: gave up after ${WATCHDOG_MS / 1000} s (a hang?)`);
+  process.exit(1);
+}, WATCHDOG_MS).unref();
+
+// ---------------------------------------------------------------- the fixture's facts
+
+/** A file of the site; `rel` is a path or a (percent-encoded) site URL. */
+function readSite(rel) {
+  return fs.readFileSync(path.join(SITE, decodeURIComponent(rel)), "utf8");
+}
+
+/** The visible text of an HTML file, lowercased, roughly: enough to find a word. */
+function textOf(rel) {
+  return readSite(rel)
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .toLowerCase();
+}
+
+function hasWord(rel, word) {
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${word}([^\\p{L}\\p{N}]|$)`, "u").test(textOf(rel));
+}
+
+let decisions;
+try {
+  decisions = JSON.parse(readSite("decisions.json")).decisions;
+} catch (e) {
+  usage(`cannot read ${path.join(SITE, "decisions.json")}: ${e.message}`);
+}
+if (!Array.isArray(decisions) || decisions.length === 0) usage("decisions.json lists no decisions");
+for (const rel of ["index.html", "decisions/index.html", "search.html"]) {
+  if (!fs.existsSync(path.join(SITE, rel))) usage(`${rel} is missing from ${SITE}`);
+}
+// The decision page to look at closely: one with a supersession, if any (it uses the
+// most of the template), else the first.
+const decision =
+  decisions.find((d) => d.superseded_by != null) ||
+  decisions.find((d) => (d.supersedes || []).length) ||
+  decisions[0];
+const statuses = [...new Set(decisions.map((d) => d.status))].sort();
+const searches = searchWords.map((word) => {
+  const expected = decisions.filter((d) => hasWord(d.url, word)).map((d) => d.url);
+  if (!expected.length) usage(`no decision page contains the search word “${word}”`);
+  return { word, expected };
+});
+
+// ---------------------------------------------------------------- the HTTP server
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+};
+
+/** Requests the server answered with 404, except the browser's own /favicon.ico. */
+const notFound = [];
+
+/** The file a request path names, or null. Folders are not served: SPEC §6 says links
+ * always name the file, so a link to `decisions/` would break on file:// and on some
+ * static hosts, and must fail here too. */
+function fileFor(pathname) {
+  if (!pathname.startsWith(PREFIX)) return null;
+  let rel;
+  try {
+    rel = decodeURIComponent(pathname.slice(PREFIX.length));
+  } catch {
+    return null;
+  }
+  const file = path.resolve(SITE, rel);
+  if (file !== SITE && !file.startsWith(SITE + path.sep)) return null;
+  try {
+    return fs.statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+const server = http.createServer((req, res) => {
+  const { pathname } = new URL(req.url, "http://localhost");
+  const file = req.method === "GET" || req.method === "HEAD" ? fileFor(pathname) : null;
+  if (!file) {
+    if (pathname !== "/favicon.ico") notFound.push({ url: req.url, from: req.headers.referer || "" });
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    res.end("not found\n");
+    return;
+  }
+  res.writeHead(200, {
+    "content-type": MIME[path.extname(file).toLowerCase()] || "application/octet-stream",
+    "x-content-type-options": "nosniff",
+    "cache-control": "no-store",
+  });
+  if (req.method === "HEAD") res.end();
+  else fs.createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const HTTP_BASE = `http://127.0.0.1:${server.address().port}${PREFIX}`;
+const FILE_BASE = pathToFileURL(SITE + path.sep).href;
+
+// ---------------------------------------------------------------- checks and reports
+
+const results = [];
+
+async function check(name, fn) {
+  try {
+    const note = await fn();
+    results.push({ name, ok: true });
+    console.log(`ok    ${name}${note ? ` (${note})` : ""}`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    const message = ((e && e.message) || String(e)).replace(/\x1b\[[0-9;]*m/g, "");
+    console.log(`FAIL  ${name}\n${message.replace(/^/gm, "      ")}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function sameList(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+// ---------------------------------------------------------------- the browser
+
+let browser;
+try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+} catch (e) {
+  console.error(`site.test.mjs: cannot start Chromium (${CHROMIUM}): ${e.message}`);
+  server.close();
+  process.exit(2);
+}
+
+async function newContext(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  context.setDefaultTimeout(TIMEOUT_MS);
+  return context;
+}
+
+/** Opens `rel` and records what goes wrong on the page: console errors, uncaught
+ * exceptions, failed requests and HTTP errors. */
+async function open(context, base, rel) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => {
+    // Chromium asks the host for /favicon.ico, outside the site's sub-path: not a
+    // request the site makes (the server does not count it either).
+    if (m.type() === "error" && !(m.location() && /\/favicon\.ico$/.test(m.location().url || ""))) {
+      const where = m.location() && m.location().url ? ` at ${m.location().url}` : "";
+      problems.push(`console error: ${m.text()}${where}`);
+    }
+  });
+  page.on("pageerror", (e) => problems.push(`uncaught exception: ${e.stack || e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+      problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    }
+  });
+  const url = new URL(rel, base).href;
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (response && response.status() >= 400) problems.push(`HTTP ${response.status()} for the page itself`);
+  return { page, problems, url };
+}
+
+/** Rows of the decision index as the reader sees them. */
+async function indexRows(page) {
+  return page.$$eval("#decision-index tbody tr", (rows) =>
+    rows.map((r) => ({
+      status: r.getAttribute("data-status"),
+      visible: r.getClientRects().length > 0 && getComputedStyle(r).visibility !== "hidden",
+      href: r.querySelector("a") ? r.querySelector("a").href : null,
+    })),
+  );
+}
+
+async function axeAudit(page, label) {
+  await page.addScriptTag({ path: AXE });
+  // axe preloads the style sheets with XMLHttpRequest, which Chromium refuses on
+  // file:// (and logs as a console error that is axe's, not the site's).
+  const preload = !page.url().startsWith("file:");
+  const result = await page.evaluate(
+    (preload) => window.axe.run(document, { resultTypes: ["violations"], preload }),
+    preload,
+  );
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const other = result.violations.filter((v) => !bad.includes(v));
+  const describe = (v) =>
+    [
+      `[${v.impact}] ${v.id}: ${v.help}`,
+      `  ${v.helpUrl}`,
+      ...v.nodes.slice(0, 8).flatMap((n) => [
+        `  - ${n.target.join(" ")}`,
+        `    ${n.html.slice(0, 200).replace(/\s+/g, " ")}`,
+        ...(n.failureSummary || "").split("\n").map((l) => `    ${l}`),
+      ]),
+      ...(v.nodes.length > 8 ? [`  … and ${v.nodes.length - 8} more`] : []),
+    ].join("\n");
+  for (const v of other) {
+    console.log(`note  ${label}: axe (${v.impact}, not failing)\n${describe(v).replace(/^/gm, "      ")}`);
+  }
+  assert(!bad.length, `${bad.length} serious or critical axe violation(s):\n${bad.map(describe).join("\n")}`);
+  return other.length ? `${other.length} minor/moderate, see notes` : "no violations";
+}
+
+/** Every link on the page that stays on the site must name a file that exists, and a
+ * fragment must name an id on the target page. */
+async function checkLinks(page, base, origin) {
+  const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => a.href));
+  const problems = [];
+  let checked = 0;
+  for (const href of new Set(hrefs)) {
+    const u = new URL(href);
+    const fragment = u.hash ? decodeURIComponent(u.hash.slice(1)) : "";
+    u.hash = "";
+    let rel;
+    if (origin === "http") {
+      if (u.origin !== new URL(base).origin) continue; // another site
+      if (!u.pathname.startsWith(PREFIX)) {
+        problems.push(`${href} leaves the sub-path ${PREFIX} (an absolute link?)`);
+        continue;
+      }
+      checked++;
+      const res = await fetch(u.href, { redirect: "manual" });
+      if (res.status !== 200) {
+        problems.push(`${href}: HTTP ${res.status}`);
+        continue;
+      }
+      await res.arrayBuffer();
+      rel = decodeURIComponent(u.pathname.slice(PREFIX.length));
+    } else {
+      if (u.protocol !== "file:") continue; // another site
+      checked++;
+      const file = decodeURIComponent(u.pathname);
+      if (!file.startsWith(SITE + path.sep)) {
+        problems.push(`${href} points outside the site folder`);
+        continue;
+      }
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        problems.push(`${href}: no such file`);
+        continue;
+      }
+      rel = path.relative(SITE, file);
+    }
+    if (fragment && rel.endsWith(".html")) {
+      const html = readSite(rel);
+      const esc = fragment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      if (!new RegExp(`\\s(id|name)=["']?${esc}["'\\s>]`).test(html)) {
+        problems.push(`${href}: ${rel} has no element with id “${fragment}”`);
+      }
+    }
+  }
+  assert(!problems.length, problems.join("\n"));
+  return `${checked} links`;
+}
+
+const pages = [
+  { key: "home", rel: "index.html", title: "home" },
+  { key: "decisions", rel: "decisions/index.html", title: "decision index" },
+  { key: "decision", rel: decision.url, title: `decision ${decision.id}` },
+];
+
+async function originChecks(origin, base) {
+  const tag = origin === "http" ? `http ${PREFIX}` : "file://";
+  const context = await newContext();
+  const seen = []; // {label, problems} of every page opened with JavaScript on
+
+  // (a) every decision is listed.
+  const index = await open(context, base, "decisions/index.html");
+  seen.push({ label: "decision index", problems: index.problems });
+  await check(`[${tag}] decision index lists every decision of decisions.json`, async () => {
+    const rows = await indexRows(index.page);
+    assert(
+      rows.length === decisions.length,
+      `${rows.length} rows in #decision-index, decisions.json has ${decisions.length}`,
+    );
+    const linked = rows.map((r) => r.href).sort();
+    const wanted = decisions.map((d) => new URL(d.url, base).href).sort();
+    assert(sameList(linked, wanted), `rows link to\n  ${linked.join("\n  ")}\nexpected\n  ${wanted.join("\n  ")}`);
+    assert(rows.every((r) => r.visible), "not every row is visible before filtering");
+    return `${rows.length} rows`;
+  });
+
+  // (b) the status filter.
+  await check(`[${tag}] status filter shows only rows of the chosen status`, async () => {
+    const select = index.page.locator('.filters select[data-filter="status"]');
+    await select.waitFor({ state: "visible" });
+    for (const status of statuses) {
+      await select.selectOption(status);
+      const rows = await indexRows(index.page);
+      const shown = rows.filter((r) => r.visible);
+      const want = decisions.filter((d) => d.status === status).length;
+      assert(
+        shown.every((r) => r.status === status),
+        `status “${status}”: visible rows include ${shown.map((r) => r.status).join(", ")}`,
+      );
+      assert(shown.length === want, `status “${status}”: ${shown.length} rows visible, expected ${want}`);
+    }
+    await select.selectOption("");
+    const all = (await indexRows(index.page)).filter((r) => r.visible).length;
+    assert(all === decisions.length, `“Any status” shows ${all} of ${decisions.length} rows`);
+    // A filter in the address (the tag links use it) applies on load.
+    const status = statuses[0];
+    const linked = await open(context, base, `decisions/index.html?status=${encodeURIComponent(status)}`);
+    seen.push({ label: "decision index with ?status=", problems: linked.problems });
+    const rows = (await indexRows(linked.page)).filter((r) => r.visible);
+    const want = decisions.filter((d) => d.status === status).length;
+    assert(
+      rows.length === want && rows.every((r) => r.status === status),
+      `?status=${status}: ${rows.length} rows visible (${rows.map((r) => r.status).join(", ")}), expected ${want}`,
+    );
+    await linked.page.close();
+    return statuses.join(", ");
+  });
+
+  // (c) search, from the home page, from a page one folder down (whose links start
+  // with ../), and on search.html.
+  const home = await open(context, base, "index.html");
+  seen.push({ label: "home", problems: home.problems });
+  const hitsOf = (page, container) =>
+    page.$$eval(`${container} a.search-hit`, (as) => as.map((a) => a.href));
+  for (const { word, expected } of searches) {
+    const wanted = expected.map((u) => new URL(u, base).href);
+    const verify = (hits, where) => {
+      const missing = wanted.filter((u) => !hits.includes(u));
+      assert(!missing.length, `${where}: results lack ${missing.join(", ")}; they are:\n  ${hits.join("\n  ")}`);
+      const wrong = hits.filter((h) => {
+        const rel = decodeURIComponent(new URL(h).pathname).slice(decodeURIComponent(new URL(base).pathname).length);
+        return !fs.existsSync(path.join(SITE, rel)) || !hasWord(rel, word);
+      });
+      assert(!wrong.length, `${where}: results that do not contain “${word}”: ${wrong.join(", ")}`);
+    };
+    await check(`[${tag}] search box finds “${word}”`, async () => {
+      for (const p of [home.page, index.page]) {
+        const box = p.locator("#search");
+        await box.fill("");
+        await box.pressSequentially(word);
+        await p.waitForFunction(
+          (urls) => {
+            const hits = [...document.querySelectorAll("#search-results a.search-hit")].map((a) => a.href);
+            return urls.every((u) => hits.includes(u));
+          },
+          wanted,
+          { timeout: TIMEOUT_MS },
+        ).catch(async () => {
+          const shown = await p.locator("#search-results").innerText().catch(() => "");
+          throw new Error(`${p.url()}: no result links to ${wanted.join(", ")}; the dropdown says:\n${shown}`);
+        });
+        verify(await hitsOf(p, "#search-results"), p.url());
+        const first = p.locator("#search-results a.search-hit").first();
+        assert(await first.isVisible(), `${p.url()}: the results are not visible`);
+      }
+      // Choosing a result opens it.
+      const link = index.page.locator("#search-results a.search-hit", {
+        has: index.page.locator(".search-title"),
+      });
+      const target = await link.first().getAttribute("href");
+      await Promise.all([index.page.waitForURL((u) => u.href === new URL(target, index.url).href), link.first().click()]);
+      await index.page.goto(index.url); // back to the index for the checks below
+      return `${expected.length} decision(s)`;
+    });
+    await check(`[${tag}] search.html?q=${word} lists the decision`, async () => {
+      const s = await open(context, base, `search.html?q=${encodeURIComponent(word)}`);
+      seen.push({ label: "search page", problems: s.problems });
+      await s.page
+        .locator("#search-page-results a.search-hit")
+        .first()
+        .waitFor()
+        .catch(async (e) => {
+          const said = await s.page.locator("#search-page").innerText().catch(() => "");
+          const why = s.problems.length ? `\n${s.problems.join("\n")}` : "";
+          throw new Error(`no results appeared (${e.message.split("\n")[0]}); the page says:\n${said}${why}`);
+        });
+      verify(await hitsOf(s.page, "#search-page-results"), "search.html");
+      assert(!(await s.page.locator(".search-fallback").isVisible()), "the no-JavaScript notice shows");
+      await s.page.close();
+    });
+  }
+
+  // (e) accessibility, and (h) links, of the three main pages.
+  const opened = { home, decisions: index };
+  const dec = await open(context, base, decision.url);
+  seen.push({ label: pages[2].title, problems: dec.problems });
+  opened.decision = dec;
+  for (const p of pages) {
+    await check(`[${tag}] axe: ${p.title} has no serious or critical violation`, () =>
+      axeAudit(opened[p.key].page, `[${tag}] ${p.title}`),
+    );
+  }
+  for (const p of pages) {
+    await check(`[${tag}] every internal link of the ${p.title} resolves`, () =>
+      checkLinks(opened[p.key].page, base, origin),
+    );
+  }
+
+  // (d) no errors anywhere, checked last so that it covers the interactions above.
+  await check(`[${tag}] no console errors, page errors or failed requests`, async () => {
+    const problems = seen.flatMap((s) => s.problems.map((p) => `${s.label}: ${p}`));
+    assert(!problems.length, [...new Set(problems)].join("\n"));
+    return `${seen.length} pages`;
+  });
+  await context.close();
+
+  // (f) without JavaScript the index is the full table.
+  await check(`[${tag}] without JavaScript the decision index shows all rows`, async () => {
+    const noJs = await newContext({ javaScriptEnabled: false });
+    try {
+      const p = await open(noJs, base, "decisions/index.html");
+      const rows = await indexRows(p.page);
+      const shown = rows.filter((r) => r.visible).length;
+      assert(
+        rows.length === decisions.length && shown === decisions.length,
+        `${shown} of ${rows.length} rows visible, decisions.json has ${decisions.length}`,
+      );
+      assert(!(await p.page.locator(".filters").isVisible()), "the filters (which need JavaScript) show");
+      const s = await open(noJs, base, "search.html");
+      assert(await s.page.locator(".search-fallback").isVisible(), "search.html does not say that search needs JavaScript");
+      return `${shown} rows`;
+    } finally {
+      await noJs.close();
+    }
+  });
+}
+
+async function screenshots(base) {
+  const shots = [];
+  for (const scheme of ["light", "dark"]) {
+    const context = await newContext({ colorScheme: scheme });
+    for (const p of pages) {
+      const { page } = await open(context, base, p.rel);
+      const file = path.join(SHOTS, `${p.key}-${scheme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      shots.push(file);
+      // Contrast and the rest again in the dark theme, which has its own colours.
+      if (scheme === "dark") {
+        await check(`[dark] axe: ${p.title} has no serious or critical violation`, () =>
+          axeAudit(page, `[dark] ${p.title}`),
+        );
+      }
+    }
+    // The search dropdown, open on the home page.
+    const { page } = await open(context, base, "index.html");
+    await page.locator("#search").pressSequentially(searches[searches.length - 1].word);
+    await page.locator("#search-results a.search-hit").first().waitFor();
+    const file = path.join(SHOTS, `search-${scheme}.png`);
+    await page.screenshot({ path: file });
+    shots.push(file);
+    await check(`[${scheme}] axe: home with the search results open`, () =>
+      axeAudit(page, `[${scheme}] search results`),
+    );
+    await context.close();
+  }
+  const phone = await newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+  const { page } = await open(phone, base, "decisions/index.html");
+  const file = path.join(SHOTS, "decisions-phone.png");
+  await page.screenshot({ path: file, fullPage: true });
+  shots.push(file);
+  await check("[phone 375px] decision index does not scroll sideways", async () => {
+    const wide = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      view: window.innerWidth,
+    }));
+    assert(wide.page <= wide.view, `the page is ${wide.page}px wide in a ${wide.view}px viewport`);
+  });
+  await phone.close();
+  return shots;
+}
+
+// ---------------------------------------------------------------- run
+
+console.log(`site: ${SITE}`);
+console.log(`decisions: ${decisions.length} (${statuses.join(", ")}); decision page: ${decision.url}`);
+try {
+  await originChecks("file", FILE_BASE);
+  await originChecks("http", HTTP_BASE);
+  await check("screenshots (light, dark, phone)", async () => {
+    const shots = await screenshots(HTTP_BASE);
+    return `${shots.length} in ${SHOTS}`;
+  });
+  await check(`[http ${PREFIX}] the server answered no request with 404`, async () => {
+    assert(!notFound.length, notFound.map((n) => `${n.url}${n.from ? ` (from ${n.from})` : ""}`).join("\n"));
+  });
+} catch (e) {
+  results.push({ name: "the run itself", ok: false });
+  console.log(`FAIL  the run stopped: ${e.stack || e}`);
+} finally {
+  await browser.close().catch(() => {});
+  server.close();
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log(
+  `\n${results.length - failed.length} of ${results.length} browser checks passed` +
+    (failed.length ? `; failed:\n${failed.map((f) => `  - ${f.name}`).join("\n")}` : "."),
+);
+process.exit(failed.length ? 1 : 0);
