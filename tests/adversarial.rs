@@ -323,3 +323,127 @@ fn shared_adversarial_repository_memory() {
         LIMIT_KB / 1024
     );
 }
+
+/// Every file under `dir`, relative, sorted.
+fn tree(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            if meta.is_dir() {
+                stack.push(p.clone());
+            }
+            out.push(p.strip_prefix(dir).unwrap().to_string_lossy().into_owned());
+        }
+    }
+    out.sort();
+    out
+}
+
+/// issue: "The site built from ../shared/adversarial/ contains no executable script,
+/// event handler, `javascript:` URL, frame, form or external resource from the
+/// inputs; front-matter values appear escaped; nothing is written outside `--out`."
+#[test]
+fn shared_adversarial_site_is_inert() {
+    let Some(shared) = shared() else { return };
+    let tmp = build(&shared);
+    let repo = tmp.path().join("repo");
+    let before = tree(tmp.path());
+    let out = tmp.path().join("site");
+    let run = Docket::new(&repo)
+        .timeout(Duration::from_secs(60))
+        .args(["build", ".", "--out", out.to_str().unwrap()])
+        .run();
+    run.assert_code(0);
+    let after: Vec<String> = tree(tmp.path())
+        .into_iter()
+        // The history cache under .git/docket/ is docket's own, by design.
+        .filter(|p| !p.starts_with("site") && !p.starts_with("repo/.git/docket"))
+        .collect();
+    assert!(
+        before == after,
+        "nothing is written outside --out: {:?}",
+        after
+            .iter()
+            .filter(|p| !before.contains(p))
+            .collect::<Vec<_>>()
+    );
+    let mut pages = 0;
+    for rel in tree(&out) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = std::fs::read_to_string(out.join(&rel)).unwrap();
+        let lower = html.to_lowercase();
+        // The one script is the site's own, loaded from assets/.
+        let scripts = lower.matches("<script").count();
+        let ours = lower.matches("<script src=\"").count();
+        assert_eq!(scripts, ours, "{rel}: inline script");
+        for (i, _) in lower.match_indices("<script src=\"") {
+            let src = &lower[i + 13..];
+            let src = &src[..src.find('"').unwrap()];
+            assert!(
+                src.ends_with("assets/docket.js"),
+                "{rel}: foreign script {src}"
+            );
+        }
+        // `javascript:` as an attribute value; as text (inside a raw HTML block,
+        // where Markdown is not parsed) it is harmless.
+        for bad in [
+            "=\"javascript:",
+            "='javascript:",
+            "=javascript:",
+            "<iframe",
+            "<frame",
+            "<object",
+            "<embed",
+            "src=\"http",
+            "srcdoc",
+        ] {
+            if let Some(at) = lower.find(bad) {
+                let from = lower.floor_char_boundary(at.saturating_sub(120));
+                let to = lower.ceil_char_boundary((at + 60).min(lower.len()));
+                panic!("{rel}: contains {bad}: …{}…", &html[from..to]);
+            }
+        }
+        assert_eq!(
+            lower.matches("<form").count(),
+            lower.matches("<form role=\"search\"").count(),
+            "{rel}: a form from the input"
+        );
+        // Inputs are the site's search box and task-list checkboxes, nothing else.
+        for (i, _) in lower.match_indices("<input") {
+            let tag = &lower[i..i + lower[i..].find('>').unwrap_or(0)];
+            assert!(
+                tag.contains("type=\"search\"")
+                    || (tag.contains("type=\"checkbox\"") && tag.contains("disabled")),
+                "{rel}: {tag}"
+            );
+        }
+        // Event handlers: ` on…=` inside a tag.
+        for (i, _) in lower.match_indices(" on") {
+            let rest = &lower[i + 3..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            let after = &rest[name.len()..];
+            let tag_start = lower[..i].rfind('<');
+            // Inside a tag, and not inside a quoted attribute value (where escaped
+            // text such as `&lt;img onerror=…` is harmless).
+            let in_tag = tag_start > lower[..i].rfind('>')
+                && tag_start.is_some_and(|t| lower[t..i].matches('"').count() % 2 == 0);
+            assert!(
+                !(in_tag && !name.is_empty() && after.starts_with('=')),
+                "{rel}: event handler on{name}"
+            );
+        }
+    }
+    assert!(pages > 10, "only {pages} pages were built");
+}

@@ -84,7 +84,7 @@ fn ref_value(repo: &Repository, reference: &str) -> serde_json::Value {
 /// `decisions.json`: every decision, sorted by id. `created`, `updated`, `authors`
 /// and `history` come from git and are null or empty here until history is known.
 pub(crate) fn decisions_json(repo: &Repository, urls: &Urls) -> String {
-    let mut decisions: Vec<_> = repo.decisions().collect();
+    let mut decisions: Vec<_> = repo.decisions().filter(|(doc, _)| !doc.broken).collect();
     decisions.sort_by(|a, b| a.1.id.cmp(&b.1.id).then(a.0.path.cmp(&b.0.path)));
     let entries = decisions
         .into_iter()
@@ -163,7 +163,7 @@ fn xml(s: &str) -> String {
 /// The Atom feed of decisions, newest first. Links are absolute with a base URL and
 /// relative to the feed otherwise.
 pub(crate) fn atom(repo: &Repository, urls: &Urls, title: &str, base: &str) -> String {
-    let mut decisions: Vec<_> = repo.decisions().collect();
+    let mut decisions: Vec<_> = repo.decisions().filter(|(doc, _)| !doc.broken).collect();
     let when = |d: &docket_model::Decision| d.decided.as_ref().or(d.date.as_ref()).map(|t| t.value);
     decisions.sort_by(|a, b| when(b.1).cmp(&when(a.1)).then(a.0.path.cmp(&b.0.path)));
     let updated = decisions

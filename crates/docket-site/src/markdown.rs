@@ -2,7 +2,7 @@
 //! anchors, links between documents rewritten to the pages they become, and raw HTML
 //! cleaned by ammonia. Only the output of [`render`] is ever marked safe in templates.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
@@ -13,6 +13,8 @@ pub struct Rendered {
     pub html: String,
     /// The body's plain text, for the search index.
     pub text: String,
+    /// The plain text of the first paragraph, for summaries.
+    pub summary: String,
     /// Headings: level, text and anchor id.
     pub headings: Vec<(u8, String, String)>,
 }
@@ -62,29 +64,65 @@ pub fn render_with(
     rewrite: &dyn Fn(&str) -> Option<String>,
     strip_title: bool,
 ) -> Rendered {
-    let mut events: Vec<Event<'_>> = Parser::new_ext(src, options()).collect();
-    if strip_title
-        && matches!(
-            events.first(),
-            Some(Event::Start(Tag::Heading {
-                level: pulldown_cmark::HeadingLevel::H1,
-                ..
-            }))
-        )
-    {
-        let end = events
-            .iter()
-            .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
-            .unwrap_or(0);
-        events.drain(..=end);
+    // pulldown-cmark escapes all text and attribute values; only raw HTML in the
+    // Markdown needs the sanitizer, and it is the costly step on large documents
+    // (adversarial case 0032: 40 MB). Without raw HTML, dangerous link schemes are the
+    // one thing left to remove, which `neutralize_url` does. A first pass that only
+    // looks costs time, not memory: events are streamed, never collected.
+    let has_raw_html =
+        Parser::new_ext(src, options()).any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    let mut stream = Stream {
+        inner: Parser::new_ext(src, options()),
+        pending: VecDeque::new(),
+        rewrite,
+        strip_title,
+        first: true,
+        used: HashMap::new(),
+        headings: Vec::new(),
+        text: String::new(),
+        summary: String::new(),
+        para_state: 0,
+        kept: Vec::new(),
+        depth: 0,
+    };
+    let mut raw = String::with_capacity(src.len() + src.len() / 4);
+    html::push_html(&mut raw, &mut stream);
+    Rendered {
+        html: if has_raw_html { sanitize(&raw) } else { raw },
+        text: stream.text,
+        summary: stream.summary.trim().to_string(),
+        headings: stream.headings,
     }
-    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
-    let mut text = String::new();
-    let mut headings = Vec::new();
-    let mut used: HashMap<String, usize> = HashMap::new();
-    let mut i = 0;
-    while i < events.len() {
-        match &events[i] {
+}
+
+/// The event stream from parser to HTML writer: heading anchors, rewritten and
+/// neutralized links, a depth limit, and the plain text collected on the way.
+struct Stream<'a, 'r> {
+    inner: Parser<'a>,
+    /// Events of a heading, read ahead to name its anchor.
+    pending: VecDeque<Event<'a>>,
+    rewrite: &'r dyn Fn(&str) -> Option<String>,
+    strip_title: bool,
+    first: bool,
+    used: HashMap<String, usize>,
+    headings: Vec<(u8, String, String)>,
+    text: String,
+    summary: String,
+    /// 0: before the first paragraph, 1: inside it, 2: after it.
+    para_state: u8,
+    kept: Vec<bool>,
+    depth: usize,
+}
+
+impl<'a> Stream<'a, '_> {
+    /// The next event after anchors and link rewriting, before the depth limit.
+    fn next_shaped(&mut self) -> Option<Event<'a>> {
+        if let Some(e) = self.pending.pop_front() {
+            return Some(e);
+        }
+        let e = self.inner.next()?;
+        let first = std::mem::replace(&mut self.first, false);
+        match e {
             Event::Start(Tag::Heading {
                 level,
                 classes,
@@ -92,28 +130,34 @@ pub fn render_with(
                 ..
             }) => {
                 let mut title = String::new();
-                let mut j = i + 1;
-                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                    if let Event::Text(t) | Event::Code(t) = &events[j] {
+                let mut body = VecDeque::new();
+                for inner in self.inner.by_ref() {
+                    let end = matches!(inner, Event::End(TagEnd::Heading(_)));
+                    if let Event::Text(t) | Event::Code(t) = &inner {
                         title.push_str(t);
                     }
-                    j += 1;
+                    body.push_back(inner);
+                    if end {
+                        break;
+                    }
+                }
+                if first && self.strip_title && level == pulldown_cmark::HeadingLevel::H1 {
+                    // The page prints the title itself: one `<h1>` per page.
+                    return self.next_shaped();
                 }
                 let base = slug(&title);
-                let n = used.entry(base.clone()).or_insert(0);
-                let id = if *n == 0 {
-                    base.clone()
-                } else {
-                    format!("{base}-{n}")
-                };
+                let n = self.used.entry(base.clone()).or_insert(0);
+                let id = if *n == 0 { base } else { format!("{base}-{n}") };
                 *n += 1;
-                headings.push((*level as u8, title.trim().to_string(), id.clone()));
-                out.push(Event::Start(Tag::Heading {
-                    level: *level,
+                self.headings
+                    .push((level as u8, title.trim().to_string(), id.clone()));
+                self.pending = body;
+                Some(Event::Start(Tag::Heading {
+                    level,
                     id: Some(CowStr::from(id)),
-                    classes: classes.clone(),
-                    attrs: attrs.clone(),
-                }));
+                    classes,
+                    attrs,
+                }))
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -121,13 +165,13 @@ pub fn render_with(
                 title,
                 id,
             }) => {
-                let dest = rewrite(dest_url).map_or_else(|| dest_url.clone(), CowStr::from);
-                out.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: dest,
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+                let dest_url = (self.rewrite)(&dest_url).map_or(dest_url, CowStr::from);
+                Some(neutralize_url(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })))
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -135,34 +179,107 @@ pub fn render_with(
                 title,
                 id,
             }) => {
-                let dest = rewrite(dest_url).map_or_else(|| dest_url.clone(), CowStr::from);
-                out.push(Event::Start(Tag::Image {
-                    link_type: *link_type,
-                    dest_url: dest,
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
+                let dest_url = (self.rewrite)(&dest_url).map_or(dest_url, CowStr::from);
+                Some(neutralize_url(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })))
             }
-            e => {
-                if let Event::Text(t) | Event::Code(t) = e
-                    && text.len() < 200_000
-                {
-                    text.push_str(t);
-                    text.push(' ');
-                }
-                out.push(e.clone());
-            }
+            e => Some(e),
         }
-        i += 1;
-    }
-    let mut raw = String::with_capacity(src.len() + src.len() / 4);
-    html::push_html(&mut raw, out.into_iter());
-    Rendered {
-        html: sanitize(&raw),
-        text,
-        headings,
     }
 }
+
+impl<'a> Iterator for Stream<'a, '_> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            let e = self.next_shaped()?;
+            match &e {
+                Event::Start(Tag::Paragraph) if self.para_state == 0 => self.para_state = 1,
+                Event::End(TagEnd::Paragraph) if self.para_state == 1 => self.para_state = 2,
+                Event::SoftBreak if self.para_state == 1 => self.summary.push(' '),
+                Event::Text(t) | Event::Code(t) => {
+                    if self.para_state == 1 {
+                        self.summary.push_str(t);
+                    }
+                    if self.text.len() < 200_000 {
+                        self.text.push_str(t);
+                        self.text.push(' ');
+                    }
+                }
+                _ => {}
+            }
+            // Depth limit (see MAX_DEPTH): deeper elements are dropped, content kept.
+            match &e {
+                Event::Start(_) => {
+                    let keep = self.depth < MAX_DEPTH;
+                    self.kept.push(keep);
+                    if keep {
+                        self.depth += 1;
+                        return Some(e);
+                    }
+                }
+                Event::End(_) => {
+                    if self.kept.pop().unwrap_or(true) {
+                        self.depth = self.depth.saturating_sub(1);
+                        return Some(e);
+                    }
+                }
+                _ => return Some(e),
+            }
+        }
+    }
+}
+
+/// Whether a link destination is safe to emit: relative, a fragment, or one of the
+/// schemes a handbook links to. `javascript:`, `data:`, `vbscript:` and the rest are not.
+fn safe_url(dest: &str) -> bool {
+    let d = dest.trim_start().to_ascii_lowercase();
+    match d.find(':') {
+        Some(colon) if !d[..colon].contains(['/', '?', '#']) => {
+            matches!(&d[..colon], "http" | "https" | "mailto" | "tel" | "ftp")
+        }
+        _ => true,
+    }
+}
+
+fn neutralize_url(e: Event<'_>) -> Event<'_> {
+    match e {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_url(&dest_url) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: CowStr::Borrowed("#"),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_url(&dest_url) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: CowStr::Borrowed(""),
+            title,
+            id,
+        }),
+        e => e,
+    }
+}
+
+/// The deepest nesting of elements kept. Deeper elements are dropped and their
+/// content kept at this depth: the HTML sanitizer's cost grows with depth × elements,
+/// so a pathological document (ten thousand nested quotes) must not reach it
+/// (adversarial case 0018).
+const MAX_DEPTH: usize = 48;
 
 /// Cleans HTML: no scripts, event handlers, `javascript:` URLs, iframes, forms or
 /// styles survive; headings keep their anchors and task lists their checkboxes.
@@ -172,7 +289,10 @@ pub fn sanitize(html: &str) -> String {
         b.add_tag_attributes(h, &["id"]);
     }
     b.add_tags(&["input"]);
-    b.add_tag_attributes("input", &["type", "checked", "disabled"]);
+    // Task-list checkboxes only: every `<input>` that survives is a disabled checkbox.
+    b.add_tag_attributes("input", &["checked"]);
+    b.set_tag_attribute_value("input", "type", "checkbox");
+    b.set_tag_attribute_value("input", "disabled", "");
     b.add_tag_attributes("code", &["class"]);
     b.add_tag_attributes("div", &["class", "id"]);
     b.add_tag_attributes("sup", &["class", "id"]);
@@ -198,6 +318,26 @@ mod tests {
         assert!(!r.html.contains("script"));
         assert!(!r.html.contains("javascript:"));
         assert!(!r.html.contains("onclick"));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let src = format!("{}deep\n", "> ".repeat(5000));
+        let r = render(&src, &|_| None);
+        assert!(r.html.matches("<blockquote>").count() <= MAX_DEPTH);
+        assert!(r.html.contains("deep"));
+    }
+
+    #[test]
+    fn markdown_links_with_bad_schemes_are_neutralized() {
+        let r = render(
+            "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(2)) ![z](data:text/html,boom) [ok](https://a.example) [rel](a.md)",
+            &|_| None,
+        );
+        assert!(!r.html.to_lowercase().contains("javascript:"), "{}", r.html);
+        assert!(!r.html.contains("data:"), "{}", r.html);
+        assert!(r.html.contains("https://a.example"));
+        assert!(r.html.contains("href=\"a.md\""));
     }
 
     #[test]

@@ -117,7 +117,7 @@ impl Urls {
         let mut by_path = HashMap::new();
         let mut by_handbook_path = HashMap::new();
         let mut intro = None;
-        for doc in &repo.documents {
+        for doc in repo.documents.iter().filter(|d| !d.broken) {
             let hp = doc.handbook_path.as_str();
             let url = match doc.kind {
                 Kind::People => join_url(&people_folder, "index.html"),
@@ -278,7 +278,8 @@ impl Ctx<'_> {
             .front
             .as_ref()
             .and_then(|f| f.get("description"))
-            .and_then(|f| f.value.as_scalar_string());
+            .and_then(|f| f.value.as_scalar_string())
+            .or_else(|| (!r.summary.is_empty()).then(|| r.summary.clone()));
         let edit_url = self
             .site
             .repo_url
@@ -419,7 +420,7 @@ enum Job<'a> {
 }
 
 fn sorted_decisions(repo: &Repository) -> Vec<(&Document, &Decision)> {
-    let mut v: Vec<_> = repo.decisions().collect();
+    let mut v: Vec<_> = repo.decisions().filter(|(doc, _)| !doc.broken).collect();
     v.sort_by(|a, b| a.1.id.cmp(&b.1.id).then(a.0.path.cmp(&b.0.path)));
     v
 }
@@ -506,7 +507,8 @@ fn occurrences_per_week(cadence: &str) -> f64 {
     }
 }
 
-/// Writes every page, asset and feed into `staging`.
+/// Writes every page, asset and feed into `staging`. A document whose front matter
+/// cannot be read is left out (its diagnostic says why); the rest is built.
 pub(crate) fn write_site(
     repo: &Repository,
     repo_root: &Path,
@@ -549,7 +551,7 @@ pub(crate) fn write_site(
         Job::Static("search.html", "search.html", "Search"),
     ];
     let mut days = BTreeSet::new();
-    for doc in &repo.documents {
+    for doc in repo.documents.iter().filter(|d| !d.broken) {
         match &doc.data {
             Data::Decision(_) => jobs.push(Job::Decision(doc)),
             Data::Brief(_) => jobs.push(Job::Brief(doc)),
@@ -610,7 +612,7 @@ pub(crate) fn write_site(
 
     // Search index.
     let mut search = SearchIndex::default();
-    for doc in &repo.documents {
+    for doc in repo.documents.iter().filter(|d| !d.broken) {
         let (kind, summary) = match &doc.data {
             Data::Decision(d) => (
                 "decision",

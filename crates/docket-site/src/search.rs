@@ -29,9 +29,11 @@ impl SearchIndex {
     /// Adds a document; `text` is everything searchable about it.
     pub fn add(&mut self, url: &str, title: &str, kind: &str, summary: &str, text: &[&str]) {
         let n = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
+        // Bounded, whatever the document says (adversarial case 0021: a 2 MB title).
         let summary: String = summary.chars().take(120).collect();
+        let shown_title: String = title.chars().take(200).collect();
         self.docs
-            .push((url.into(), title.into(), kind.into(), summary));
+            .push((url.into(), shown_title, kind.into(), summary));
         let mut seen = std::collections::HashSet::new();
         for t in text.iter().chain(std::iter::once(&title)) {
             for w in words(t) {

@@ -305,3 +305,38 @@ fn every_internal_link_resolves() {
     assert!(checked > 50, "the link checker saw only {checked} links");
     assert!(broken.is_empty(), "broken links: {broken:#?}");
 }
+
+#[test]
+fn template_syntax_in_documents_is_text() {
+    let f = fixture();
+    let mut files = handbook();
+    files.push((
+        "docs/guide/jinja.md".into(),
+        "---\ntitle: \"{{ 7 * 7 }}\"\n---\nBody {{ 6 * 7 }} and {% include \"base.html\" %}.\n"
+            .into(),
+    ));
+    let repo = Repository::from_texts(Config::default(), files);
+    build(&repo, &f.root, &f.out, &SiteOptions::default(), &|_, _| {}).unwrap();
+    let page = read(&f.out, "guide/jinja.html");
+    assert!(page.contains("{{ 6 * 7 }}"), "the body is shown as written");
+    assert!(
+        page.contains("{{ 7 * 7 }}"),
+        "the title is shown as written"
+    );
+    assert!(!page.contains(">42") && !page.contains(">49"));
+}
+
+#[test]
+fn a_broken_document_is_left_out_and_the_rest_is_built() {
+    let f = fixture();
+    let mut files = handbook();
+    files.push((
+        "docs/decisions/0009-broken.md".into(),
+        "---\ntitle: [unclosed\n---\n".into(),
+    ));
+    let repo = Repository::from_texts(Config::default(), files);
+    build(&repo, &f.root, &f.out, &SiteOptions::default(), &|_, _| {}).unwrap();
+    assert!(!f.out.join("decisions/0009-broken.html").exists());
+    assert!(f.out.join("decisions/0001-use-postgresql.html").exists());
+    assert!(!read(&f.out, "decisions/index.html").contains("0009"));
+}
