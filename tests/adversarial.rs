@@ -438,7 +438,7 @@ fn shared_adversarial_site_is_inert() {
             // Inside a tag, and not inside a quoted attribute value (where escaped
             // text such as `&lt;img onerror=…` is harmless).
             let in_tag = tag_start > lower[..i].rfind('>')
-                && tag_start.is_some_and(|t| lower[t..i].matches('"').count() % 2 == 0);
+                && tag_start.is_some_and(|t| lower[t..i].matches('"').count().is_multiple_of(2));
             assert!(
                 !(in_tag && !name.is_empty() && after.starts_with('=')),
                 "{rel}: event handler on{name}"
