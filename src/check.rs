@@ -23,6 +23,11 @@ pub(crate) struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Report only files changed since the merge base of REF and HEAD (plus
+    /// uncommitted and untracked files); everything is still read, so references
+    /// resolve. Enables `accepted-decision-edited` and `number-collision`.
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -36,8 +41,17 @@ enum Format {
 }
 
 pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let ws = docket_driver::load(&path_or_cwd(&args.path))?;
-    let report = docket_driver::check(&ws, global.now);
+    let mut ws = docket_driver::load(&path_or_cwd(&args.path))?;
+    if let Some(reference) = &args.changed_since {
+        docket_driver::load_changes(&mut ws, reference)?;
+    }
+    for note in &ws.notes {
+        let _ = writeln!(std::io::stderr().lock(), "warning: {note}");
+    }
+    let mut report = docket_driver::check(&ws, global.now);
+    if let Some(changes) = &ws.repo.changes {
+        docket_driver::only_changed(&mut report, changes);
+    }
     let sources = Sources(&ws.repo);
     let located = locate(&report.diagnostics, &sources);
     let counts = Counts::of(&report.diagnostics);

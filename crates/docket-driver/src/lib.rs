@@ -42,6 +42,9 @@ pub enum DriverError {
         /// What is wrong.
         message: String,
     },
+    /// `--changed-since` needs git, or git failed.
+    #[error("{0}")]
+    Git(String),
     /// The handbook root does not exist.
     #[error(
         "the handbook root `{root}` does not exist in {repo}; create it or set `root` in docket.toml"
@@ -107,6 +110,61 @@ pub fn load_history(ws: &mut Workspace) {
             }
         }
     }
+}
+
+/// Reads what the change since `reference` touches into `ws.repo.changes`
+/// (`--changed-since`): changed files, their base versions, and the decision files of
+/// other branches (for `number-collision`).
+pub fn load_changes(ws: &mut Workspace, reference: &str) -> Result<(), DriverError> {
+    let git = match docket_git::open(&ws.root) {
+        docket_git::Opened::Repo(git) => git,
+        docket_git::Opened::NotGit => {
+            return Err(DriverError::Git(format!(
+                "--changed-since {reference} needs a git repository, and {} is not in one",
+                ws.root.display()
+            )));
+        }
+    };
+    if !git.has_commits() {
+        return Err(DriverError::Git(
+            "--changed-since needs at least one commit".into(),
+        ));
+    }
+    if git.is_shallow() {
+        ws.notes.push("history is shallow: the merge base may be missing; `fetch-depth: 0` (GitHub Actions) or `git fetch --unshallow` fixes it".into());
+    }
+    let prefix = prefix_of(&ws.root, &git.workdir).unwrap_or_default();
+    let root = git_relative_root(&ws.root, &git.workdir, &ws.repo.handbook_root);
+    let changes = git
+        .changes(reference, &root)
+        .map_err(|e| DriverError::Git(e.to_string()))?;
+    let local = |p: &str| p.strip_prefix(&prefix).map(str::to_string);
+    let decisions_folder = ws
+        .repo
+        .join(&ws.repo.config.kind_path(docket_model::Kind::Decision));
+    let branch_files = git
+        .branch_decisions(&format!("{prefix}{decisions_folder}"))
+        .map_err(|e| DriverError::Git(e.to_string()))?
+        .into_iter()
+        .filter_map(|f| Some((f.branch, local(&f.path)?)))
+        .collect();
+    ws.repo.changes = Some(docket_model::ChangeSet {
+        reference: reference.to_string(),
+        changed: changes.changed.iter().filter_map(|p| local(p)).collect(),
+        base_text: changes
+            .base_text
+            .into_iter()
+            .filter_map(|(p, t)| Some((local(&p)?, t)))
+            .collect(),
+        base_files: changes.base_files.iter().filter_map(|p| local(p)).collect(),
+        branch_files,
+    });
+    Ok(())
+}
+
+/// Keeps only the findings about files the change touches (`--changed-since`).
+pub fn only_changed(report: &mut Report, changes: &docket_model::ChangeSet) {
+    report.diagnostics.retain(|d| changes.touches(&d.file));
 }
 
 /// `root` relative to git's working tree, with a trailing `/`, when it is below it.

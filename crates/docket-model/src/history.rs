@@ -80,3 +80,31 @@ impl History {
         self.files.get(path)
     }
 }
+
+/// What a change touches (`docket check --changed-since REF`), as plain data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangeSet {
+    /// The reference the change is compared to, as the user wrote it.
+    pub reference: String,
+    /// Repository-relative paths changed since the merge base (committed, staged,
+    /// unstaged or untracked).
+    pub changed: std::collections::BTreeSet<String>,
+    /// The text at the merge base of each changed file that existed there.
+    pub base_text: BTreeMap<String, String>,
+    /// Every file under the handbook root at the merge base.
+    pub base_files: std::collections::BTreeSet<String>,
+    /// Decision files on other local and remote-tracking branches: (branch, path).
+    pub branch_files: Vec<(String, String)>,
+}
+
+impl ChangeSet {
+    /// Whether the change touches `path`.
+    pub fn touches(&self, path: &str) -> bool {
+        self.changed.contains(path)
+    }
+
+    /// Whether the change adds `path` (it did not exist at the merge base).
+    pub fn adds(&self, path: &str) -> bool {
+        self.changed.contains(path) && !self.base_files.contains(path)
+    }
+}

@@ -97,6 +97,8 @@ pub struct Repository {
     pub problems: Vec<Diagnostic>,
     /// What git says about each document (empty outside git).
     pub history: crate::History,
+    /// With `--changed-since`: what the change touches.
+    pub changes: Option<crate::ChangeSet>,
     norms: Norms,
     by_id: HashMap<DecisionId, Vec<usize>>,
     by_stem: HashMap<String, usize>,
@@ -165,6 +167,7 @@ impl Repository {
             dirs,
             problems,
             history: crate::History::default(),
+            changes: None,
             norms: norms.unwrap_or_default(),
             by_id,
             by_stem,

@@ -5,6 +5,7 @@ use docket_diagnostics::Severity;
 
 use crate::registry::Rule;
 
+pub mod accepted_decision_edited;
 pub mod brief_overdue;
 pub mod broken_reference;
 pub mod deadline_passed;
@@ -15,6 +16,7 @@ pub mod invalid_value;
 pub mod meeting_length;
 pub mod missing_field;
 pub mod missing_section;
+pub mod number_collision;
 pub mod replaceable_meeting;
 pub mod skipped_link;
 pub mod supersession_mismatch;
@@ -51,6 +53,8 @@ rules! {
     supersession_mismatch => "supersession-mismatch", Error, "supersession recorded on one side only, or in a cycle";
     meeting_length => "meeting-length", Warning, "a meeting whose length the charter does not allow";
     replaceable_meeting => "replaceable-meeting", Info, "a status-update meeting that written updates could replace";
+    accepted_decision_edited => "accepted-decision-edited", Error, "an accepted decision whose substance a change rewrites";
+    number_collision => "number-collision", Error, "a new decision whose number another branch already uses";
     unreadable_file => "unreadable-file", Error, "a file that cannot be read or is not UTF-8";
     skipped_link => "skipped-link", Warning, "a symbolic link that is not followed";
 }

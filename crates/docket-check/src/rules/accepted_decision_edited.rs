@@ -1,0 +1,172 @@
+//! # accepted-decision-edited
+//!
+//! **What it finds:** with `--changed-since REF`, a decision that was already
+//! `accepted` at the merge base and whose body, outcome or options the change
+//! rewrites. Marking it `superseded` or `deprecated`, and adding `superseded_by`, are
+//! allowed: that is how a decision is replaced.
+//!
+//! **Why:** an accepted decision is a record of what was decided and why, at the
+//! time. Editing it in place rewrites history: readers can no longer tell what the
+//! team knew when it decided. A new decision that supersedes the old one keeps both.
+//!
+//! **Example:** a pull request that changes the `## Decision` section of
+//! `0042-use-postgresql.md`, accepted last month, from PostgreSQL to SQLite.
+//!
+//! **Fix:** revert the edit and write a new decision (`docket new decision`) with
+//! `supersedes: [42]`; then set the old one's `status: superseded` and
+//! `superseded_by`. Typos can be fixed by a change the reviewers agree to: set this
+//! rule to `off` or `warning` in `docket.toml` if your team prefers that.
+
+use docket_diagnostics::Diagnostic;
+use docket_model::{Data, Document, parse_file};
+
+use crate::Context;
+
+/// Reports accepted decisions whose substance the change edits.
+pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(changes) = &ctx.repo.changes else {
+        return;
+    };
+    let repo = ctx.repo;
+    for (doc, now) in repo.decisions() {
+        let Some(base_text) = changes.base_text.get(&doc.path) else {
+            continue;
+        };
+        let Some(base) = parse_file(
+            doc.path.clone(),
+            &repo.handbook_root,
+            base_text.clone(),
+            &repo.config,
+        ) else {
+            continue;
+        };
+        let Data::Decision(was) = &base.data else {
+            continue;
+        };
+        if was.status.as_ref().map(|s| s.value.as_str()) != Some("accepted") {
+            continue;
+        }
+        let body_changed = normalized(body(&base)) != normalized(body(doc));
+        let outcome_changed = front(&base, "outcome") != front(doc, "outcome");
+        let options_changed = front(&base, "options") != front(doc, "options");
+        if !(body_changed || outcome_changed || options_changed) {
+            continue;
+        }
+        let range = if body_changed {
+            first_changed_line(body(&base), doc)
+        } else {
+            let key = if outcome_changed {
+                "outcome"
+            } else {
+                "options"
+            };
+            doc.front
+                .as_ref()
+                .and_then(|f| f.get(key))
+                .map_or(0..0, |f| f.key_range.clone())
+        };
+        let what = match (body_changed, outcome_changed, options_changed) {
+            (true, _, _) => "body",
+            (false, true, _) => "outcome",
+            _ => "options",
+        };
+        let id = now
+            .id
+            .as_ref()
+            .map_or_else(|| doc.stem().to_string(), ToString::to_string);
+        out.push(
+            Diagnostic::new(
+                "accepted-decision-edited",
+                &doc.path,
+                range,
+                format!(
+                    "decision {id} was accepted before this change, and the change edits its {what}"
+                ),
+            )
+            .with_help(format!(
+                "record the new decision in a new file with `supersedes: [{id}]`, and mark this one `status: superseded`"
+            )),
+        );
+    }
+}
+
+fn body(doc: &Document) -> &str {
+    doc.text.get(doc.body.clone()).unwrap_or("")
+}
+
+/// Line endings and trailing blanks do not count as an edit.
+fn normalized(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn front(doc: &Document, key: &str) -> Option<docket_syntax::Yaml> {
+    doc.front.as_ref()?.get(key).map(|f| f.value.clone())
+}
+
+/// The range of the first body line that differs from the base body.
+fn first_changed_line(base_body: &str, doc: &Document) -> std::ops::Range<usize> {
+    let mut offset = doc.body.start;
+    let mut base_lines = base_body.lines().map(str::trim_end);
+    for line in body(doc).split_inclusive('\n') {
+        let content = line.trim_end();
+        if base_lines.next() != Some(content) {
+            return offset..offset + content.len();
+        }
+        offset += line.len();
+    }
+    offset..offset
+}
+
+#[cfg(test)]
+mod tests {
+    use docket_model::ChangeSet;
+
+    use crate::testing::{repo, run};
+
+    const ACCEPTED: &str = "---\ntitle: Use PostgreSQL\nstatus: accepted\nowner: alice\ndate: 2026-11-01\ndecided: 2026-11-02\n---\n## Options\n\n- PostgreSQL\n- SQLite\n\n## Decision\n\nPostgreSQL.\n";
+
+    fn with_base(current: &str, base: &str) -> docket_model::Repository {
+        let mut r = repo(&[("docs/decisions/0042-use-postgresql.md", current)]);
+        let path = "docs/decisions/0042-use-postgresql.md".to_string();
+        r.changes = Some(ChangeSet {
+            reference: "main".into(),
+            changed: [path.clone()].into(),
+            base_text: [(path.clone(), base.to_string())].into(),
+            base_files: [path].into(),
+            branch_files: Vec::new(),
+        });
+        r
+    }
+
+    #[test]
+    fn fails_when_the_decision_is_rewritten() {
+        let edited = ACCEPTED.replace("\nPostgreSQL.\n", "\nSQLite after all.\n");
+        insta::assert_debug_snapshot!(run(
+            "accepted-decision-edited",
+            &with_base(&edited, ACCEPTED)
+        ));
+    }
+
+    #[test]
+    fn passes_when_it_is_superseded() {
+        let superseded =
+            ACCEPTED.replace("status: accepted", "status: superseded\nsuperseded_by: 43");
+        assert_eq!(
+            run(
+                "accepted-decision-edited",
+                &with_base(&superseded, ACCEPTED)
+            ),
+            Vec::<String>::new()
+        );
+        let proposed = ACCEPTED.replace("status: accepted", "status: proposed");
+        let edited = proposed.replace("\nPostgreSQL.\n", "\nSQLite.\n");
+        assert_eq!(
+            run("accepted-decision-edited", &with_base(&edited, &proposed)),
+            Vec::<String>::new(),
+            "edits before acceptance are fine"
+        );
+    }
+}
