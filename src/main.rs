@@ -36,6 +36,35 @@ enum Command {
     Check(check::CheckArgs),
     /// Build the handbook site.
     Build(build::BuildArgs),
+    /// Move a decision to another number and rewrite every reference to it.
+    Renumber(RenumberArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct RenumberArgs {
+    /// The decision's current number.
+    from: u32,
+    /// The new number (must be free).
+    to: u32,
+    /// The repository, or any folder in it.
+    #[arg(long)]
+    path: Option<PathBuf>,
+}
+
+fn renumber(args: &RenumberArgs) -> anyhow::Result<Outcome> {
+    let ws = docket_driver::load(&path_or_cwd(&args.path))?;
+    let plan = docket_driver::renumber(&ws, args.from, args.to)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "renamed {} -> {}", plan.from_path, plan.to_path)?;
+    for (path, edits) in &plan.edits {
+        let n = edits.len();
+        writeln!(
+            out,
+            "updated {n} reference{} in {path}",
+            if n == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(Outcome::Clean)
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -82,6 +111,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args, &global),
         Command::Build(args) => build::run(&args, &global),
+        Command::Renumber(args) => renumber(&args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

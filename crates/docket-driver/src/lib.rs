@@ -162,6 +162,51 @@ pub fn load_changes(ws: &mut Workspace, reference: &str) -> Result<(), DriverErr
     Ok(())
 }
 
+/// Moves decision `from` to number `to` on disk and rewrites every reference to it
+/// (see [`docket_model::plan_renumber`]). Every new text is computed before anything
+/// is written; each file is replaced through a temporary file beside it.
+pub fn renumber(
+    ws: &Workspace,
+    from: u32,
+    to: u32,
+) -> Result<docket_model::RenumberPlan, DriverError> {
+    let plan = docket_model::plan_renumber(&ws.repo, from, to)
+        .map_err(|e| DriverError::Git(e.to_string()))?;
+    let target = ws.root.join(&plan.to_path);
+    if target.exists() {
+        return Err(DriverError::Git(format!(
+            "`{}` already exists",
+            plan.to_path
+        )));
+    }
+    let mut writes = Vec::new();
+    for (path, edits) in &plan.edits {
+        let Some(doc) = ws.repo.document(path) else {
+            continue;
+        };
+        writes.push((
+            ws.root.join(path),
+            docket_model::apply_edits(&doc.text, edits),
+        ));
+    }
+    for (path, text) in writes {
+        let tmp = path.with_extension("docket-tmp");
+        std::fs::write(&tmp, text)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(|source| DriverError::Unreadable {
+                path: path.clone(),
+                source,
+            })?;
+    }
+    std::fs::rename(ws.root.join(&plan.from_path), &target).map_err(|source| {
+        DriverError::Unreadable {
+            path: target.clone(),
+            source,
+        }
+    })?;
+    Ok(plan)
+}
+
 /// Keeps only the findings about files the change touches (`--changed-since`).
 pub fn only_changed(report: &mut Report, changes: &docket_model::ChangeSet) {
     report.diagnostics.retain(|d| changes.touches(&d.file));

@@ -9,6 +9,7 @@ mod config;
 mod document;
 mod history;
 mod kind;
+mod renumber;
 mod repo;
 pub mod time;
 
@@ -22,4 +23,5 @@ pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
     MEETING_CATEGORIES, Required,
 };
+pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
 pub use repo::{FileRole, Repository, classify, handbook_relative, parse_file};
