@@ -55,7 +55,7 @@ fn changed_since_reports_only_the_change() {
     )
     .write(
         "docs/decisions/0001-use-postgresql.md",
-        &ACCEPTED.replace("PostgreSQL, because we know it.", "SQLite after all."),
+        ACCEPTED.replace("PostgreSQL, because we know it.", "SQLite after all."),
     )
     .commit("feature");
     // Uncommitted and untracked files count as part of the change.
@@ -114,7 +114,7 @@ fn superseding_an_accepted_decision_is_allowed() {
     repo.git(&["checkout", "-q", "-b", "supersede"]);
     repo.write(
         "docs/decisions/0001-use-postgresql.md",
-        &ACCEPTED.replace("status: accepted", "status: superseded\nsuperseded_by: 7"),
+        ACCEPTED.replace("status: accepted", "status: superseded\nsuperseded_by: 7"),
     )
     .write(
         "docs/decisions/0007-use-sqlite.md",

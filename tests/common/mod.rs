@@ -96,32 +96,41 @@ impl Repo {
     /// Runs git in the repository with a fixed identity and dates and no user or
     /// system configuration; panics when git fails.
     pub fn git(&self, args: &[&str]) -> String {
-        let out = Command::new("git")
-            .args([
-                "-c",
-                &format!("user.name={GIT_NAME}"),
-                "-c",
-                &format!("user.email={GIT_EMAIL}"),
-                "-c",
-                "init.defaultBranch=main",
-                "-c",
-                "commit.gpgsign=false",
-                "-c",
-                "core.autocrlf=false",
-            ])
-            .args(args)
-            .current_dir(&self.root)
-            .env("GIT_AUTHOR_NAME", GIT_NAME)
-            .env("GIT_AUTHOR_EMAIL", GIT_EMAIL)
-            .env("GIT_COMMITTER_NAME", GIT_NAME)
-            .env("GIT_COMMITTER_EMAIL", GIT_EMAIL)
-            .env("GIT_AUTHOR_DATE", GIT_DATE)
-            .env("GIT_COMMITTER_DATE", GIT_DATE)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", self.home())
-            .output()
-            .expect("run git (is it installed?)");
+        self.git_in(&self.root, args, &[])
+    }
+
+    /// Runs git in `dir` (a clone or a worktree beside the repository, say) like
+    /// [`Repo::git`], with `env` set after the fixed identity and dates so that it
+    /// can override them (`GIT_AUTHOR_DATE`, ...); panics when git fails.
+    pub fn git_in(&self, dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+        let mut cmd = Command::new("git");
+        cmd.args([
+            "-c",
+            &format!("user.name={GIT_NAME}"),
+            "-c",
+            &format!("user.email={GIT_EMAIL}"),
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "core.autocrlf=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", GIT_NAME)
+        .env("GIT_AUTHOR_EMAIL", GIT_EMAIL)
+        .env("GIT_COMMITTER_NAME", GIT_NAME)
+        .env("GIT_COMMITTER_EMAIL", GIT_EMAIL)
+        .env("GIT_AUTHOR_DATE", GIT_DATE)
+        .env("GIT_COMMITTER_DATE", GIT_DATE)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", self.home());
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let out = cmd.output().expect("run git (is it installed?)");
         assert!(
             out.status.success(),
             "git {args:?} failed: {}",
@@ -137,9 +146,62 @@ impl Repo {
         self
     }
 
+    /// Stages everything and commits it as `name <email>` (author and committer),
+    /// authored at `author_date` and committed at `committer_date` (ISO 8601, any
+    /// offset).
+    pub fn commit_as(
+        &self,
+        message: &str,
+        name: &str,
+        email: &str,
+        author_date: &str,
+        committer_date: &str,
+    ) -> &Self {
+        self.git(&["add", "-A"]);
+        self.git_as(
+            &["commit", "-q", "--allow-empty", "-m", message],
+            name,
+            email,
+            author_date,
+            committer_date,
+        );
+        self
+    }
+
+    /// Runs git in the repository as `name <email>` (author and committer), with the
+    /// given author and committer dates; panics when git fails.
+    pub fn git_as(
+        &self,
+        args: &[&str],
+        name: &str,
+        email: &str,
+        author_date: &str,
+        committer_date: &str,
+    ) -> String {
+        self.git_in(
+            &self.root,
+            args,
+            &[
+                ("GIT_AUTHOR_NAME", name),
+                ("GIT_AUTHOR_EMAIL", email),
+                ("GIT_COMMITTER_NAME", name),
+                ("GIT_COMMITTER_EMAIL", email),
+                ("GIT_AUTHOR_DATE", author_date),
+                ("GIT_COMMITTER_DATE", committer_date),
+            ],
+        )
+    }
+
     /// `docket <args>` in this repository, with the test clock and no colours.
     pub fn docket(&self) -> Docket {
         Docket::new(&self.root).home(self.home())
+    }
+
+    /// `docket <args>` run from `dir` (a subfolder, a clone or a worktree beside the
+    /// repository) with the same empty home as [`Repo::docket`]; `dir` is shown as
+    /// `[REPO]` in the output.
+    pub fn docket_in(&self, dir: &Path) -> Docket {
+        Docket::new(dir).home(self.home())
     }
 
     /// `docket check --format json` (plus `extra`) in this repository.
