@@ -84,64 +84,69 @@ pub(crate) fn history(
     }
     let mut find = git2::DiffFindOptions::new();
     find.renames(true);
+    let mut trees = TreeCache::default();
     for oid in walk {
         let oid = oid?;
         if alive.is_empty() {
             break;
         }
         let commit = repo.find_commit(oid)?;
-        let tree = commit.tree()?;
-        let parent_tree = match commit.parent(0) {
-            Ok(p) => Some(p.tree()?),
-            Err(_) => None,
+        // Diff the handbook's subtrees: an unchanged handbook is one id comparison,
+        // and nothing outside it is read.
+        let new_sub = subtree_id(repo, &mut trees, commit.tree_id(), handbook_root);
+        let old_sub = match commit.parent_ids().next() {
+            Some(parent) => {
+                let parent_tree = repo.find_commit(parent)?.tree_id();
+                subtree_id(repo, &mut trees, parent_tree, handbook_root)
+            }
+            None => None,
         };
-        // Diff the handbook's subtrees rather than whole trees with a pathspec: an
-        // unchanged handbook is one id comparison, and nothing outside it is read.
-        let new_sub = subtree(repo, &tree, handbook_root);
-        let old_sub = parent_tree
-            .as_ref()
-            .and_then(|t| subtree(repo, t, handbook_root));
-        if new_sub.as_ref().map(git2::Tree::id) == old_sub.as_ref().map(git2::Tree::id) {
+        if new_sub == old_sub {
             continue;
         }
-        let mut opts = git2::DiffOptions::new();
-        opts.skip_binary_check(true).ignore_submodules(true);
-        let mut diff =
-            repo.diff_tree_to_tree(old_sub.as_ref(), new_sub.as_ref(), Some(&mut opts))?;
-        if diff.deltas().any(|d| d.status() == git2::Delta::Added)
-            && diff.deltas().any(|d| d.status() == git2::Delta::Deleted)
+        let mut changes = Vec::new();
+        diff_trees(
+            repo,
+            &mut trees,
+            old_sub,
+            new_sub,
+            handbook_root,
+            &mut changes,
+        );
+        pair_renames(&mut changes);
+        if changes.iter().any(|c| c.kind == Kind::Added)
+            && changes.iter().any(|c| c.kind == Kind::Deleted)
         {
-            diff.find_similar(Some(&mut find))?;
+            // Adds and deletes whose contents differ may still be renames with edits:
+            // libgit2's similarity detection decides, for this (rare) commit only.
+            changes = similar_renames(repo, old_sub, new_sub, handbook_root, &mut find)?;
         }
         let mut info: Option<CommitInfo> = None;
-        for delta in diff.deltas() {
-            if delta.status() == git2::Delta::Deleted {
+        for change in changes {
+            if change.kind == Kind::Deleted {
                 continue;
             }
-            let Some(new_path) = delta.new_file().path().map(|p| join(handbook_root, p)) else {
-                continue;
-            };
-            let Some(key) = alive.get(&new_path).cloned() else {
+            let Some(key) = alive.get(&change.path).cloned() else {
                 continue;
             };
             let base_info = info.get_or_insert_with(|| commit_info(&commit));
             let mut entry = base_info.clone();
             if is_decision(&key) {
                 entry.status = repo
-                    .find_blob(delta.new_file().id())
+                    .find_blob(change.oid)
                     .ok()
                     .and_then(|b| status_of(b.content()));
             }
             files.entry(key.clone()).or_default().push(entry);
-            match delta.status() {
-                git2::Delta::Renamed => {
-                    alive.remove(&new_path);
-                    if let Some(old) = delta.old_file().path().map(|p| join(handbook_root, p)) {
+            match change.kind {
+                Kind::Renamed => {
+                    alive.remove(&change.path);
+                    if let Some(old) = change.old_path {
                         alive.insert(old, key);
                     }
                 }
-                git2::Delta::Added => {
-                    alive.remove(&new_path);
+                Kind::Added => {
+                    alive.remove(&change.path);
                 }
                 _ => {}
             }
@@ -173,17 +178,307 @@ pub(crate) fn history(
     Ok(history)
 }
 
-/// The tree of `folder` inside `tree` (the tree itself for the repository root).
-fn subtree<'r>(
-    repo: &'r git2::Repository,
-    tree: &git2::Tree<'r>,
-    folder: &str,
-) -> Option<git2::Tree<'r>> {
-    if folder.is_empty() {
-        return Some(tree.clone());
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Added,
+    Deleted,
+    Modified,
+    Renamed,
+}
+
+/// One changed file of a commit, paths repository-relative.
+struct Change {
+    kind: Kind,
+    path: String,
+    old_path: Option<String>,
+    /// The blob at `path` after the commit (before it, for deletions).
+    oid: git2::Oid,
+}
+
+/// Parsed tree objects, most recent first. A commit's tree is usually its child's
+/// parent tree, so a few entries save most reads.
+#[derive(Default)]
+struct TreeCache {
+    entries: std::collections::VecDeque<(git2::Oid, std::rc::Rc<Tree>)>,
+}
+
+/// A tree object's raw bytes and where each entry's name and id sit in them: one
+/// allocation per tree, none per entry.
+#[derive(Default)]
+struct Tree {
+    data: Vec<u8>,
+    /// (name start, name end, is a folder); the 20-byte id follows the name's NUL.
+    entries: Vec<(u32, u32, bool)>,
+}
+
+impl Tree {
+    fn len(&self) -> usize {
+        self.entries.len()
     }
-    let entry = tree.get_path(std::path::Path::new(folder)).ok()?;
-    repo.find_tree(entry.id()).ok()
+
+    fn name(&self, i: usize) -> &[u8] {
+        let (s, e, _) = self.entries[i];
+        &self.data[s as usize..e as usize]
+    }
+
+    fn is_tree(&self, i: usize) -> bool {
+        self.entries[i].2
+    }
+
+    fn raw_id(&self, i: usize) -> &[u8] {
+        let e = self.entries[i].1 as usize + 1;
+        &self.data[e..e + 20]
+    }
+
+    fn id(&self, i: usize) -> git2::Oid {
+        git2::Oid::from_bytes(self.raw_id(i)).unwrap_or_else(|_| git2::Oid::zero())
+    }
+}
+
+impl TreeCache {
+    fn get(&mut self, repo: &git2::Repository, oid: git2::Oid) -> std::rc::Rc<Tree> {
+        if let Some((_, t)) = self.entries.iter().find(|(o, _)| *o == oid) {
+            return std::rc::Rc::clone(t);
+        }
+        let parsed = std::rc::Rc::new(read_tree(repo, oid));
+        self.entries.push_front((oid, std::rc::Rc::clone(&parsed)));
+        self.entries.truncate(8);
+        parsed
+    }
+}
+
+/// Reads a tree object's raw entries (`mode SP name NUL id`), without libgit2's
+/// per-entry allocations and path joins: on a folder of 10,000 decisions this is
+/// most of the history walk.
+fn read_tree(repo: &git2::Repository, oid: git2::Oid) -> Tree {
+    let Ok(odb) = repo.odb() else {
+        return Tree::default();
+    };
+    let Ok(object) = odb.read(oid) else {
+        return Tree::default();
+    };
+    let data = object.data().to_vec();
+    let mut entries = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        let Some(space) = memchr::memchr(b' ', &data[i..]) else {
+            break;
+        };
+        let is_tree = &data[i..i + space] == b"40000";
+        let name_start = i + space + 1;
+        let Some(nul) = memchr::memchr(0, &data[name_start..]) else {
+            break;
+        };
+        let name_end = name_start + nul;
+        if name_end + 21 > data.len() || name_end > u32::MAX as usize {
+            break;
+        }
+        entries.push((name_start as u32, name_end as u32, is_tree));
+        i = name_end + 21;
+    }
+    Tree { data, entries }
+}
+
+/// The id of the tree at `folder` inside tree `root` (the root itself for `""`).
+fn subtree_id(
+    repo: &git2::Repository,
+    trees: &mut TreeCache,
+    root: git2::Oid,
+    folder: &str,
+) -> Option<git2::Oid> {
+    let mut current = root;
+    for part in folder.split('/').filter(|p| !p.is_empty()) {
+        let tree = trees.get(repo, current);
+        let i = (0..tree.len()).find(|&i| tree.is_tree(i) && tree.name(i) == part.as_bytes())?;
+        current = tree.id(i);
+    }
+    Some(current)
+}
+
+/// Git's tree order: names compared bytewise, a folder as if its name ended in `/`.
+fn git_order(a: &[u8], a_tree: bool, b: &[u8], b_tree: bool) -> std::cmp::Ordering {
+    let n = a.len().min(b.len());
+    match a[..n].cmp(&b[..n]) {
+        std::cmp::Ordering::Equal => {}
+        other => return other,
+    }
+    let next = |name: &[u8], tree: bool| {
+        name.get(n)
+            .copied()
+            .or(if tree { Some(b'/') } else { None })
+    };
+    next(a, a_tree).cmp(&next(b, b_tree))
+}
+
+fn prefixed(prefix: &str, name: &[u8]) -> String {
+    let name = String::from_utf8_lossy(name);
+    if prefix.is_empty() {
+        name.into_owned()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
+/// Every file that differs between two trees (either may be absent), by a merge of
+/// their sorted entries; equal subtrees are skipped by id.
+fn diff_trees(
+    repo: &git2::Repository,
+    trees: &mut TreeCache,
+    old: Option<git2::Oid>,
+    new: Option<git2::Oid>,
+    prefix: &str,
+    out: &mut Vec<Change>,
+) {
+    if old == new {
+        return;
+    }
+    let old_tree = old.map(|o| trees.get(repo, o)).unwrap_or_default();
+    let new_tree = new.map(|o| trees.get(repo, o)).unwrap_or_default();
+    let (mut i, mut j) = (0, 0);
+    while i < old_tree.len() || j < new_tree.len() {
+        let order = if i < old_tree.len() && j < new_tree.len() {
+            let (a, b) = (old_tree.name(i), new_tree.name(j));
+            if a == b && old_tree.is_tree(i) == new_tree.is_tree(j) {
+                std::cmp::Ordering::Equal
+            } else {
+                git_order(a, old_tree.is_tree(i), b, new_tree.is_tree(j))
+            }
+        } else if i < old_tree.len() {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                one_side(repo, trees, &old_tree, i, prefix, Kind::Deleted, out);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                one_side(repo, trees, &new_tree, j, prefix, Kind::Added, out);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                if old_tree.raw_id(i) != new_tree.raw_id(j) {
+                    let path = prefixed(prefix, new_tree.name(j));
+                    if new_tree.is_tree(j) {
+                        diff_trees(
+                            repo,
+                            trees,
+                            Some(old_tree.id(i)),
+                            Some(new_tree.id(j)),
+                            &path,
+                            out,
+                        );
+                    } else {
+                        out.push(Change {
+                            kind: Kind::Modified,
+                            path,
+                            old_path: None,
+                            oid: new_tree.id(j),
+                        });
+                    }
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
+/// An entry present on one side only: a file added or deleted, or every file of a
+/// folder added or deleted.
+fn one_side(
+    repo: &git2::Repository,
+    trees: &mut TreeCache,
+    tree: &Tree,
+    i: usize,
+    prefix: &str,
+    kind: Kind,
+    out: &mut Vec<Change>,
+) {
+    let path = prefixed(prefix, tree.name(i));
+    if tree.is_tree(i) {
+        let (old, new) = if kind == Kind::Added {
+            (None, Some(tree.id(i)))
+        } else {
+            (Some(tree.id(i)), None)
+        };
+        diff_trees(repo, trees, old, new, &path, out);
+    } else {
+        out.push(Change {
+            kind,
+            path,
+            old_path: None,
+            oid: tree.id(i),
+        });
+    }
+}
+
+/// Pairs an added and a deleted file with the same content as a rename.
+fn pair_renames(changes: &mut Vec<Change>) {
+    let mut deleted: HashMap<git2::Oid, usize> = HashMap::new();
+    for (i, c) in changes.iter().enumerate() {
+        if c.kind == Kind::Deleted {
+            deleted.entry(c.oid).or_insert(i);
+        }
+    }
+    if deleted.is_empty() {
+        return;
+    }
+    let mut gone = Vec::new();
+    for i in 0..changes.len() {
+        if changes[i].kind == Kind::Added
+            && let Some(d) = deleted.remove(&changes[i].oid)
+        {
+            changes[i].kind = Kind::Renamed;
+            changes[i].old_path = Some(changes[d].path.clone());
+            gone.push(d);
+        }
+    }
+    gone.sort_unstable();
+    for d in gone.into_iter().rev() {
+        changes.remove(d);
+    }
+}
+
+/// The changes of one commit by libgit2's diff with similarity-based rename detection.
+fn similar_renames(
+    repo: &git2::Repository,
+    old: Option<git2::Oid>,
+    new: Option<git2::Oid>,
+    prefix: &str,
+    find: &mut git2::DiffFindOptions,
+) -> Result<Vec<Change>, GitError> {
+    let old_tree = old.map(|o| repo.find_tree(o)).transpose()?;
+    let new_tree = new.map(|o| repo.find_tree(o)).transpose()?;
+    let mut opts = git2::DiffOptions::new();
+    opts.skip_binary_check(true).ignore_submodules(true);
+    let mut diff = repo.diff_tree_to_tree(old_tree.as_ref(), new_tree.as_ref(), Some(&mut opts))?;
+    diff.find_similar(Some(find))?;
+    let mut out = Vec::new();
+    for delta in diff.deltas() {
+        let kind = match delta.status() {
+            git2::Delta::Added => Kind::Added,
+            git2::Delta::Deleted => Kind::Deleted,
+            git2::Delta::Renamed => Kind::Renamed,
+            _ => Kind::Modified,
+        };
+        let file = if kind == Kind::Deleted {
+            delta.old_file()
+        } else {
+            delta.new_file()
+        };
+        let Some(path) = file.path().map(|p| join(prefix, p)) else {
+            continue;
+        };
+        out.push(Change {
+            kind,
+            path,
+            old_path: delta.old_file().path().map(|p| join(prefix, p)),
+            oid: file.id(),
+        });
+    }
+    Ok(out)
 }
 
 fn join(folder: &str, path: &std::path::Path) -> String {
