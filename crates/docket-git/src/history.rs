@@ -104,6 +104,18 @@ pub(crate) fn history(
         if new_sub == old_sub {
             continue;
         }
+        // A merge brings in changes its other parents already made; like
+        // `git log --follow`, credit them to the commits that made them, not to the
+        // merge. A merge whose handbook equals another parent's changed nothing itself.
+        let others: Vec<Option<git2::Oid>> = commit
+            .parent_ids()
+            .skip(1)
+            .filter_map(|p| repo.find_commit(p).ok())
+            .map(|p| subtree_id(repo, &mut trees, p.tree_id(), handbook_root))
+            .collect();
+        if others.contains(&new_sub) {
+            continue;
+        }
         let mut changes = Vec::new();
         diff_trees(
             repo,
@@ -120,6 +132,29 @@ pub(crate) fn history(
             // Adds and deletes whose contents differ may still be renames with edits:
             // libgit2's similarity detection decides, for this (rare) commit only.
             changes = similar_renames(repo, old_sub, new_sub, handbook_root, &mut find)?;
+        }
+        if !others.is_empty() {
+            // Keep only files whose content at the merge is in no other parent.
+            let mut from_others = std::collections::HashSet::new();
+            for other in others.iter().flatten() {
+                let mut theirs = Vec::new();
+                diff_trees(
+                    repo,
+                    &mut trees,
+                    Some(*other),
+                    new_sub,
+                    handbook_root,
+                    &mut theirs,
+                );
+                let differs: std::collections::HashSet<String> =
+                    theirs.into_iter().map(|c| c.path).collect();
+                for c in &changes {
+                    if !differs.contains(&c.path) {
+                        from_others.insert(c.path.clone());
+                    }
+                }
+            }
+            changes.retain(|c| !from_others.contains(&c.path));
         }
         let mut info: Option<CommitInfo> = None;
         for change in changes {
