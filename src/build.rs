@@ -23,11 +23,17 @@ pub(crate) struct BuildArgs {
     /// Fail (exit 1, nothing written) when the check finds errors.
     #[arg(long)]
     strict: bool,
+    /// Do not list decisions proposed on other branches as pending.
+    #[arg(long)]
+    no_branches: bool,
 }
 
 pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> {
     let mut ws = docket_driver::load(&path_or_cwd(&args.path))?;
     docket_driver::load_history(&mut ws);
+    if !args.no_branches {
+        docket_driver::load_pending(&mut ws);
+    }
     let report = docket_driver::check(&ws, global.now);
     let counts = Counts::of(&report.diagnostics);
     let mut err = std::io::stderr().lock();

@@ -81,11 +81,15 @@ pub fn load_history(ws: &mut Workspace) {
             if !git.has_commits() {
                 return;
             }
-            let decisions: BTreeSet<String> =
-                ws.repo.decisions().map(|(d, _)| d.path.clone()).collect();
-            let is_decision = |p: &str| decisions.contains(p);
+            // Git speaks in paths relative to its working tree.
+            let prefix = prefix_of(&ws.root, &git.workdir).unwrap_or_default();
+            let decisions: BTreeSet<String> = ws
+                .repo
+                .decisions()
+                .map(|(d, _)| format!("{prefix}{}", d.path))
+                .collect();
             let root = git_relative_root(&ws.root, &git.workdir, &ws.repo.handbook_root);
-            match git.history(&root, &is_decision) {
+            match git.history(&root, &decisions) {
                 Ok(mut history) => {
                     if history.shallow {
                         ws.notes.push("history is shallow: dates of the oldest changes are missing and fall back to front matter; `fetch-depth: 0` (GitHub Actions) or `git fetch --unshallow` gives full dates".into());
@@ -205,6 +209,67 @@ pub fn renumber(
         }
     })?;
     Ok(plan)
+}
+
+/// Reads the decisions that other local and remote-tracking branches add and this
+/// checkout does not have (by file name) into `ws.repo.pending`, so the decision
+/// index can show them as pending. Outside git it does nothing.
+pub fn load_pending(ws: &mut Workspace) {
+    let docket_git::Opened::Repo(git) = docket_git::open(&ws.root) else {
+        return;
+    };
+    if !git.has_commits() {
+        return;
+    }
+    let prefix = prefix_of(&ws.root, &git.workdir).unwrap_or_default();
+    let folder = ws
+        .repo
+        .join(&ws.repo.config.kind_path(docket_model::Kind::Decision));
+    let Ok(files) = git.branch_decisions(&format!("{prefix}{folder}")) else {
+        return;
+    };
+    let local: BTreeSet<&str> = ws.repo.decisions().map(|(d, _)| d.file_name()).collect();
+    let mut seen = BTreeSet::new();
+    let mut pending = Vec::new();
+    for f in files {
+        let name = f.path.rsplit('/').next().unwrap_or(&f.path).to_string();
+        if local.contains(name.as_str()) || !name.ends_with(".md") || !seen.insert(name) {
+            continue;
+        }
+        let Some(text) = git.branch_text(&f.branch, &f.path) else {
+            continue;
+        };
+        let Some(rel) = f.path.strip_prefix(&prefix) else {
+            continue;
+        };
+        let Some(doc) = parse_file(
+            rel.to_string(),
+            &ws.repo.handbook_root,
+            text,
+            &ws.repo.config,
+        ) else {
+            continue;
+        };
+        let Some(d) = doc.decision() else { continue };
+        if is_index_page(&doc) {
+            continue;
+        }
+        pending.push(docket_model::PendingDecision {
+            branch: f.branch,
+            path: rel.to_string(),
+            title: doc.title(),
+            status: d.status.as_ref().map(|s| s.value.clone()),
+            owner: d.owner.as_ref().map(|s| s.value.clone()),
+        });
+    }
+    ws.repo.pending = pending;
+}
+
+fn is_index_page(doc: &docket_model::Document) -> bool {
+    matches!(
+        doc.file_name().to_ascii_lowercase().as_str(),
+        "readme.md" | "index.md"
+    )
 }
 
 /// Keeps only the findings about files the change touches (`--changed-since`).

@@ -1,6 +1,6 @@
 //! The one pass over history, and its cache.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use docket_model::time::Time;
 use docket_model::{Author, CommitInfo, FileHistory, History};
@@ -15,6 +15,12 @@ const CACHE_VERSION: u32 = 1;
 struct Cache {
     version: u32,
     handbook_root: String,
+    /// Whether the clone was shallow: `git fetch --unshallow` keeps HEAD but
+    /// changes the history.
+    shallow: bool,
+    /// The files whose statuses were read: a file that became a decision since
+    /// (a changed `[kinds.decision] path`) needs its statuses read.
+    decisions: BTreeSet<String>,
     history: History,
 }
 
@@ -22,14 +28,30 @@ fn cache_path(repo: &git2::Repository) -> std::path::PathBuf {
     repo.path().join("docket").join("history.json")
 }
 
-fn read_cache(repo: &git2::Repository, handbook_root: &str) -> Option<History> {
+fn read_cache(
+    repo: &git2::Repository,
+    handbook_root: &str,
+    shallow: bool,
+    decisions: &BTreeSet<String>,
+) -> Option<History> {
     let text = std::fs::read(cache_path(repo)).ok()?;
     let cache: Cache = serde_json::from_slice(&text).ok()?;
-    (cache.version == CACHE_VERSION && cache.handbook_root == handbook_root)
+    let statuses_known = decisions
+        .iter()
+        .all(|d| cache.decisions.contains(d) || !cache.history.files.contains_key(d));
+    (cache.version == CACHE_VERSION
+        && cache.handbook_root == handbook_root
+        && cache.shallow == shallow
+        && statuses_known)
         .then_some(cache.history)
 }
 
-fn write_cache(repo: &git2::Repository, handbook_root: &str, history: &History) {
+fn write_cache(
+    repo: &git2::Repository,
+    handbook_root: &str,
+    decisions: &BTreeSet<String>,
+    history: &History,
+) {
     let path = cache_path(repo);
     let Some(dir) = path.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {
@@ -38,6 +60,8 @@ fn write_cache(repo: &git2::Repository, handbook_root: &str, history: &History) 
     let cache = Cache {
         version: CACHE_VERSION,
         handbook_root: handbook_root.to_string(),
+        shallow: history.shallow,
+        decisions: decisions.clone(),
         history: history.clone(),
     };
     let Ok(bytes) = serde_json::to_vec(&cache) else {
@@ -53,13 +77,14 @@ fn write_cache(repo: &git2::Repository, handbook_root: &str, history: &History) 
 pub(crate) fn history(
     repo: &git2::Repository,
     handbook_root: &str,
-    is_decision: &dyn Fn(&str) -> bool,
+    decisions: &BTreeSet<String>,
 ) -> Result<History, GitError> {
+    let is_decision = |p: &str| decisions.contains(p);
     let Some(head) = repo.head().ok().and_then(|h| h.target()) else {
         return Ok(History::default());
     };
     let shallow = repo.is_shallow();
-    let cached = read_cache(repo, handbook_root);
+    let cached = read_cache(repo, handbook_root, shallow, decisions);
     if let Some(c) = &cached
         && c.head.as_deref() == Some(head.to_string().as_str())
     {
@@ -92,12 +117,18 @@ pub(crate) fn history(
         }
         let commit = repo.find_commit(oid)?;
         // Diff the handbook's subtrees: an unchanged handbook is one id comparison,
-        // and nothing outside it is read.
-        let new_sub = subtree_id(repo, &mut trees, commit.tree_id(), handbook_root);
+        // and nothing outside it is read (until a file turns out to have come from
+        // outside: then the scope widens to the whole tree).
+        let scope = if alive.keys().all(|p| inside(p, handbook_root)) {
+            handbook_root
+        } else {
+            ""
+        };
+        let new_sub = subtree_id(repo, &mut trees, commit.tree_id(), scope);
         let old_sub = match commit.parent_ids().next() {
             Some(parent) => {
                 let parent_tree = repo.find_commit(parent)?.tree_id();
-                subtree_id(repo, &mut trees, parent_tree, handbook_root)
+                subtree_id(repo, &mut trees, parent_tree, scope)
             }
             None => None,
         };
@@ -111,41 +142,55 @@ pub(crate) fn history(
             .parent_ids()
             .skip(1)
             .filter_map(|p| repo.find_commit(p).ok())
-            .map(|p| subtree_id(repo, &mut trees, p.tree_id(), handbook_root))
+            .map(|p| subtree_id(repo, &mut trees, p.tree_id(), scope))
             .collect();
         if others.contains(&new_sub) {
             continue;
         }
         let mut changes = Vec::new();
-        diff_trees(
-            repo,
-            &mut trees,
-            old_sub,
-            new_sub,
-            handbook_root,
-            &mut changes,
-        );
+        diff_trees(repo, &mut trees, old_sub, new_sub, scope, &mut changes);
         pair_renames(&mut changes);
         if changes.iter().any(|c| c.kind == Kind::Added)
             && changes.iter().any(|c| c.kind == Kind::Deleted)
         {
             // Adds and deletes whose contents differ may still be renames with edits:
             // libgit2's similarity detection decides, for this (rare) commit only.
-            changes = similar_renames(repo, old_sub, new_sub, handbook_root, &mut find)?;
+            changes = similar_renames(repo, old_sub, new_sub, scope, &mut find)?;
+        }
+        if !scope.is_empty() && changes.iter().any(|c| c.kind == Kind::Added) {
+            // Files added to the handbook may have moved in from elsewhere in the
+            // repository (records adopted from `doc/adr/`): look outside for their
+            // deleted originals.
+            let root_new = Some(commit.tree_id());
+            let root_old = commit.parent(0).ok().map(|p| p.tree_id());
+            let mut outside = Vec::new();
+            diff_trees_skipping(
+                repo,
+                &mut trees,
+                root_old,
+                root_new,
+                "",
+                scope,
+                &mut outside,
+            );
+            outside.retain(|c| c.kind == Kind::Deleted);
+            if !outside.is_empty() {
+                changes.extend(outside);
+                pair_renames(&mut changes);
+                if changes.iter().any(|c| c.kind == Kind::Added)
+                    && changes.iter().any(|c| c.kind == Kind::Deleted)
+                {
+                    changes = similar_renames(repo, root_old, root_new, "", &mut find)?;
+                    changes.retain(|c| inside(&c.path, handbook_root));
+                }
+            }
         }
         if !others.is_empty() {
             // Keep only files whose content at the merge is in no other parent.
             let mut from_others = std::collections::HashSet::new();
             for other in others.iter().flatten() {
                 let mut theirs = Vec::new();
-                diff_trees(
-                    repo,
-                    &mut trees,
-                    Some(*other),
-                    new_sub,
-                    handbook_root,
-                    &mut theirs,
-                );
+                diff_trees(repo, &mut trees, Some(*other), new_sub, scope, &mut theirs);
                 let differs: std::collections::HashSet<String> =
                     theirs.into_iter().map(|c| c.path).collect();
                 for c in &changes {
@@ -209,7 +254,7 @@ pub(crate) fn history(
                 .extend(old_history.commits);
         }
     }
-    write_cache(repo, handbook_root, &history);
+    write_cache(repo, handbook_root, decisions, &history);
     Ok(history)
 }
 
@@ -364,7 +409,29 @@ fn diff_trees(
     prefix: &str,
     out: &mut Vec<Change>,
 ) {
-    if old == new {
+    diff_trees_skipping(repo, trees, old, new, prefix, "\0", out);
+}
+
+/// Whether `path` is `root` or inside it (everything is inside the empty root).
+fn inside(path: &str, root: &str) -> bool {
+    root.is_empty()
+        || path == root
+        || path
+            .strip_prefix(root)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Like [`diff_trees`], but never descends into the folder `skip`.
+fn diff_trees_skipping(
+    repo: &git2::Repository,
+    trees: &mut TreeCache,
+    old: Option<git2::Oid>,
+    new: Option<git2::Oid>,
+    prefix: &str,
+    skip: &str,
+    out: &mut Vec<Change>,
+) {
+    if old == new || prefix == skip {
         return;
     }
     let old_tree = old.map(|o| trees.get(repo, o)).unwrap_or_default();
@@ -385,23 +452,24 @@ fn diff_trees(
         };
         match order {
             std::cmp::Ordering::Less => {
-                one_side(repo, trees, &old_tree, i, prefix, Kind::Deleted, out);
+                one_side(repo, trees, &old_tree, i, prefix, skip, Kind::Deleted, out);
                 i += 1;
             }
             std::cmp::Ordering::Greater => {
-                one_side(repo, trees, &new_tree, j, prefix, Kind::Added, out);
+                one_side(repo, trees, &new_tree, j, prefix, skip, Kind::Added, out);
                 j += 1;
             }
             std::cmp::Ordering::Equal => {
                 if old_tree.raw_id(i) != new_tree.raw_id(j) {
                     let path = prefixed(prefix, new_tree.name(j));
                     if new_tree.is_tree(j) {
-                        diff_trees(
+                        diff_trees_skipping(
                             repo,
                             trees,
                             Some(old_tree.id(i)),
                             Some(new_tree.id(j)),
                             &path,
+                            skip,
                             out,
                         );
                     } else {
@@ -422,12 +490,14 @@ fn diff_trees(
 
 /// An entry present on one side only: a file added or deleted, or every file of a
 /// folder added or deleted.
+#[allow(clippy::too_many_arguments)]
 fn one_side(
     repo: &git2::Repository,
     trees: &mut TreeCache,
     tree: &Tree,
     i: usize,
     prefix: &str,
+    skip: &str,
     kind: Kind,
     out: &mut Vec<Change>,
 ) {
@@ -438,7 +508,7 @@ fn one_side(
         } else {
             (Some(tree.id(i)), None)
         };
-        diff_trees(repo, trees, old, new, &path, out);
+        diff_trees_skipping(repo, trees, old, new, &path, skip, out);
     } else {
         out.push(Change {
             kind,

@@ -100,16 +100,16 @@ impl Git {
         self.repo.is_shallow()
     }
 
-    /// The history of every file under `handbook_root` (repository-relative); files
-    /// for which `is_decision` holds also get their status at each commit. Uses and
-    /// refreshes the cache under the git folder; a cache that cannot be written is
-    /// not an error.
+    /// The history of every file under `handbook_root` (relative to the working
+    /// tree); the files in `decisions` also get their status at each commit. Uses and
+    /// refreshes the cache under the git folder; a cache that cannot be read or
+    /// written is not an error.
     pub fn history(
         &self,
         handbook_root: &str,
-        is_decision: &dyn Fn(&str) -> bool,
+        decisions: &std::collections::BTreeSet<String>,
     ) -> Result<History, GitError> {
-        history::history(&self.repo, handbook_root, is_decision)
+        history::history(&self.repo, handbook_root, decisions)
     }
 
     /// The files changed between the merge base of `reference` and HEAD and the

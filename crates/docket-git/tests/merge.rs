@@ -73,7 +73,7 @@ fn a_merge_does_not_take_credit_for_its_branch() {
     let docket_git::Opened::Repo(repo) = docket_git::open(dir) else {
         panic!("not a repo")
     };
-    let history = repo.history("docs", &|_| false).unwrap();
+    let history = repo.history("docs", &Default::default()).unwrap();
     let a: Vec<&str> = history
         .of("docs/a.md")
         .unwrap()

@@ -108,3 +108,19 @@ impl ChangeSet {
         self.changed.contains(path) && !self.base_files.contains(path)
     }
 }
+
+/// A decision that exists on another branch but not here: proposed in a pull
+/// request not yet merged. Shown in the decision index as pending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingDecision {
+    /// The branch (`feature`, `origin/queue-choice`).
+    pub branch: String,
+    /// Repository-relative path on that branch.
+    pub path: String,
+    /// Title, status and owner as written there.
+    pub title: String,
+    /// Status as written.
+    pub status: Option<String>,
+    /// Owner as written.
+    pub owner: Option<String>,
+}

@@ -18,7 +18,7 @@ pub use document::{
     Brief, Charter, Data, Decision, DecisionId, Document, Field, Fields, Meeting, Norms, Page,
     Person, Spanned, Update, UpdateLine, number_prefix, parse_document, parse_hours,
 };
-pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History};
+pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDecision};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
     MEETING_CATEGORIES, Required,

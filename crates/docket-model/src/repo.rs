@@ -99,6 +99,8 @@ pub struct Repository {
     pub history: crate::History,
     /// With `--changed-since`: what the change touches.
     pub changes: Option<crate::ChangeSet>,
+    /// Decisions proposed on other branches and not here (for the site).
+    pub pending: Vec<crate::PendingDecision>,
     norms: Norms,
     by_id: HashMap<DecisionId, Vec<usize>>,
     by_stem: HashMap<String, usize>,
@@ -168,6 +170,7 @@ impl Repository {
             problems,
             history: crate::History::default(),
             changes: None,
+            pending: Vec::new(),
             norms: norms.unwrap_or_default(),
             by_id,
             by_stem,

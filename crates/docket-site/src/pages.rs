@@ -767,6 +767,7 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 "decisions",
                 context! {
                     decisions => Value::from_serialize(&rows),
+                    pending => Value::from_serialize(pending_views(ctx)),
                     statuses => Value::from_serialize(&statuses),
                     owners => Value::from_serialize(&owners),
                     tags => Value::from_serialize(&tags),
@@ -1040,6 +1041,20 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
             context! {},
         ),
     }
+}
+
+fn pending_views(ctx: &Ctx<'_>) -> Vec<PendingView> {
+    ctx.repo
+        .pending
+        .iter()
+        .map(|p| PendingView {
+            branch: p.branch.clone(),
+            file: p.path.rsplit('/').next().unwrap_or(&p.path).to_string(),
+            title: p.title.clone(),
+            status: p.status.clone().unwrap_or_else(|| "unknown".into()),
+            owner: p.owner.as_ref().map(|o| ctx.person_ref(o)),
+        })
+        .collect()
 }
 
 fn brief_view(ctx: &Ctx<'_>, doc: &Document) -> BriefView {

@@ -13,7 +13,8 @@
 //! (a [`DocView`] of the handbook's own `README.md`/`index.md`, or none),
 //! `open_decisions` and `recent_decisions` (lists of [`DecisionRow`]);
 //! `decisions.html` gets `decisions` (all [`DecisionRow`]s), `statuses`, `owners`,
-//! `tags` (for the filters); `decision.html` gets `decision` ([`DecisionView`]);
+//! `tags` (for the filters) and `pending` ([`PendingView`]s: decisions proposed on
+//! branches not yet merged); `decision.html` gets `decision` ([`DecisionView`]);
 //! `page.html` (charter and free pages) gets `doc` ([`DocView`]); `briefs.html` gets
 //! `briefs` and `brief.html` gets `brief` ([`BriefView`]); `people.html` gets
 //! `people` and `person.html` gets `person` ([`PersonView`]); `updates.html` gets
@@ -304,4 +305,19 @@ pub struct MeetingView {
     pub replaceable: bool,
     /// Duration not among the charter's meeting lengths.
     pub off_length: bool,
+}
+
+/// A decision proposed on another branch, not yet merged.
+#[derive(Debug, Clone, Serialize)]
+pub struct PendingView {
+    /// The branch.
+    pub branch: String,
+    /// The file name on that branch.
+    pub file: String,
+    /// Title.
+    pub title: String,
+    /// Status as written.
+    pub status: String,
+    /// Owner.
+    pub owner: Option<LinkRef>,
 }
