@@ -208,3 +208,51 @@ fn changed_since_an_unknown_ref_is_exit_2() {
     run.assert_code(2);
     assert!(run.stderr.contains("no-such-branch"), "{}", run.stderr);
 }
+
+#[test]
+fn decisions_proposed_on_other_branches_show_as_pending() {
+    let repo = base();
+    repo.git(&["checkout", "-q", "-b", "kafka"]);
+    repo.write("docs/decisions/0007-use-kafka.md", decision("Use Kafka"))
+        .commit("kafka");
+    repo.git(&["checkout", "-q", "main"]);
+    let out = repo.path().join("site");
+    let run = repo
+        .docket()
+        .args(["build", ".", "--out", out.to_str().unwrap()])
+        .run();
+    run.assert_code(0);
+    let index = std::fs::read_to_string(out.join("decisions/index.html")).unwrap();
+    let pending = index
+        .split("Proposed on branches not yet merged")
+        .nth(1)
+        .expect("a pending section");
+    assert!(
+        pending.contains("0007-use-kafka.md")
+            && pending.contains("Use Kafka")
+            && pending.contains("kafka")
+    );
+    assert!(
+        !out.join("decisions/0007-use-kafka.html").exists(),
+        "no page for a decision that is not here"
+    );
+    let json = std::fs::read_to_string(out.join("decisions.json")).unwrap();
+    assert!(
+        !json.contains("0007"),
+        "decisions.json lists only this checkout's decisions"
+    );
+
+    let quiet = repo
+        .docket()
+        .args([
+            "build",
+            ".",
+            "--out",
+            out.to_str().unwrap(),
+            "--no-branches",
+        ])
+        .run();
+    quiet.assert_code(0);
+    let index = std::fs::read_to_string(out.join("decisions/index.html")).unwrap();
+    assert!(!index.contains("Proposed on branches not yet merged"));
+}
