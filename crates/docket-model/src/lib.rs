@@ -9,6 +9,7 @@ mod config;
 mod document;
 mod history;
 mod kind;
+mod links;
 mod renumber;
 mod repo;
 pub mod time;
@@ -23,5 +24,6 @@ pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
     MEETING_CATEGORIES, Required,
 };
+pub use links::{normalize_path, percent_decode, resolve_link};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
 pub use repo::{FileRole, Repository, classify, handbook_relative, parse_file};

@@ -139,18 +139,8 @@ pub fn plan_renumber(repo: &Repository, from: u32, to: u32) -> Result<RenumberPl
         }
         // Markdown links whose target is the moved file: the file name inside the
         // link is replaced, the rest of the link is kept.
-        let dir = doc.path.rsplit_once('/').map_or("", |(d, _)| d);
         for link in &doc.outline.links {
-            let dest = link.dest.split(['#', '?']).next().unwrap_or("");
-            if dest.is_empty() || dest.contains(':') {
-                continue;
-            }
-            let joined = if dir.is_empty() {
-                dest.to_string()
-            } else {
-                format!("{dir}/{dest}")
-            };
-            if normalize(&joined).as_deref() != Some(target.path.as_str()) {
+            if crate::resolve_link(&doc.path, &link.dest).as_deref() != Some(target.path.as_str()) {
                 continue;
             }
             let text = doc.text.get(link.range.clone()).unwrap_or("");
@@ -173,20 +163,6 @@ pub fn plan_renumber(repo: &Repository, from: u32, to: u32) -> Result<RenumberPl
         to_path,
         edits,
     })
-}
-
-fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for p in path.split('/') {
-        match p {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// Applies `edits` (sorted, non-overlapping) to `text`.

@@ -156,25 +156,6 @@ fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-/// Normalises `a/b/../c` → `a/c`; `None` when it climbs above the start.
-fn normalize(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for p in path.split('/') {
-        match p {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-fn percent_decode(s: &str) -> String {
-    url_to_file(s)
-}
-
 struct Ctx<'a> {
     repo: &'a Repository,
     urls: Urls,
@@ -239,23 +220,11 @@ impl Ctx<'_> {
     /// Renders a document's body with links rewritten for the page at `page_url`.
     fn body(&self, doc: &Document, page_url: &str) -> Rendered {
         let root = root_of(page_url);
-        let dir = folder_of(&doc.handbook_path).to_string();
         let rewrite = |dest: &str| -> Option<String> {
-            if dest.starts_with('#') || dest.starts_with('/') || dest.starts_with('?') {
-                return None;
-            }
-            if let Some(colon) = dest.find(':')
-                && !dest[..colon].contains('/')
-            {
-                return None;
-            }
-            let (path, frag) = dest
-                .split_once('#')
-                .map_or((dest, None), |(p, f)| (p, Some(f)));
-            let target = normalize(&join_url(&dir, &percent_decode(path)))?;
+            let target = docket_model::resolve_link(&doc.handbook_path, dest)?;
             let url = self.urls.by_handbook_path.get(&target)?;
-            Some(match frag {
-                Some(f) => format!("{root}{url}#{f}"),
+            Some(match dest.split_once('#') {
+                Some((_, fragment)) => format!("{root}{url}#{fragment}"),
                 None => format!("{root}{url}"),
             })
         };

@@ -143,67 +143,6 @@ fn decision_suggestion(repo: &Repository, reference: &str) -> Option<String> {
     suggest(name, labels.iter().map(String::as_str)).map(str::to_string)
 }
 
-/// Where a relative link points.
-enum Target {
-    /// Not a relative link to a file, or outside what docket can see.
-    Skip,
-    /// A repository-relative path.
-    Path(String),
-}
-
-/// Resolves `dest` against the folder of the repository-relative `doc_path`.
-fn resolve(doc_path: &str, dest: &str) -> Target {
-    let dest = dest.trim();
-    if dest.is_empty() || dest.starts_with(['#', '/', '\\']) {
-        return Target::Skip;
-    }
-    // A scheme (`https:`, `mailto:`): a colon before any slash.
-    let colon = dest.find(':');
-    if colon.is_some_and(|c| dest.find('/').is_none_or(|slash| c < slash)) {
-        return Target::Skip;
-    }
-    let path = &dest[..dest.find(['#', '?']).unwrap_or(dest.len())];
-    let path = percent_decode(path);
-    if path.is_empty() {
-        return Target::Skip;
-    }
-    let mut parts: Vec<&str> = doc_path.split('/').collect();
-    parts.pop(); // the document's own file name
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    // Out of the repository: a separate concern.
-                    return Target::Skip;
-                }
-            }
-            p => parts.push(p),
-        }
-    }
-    Target::Path(parts.join("/"))
-}
-
-/// Decodes `%XX` escapes; anything malformed stays as written.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
 fn check_link(
     repo: &Repository,
     doc: &Document,
@@ -211,7 +150,8 @@ fn check_link(
     seen: &mut HashSet<Range<usize>>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Target::Path(target) = resolve(&doc.path, &link.dest) else {
+    // Links that leave the repository are a separate concern (not reported).
+    let Some(target) = docket_model::resolve_link(&doc.path, &link.dest) else {
         return;
     };
     let root = repo.handbook_root.trim_matches('/');
