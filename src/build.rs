@@ -63,6 +63,7 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
     let out = args.out.clone().unwrap_or_else(|| ws.root.join("site"));
     let options = docket_site::SiteOptions {
         base_url: args.base_url.clone(),
+        dashboard: Some(docket_driver::dashboard(&ws)),
     };
     let terminal = std::io::stderr().is_terminal();
     let progress = |done: usize, total: usize| {

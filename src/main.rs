@@ -5,8 +5,18 @@
 //! Exit status (SPEC §5): 0 no errors, 1 findings of severity error (or warnings with
 //! `--deny-warnings`), 2 the command could not run.
 
+mod authoring;
 mod build;
 mod check;
+mod completions;
+mod graph;
+mod index;
+mod init;
+mod metrics;
+mod new;
+mod schema;
+mod serve;
+mod status;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -38,6 +48,26 @@ enum Command {
     Build(build::BuildArgs),
     /// Move a decision to another number and rewrite every reference to it.
     Renumber(RenumberArgs),
+    /// Print the JSON Schema of a kind's front matter, for editors.
+    Schema(schema::SchemaArgs),
+    /// Print the supersession graph of the decisions (Mermaid or DOT).
+    Graph(graph::GraphArgs),
+    /// Serve the site on 127.0.0.1, rebuild on change and reload open pages.
+    Serve(serve::ServeArgs),
+    /// Print a shell completion script.
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+    /// Scaffold a handbook: charter, roster, decisions folder, docket.toml, CI workflow, pre-commit hook.
+    Init(init::InitArgs),
+    /// Write a new decision, brief or daily update from a template.
+    New(new::NewArgs),
+    /// Write the decision index (`docs/decisions/README.md`), or check that it is current.
+    Index(index::IndexArgs),
+    /// List open decisions past or near their deadline, overdue briefs and old blockers.
+    Status(status::StatusArgs),
+    /// The async-health figures (SPEC §10) and their targets.
+    Metrics(metrics::MetricsArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -112,6 +142,16 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args, &global),
         Command::Build(args) => build::run(&args, &global),
         Command::Renumber(args) => renumber(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Graph(args) => graph::run(&args),
+        Command::Serve(args) => serve::run(&args, &global),
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man => completions::man(),
+        Command::Init(args) => init::run(&args, &global),
+        Command::New(args) => new::run(&args, &global),
+        Command::Index(args) => index::run(&args, &global),
+        Command::Status(args) => status::run(&args, &global),
+        Command::Metrics(args) => metrics::run(&args, &global),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -5,8 +5,10 @@
 //! (`now`). Architecture invariant: this crate never touches the filesystem, the
 //! environment or the system clock, and never prints; it returns diagnostics.
 
+pub mod metrics;
 mod registry;
 pub mod rules;
+pub mod status;
 mod suggest;
 #[cfg(test)]
 mod testing;

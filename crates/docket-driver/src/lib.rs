@@ -272,6 +272,126 @@ fn is_index_page(doc: &docket_model::Document) -> bool {
     )
 }
 
+/// The meeting inventory as it stood at `when` (from git), for the rollout target
+/// "meetings per person per week down 30% in 90 days". `None` outside git or when
+/// the inventory did not exist then.
+pub fn meetings_at(
+    ws: &Workspace,
+    when: docket_model::time::Time,
+) -> Option<Vec<docket_model::Meeting>> {
+    let docket_git::Opened::Repo(git) = docket_git::open(&ws.root) else {
+        return None;
+    };
+    let prefix = prefix_of(&ws.root, &git.workdir).unwrap_or_default();
+    let rel = ws
+        .repo
+        .join(&ws.repo.config.kind_path(docket_model::Kind::Meetings));
+    let text = git.text_at(&format!("{prefix}{rel}"), when.as_second())?;
+    let doc = parse_file(rel, &ws.repo.handbook_root, text, &ws.repo.config)?;
+    match doc.data {
+        docket_model::Data::Meetings(list) => Some(list),
+        _ => None,
+    }
+}
+
+/// The metrics dashboard for the site: the figures of `docket metrics` and the
+/// charts, computed at the time of the newest change the repository holds (the
+/// newest commit, or the newest date in the documents), so that the same input gives
+/// the same page on any day.
+pub fn dashboard(ws: &Workspace) -> docket_site::Dashboard {
+    use docket_check::metrics;
+    use docket_site::svg::{Chart, ChartKind};
+    let newest_commit = ws
+        .repo
+        .history
+        .files
+        .values()
+        .filter_map(|h| h.updated())
+        .map(|c| c.time)
+        .max();
+    let newest_date = ws
+        .repo
+        .decisions()
+        .flat_map(|(_, d)| [d.date.as_ref(), d.decided.as_ref()])
+        .flatten()
+        .map(|t| t.value)
+        .max();
+    let reference = newest_commit.or(newest_date).unwrap_or_default();
+    let snapshots: Vec<_> = (0..13)
+        .rev()
+        .map(|w| docket_model::time::add_seconds(reference, -w * 7 * 86_400))
+        .filter_map(|t| Some((t, meetings_at(ws, t)?)))
+        .collect();
+    let before = meetings_at(ws, metrics::baseline_time(reference));
+    let m = metrics::metrics(&ws.repo, reference, before.as_deref());
+    let s = metrics::series(&ws.repo, reference, &snapshots);
+    let chart =
+        |id: &str, title: &str, x: &str, y: &str, kind, series: Vec<(&str, Vec<(String, f64)>)>| {
+            Chart {
+                id: id.into(),
+                title: title.into(),
+                x_label: x.into(),
+                y_label: y.into(),
+                kind,
+                series: series
+                    .into_iter()
+                    .map(|(n, v)| (n.to_string(), v))
+                    .collect(),
+            }
+        };
+    let mut charts = vec![
+        chart(
+            "per-week",
+            "Decisions opened and decided per week",
+            "week starting",
+            "decisions",
+            ChartKind::Bars,
+            vec![
+                ("opened", s.opened_per_week),
+                ("decided", s.decided_per_week),
+            ],
+        ),
+        chart(
+            "time-to-decide",
+            "Median time to decide",
+            "week starting",
+            "hours",
+            ChartKind::Line,
+            vec![("median hours", s.median_hours_per_week)],
+        ),
+        chart(
+            "deadlines",
+            "Open decisions against their deadlines",
+            "decision",
+            "hours left (negative: overdue)",
+            ChartKind::Bars,
+            vec![("hours left", s.open_deadlines)],
+        ),
+        chart(
+            "blockers",
+            "Age of open blockers",
+            "person",
+            "hours open",
+            ChartKind::Bars,
+            vec![("hours open", s.blocker_ages)],
+        ),
+        chart(
+            "meetings",
+            "Meetings per person per week, last 90 days",
+            "week",
+            "meetings",
+            ChartKind::Line,
+            vec![("meetings", s.meetings_per_week)],
+        ),
+    ];
+    charts.retain(|c| c.series.iter().any(|(_, v)| !v.is_empty()) || c.id == "per-week");
+    docket_site::Dashboard {
+        metrics: serde_json::to_value(&m).unwrap_or_default(),
+        reference: docket_model::time::format_date(reference),
+        charts,
+    }
+}
+
 /// Keeps only the findings about files the change touches (`--changed-since`).
 pub fn only_changed(report: &mut Report, changes: &docket_model::ChangeSet) {
     report.diagnostics.retain(|d| changes.touches(&d.file));

@@ -196,6 +196,20 @@ impl Git {
         Ok(out)
     }
 
+    /// The text of `path` (relative to the working tree) in the newest commit on
+    /// HEAD's first-parent line whose commit time is at or before `before` (Unix
+    /// seconds): the file as it stood then. `None` when there is no such commit or
+    /// file.
+    pub fn text_at(&self, path: &str, before: i64) -> Option<String> {
+        let mut commit = self.repo.head().ok()?.peel_to_commit().ok()?;
+        while commit.time().seconds() > before {
+            commit = commit.parent(0).ok()?;
+        }
+        let entry = commit.tree().ok()?.get_path(Path::new(path)).ok()?;
+        let blob = self.repo.find_blob(entry.id()).ok()?;
+        Some(String::from_utf8_lossy(blob.content()).into_owned())
+    }
+
     /// The text of `path` on branch `branch`, if it exists there.
     pub fn branch_text(&self, branch: &str, path: &str) -> Option<String> {
         let reference = self

@@ -7,11 +7,13 @@
 
 mod config;
 mod document;
+pub mod graph;
 mod history;
 mod kind;
 mod links;
 mod renumber;
 mod repo;
+pub mod schema;
 pub mod time;
 
 pub use config::{Config, ConfigError, IdScheme, KindConfig, RuleSetting, SiteConfig};

@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod output;
 mod pages;
 mod search;
+pub mod svg;
 pub mod templates;
 pub mod views;
 
@@ -76,6 +77,19 @@ impl SiteError {
 pub struct SiteOptions {
     /// Absolute base URL for the sitemap and feed (overrides `[site] base_url`).
     pub base_url: Option<String>,
+    /// The metrics dashboard (`metrics.html`), computed by the caller; none: no page.
+    pub dashboard: Option<Dashboard>,
+}
+
+/// What `metrics.html` shows: the figures of `docket metrics` and the charts.
+#[derive(Debug, Clone, Default)]
+pub struct Dashboard {
+    /// The `docket metrics --format json` document.
+    pub metrics: serde_json::Value,
+    /// The reference time the figures are computed at (`YYYY-MM-DD`).
+    pub reference: String,
+    /// The charts, in order.
+    pub charts: Vec<svg::Chart>,
 }
 
 /// What a build wrote.

@@ -165,6 +165,7 @@ struct Ctx<'a> {
     staging: &'a Staging,
     pages: AtomicUsize,
     written: std::sync::Mutex<Vec<String>>,
+    dashboard: Option<&'a crate::Dashboard>,
 }
 
 impl Ctx<'_> {
@@ -384,6 +385,7 @@ enum Job<'a> {
     Day(String),
     Update(&'a Document),
     Meetings,
+    Metrics,
     Page(&'a Document),
     Static(&'static str, &'static str, &'static str),
 }
@@ -394,7 +396,7 @@ fn sorted_decisions(repo: &Repository) -> Vec<(&Document, &Decision)> {
     v
 }
 
-fn nav(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
+fn nav(repo: &Repository, urls: &Urls, metrics: bool) -> Vec<NavEntry> {
     let entry = |title: &str, url: &str, section: &str| NavEntry {
         title: title.into(),
         url: url.into(),
@@ -417,6 +419,9 @@ fn nav(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
     }
     if repo.of_kind(Kind::Meetings).next().is_some() {
         out.push(entry("Meetings", "meetings/index.html", "meetings"));
+    }
+    if metrics {
+        out.push(entry("Metrics", "metrics.html", "metrics"));
     }
     // Free pages, grouped by folder; a folder's README.md or index.md is the folder's
     // own entry.
@@ -501,7 +506,7 @@ pub(crate) fn write_site(
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),
         repo_url: repo.config.site.repo_url.clone(),
     };
-    let nav = nav(repo, &urls);
+    let nav = nav(repo, &urls, options.dashboard.is_some());
     let ctx = Ctx {
         repo,
         urls,
@@ -511,6 +516,7 @@ pub(crate) fn write_site(
         staging,
         pages: AtomicUsize::new(0),
         written: std::sync::Mutex::new(Vec::new()),
+        dashboard: options.dashboard.as_ref(),
     };
 
     let mut jobs = vec![
@@ -540,6 +546,9 @@ pub(crate) fn write_site(
     }
     if repo.of_kind(Kind::Brief).next().is_some() {
         jobs.push(Job::BriefIndex);
+    }
+    if options.dashboard.is_some() {
+        jobs.push(Job::Metrics);
     }
     if repo.has_roster() {
         jobs.push(Job::People);
@@ -941,6 +950,53 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 &title,
                 "updates",
                 context! { day => Value::from_serialize(&day) },
+            )
+        }
+        Job::Metrics => {
+            let Some(dashboard) = ctx.dashboard else {
+                return Ok(());
+            };
+            let charts: Vec<Value> = dashboard
+                .charts
+                .iter()
+                .map(|c| {
+                    let labels: Vec<&str> = c
+                        .series
+                        .first()
+                        .map(|(_, v)| v.iter().map(|(l, _)| l.as_str()).collect())
+                        .unwrap_or_default();
+                    let rows: Vec<Vec<String>> = labels
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| {
+                            std::iter::once((*l).to_string())
+                                .chain(c.series.iter().map(|(_, v)| {
+                                    v.get(i).map_or(String::new(), |p| format!("{}", p.1))
+                                }))
+                                .collect()
+                        })
+                        .collect();
+                    context! {
+                        id => c.id.clone(),
+                        title => c.title.clone(),
+                        x_label => c.x_label.clone(),
+                        y_label => c.y_label.clone(),
+                        names => c.series.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>(),
+                        rows => rows,
+                        svg => Value::from_safe_string(crate::svg::render(c)),
+                    }
+                })
+                .collect();
+            ctx.write_page(
+                "metrics.html",
+                "metrics.html",
+                "Metrics",
+                "metrics",
+                context! {
+                    metrics => Value::from_serialize(&dashboard.metrics),
+                    reference => dashboard.reference.clone(),
+                    charts => charts,
+                },
             )
         }
         Job::Meetings => {

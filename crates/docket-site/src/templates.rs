@@ -33,6 +33,7 @@ builtin!(
     "updates.html",
     "update_day.html",
     "meetings.html",
+    "metrics.html",
     "search.html",
     "404.html",
     "assets/style.css",

@@ -20,7 +20,11 @@
 //! `people` and `person.html` gets `person` ([`PersonView`]); `updates.html` gets
 //! `days` and `update_day.html` gets `day` ([`DayView`]); `meetings.html` gets
 //! `meetings` ([`MeetingView`]) and `meeting_hours` (team total per week);
-//! `404.html` gets nothing more.
+//! `metrics.html` gets `metrics` (the `docket metrics --format json` document),
+//! `reference` (the date the figures are computed at) and `charts` (each with `id`,
+//! `title`, `x_label`, `y_label`, `names` of its series, `rows` of values for the
+//! text alternative, and `svg`, the chart as safe inline SVG); `404.html` gets
+//! nothing more.
 //!
 //! URLs in views are relative to the site root. Dates are ISO 8601 strings (`date`
 //! fields `2026-11-24`, `*_time` fields `2026-11-24T16:00:00Z`). Fields named `html`

@@ -50,6 +50,7 @@ fn build_into(root: &Path, out: &Path) -> Result<docket_site::BuildSummary, Site
         out,
         &SiteOptions {
             base_url: Some("https://handbook.example/".into()),
+            ..SiteOptions::default()
         },
         &|_, _| {},
     )

@@ -1,0 +1,677 @@
+//! `docket metrics` (SPEC §10): the figures a team needs to "measure and adjust",
+//! computed exactly as the spec defines them, plus `targets` from the charter's norms
+//! and the rollout goals. A pure function of the repository and `now`; overdue
+//! decisions and briefs and blockers come from [`crate::status`], so `status` and
+//! `metrics` never disagree. Shares are 0–100; a figure that cannot be computed (no
+//! decisions, nobody in a meeting) is `None` (JSON `null`), never NaN.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+
+use docket_model::time::{Time, add_seconds, seconds_between};
+use docket_model::{Data, Meeting, Repository};
+use serde::Serialize;
+
+use crate::status::{blockers, status};
+
+/// The version of the JSON shape.
+pub const METRICS_VERSION: u32 = 1;
+
+/// Every figure of SPEC §10.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metrics {
+    /// Shape version.
+    pub version: u32,
+    /// Decision figures.
+    pub decisions: DecisionMetrics,
+    /// Brief figures.
+    pub briefs: BriefMetrics,
+    /// Update and blocker figures.
+    pub updates: UpdateMetrics,
+    /// Meeting figures.
+    pub meetings: MeetingMetrics,
+    /// Each target with its value and whether it is met.
+    pub targets: Vec<Target>,
+}
+
+/// `decisions.*`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionMetrics {
+    /// All decisions.
+    pub total: usize,
+    /// Count per status as written (the five statuses always present).
+    pub by_status: BTreeMap<String, usize>,
+    /// Share with an owner, 0–100.
+    pub with_owner_pct: Option<f64>,
+    /// Share with an outcome (front matter or `## Decision`), 0–100.
+    pub with_outcome_pct: Option<f64>,
+    /// `proposed` decisions past their deadline.
+    pub open_past_deadline: usize,
+    /// Median of `decided` − `date`, hours, over accepted and rejected decisions.
+    pub median_hours_to_decide: Option<f64>,
+}
+
+/// `briefs.*`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BriefMetrics {
+    /// All briefs.
+    pub total: usize,
+    /// Status `active`.
+    pub active: usize,
+    /// `draft` or `active` past the deadline.
+    pub overdue: usize,
+}
+
+/// `updates.*`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UpdateMetrics {
+    /// Update files.
+    pub total: usize,
+    /// Blockers not resolved yet.
+    pub open_blockers: usize,
+    /// Median hours from a blocker's first update to its resolution.
+    pub median_blocker_resolution_hours: Option<f64>,
+}
+
+/// `meetings.*`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeetingMetrics {
+    /// Meetings in the inventory.
+    pub total: usize,
+    /// Category `update`: replaceable by written updates.
+    pub replaceable: usize,
+    /// Duration not among the charter's `meeting_lengths`.
+    pub off_length: usize,
+    /// Occurrences a week per attending roster person, averaged over them.
+    pub per_person_per_week: Option<f64>,
+    /// Meeting hours a week per attending roster person, averaged over them.
+    pub hours_per_person_per_week: Option<f64>,
+}
+
+/// One target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target {
+    /// The figure, by its JSON key (`decisions.with_owner_pct`).
+    pub metric: String,
+    /// Its value (`None` when it cannot be computed).
+    pub value: Option<f64>,
+    /// The goal: a floor for shares, a ceiling for everything else (see `at_least`).
+    pub target: f64,
+    /// Whether the goal is met (`None` when the value is unknown).
+    pub met: Option<bool>,
+    /// Whether the value must be at least the target (else at most).
+    #[serde(skip)]
+    pub at_least: bool,
+}
+
+/// Occurrences a week of a cadence (SPEC §10).
+pub fn occurrences_per_week(cadence: &str) -> Option<f64> {
+    match cadence {
+        "daily" => Some(5.0),
+        "weekly" => Some(1.0),
+        "biweekly" => Some(0.5),
+        "monthly" => Some(12.0 / 52.0),
+        _ => None,
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn pct(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| round2(part as f64 * 100.0 / whole as f64))
+}
+
+/// The median, or `None` for no values.
+pub fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    let m = if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    };
+    Some(round2(m))
+}
+
+fn hours(seconds: i64) -> f64 {
+    seconds as f64 / 3600.0
+}
+
+/// Per roster person who attends any meeting: (occurrences, hours) a week, averaged
+/// over those people. Attendees not in the roster do not count (they are an
+/// `unknown-owner` finding).
+pub fn meeting_load(repo: &Repository, meetings: &[Meeting]) -> (Option<f64>, Option<f64>) {
+    let mut per_person: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+    for m in meetings {
+        let Some(per_week) = m.cadence.as_deref().and_then(occurrences_per_week) else {
+            continue;
+        };
+        let minutes = m.duration.as_ref().map_or(0, |d| d.value) as f64;
+        let attendees: BTreeSet<&str> = m.attendees.iter().map(|a| a.value.as_str()).collect();
+        for a in attendees {
+            if repo.is_person(a) {
+                let slot = per_person.entry(a).or_default();
+                slot.0 += per_week;
+                slot.1 += per_week * minutes / 60.0;
+            }
+        }
+    }
+    let n = per_person.len();
+    if n == 0 {
+        return (None, None);
+    }
+    let (count, hrs) = per_person
+        .values()
+        .fold((0.0, 0.0), |acc, v| (acc.0 + v.0, acc.1 + v.1));
+    (Some(round2(count / n as f64)), Some(round2(hrs / n as f64)))
+}
+
+fn inventory(repo: &Repository) -> Vec<Meeting> {
+    repo.documents
+        .iter()
+        .flat_map(|d| match &d.data {
+            Data::Meetings(list) => list.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// Computes every figure at `now`. `meetings_before` is the meeting inventory as it
+/// was 90 days earlier (from git), for the rollout target; `None` when unknown.
+pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>) -> Metrics {
+    let norms = repo.norms();
+    let st = status(repo, now);
+    let decisions: Vec<_> = repo.decisions().collect();
+    let mut by_status: BTreeMap<String, usize> = docket_model::DECISION_STATUSES
+        .iter()
+        .map(|s| (s.to_string(), 0))
+        .collect();
+    for (_, d) in &decisions {
+        if let Some(s) = &d.status {
+            *by_status.entry(s.value.clone()).or_default() += 1;
+        }
+    }
+    let with_owner = decisions
+        .iter()
+        .filter(|(_, d)| d.owner.as_ref().is_some_and(|o| !o.value.trim().is_empty()))
+        .count();
+    let with_outcome = decisions
+        .iter()
+        .filter(|(_, d)| d.outcome.is_some())
+        .count();
+    let to_decide = decisions
+        .iter()
+        .filter(|(_, d)| {
+            matches!(
+                d.status.as_ref().map(|s| s.value.as_str()),
+                Some("accepted" | "rejected")
+            )
+        })
+        .filter_map(|(_, d)| {
+            Some(hours(seconds_between(
+                d.date.as_ref()?.value,
+                d.decided.as_ref()?.value,
+            )))
+        })
+        .collect();
+    let decision_metrics = DecisionMetrics {
+        total: decisions.len(),
+        by_status,
+        with_owner_pct: pct(with_owner, decisions.len()),
+        with_outcome_pct: pct(with_outcome, decisions.len()),
+        open_past_deadline: st.overdue_decisions.len(),
+        median_hours_to_decide: median(to_decide),
+    };
+
+    let briefs: Vec<_> = repo
+        .documents
+        .iter()
+        .filter_map(|d| match &d.data {
+            Data::Brief(b) => Some(b),
+            _ => None,
+        })
+        .collect();
+    let brief_metrics = BriefMetrics {
+        total: briefs.len(),
+        active: briefs
+            .iter()
+            .filter(|b| b.status.as_ref().is_some_and(|s| s.value == "active"))
+            .count(),
+        overdue: st.overdue_briefs.len(),
+    };
+
+    let all_blockers = blockers(repo);
+    let update_metrics = UpdateMetrics {
+        total: repo
+            .documents
+            .iter()
+            .filter(|d| matches!(d.data, Data::Update(_)))
+            .count(),
+        open_blockers: all_blockers.iter().filter(|b| b.resolved.is_none()).count(),
+        median_blocker_resolution_hours: median(
+            all_blockers
+                .iter()
+                .filter_map(|b| Some(hours(seconds_between(b.opened, b.resolved?))))
+                .collect(),
+        ),
+    };
+
+    let meetings = inventory(repo);
+    let (per_person, hours_per_person) = meeting_load(repo, &meetings);
+    let meeting_metrics = MeetingMetrics {
+        total: meetings.len(),
+        replaceable: meetings
+            .iter()
+            .filter(|m| m.category.as_deref() == Some("update"))
+            .count(),
+        off_length: meetings
+            .iter()
+            .filter(|m| {
+                m.duration
+                    .as_ref()
+                    .is_some_and(|d| !norms.meeting_lengths.contains(&d.value))
+            })
+            .count(),
+        per_person_per_week: per_person,
+        hours_per_person_per_week: hours_per_person,
+    };
+
+    let target = |metric: &str, value: Option<f64>, target: f64, at_least: bool| Target {
+        metric: metric.to_string(),
+        value,
+        target,
+        met: value.map(|v| if at_least { v >= target } else { v <= target }),
+        at_least,
+    };
+    // A work day of 8 hours keeps the charter's focus block free of meetings.
+    let meeting_hours_per_day = hours_per_person.map(|h| round2(h / 5.0));
+    let change = match (meetings_before.map(|m| meeting_load(repo, m).0), per_person) {
+        (Some(Some(before)), Some(now)) if before > 0.0 => {
+            Some(round2((now - before) * 100.0 / before))
+        }
+        _ => None,
+    };
+    let targets = vec![
+        target(
+            "decisions.with_owner_pct",
+            decision_metrics.with_owner_pct,
+            80.0,
+            true,
+        ),
+        target(
+            "decisions.with_outcome_pct",
+            decision_metrics.with_outcome_pct,
+            80.0,
+            true,
+        ),
+        target(
+            "decisions.open_past_deadline",
+            Some(decision_metrics.open_past_deadline as f64),
+            0.0,
+            false,
+        ),
+        target(
+            "updates.median_blocker_resolution_hours",
+            update_metrics.median_blocker_resolution_hours,
+            round2(hours(norms.blocker_resolution)),
+            false,
+        ),
+        target(
+            "meetings.off_length",
+            Some(meeting_metrics.off_length as f64),
+            0.0,
+            false,
+        ),
+        target(
+            "meetings.hours_per_person_per_day",
+            meeting_hours_per_day,
+            round2(8.0 - hours(norms.focus_block)),
+            false,
+        ),
+        target(
+            "meetings.per_person_per_week_change_pct",
+            change,
+            -30.0,
+            false,
+        ),
+    ];
+    Metrics {
+        version: METRICS_VERSION,
+        decisions: decision_metrics,
+        briefs: brief_metrics,
+        updates: update_metrics,
+        meetings: meeting_metrics,
+        targets,
+    }
+}
+
+/// The time series the dashboard draws, each a list of (label, value) sorted by
+/// time. Weeks start on Monday (UTC) and are labelled by that date.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Series {
+    /// Decisions opened (`date`) per week, the last 12 weeks up to `reference`.
+    pub opened_per_week: Vec<(String, f64)>,
+    /// Decisions decided (`decided`) per week, same weeks.
+    pub decided_per_week: Vec<(String, f64)>,
+    /// Median hours to decide of the decisions decided in each week (0 when none).
+    pub median_hours_per_week: Vec<(String, f64)>,
+    /// Open decisions: hours until (positive) or past (negative) their deadline.
+    pub open_deadlines: Vec<(String, f64)>,
+    /// Unresolved blockers: age in hours, by person and text.
+    pub blocker_ages: Vec<(String, f64)>,
+    /// Meetings per person per week, sampled weekly over the last 90 days.
+    pub meetings_per_week: Vec<(String, f64)>,
+}
+
+/// The Monday 00:00 UTC of the week holding `t`.
+pub fn week_start(t: Time) -> Time {
+    let days = t.as_second().div_euclid(86_400);
+    // 1970-01-01 was a Thursday: day 0 is 3 days after a Monday.
+    let monday = days - (days + 3).rem_euclid(7);
+    Time::from_second(monday * 86_400).unwrap_or(t)
+}
+
+/// Computes the series at `reference`. `meeting_snapshots` are (time, inventory)
+/// samples from git, oldest first.
+pub fn series(
+    repo: &Repository,
+    reference: Time,
+    meeting_snapshots: &[(Time, Vec<Meeting>)],
+) -> Series {
+    let norms = repo.norms();
+    let this_week = week_start(reference);
+    let weeks: Vec<Time> = (0..12)
+        .rev()
+        .map(|i| add_seconds(this_week, -i * 7 * 86_400))
+        .collect();
+    let label = |t: Time| docket_model::time::format_date(t);
+    let mut opened = vec![0.0; weeks.len()];
+    let mut decided = vec![0.0; weeks.len()];
+    let mut durations: Vec<Vec<f64>> = vec![Vec::new(); weeks.len()];
+    let slot = |t: Time| {
+        weeks
+            .iter()
+            .rposition(|w| *w <= t)
+            .filter(|_| t < add_seconds(this_week, 7 * 86_400) && t >= weeks[0])
+    };
+    for (_, d) in repo.decisions() {
+        if let Some(i) = d.date.as_ref().and_then(|t| slot(t.value)) {
+            opened[i] += 1.0;
+        }
+        if let Some(dec) = &d.decided
+            && let Some(i) = slot(dec.value)
+        {
+            decided[i] += 1.0;
+            if let Some(date) = &d.date {
+                durations[i].push(hours(seconds_between(date.value, dec.value)));
+            }
+        }
+    }
+    let mut out = Series {
+        opened_per_week: weeks
+            .iter()
+            .zip(&opened)
+            .map(|(w, v)| (label(*w), *v))
+            .collect(),
+        decided_per_week: weeks
+            .iter()
+            .zip(&decided)
+            .map(|(w, v)| (label(*w), *v))
+            .collect(),
+        median_hours_per_week: weeks
+            .iter()
+            .zip(durations)
+            .map(|(w, v)| (label(*w), median(v).unwrap_or(0.0)))
+            .collect(),
+        ..Series::default()
+    };
+    for (doc, d) in repo.decisions() {
+        if d.status.as_ref().map(|s| s.value.as_str()) != Some("proposed") {
+            continue;
+        }
+        let deadline = d.deadline.as_ref().map(|t| t.value).or_else(|| {
+            d.date
+                .as_ref()
+                .map(|t| add_seconds(t.value, norms.decision_deadline))
+        });
+        if let Some(deadline) = deadline {
+            let id =
+                d.id.as_ref()
+                    .map_or_else(|| doc.stem().to_string(), ToString::to_string);
+            out.open_deadlines.push((
+                format!("#{id}"),
+                round2(hours(seconds_between(reference, deadline))),
+            ));
+        }
+    }
+    for b in blockers(repo).into_iter().filter(|b| b.resolved.is_none()) {
+        out.blocker_ages.push((
+            b.person.clone(),
+            round2(hours(seconds_between(b.opened, reference)).max(0.0)),
+        ));
+    }
+    for (t, meetings) in meeting_snapshots {
+        if let Some(v) = meeting_load(repo, meetings).0 {
+            out.meetings_per_week.push((label(*t), v));
+        }
+    }
+    out
+}
+
+/// The instant 90 days before `now`, for the meeting baseline.
+pub fn baseline_time(now: Time) -> Time {
+    add_seconds(now, -90 * 86_400)
+}
+
+/// Writes the JSON form.
+pub fn render_json(out: &mut dyn Write, m: &Metrics) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, m).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+fn show(v: Option<f64>) -> String {
+    v.map_or_else(
+        || "–".to_string(),
+        |v| {
+            if v.fract() == 0.0 {
+                format!("{v:.0}")
+            } else {
+                format!("{v:.2}")
+            }
+        },
+    )
+}
+
+/// Writes the compact human table.
+pub fn render_human(out: &mut dyn Write, m: &Metrics) -> io::Result<()> {
+    let d = &m.decisions;
+    writeln!(
+        out,
+        "decisions  {} total · {} with owner · {} with outcome · {} past deadline · median {} h to decide",
+        d.total,
+        show(d.with_owner_pct) + "%",
+        show(d.with_outcome_pct) + "%",
+        d.open_past_deadline,
+        show(d.median_hours_to_decide)
+    )?;
+    let statuses: Vec<String> = d
+        .by_status
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    writeln!(out, "           {}", statuses.join(" · "))?;
+    writeln!(
+        out,
+        "briefs     {} total · {} active · {} overdue",
+        m.briefs.total, m.briefs.active, m.briefs.overdue
+    )?;
+    writeln!(
+        out,
+        "updates    {} total · {} open blockers · median {} h to resolve a blocker",
+        m.updates.total,
+        m.updates.open_blockers,
+        show(m.updates.median_blocker_resolution_hours)
+    )?;
+    writeln!(
+        out,
+        "meetings   {} total · {} replaceable · {} off-length · {} a week and {} h a week per person",
+        m.meetings.total,
+        m.meetings.replaceable,
+        m.meetings.off_length,
+        show(m.meetings.per_person_per_week),
+        show(m.meetings.hours_per_person_per_week)
+    )?;
+    writeln!(out)?;
+    writeln!(out, "targets")?;
+    for t in &m.targets {
+        let mark = match t.met {
+            Some(true) => "met    ",
+            Some(false) => "NOT met",
+            None => "unknown",
+        };
+        let op = if t.at_least { "≥" } else { "≤" };
+        writeln!(
+            out,
+            "  {mark}  {:<42} {:>8}  (target {op} {})",
+            t.metric,
+            show(t.value),
+            show(Some(t.target))
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{now, repo};
+
+    /// Every figure worked out by hand (in the comments) for a small team.
+    #[test]
+    fn every_key_equals_the_hand_computed_value() {
+        let r = repo(&[
+            // 48 h to decide; owner; outcome from `## Decision`.
+            (
+                "docs/decisions/0001-a.md",
+                "---\ntitle: A\nstatus: accepted\nowner: alice\ndate: 2026-11-01\ndecided: 2026-11-03\n---\n## Options\n\n- x\n- y\n\n## Decision\n\nx.\n",
+            ),
+            // 24 h to decide; outcome in front matter.
+            (
+                "docs/decisions/0002-b.md",
+                "---\ntitle: B\nstatus: rejected\nowner: bob\ndate: 2026-11-10\ndecided: 2026-11-11\noutcome: no\noptions: [x, y]\n---\n",
+            ),
+            // Deadline 2026-11-22 (date + 48 h) is before now (2026-11-24T12:00Z).
+            (
+                "docs/decisions/0003-c.md",
+                "---\ntitle: C\nstatus: proposed\nowner: alice\ndate: 2026-11-20\n---\n",
+            ),
+            // No owner; deadline 2026-11-26, not past.
+            (
+                "docs/decisions/0004-d.md",
+                "---\ntitle: D\nstatus: proposed\ndate: 2026-11-24\n---\n",
+            ),
+            (
+                "docs/briefs/late.md",
+                "---\ntitle: Late\nowner: alice\ndeadline: 2026-11-20\nstatus: active\n---\n",
+            ),
+            (
+                "docs/briefs/later.md",
+                "---\ntitle: Later\nowner: alice\ndeadline: 2026-12-20\nstatus: draft\n---\n",
+            ),
+            (
+                "docs/briefs/done.md",
+                "---\ntitle: Done\nowner: bob\ndeadline: 2026-11-01\nstatus: done\n---\n",
+            ),
+            // alice: one blocker from 11-20 to 11-22 (the case differs, it is the same
+            // blocker): 48 h. bob: one open blocker.
+            (
+                "docs/updates/2026-11-20/alice.md",
+                "Done: a\nNext: b\nBlocker: waiting on db\n",
+            ),
+            (
+                "docs/updates/2026-11-21/alice.md",
+                "Done: a\nNext: b\nBlocker: Waiting on DB\n",
+            ),
+            (
+                "docs/updates/2026-11-22/alice.md",
+                "Done: a\nNext: b\nBlocker: none\n",
+            ),
+            (
+                "docs/updates/2026-11-23/bob.md",
+                "Done: a\nNext: b\nBlocker: access\n",
+            ),
+            // alice: 5 × 15 min + 1 × 50 min = 6 a week, 2.0833 h; bob: 5, 1.25 h.
+            (
+                "docs/meetings.yaml",
+                "- name: Standup\n  category: update\n  cadence: daily\n  duration: 15\n  attendees: [alice, bob]\n- name: Review\n  category: decision\n  cadence: weekly\n  duration: 50\n  attendees: [alice, ghost]\n",
+            ),
+        ]);
+        let m = metrics(&r, now(), None);
+        let json = serde_json::to_value(&m).unwrap_or_default();
+        let expected = serde_json::json!({
+            "version": 1,
+            "decisions": {
+                "total": 4,
+                "by_status": {"accepted": 1, "deprecated": 0, "proposed": 2, "rejected": 1, "superseded": 0},
+                "with_owner_pct": 75.0,
+                "with_outcome_pct": 50.0,
+                "open_past_deadline": 1,
+                "median_hours_to_decide": 36.0
+            },
+            "briefs": {"total": 3, "active": 1, "overdue": 1},
+            "updates": {"total": 4, "open_blockers": 1, "median_blocker_resolution_hours": 48.0},
+            "meetings": {
+                "total": 2,
+                "replaceable": 1,
+                "off_length": 1,
+                "per_person_per_week": 5.5,
+                "hours_per_person_per_week": 1.67
+            },
+            "targets": [
+                {"metric": "decisions.with_owner_pct", "value": 75.0, "target": 80.0, "met": false},
+                {"metric": "decisions.with_outcome_pct", "value": 50.0, "target": 80.0, "met": false},
+                {"metric": "decisions.open_past_deadline", "value": 1.0, "target": 0.0, "met": false},
+                {"metric": "updates.median_blocker_resolution_hours", "value": 48.0, "target": 24.0, "met": false},
+                {"metric": "meetings.off_length", "value": 1.0, "target": 0.0, "met": false},
+                {"metric": "meetings.hours_per_person_per_day", "value": 0.33, "target": 5.0, "met": true},
+                {"metric": "meetings.per_person_per_week_change_pct", "value": null, "target": -30.0, "met": null}
+            ]
+        });
+        assert_eq!(json, expected);
+    }
+
+    #[test]
+    fn an_empty_team_gives_nulls_not_nan() {
+        let r = repo(&[("docs/people.yaml", "[]\n")]);
+        let m = metrics(&r, now(), None);
+        let json = serde_json::to_string(&m).unwrap_or_default();
+        assert_eq!(m.decisions.with_owner_pct, None);
+        assert_eq!(m.meetings.per_person_per_week, None);
+        assert_eq!(m.updates.median_blocker_resolution_hours, None);
+        assert!(!json.contains("NaN"));
+    }
+
+    #[test]
+    fn meetings_down_thirty_percent_against_ninety_days_earlier() {
+        let before = repo(&[(
+            "docs/meetings.yaml",
+            "- name: Standup\n  category: update\n  cadence: daily\n  duration: 25\n  attendees: [alice]\n",
+        )]);
+        let now_repo = repo(&[(
+            "docs/meetings.yaml",
+            "- name: Standup\n  category: update\n  cadence: weekly\n  duration: 25\n  attendees: [alice]\n",
+        )]);
+        let baseline = inventory(&before);
+        let m = metrics(&now_repo, now(), Some(&baseline));
+        let t = m
+            .targets
+            .iter()
+            .find(|t| t.metric == "meetings.per_person_per_week_change_pct");
+        assert_eq!(t.map(|t| (t.value, t.met)), Some((Some(-80.0), Some(true))));
+    }
+}

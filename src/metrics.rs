@@ -1,0 +1,37 @@
+//! `docket metrics`: the figures of SPEC §10 and their targets.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use docket_check::metrics::{baseline_time, metrics, render_human, render_json};
+
+use crate::{Global, Outcome, path_or_cwd};
+
+#[derive(Args, Debug)]
+pub(crate) struct MetricsArgs {
+    /// The repository, or any folder in it.
+    path: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+pub(crate) fn run(args: &MetricsArgs, global: &Global) -> anyhow::Result<Outcome> {
+    let ws = docket_driver::load(&path_or_cwd(&args.path))?;
+    let before = docket_driver::meetings_at(&ws, baseline_time(global.now));
+    let m = metrics(&ws.repo, global.now, before.as_deref());
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        Format::Json => render_json(&mut out, &m)?,
+        Format::Human => render_human(&mut out, &m)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Clean)
+}
