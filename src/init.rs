@@ -73,6 +73,20 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         ),
         (".github/workflows/docket.yml".into(), workflow()),
         (".pre-commit-config.yaml".into(), pre_commit()),
+        // Editor validation (docs/guide/editor-schemas.md): the VS Code YAML
+        // extension checks the roster and the meeting inventory while people type.
+        (
+            ".vscode/docket/people.schema.json".into(),
+            schema_text(Kind::People, &config),
+        ),
+        (
+            ".vscode/docket/meetings.schema.json".into(),
+            schema_text(Kind::Meetings, &config),
+        ),
+        (
+            ".vscode/settings.json".into(),
+            vscode_settings(&handbook(Kind::People), &handbook(Kind::Meetings)),
+        ),
     ];
     let mut out = std::io::stdout().lock();
     let mut wrote = 0;
@@ -367,6 +381,26 @@ jobs:
         uses: actions/deploy-pages@v4
 "
     )
+}
+
+fn schema_text(kind: Kind, config: &docket_model::Config) -> String {
+    let schema = docket_model::schema::json_schema(kind, config);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `yaml.schemas` for the VS Code YAML extension (redhat.vscode-yaml).
+fn vscode_settings(people: &str, meetings: &str) -> String {
+    let settings = serde_json::json!({
+        "yaml.schemas": {
+            "./.vscode/docket/people.schema.json": [people],
+            "./.vscode/docket/meetings.schema.json": [meetings],
+        }
+    });
+    let mut text = serde_json::to_string_pretty(&settings).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 fn pre_commit() -> String {

@@ -47,6 +47,9 @@ wrote docs/charter.md
 wrote docs/people.yaml
 wrote .github/workflows/docket.yml
 wrote .pre-commit-config.yaml
+wrote .vscode/docket/people.schema.json
+wrote .vscode/docket/meetings.schema.json
+wrote .vscode/settings.json
 wrote docs/decisions/README.md
 
 next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then commit
@@ -54,6 +57,18 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
         "{run}"
     );
     assert_clean(&repo);
+    // The editor wiring: the roster's schema is the one `docket schema people` prints.
+    let settings: serde_json::Value =
+        serde_json::from_str(&read(&repo, ".vscode/settings.json")).unwrap();
+    assert_eq!(
+        settings["yaml.schemas"]["./.vscode/docket/people.schema.json"][0],
+        "docs/people.yaml"
+    );
+    let schema = repo.docket().args(["schema", "people"]).run();
+    assert_eq!(
+        read(&repo, ".vscode/docket/people.schema.json"),
+        schema.stdout
+    );
     repo.docket()
         .args(["index", "--check"])
         .run()
@@ -135,6 +150,9 @@ skipped docs/charter.md (it exists)
 skipped docs/people.yaml (it exists)
 skipped .github/workflows/docket.yml (it exists)
 skipped .pre-commit-config.yaml (it exists)
+skipped .vscode/docket/people.schema.json (it exists)
+skipped .vscode/docket/meetings.schema.json (it exists)
+skipped .vscode/settings.json (it exists)
 skipped docs/decisions/README.md (it exists)
 
 nothing to do: every file exists

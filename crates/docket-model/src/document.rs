@@ -10,7 +10,11 @@ use docket_syntax::{
 };
 
 use crate::config::{Config, IdScheme};
-use crate::kind::{FieldSpec, FieldType, Kind};
+use crate::kind::{DECISION_STATUSES, FieldSpec, FieldType, Kind};
+use crate::legacy::{
+    Facts, Legacy, Relation, StatusSource, StatusStatement, is_dated_stem, normalize_status,
+    status_hint,
+};
 use crate::time::{Time, parse_duration, parse_time};
 
 /// A value with the byte range it came from.
@@ -115,6 +119,26 @@ pub struct Decision {
     pub informed: Vec<Spanned<String>>,
     /// Tags.
     pub tags: Vec<String>,
+    /// The format the record is written in when it is not docket's own front matter
+    /// (adr-tools, MADR, log4brains; SPEC §9). Its values above were read from that
+    /// format, with ranges pointing where they were found.
+    pub legacy: Option<Legacy>,
+    /// Every place the record states its status (front matter, a `## Status`
+    /// section, a `Status:` line), front matter first.
+    pub statuses: Vec<StatusStatement>,
+    /// Where each known field's value was found (a front-matter value or a line of
+    /// the body), whether or not the value is valid. `missing-field` reads it.
+    pub found_at: Vec<(&'static str, Range<usize>)>,
+}
+
+impl Decision {
+    /// Where field `name`'s value was found, if it was.
+    pub fn found(&self, name: &str) -> Option<&Range<usize>> {
+        self.found_at
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, r)| r)
+    }
 }
 
 /// A task brief.
@@ -388,20 +412,46 @@ pub fn parse_document(
     }
     let fields = doc.front.clone().unwrap_or_default();
     let kind = doc.kind;
+    // Existing decision records (SPEC §9): what the body says in their shapes.
+    let facts = (kind == Kind::Decision).then(|| crate::legacy::scan(&doc));
+    let legacy = facts
+        .as_ref()
+        .and_then(|f| crate::legacy::detect(&doc, &fields, f));
     if matches!(
         kind,
         Kind::Decision | Kind::Brief | Kind::Charter | Kind::Update | Kind::Page
     ) {
+        // A record read as MADR states its status in MADR's words (`Accepted`,
+        // `superseded by ADR-0003`); the decision reader judges it after mapping.
+        let validated = if legacy.is_some() {
+            std::borrow::Cow::Owned(Fields {
+                range: fields.range.clone(),
+                fields: fields
+                    .fields
+                    .iter()
+                    .filter(|f| f.key != "status")
+                    .cloned()
+                    .collect(),
+            })
+        } else {
+            std::borrow::Cow::Borrowed(&fields)
+        };
         validate_fields(
             &mut doc.problems,
             &doc.path,
             &doc.text,
-            &fields,
+            &validated,
             kind.schema(),
         );
     }
     doc.data = match kind {
-        Kind::Decision => Data::Decision(decision(&mut doc, &fields, config)),
+        Kind::Decision => Data::Decision(decision(
+            &mut doc,
+            &fields,
+            config,
+            &facts.unwrap_or_default(),
+            legacy,
+        )),
         Kind::Brief => Data::Brief(Brief {
             title: text_of(&fields, "title"),
             owner: text_of(&fields, "owner"),
@@ -869,10 +919,18 @@ fn list_of(text: &str, fields: &Fields, key: &str) -> Vec<Spanned<String>> {
     out
 }
 
-fn decision(doc: &mut Document, fields: &Fields, config: &Config) -> Decision {
+fn decision(
+    doc: &mut Document,
+    fields: &Fields,
+    config: &Config,
+    facts: &Facts,
+    legacy: Option<Legacy>,
+) -> Decision {
     let stem = doc.stem().to_string();
     let id = match config.id_scheme() {
         IdScheme::Stem => Some(DecisionId::Stem(stem.clone())),
+        // log4brains names files by date (`20201016-slug.md`): the stem is the id.
+        IdScheme::Number if is_dated_stem(&stem) => Some(DecisionId::Stem(stem.clone())),
         IdScheme::Number => number_prefix(&stem).map(DecisionId::Number),
     };
     if id.is_none() {
@@ -897,7 +955,7 @@ fn decision(doc: &mut Document, fields: &Fields, config: &Config) -> Decision {
     let outcome = text_of(fields, "outcome")
         .map(|s| s.value)
         .or_else(|| section_text(doc, &["Decision", "Decision Outcome", "Outcome"]));
-    Decision {
+    let mut d = Decision {
         id,
         id_key: text_of(fields, "id"),
         title: text_of(fields, "title"),
@@ -916,6 +974,227 @@ fn decision(doc: &mut Document, fields: &Fields, config: &Config) -> Decision {
             .into_iter()
             .map(|s| s.value)
             .collect(),
+        legacy,
+        statuses: Vec::new(),
+        found_at: Vec::new(),
+    };
+    for spec in Kind::Decision.schema() {
+        if let Some(f) = fields.get(spec.name).filter(|f| has_value(&f.value)) {
+            let range = if f.value_range.is_empty() {
+                f.key_range.clone()
+            } else {
+                f.value_range.clone()
+            };
+            d.found_at.push((spec.name, range));
+        }
+    }
+    // Every statement of the status, for `status-conflict`: the front matter, then
+    // `Status:` lines under the title, then a `## Status` section.
+    if let Some(f) = fields.get("status")
+        && let Some(s) = f.value.as_scalar_string()
+    {
+        d.statuses.push(statement(
+            s.trim(),
+            f.value_range.clone(),
+            StatusSource::FrontMatter,
+        ));
+    }
+    for l in &facts.status_lines {
+        d.statuses.push(statement(
+            &l.value.value,
+            l.value.range.clone(),
+            StatusSource::Line,
+        ));
+    }
+    if let Some(l) = facts
+        .status_section
+        .as_ref()
+        .and_then(|s| s.status.as_ref())
+    {
+        d.statuses.push(statement(
+            &l.value.value,
+            l.value.range.clone(),
+            StatusSource::Section,
+        ));
+    }
+    if legacy.is_some() {
+        read_legacy(doc, &mut d, fields, facts);
+    }
+    d
+}
+
+fn statement(written: &str, range: Range<usize>, source: StatusSource) -> StatusStatement {
+    let n = normalize_status(written);
+    StatusStatement {
+        written: Spanned::new(written.to_string(), range),
+        status: n.status,
+        known: n.known,
+        source,
+    }
+}
+
+/// Whether a front-matter value says something (not empty, not `~`, not `[]`).
+pub(crate) fn has_value(v: &Yaml) -> bool {
+    match v {
+        Yaml::Null => false,
+        Yaml::Str(s) => !s.trim().is_empty(),
+        Yaml::Seq(items) => !items.is_empty(),
+        _ => true,
+    }
+}
+
+/// Fills what a record in an existing format (SPEC §9) says where docket's own keys
+/// are absent: the title from the first heading, the status from MADR's `status`, a
+/// `Status:` line or the `## Status` section, the date from a `Date:` line, the owner
+/// from `decision-makers` (or `Deciders:`), supersession from `Supersedes` /
+/// `Superseded by` lines. Front-matter keys always win.
+fn read_legacy(doc: &mut Document, d: &mut Decision, fields: &Fields, facts: &Facts) {
+    let found = |d: &mut Decision, name: &'static str, range: Range<usize>| {
+        if d.found(name).is_none() {
+            d.found_at.push((name, range));
+        }
+    };
+    if d.title.is_none()
+        && let Some(t) = &facts.title
+    {
+        d.title = Some(t.clone());
+        found(d, "title", t.range.clone());
+    }
+    // The status: the first statement, mapped to docket's words; one outside docket's
+    // set is kept as written and flagged.
+    if let Some(st) = d.statuses.first().cloned() {
+        let value = if st.known {
+            st.status.clone()
+        } else {
+            st.written.value.clone()
+        };
+        d.status = Some(Spanned::new(value, st.written.range.clone()));
+        found(d, "status", st.written.range.clone());
+        if !st.known {
+            let hint = status_hint(&st.status)
+                .map(|h| format!(" (`{}` reads like `{h}`)", st.status))
+                .unwrap_or_default();
+            doc.problems.push(
+                problem(
+                    &doc.path,
+                    "invalid-value",
+                    st.written.range.clone(),
+                    format!(
+                        "status `{}` is not one of docket's statuses; it is kept as written",
+                        st.written.value
+                    ),
+                )
+                .with_help(format!(
+                    "write one of {}{hint}",
+                    DECISION_STATUSES
+                        .iter()
+                        .map(|s| format!("`{s}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+        }
+        if d.superseded_by.is_none()
+            && let Some(r) = normalize_status(&st.written.value).superseded_by
+        {
+            let range = docket_syntax::find_in(&doc.text, st.written.range.clone(), &r);
+            d.superseded_by = Some(Spanned::new(r, range.clone()));
+            found(d, "superseded_by", range);
+        }
+    }
+    if d.found("date").is_none()
+        && let Some(l) = &facts.date
+    {
+        found(d, "date", l.value.range.clone());
+        match parse_time(&l.value.value) {
+            Some(t) => d.date = Some(Spanned::new(t, l.value.range.clone())),
+            None => doc.problems.push(
+                problem(
+                    &doc.path,
+                    "invalid-value",
+                    l.value.range.clone(),
+                    format!("`Date:` `{}` is not an ISO 8601 date", l.value.value),
+                )
+                .with_help(
+                    "write the date as `YYYY-MM-DD` (adr-tools wrote `dd/mm/yyyy` before 2017)",
+                ),
+            ),
+        }
+    }
+    if d.owner.is_none() {
+        let makers = list_of(&doc.text, fields, "decision-makers");
+        let from_line = || {
+            facts
+                .deciders
+                .as_ref()
+                .map(|l| crate::legacy::spanned_list(&doc.text, &l.value, false))
+                .unwrap_or_default()
+        };
+        let people = if makers.is_empty() {
+            from_line()
+        } else {
+            makers
+        };
+        if let Some(first) = people.into_iter().next() {
+            found(d, "owner", first.range.clone());
+            d.owner = Some(first);
+        }
+    }
+    let decided = d
+        .status
+        .as_ref()
+        .is_some_and(|s| matches!(s.value.as_str(), "accepted" | "rejected"));
+    if decided
+        && d.decided.is_none()
+        && let Some(date) = d.date.clone()
+    {
+        // adr-tools and MADR date a record when it is decided.
+        found(d, "decided", date.range.clone());
+        d.decided = Some(date);
+    }
+    if d.supersedes.is_empty() {
+        d.supersedes = facts
+            .relations
+            .iter()
+            .filter(|r| r.relation == Relation::Supersedes)
+            .flat_map(|r| r.targets.iter().cloned())
+            .collect();
+        if let Some(first) = d.supersedes.first() {
+            let range = first.range.clone();
+            found(d, "supersedes", range);
+        }
+    }
+    if d.superseded_by.is_none()
+        && let Some(t) = facts
+            .relations
+            .iter()
+            .filter(|r| r.relation == Relation::SupersededBy)
+            .find_map(|r| r.targets.first())
+    {
+        found(d, "superseded_by", t.range.clone());
+        d.superseded_by = Some(t.clone());
+    }
+    for (name, line) in [
+        ("consulted", &facts.consulted),
+        ("informed", &facts.informed),
+    ] {
+        let slot = if name == "consulted" {
+            &mut d.consulted
+        } else {
+            &mut d.informed
+        };
+        if slot.is_empty()
+            && let Some(l) = line
+        {
+            *slot = crate::legacy::spanned_list(&doc.text, &l.value, false);
+            found(d, name, l.value.range.clone());
+        }
+    }
+    if d.tags.is_empty()
+        && let Some(l) = &facts.tags
+    {
+        d.tags = crate::legacy::split_list(&l.value.value, true);
+        found(d, "tags", l.value.range.clone());
     }
 }
 

@@ -307,6 +307,12 @@ static DECISION: &[FieldSpec] = &[
         "people or teams told after deciding",
     ),
     f("tags", T::Strings, No, "free-form tags"),
+    f(
+        "decision-makers",
+        T::People,
+        No,
+        "MADR's decision makers (roster ids); the first is the owner when `owner` is absent",
+    ),
 ];
 
 static BRIEF: &[FieldSpec] = &[

@@ -173,7 +173,10 @@ pub fn status_hint(status: &str) -> Option<&'static str> {
 /// an HTML comment such as log4brains' `<!-- optional -->` ignored).
 fn same_heading(text: &str, name: &str) -> bool {
     let t = text.split("<!--").next().unwrap_or(text);
-    t.trim().trim_end_matches(':').trim().eq_ignore_ascii_case(name)
+    t.trim()
+        .trim_end_matches(':')
+        .trim()
+        .eq_ignore_ascii_case(name)
 }
 
 /// Whether a file stem is log4brains-style: eight digits that form a valid date
@@ -191,9 +194,8 @@ pub fn is_dated_stem(stem: &str) -> bool {
         return false;
     };
     (1900..=2999).contains(&y)
-        && i8::try_from(m).is_ok_and(|m| i8::try_from(d).is_ok_and(|d| {
-            jiff::civil::Date::new(y, m, d).is_ok()
-        }))
+        && i8::try_from(m)
+            .is_ok_and(|m| i8::try_from(d).is_ok_and(|d| jiff::civil::Date::new(y, m, d).is_ok()))
 }
 
 /// A relation between records written as a line of text.
@@ -311,8 +313,6 @@ impl Facts {
 struct Line<'a> {
     /// Start of the line.
     start: usize,
-    /// End of the line's content (before `\r\n` / `\n`).
-    end: usize,
     /// End including the line break.
     full_end: usize,
     text: &'a str,
@@ -328,7 +328,6 @@ fn lines_of(text: &str, range: Range<usize>) -> Vec<Line<'_>> {
         let content = raw.trim_end_matches(['\n', '\r']);
         out.push(Line {
             start: offset,
-            end: offset + content.len(),
             full_end: offset + raw.len(),
             text: content,
         });
@@ -493,7 +492,8 @@ fn reference_in(text: &str) -> Option<String> {
         .map_or(lower.as_str(), |i| &lower[i + 4..]);
     let offset = lower.len() - after.len();
     for token in text[offset..].split_whitespace() {
-        let token = token.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.' | '"' | '\'' | '`' | '*'));
+        let token = token
+            .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.' | '"' | '\'' | '`' | '*'));
         if token.to_ascii_lowercase().ends_with(".md") {
             return Some(token.rsplit('/').next().unwrap_or(token).to_string());
         }
@@ -692,7 +692,9 @@ pub(crate) fn strip_number(text: &str) -> (String, bool) {
     let t = text.trim();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0
-        && let Some(rest) = t[digits..].strip_prefix(". ").or_else(|| t[digits..].strip_prefix(".\t"))
+        && let Some(rest) = t[digits..]
+            .strip_prefix(". ")
+            .or_else(|| t[digits..].strip_prefix(".\t"))
     {
         return (rest.trim().to_string(), true);
     }
@@ -758,9 +760,7 @@ pub(crate) fn split_list(value: &str, tags: bool) -> Vec<String> {
     let parts: Vec<&str> = if tags && !v.contains(',') {
         v.split_whitespace().collect()
     } else {
-        v.split([',', ';'])
-            .flat_map(|p| p.split(" and "))
-            .collect()
+        v.split([',', ';']).flat_map(|p| p.split(" and ")).collect()
     };
     parts
         .into_iter()
@@ -770,7 +770,11 @@ pub(crate) fn split_list(value: &str, tags: bool) -> Vec<String> {
 }
 
 /// The items of a one-line list with their ranges, searched inside `value`'s range.
-pub(crate) fn spanned_list(text: &str, value: &Spanned<String>, tags: bool) -> Vec<Spanned<String>> {
+pub(crate) fn spanned_list(
+    text: &str,
+    value: &Spanned<String>,
+    tags: bool,
+) -> Vec<Spanned<String>> {
     let mut from = value.range.start;
     split_list(&value.value, tags)
         .into_iter()
@@ -860,7 +864,10 @@ mod tests {
             ("Use ISO 8601".into(), true)
         );
         assert_eq!(strip_number("Use 2 things"), ("Use 2 things".into(), false));
-        assert_eq!(split_list("Alice, Bob and Carol", false), ["Alice", "Bob", "Carol"]);
+        assert_eq!(
+            split_list("Alice, Bob and Carol", false),
+            ["Alice", "Bob", "Carol"]
+        );
         assert_eq!(split_list("web api", true), ["web", "api"]);
     }
 }

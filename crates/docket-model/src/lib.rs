@@ -10,6 +10,7 @@ mod document;
 pub mod graph;
 mod history;
 mod kind;
+pub mod legacy;
 mod links;
 mod renumber;
 mod repo;
@@ -26,6 +27,7 @@ pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
     MEETING_CATEGORIES, Required,
 };
+pub use legacy::{Legacy, StatusSource, StatusStatement};
 pub use links::{normalize_path, percent_decode, resolve_link};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
 pub use repo::{FileRole, Repository, classify, handbook_relative, parse_file};

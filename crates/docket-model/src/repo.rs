@@ -17,7 +17,8 @@ pub enum FileRole {
     /// The index page of a kind folder (`decisions/README.md`): a page, not a document
     /// of that kind.
     Index(Kind),
-    /// Anything else (images, other files): linked to, never parsed.
+    /// Anything else (images, other files, decision templates such as
+    /// `adr-template.md`): linked to, never parsed.
     Asset,
 }
 
@@ -41,10 +42,25 @@ pub fn classify(handbook_path: &str, config: &Config) -> FileRole {
             if name == "readme.md" || name == "index.md" {
                 return FileRole::Index(kind);
             }
+            // Templates of existing tools (MADR's `adr-template*.md`, log4brains'
+            // `template.md`) are not records: placeholders, never checked or shown.
+            if kind == Kind::Decision && is_template_name(name) {
+                return FileRole::Asset;
+            }
             return FileRole::Document(kind);
         }
     }
     FileRole::Document(Kind::Page)
+}
+
+/// Whether a file name (lowercase) is a decision template: `template.md`,
+/// `adr-template*.md`, `_template.md`.
+fn is_template_name(name: &str) -> bool {
+    let stem = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".markdown"))
+        .unwrap_or(name);
+    matches!(stem, "template" | "_template" | "adr_template") || stem.starts_with("adr-template")
 }
 
 /// The path of `path` (repository-relative) inside the handbook root, if it is inside.
