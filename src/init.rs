@@ -71,6 +71,9 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
             handbook(Kind::People),
             people(&id, &name, user.email.as_deref(), &timezone),
         ),
+        // An empty inventory with an example: the meeting metrics need the file
+        // (`missing-meetings`), and the audit fills it in.
+        (handbook(Kind::Meetings), meetings()),
         (".github/workflows/docket.yml".into(), workflow()),
         (".pre-commit-config.yaml".into(), pre_commit()),
         // Editor validation (docs/guide/editor-schemas.md): the VS Code YAML
@@ -240,6 +243,25 @@ fn people(id: &str, name: &str, email: Option<&str>, timezone: &str) -> String {
     }
     out.push_str(&format!("  timezone: {}\n", yaml_scalar(timezone)));
     out
+}
+
+/// The meeting inventory: empty, with an example in comments.
+fn meetings() -> String {
+    "\
+# The meeting inventory: every recurring meeting of the team, one entry each.
+# docket flags status-update meetings that written updates could replace and
+# lengths the charter does not allow; `docket metrics` and the site count each
+# person's meetings and meeting hours against the charter's focus block.
+#
+# - name: Weekly planning
+#   category: decision      # update, decision, relationship or work
+#   cadence: weekly         # daily, weekly, biweekly or monthly
+#   duration: 50            # minutes
+#   attendees: [alice, bob] # roster ids
+#   agenda: true            # a written agenda ahead of time
+[]
+"
+    .to_string()
 }
 
 /// `docket.toml` with every key present and commented out.

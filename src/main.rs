@@ -10,6 +10,7 @@ mod build;
 mod check;
 mod completions;
 mod graph;
+mod import;
 mod index;
 mod init;
 mod metrics;
@@ -48,6 +49,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Move a decision to another number and rewrite every reference to it.
     Renumber(RenumberArgs),
+    /// Rewrite adr-tools, MADR or log4brains decision records with docket front matter.
+    Import(import::ImportArgs),
     /// Print the JSON Schema of a kind's front matter, for editors.
     Schema(schema::SchemaArgs),
     /// Print the supersession graph of the decisions (Mermaid or DOT).
@@ -142,6 +145,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args, &global),
         Command::Build(args) => build::run(&args, &global),
         Command::Renumber(args) => renumber(&args),
+        Command::Import(args) => import::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Serve(args) => serve::run(&args, &global),

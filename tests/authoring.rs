@@ -45,6 +45,7 @@ fn init_then_check_passes_and_a_second_init_skips_everything() {
 wrote docket.toml
 wrote docs/charter.md
 wrote docs/people.yaml
+wrote docs/meetings.yaml
 wrote .github/workflows/docket.yml
 wrote .pre-commit-config.yaml
 wrote .vscode/docket/people.schema.json
@@ -148,6 +149,7 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
 skipped docket.toml (it exists)
 skipped docs/charter.md (it exists)
 skipped docs/people.yaml (it exists)
+skipped docs/meetings.yaml (it exists)
 skipped .github/workflows/docket.yml (it exists)
 skipped .pre-commit-config.yaml (it exists)
 skipped .vscode/docket/people.schema.json (it exists)
@@ -436,7 +438,10 @@ fn index_check_fails_when_stale_and_passes_after_index() {
     // The index is a page, not a third decision, and its links resolve.
     assert_clean(&repo);
     let summary = repo.check_json(&[]).summary();
-    assert_eq!(summary.files, 5, "roster, charter, 2 decisions, index");
+    assert_eq!(
+        summary.files, 6,
+        "roster, charter, meeting inventory, 2 decisions, index"
+    );
 
     // A new decision makes it stale; `index` brings it up to date again.
     repo.docket()

@@ -2,7 +2,9 @@
 //! `tests/browser/site.test.mjs` (headless Chromium driven by playwright-core, with an
 //! axe-core accessibility audit) opens it from `file://` and from a local HTTP server
 //! under a sub-path, with JavaScript on and off, and saves screenshots to
-//! `target/screenshots/`.
+//! `target/screenshots/`: the home page, the decision index and a decision, and the
+//! team pages (metrics, meetings, updates, a day of updates, people, a person), in
+//! light and dark, and at 375 px.
 //!
 //! It needs Node, Chromium (`CHROMIUM`, or `/usr/bin/chromium`) and
 //! `npm ci --prefix tests/browser`. Without them the test says "skipped" and passes,
@@ -44,6 +46,7 @@ const HANDBOOK: &[(&str, &str)] = &[
   name: Chen Wei
   role: Product designer
   timezone: Asia/Singapore
+  hours: \"10:00-18:00\"
   team: product
 ",
     ),
@@ -56,6 +59,7 @@ owner: alice
 reviewed: 2026-11-01
 response_time: 4h
 decision_deadline: 48h
+focus_block: 5h
 ---
 
 How the team works across three time zones: in writing first, in meetings last.
@@ -235,6 +239,46 @@ Billing reads and writes PostgreSQL; the files are archived.
 ",
     ),
     (
+        "docs/updates/2026-11-20/alice.md",
+        "\
+Done: drafted the billing brief
+Next: ask for reviews
+Blocker: a reviewer for the billing brief
+",
+    ),
+    (
+        "docs/updates/2026-11-21/alice.md",
+        "\
+Done: the billing brief is in review
+Next: the error-tracker question
+Blocker: none
+",
+    ),
+    (
+        "docs/updates/2026-11-20/chen.md",
+        "\
+Done: sketches of the invoice page
+Next: the design review
+Blocker: access to the design system repository
+",
+    ),
+    (
+        "docs/updates/2026-11-21/chen.md",
+        "\
+Done: invoice page, first round of comments
+Next: the design review
+Blocker: access to the design system repository
+",
+    ),
+    (
+        "docs/updates/2026-11-23/chen.md",
+        "\
+Done: invoice page, second round
+Next: hand-off to bob
+Blocker: Access to the design system repository
+",
+    ),
+    (
         "docs/updates/2026-11-23/alice.md",
         "\
 Done: reviewed the billing brief
@@ -264,6 +308,18 @@ Blocker: waiting for #5
   cadence: biweekly
   duration: 25
   attendees: [alice, chen]
+  agenda: false
+- name: Daily standup
+  category: update
+  cadence: daily
+  duration: 15
+  attendees: [alice, bob, chen]
+  agenda: false
+- name: Pairing on billing
+  category: work
+  cadence: daily
+  duration: 180
+  attendees: [bob, chen]
   agenda: false
 ",
     ),
@@ -353,6 +409,17 @@ fn built_site_works_in_a_real_browser() {
         site.join("decisions/index.html").is_file(),
         "`docket build` wrote no decision index\n{build}"
     );
+    // The team pages the script audits and photographs.
+    for page in [
+        "metrics.html",
+        "meetings/index.html",
+        "updates/index.html",
+        "updates/2026-11-23/index.html",
+        "people/index.html",
+        "people/chen.html",
+    ] {
+        assert!(site.join(page).is_file(), "`docket build` wrote no {page}");
+    }
 
     let screenshots = workspace.join("target/screenshots");
     std::fs::create_dir_all(&screenshots).unwrap();

@@ -629,7 +629,7 @@ fn unicode_file_name_alone_is_clean() {
     repo.commit("unicode");
     let run = repo.check_human(&[]);
     run.assert_code(0);
-    assert_eq!(run.stdout, "checked 3 files: no problems\n", "{run}");
+    assert_eq!(run.stdout, "checked 4 files: no problems\n", "{run}");
 }
 
 #[test]

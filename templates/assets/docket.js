@@ -1,6 +1,7 @@
 /* docket: small enhancements for the handbook site. The pages work without it:
- * it adds relative deadline wording, local times, filtering and sorting of the
- * decision index, and search. Plain ES2017, no libraries. */
+ * it adds relative deadline and blocker wording, local times, the current time on
+ * the availability strip, filtering and sorting of the decision index, and search.
+ * Plain ES2017, no libraries. */
 (function () {
   "use strict";
 
@@ -84,6 +85,42 @@
       if (old && old.classList.contains("local-time")) old.parentNode.removeChild(old);
       var span = el("span", "local-time", " (" + text + " there)");
       node.parentNode.insertBefore(span, node.nextSibling);
+    });
+  }
+
+  /* Blocker ages: " (3 days ago)" after a blocker's start, from the reader's clock
+   * (the page itself states the age at the newest update). */
+  function since() {
+    var now = Date.now();
+    $all("time[data-since]").forEach(function (t) {
+      var when = Date.parse(t.getAttribute("datetime") || "");
+      if (isNaN(when) || when > now) return;
+      var old = t.nextElementSibling;
+      if (old && old.classList.contains("relative-time")) old.parentNode.removeChild(old);
+      t.parentNode.insertBefore(el("span", "relative-time", " (" + distance(now - when) + " ago)"), t.nextSibling);
+    });
+  }
+
+  /* The availability strip: a line at the current time (UTC) across every row, and
+   * its label on the hour axis. The strip itself is drawn at build time. */
+  function stripNow() {
+    var strips = $all(".strip[data-strip-date]");
+    if (!strips.length) return;
+    var d = new Date();
+    var minutes = d.getUTCHours() * 60 + d.getUTCMinutes();
+    var left = (minutes / 1440) * 100 + "%";
+    var label = "now " + ("0" + d.getUTCHours()).slice(-2) + ":" + ("0" + d.getUTCMinutes()).slice(-2);
+    strips.forEach(function (strip) {
+      $all(".strip-track", strip).forEach(function (track) {
+        var axis = track.classList.contains("strip-axis");
+        var mark = $(axis ? ".strip-now-label" : ".strip-now", track);
+        if (!mark) {
+          mark = el("span", axis ? "strip-now-label" : "strip-now", axis ? label : null);
+          track.appendChild(mark);
+        }
+        if (axis) mark.textContent = label;
+        mark.style.left = left;
+      });
     });
   }
 
@@ -574,11 +611,15 @@
 
   deadlines();
   localTimes();
+  since();
+  stripNow();
   decisionIndex();
   if (pageResults) searchPage();
   /* Keep the wording current on a page left open. */
   setInterval(function () {
     deadlines();
     localTimes();
+    since();
+    stripNow();
   }, 60000);
 })();

@@ -335,6 +335,67 @@ const pages = [
   { key: "decision", rel: decision.url, title: `decision ${decision.id}` },
 ];
 
+// The team pages, where the site has them: the metrics dashboard, the meetings,
+// updates and people pages, the newest day of updates, and a person (one with an old
+// open blocker, if any: that page uses the most of its template).
+function listDir(rel) {
+  try {
+    return fs.readdirSync(path.join(SITE, rel)).sort();
+  } catch {
+    return [];
+  }
+}
+const days = listDir("updates").filter((d) => fs.existsSync(path.join(SITE, "updates", d, "index.html")));
+const day = days[days.length - 1];
+const people = listDir("people").filter((f) => f.endsWith(".html") && f !== "index.html");
+const person =
+  people.find((f) => readSite(`people/${f}`).includes("flag-stale")) ||
+  people.find((f) => readSite(`people/${f}`).includes('class="item-list blockers"')) ||
+  people[0];
+const teamPages = [
+  { key: "metrics", rel: "metrics.html", title: "metrics dashboard" },
+  { key: "meetings", rel: "meetings/index.html", title: "meetings page" },
+  { key: "updates", rel: "updates/index.html", title: "updates page" },
+  { key: "day", rel: day && `updates/${day}/index.html`, title: `updates of ${day}` },
+  { key: "people", rel: "people/index.html", title: "people page" },
+  { key: "person", rel: person && `people/${person}`, title: `person page ${person}` },
+].filter((p) => p.rel && fs.existsSync(path.join(SITE, p.rel)));
+pages.push(...teamPages);
+const hasStrip = teamPages.some((p) => p.key === "people") && readSite("people/index.html").includes('class="strip"');
+
+/** Checks that the strips' hour labels do not overlap and that every block label
+ * fits its block, as drawn at the page's current width. */
+async function stripLayout(page) {
+  return page.evaluate(() => {
+    const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).display !== "none";
+    const problems = [];
+    document.querySelectorAll(".strip").forEach((strip) => {
+      const ticks = [...strip.querySelectorAll(".strip-tick")].filter(shown).map((t) => t.getBoundingClientRect());
+      for (let i = 1; i < ticks.length; i++) {
+        if (ticks[i].left < ticks[i - 1].right) problems.push(`hour labels ${i - 1} and ${i} overlap`);
+      }
+      const track = strip.querySelector(".strip-axis").getBoundingClientRect();
+      ticks.forEach((t, i) => {
+        if (t.left < track.left - 1 || t.right > track.right + 1) problems.push(`hour label ${i} sticks out of the strip`);
+      });
+      strip.querySelectorAll(".strip-label").forEach((l) => {
+        if (!shown(l)) return;
+        const block = l.parentElement.getBoundingClientRect();
+        const r = l.getBoundingClientRect();
+        if (r.width > block.width + 0.5) problems.push(`label “${l.textContent}” is wider than its block`);
+      });
+      strip.querySelectorAll(".strip-name").forEach((n) => {
+        if (n.scrollWidth > n.clientWidth + 1 && !n.closest(".strip-axis-row")) {
+          // An ellipsis is fine, but the full name must be in the table below.
+          const name = n.textContent.trim();
+          if (!document.querySelector("#hours-table").textContent.includes(name)) problems.push(`name “${name}” is cut and not in the table`);
+        }
+      });
+    });
+    return problems;
+  });
+}
+
 async function originChecks(origin, base) {
   const tag = origin === "http" ? `http ${PREFIX}` : "file://";
   const context = await newContext();
@@ -457,6 +518,26 @@ async function originChecks(origin, base) {
   const dec = await open(context, base, decision.url);
   seen.push({ label: pages[2].title, problems: dec.problems });
   opened.decision = dec;
+  for (const p of teamPages) {
+    opened[p.key] = await open(context, base, p.rel);
+    seen.push({ label: p.title, problems: opened[p.key].problems });
+  }
+  if (hasStrip) {
+    await check(`[${tag}] the availability strip marks the current time and local times`, async () => {
+      const page = opened.people.page;
+      const tracks = await page.locator(".strip .strip-track:not(.strip-axis)").count();
+      const marks = await page.locator(".strip .strip-now").count();
+      assert(tracks > 0 && marks === tracks, `${marks} current-time marks for ${tracks} rows`);
+      const label = await page.locator(".strip .strip-now-label").innerText();
+      assert(/^now \d\d:\d\d$/.test(label), `the axis says “${label}”`);
+      const zones = await page.locator("#hours-table [data-timezone]").count();
+      const local = await page.locator("#hours-table .local-time").count();
+      assert(local === zones, `${local} local times for ${zones} time zones`);
+      const problems = await stripLayout(page);
+      assert(!problems.length, problems.join("\n"));
+      return `${tracks} rows`;
+    });
+  }
   for (const p of pages) {
     await check(`[${tag}] axe: ${p.title} has no serious or critical violation`, () =>
       axeAudit(opened[p.key].page, `[${tag}] ${p.title}`),
@@ -475,6 +556,26 @@ async function originChecks(origin, base) {
     return `${seen.length} pages`;
   });
   await context.close();
+
+  // (g) without JavaScript the team pages are complete: the strip is drawn, ages are
+  // written, and nothing pretends to be live.
+  if (hasStrip) {
+    await check(`[${tag}] without JavaScript the people page has the whole strip`, async () => {
+      const noJs = await newContext({ javaScriptEnabled: false });
+      try {
+        const p = await open(noJs, base, "people/index.html");
+        const rows = await p.page.locator(".strip .strip-row:not(.strip-axis-row):not(.strip-overlap-row)").count();
+        const people = await p.page.locator("#hours-table tbody tr").count();
+        assert(rows > 0 && rows === people, `${rows} strip rows, ${people} people in the table`);
+        const blocks = await p.page.locator(".strip .strip-block").count();
+        assert(blocks >= people, `only ${blocks} blocks drawn`);
+        assert((await p.page.locator(".strip-now").count()) === 0, "a current-time mark without JavaScript");
+        return `${rows} rows, ${blocks} blocks`;
+      } finally {
+        await noJs.close();
+      }
+    });
+  }
 
   // (f) without JavaScript the index is the full table.
   await check(`[${tag}] without JavaScript the decision index shows all rows`, async () => {
@@ -526,17 +627,24 @@ async function screenshots(base) {
     await context.close();
   }
   const phone = await newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  const { page } = await open(phone, base, "decisions/index.html");
-  const file = path.join(SHOTS, "decisions-phone.png");
-  await page.screenshot({ path: file, fullPage: true });
-  shots.push(file);
-  await check("[phone 375px] decision index does not scroll sideways", async () => {
-    const wide = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth,
-      view: window.innerWidth,
-    }));
-    assert(wide.page <= wide.view, `the page is ${wide.page}px wide in a ${wide.view}px viewport`);
-  });
+  for (const p of [{ key: "decisions", rel: "decisions/index.html", title: "decision index" }, ...teamPages]) {
+    const { page } = await open(phone, base, p.rel);
+    const file = path.join(SHOTS, `${p.key}-phone.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+    await check(`[phone 375px] ${p.title} does not scroll sideways`, async () => {
+      const wide = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+      }));
+      assert(wide.page <= wide.view, `the page is ${wide.page}px wide in a ${wide.view}px viewport`);
+      if (["people", "person"].includes(p.key) && hasStrip) {
+        const problems = await stripLayout(page);
+        assert(!problems.length, problems.join("\n"));
+      }
+    });
+    await page.close();
+  }
   await phone.close();
   return shots;
 }

@@ -604,9 +604,10 @@ pub fn assert_no_diag(diags: &[Diag], file: &str) {
     );
 }
 
-/// A roster and a charter with its four sections: the least a handbook needs for its
-/// documents to be judged on their own.
+/// A roster, a charter with its four sections and an empty meeting inventory: the
+/// least a handbook needs for its documents to be judged on their own.
 pub const MINIMAL: &[(&str, &str)] = &[
+    ("docs/meetings.yaml", "[]\n"),
     (
         "docs/people.yaml",
         "\

@@ -1,18 +1,25 @@
 //! `docket metrics` (SPEC §10): the figures a team needs to "measure and adjust",
 //! computed exactly as the spec defines them, plus `targets` from the charter's norms
 //! and the rollout goals. A pure function of the repository and `now`; overdue
-//! decisions and briefs and blockers come from [`crate::status`], so `status` and
-//! `metrics` never disagree. Shares are 0–100; a figure that cannot be computed (no
-//! decisions, nobody in a meeting) is `None` (JSON `null`), never NaN.
+//! decisions and briefs come from [`crate::status`], blocker runs from
+//! `docket_model::blockers` and each person's meetings from
+//! `docket_model::meeting_load` (which `status` and the site read too), so the
+//! figures never disagree. Shares are 0–100; a figure that cannot be computed (no
+//! decisions, nobody in a meeting, no `meetings.yaml`) is `None` (JSON `null`), never
+//! NaN.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use docket_model::blockers::blockers;
+use docket_model::meeting_load::{
+    WORKDAY_HOURS, WORKDAYS_PER_WEEK, has_inventory, inventory, load_per_person,
+};
 use docket_model::time::{Time, add_seconds, seconds_between};
 use docket_model::{Data, Meeting, Repository};
 use serde::Serialize;
 
-use crate::status::{blockers, status};
+use crate::status::status;
 
 /// The version of the JSON shape.
 pub const METRICS_VERSION: u32 = 1;
@@ -104,15 +111,10 @@ pub struct Target {
     pub at_least: bool,
 }
 
-/// Occurrences a week of a cadence (SPEC §10).
+/// Occurrences a week of a cadence (SPEC §10); the model's
+/// [`docket_model::meeting_load::occurrences_per_week`].
 pub fn occurrences_per_week(cadence: &str) -> Option<f64> {
-    match cadence {
-        "daily" => Some(5.0),
-        "weekly" => Some(1.0),
-        "biweekly" => Some(0.5),
-        "monthly" => Some(12.0 / 52.0),
-        _ => None,
-    }
+    docket_model::meeting_load::occurrences_per_week(cadence)
 }
 
 fn round2(x: f64) -> f64 {
@@ -144,41 +146,19 @@ fn hours(seconds: i64) -> f64 {
 
 /// Per roster person who attends any meeting: (occurrences, hours) a week, averaged
 /// over those people. Attendees not in the roster do not count (they are an
-/// `unknown-owner` finding).
+/// `unknown-owner` finding). The per-person figures are
+/// [`docket_model::meeting_load::load_per_person`], which the site's meetings page
+/// shows.
 pub fn meeting_load(repo: &Repository, meetings: &[Meeting]) -> (Option<f64>, Option<f64>) {
-    let mut per_person: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
-    for m in meetings {
-        let Some(per_week) = m.cadence.as_deref().and_then(occurrences_per_week) else {
-            continue;
-        };
-        let minutes = m.duration.as_ref().map_or(0, |d| d.value) as f64;
-        let attendees: BTreeSet<&str> = m.attendees.iter().map(|a| a.value.as_str()).collect();
-        for a in attendees {
-            if repo.is_person(a) {
-                let slot = per_person.entry(a).or_default();
-                slot.0 += per_week;
-                slot.1 += per_week * minutes / 60.0;
-            }
-        }
-    }
+    let per_person = load_per_person(repo, meetings);
     let n = per_person.len();
     if n == 0 {
         return (None, None);
     }
-    let (count, hrs) = per_person
-        .values()
-        .fold((0.0, 0.0), |acc, v| (acc.0 + v.0, acc.1 + v.1));
+    let (count, hrs) = per_person.values().fold((0.0, 0.0), |acc, v| {
+        (acc.0 + v.meetings_per_week, acc.1 + v.hours_per_week)
+    });
     (Some(round2(count / n as f64)), Some(round2(hrs / n as f64)))
-}
-
-fn inventory(repo: &Repository) -> Vec<Meeting> {
-    repo.documents
-        .iter()
-        .flat_map(|d| match &d.data {
-            Data::Meetings(list) => list.clone(),
-            _ => Vec::new(),
-        })
-        .collect()
 }
 
 /// Computes every figure at `now`. `meetings_before` is the meeting inventory as it
@@ -288,8 +268,10 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
         met: value.map(|v| if at_least { v >= target } else { v <= target }),
         at_least,
     };
-    // A work day of 8 hours keeps the charter's focus block free of meetings.
-    let meeting_hours_per_day = hours_per_person.map(|h| round2(h / 5.0));
+    // A working day of 8 hours keeps the charter's focus block free of meetings.
+    let meeting_hours_per_day = hours_per_person.map(|h| round2(h / WORKDAYS_PER_WEEK));
+    // Without an inventory nothing is known about meeting lengths (not "none off").
+    let off_length = has_inventory(repo).then_some(meeting_metrics.off_length as f64);
     let change = match (meetings_before.map(|m| meeting_load(repo, m).0), per_person) {
         (Some(Some(before)), Some(now)) if before > 0.0 => {
             Some(round2((now - before) * 100.0 / before))
@@ -321,16 +303,11 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
             round2(hours(norms.blocker_resolution)),
             false,
         ),
-        target(
-            "meetings.off_length",
-            Some(meeting_metrics.off_length as f64),
-            0.0,
-            false,
-        ),
+        target("meetings.off_length", off_length, 0.0, false),
         target(
             "meetings.hours_per_person_per_day",
             meeting_hours_per_day,
-            round2(8.0 - hours(norms.focus_block)),
+            round2(WORKDAY_HOURS - hours(norms.focus_block)),
             false,
         ),
         target(
@@ -654,6 +631,57 @@ mod tests {
         assert_eq!(m.meetings.per_person_per_week, None);
         assert_eq!(m.updates.median_blocker_resolution_hours, None);
         assert!(!json.contains("NaN"));
+    }
+
+    /// Without `meetings.yaml` (a `missing-meetings` finding) the other figures are
+    /// still computed; the meeting figures are counts of nothing and nulls.
+    #[test]
+    fn without_a_meeting_inventory_the_rest_is_computed() {
+        let r = repo(&[
+            (
+                "docs/decisions/0001-a.md",
+                "---\ntitle: A\nstatus: accepted\nowner: alice\ndate: 2026-11-01\ndecided: 2026-11-02\noutcome: x\noptions: [x, y]\n---\n",
+            ),
+            (
+                "docs/updates/2026-11-20/bob.md",
+                "Done: a\nNext: b\nBlocker: access\n",
+            ),
+            (
+                "docs/updates/2026-11-21/bob.md",
+                "Done: a\nNext: b\nBlocker: none\n",
+            ),
+        ]);
+        let m = metrics(&r, now(), None);
+        let json = serde_json::to_value(&m).unwrap_or_default();
+        assert_eq!(json["decisions"]["with_owner_pct"], 100.0);
+        assert_eq!(json["decisions"]["median_hours_to_decide"], 24.0);
+        assert_eq!(json["updates"]["median_blocker_resolution_hours"], 24.0);
+        assert_eq!(
+            json["meetings"],
+            serde_json::json!({
+                "total": 0, "replaceable": 0, "off_length": 0,
+                "per_person_per_week": null, "hours_per_person_per_week": null
+            })
+        );
+        let meeting_targets: Vec<_> = m
+            .targets
+            .iter()
+            .filter(|t| t.metric.starts_with("meetings."))
+            .map(|t| (t.metric.as_str(), t.value, t.met))
+            .collect();
+        assert_eq!(
+            meeting_targets,
+            [
+                ("meetings.off_length", None, None),
+                ("meetings.hours_per_person_per_day", None, None),
+                ("meetings.per_person_per_week_change_pct", None, None),
+            ]
+        );
+        assert!(
+            !serde_json::to_string(&m)
+                .unwrap_or_default()
+                .contains("NaN")
+        );
     }
 
     #[test]

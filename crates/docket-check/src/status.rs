@@ -3,8 +3,8 @@
 //! older than the charter's `blocker_resolution`.
 //!
 //! A pure function of the [`Repository`] and `now`, like the rules: no IO, no clock.
-//! The same definitions serve `docket metrics` ([`blockers`] is the blocker history
-//! of SPEC §10).
+//! The same definitions serve `docket metrics` and the site: [`blockers`] (the
+//! blocker history of SPEC §10) is `docket_model::blockers`, re-exported.
 //!
 //! The JSON form ([`render_json`]) is a versioned contract:
 //!
@@ -21,12 +21,15 @@
 //!
 //! Times are UTC with a `Z`; hours are whole hours, rounded down.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use docket_model::time::{Time, add_seconds, format_time, seconds_between};
 use docket_model::{Data, Repository};
 use serde::Serialize;
+
+/// Blocker episodes live in the model, so that `status`, `metrics` and the site
+/// share one computation; re-exported here for the callers of this module.
+pub use docket_model::blockers::{Blocker, blockers, blockers_until};
 
 /// The version of the JSON output's shape.
 pub const STATUS_JSON_VERSION: u32 = 1;
@@ -67,24 +70,6 @@ pub struct OverdueBrief {
     pub deadline: Time,
     /// Seconds since the deadline.
     pub late: i64,
-}
-
-/// One blocker of one person: consecutive updates with the same `Blocker:` text
-/// (trimmed, case-folded, not `none`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Blocker {
-    /// The person (roster id, from the update).
-    pub person: String,
-    /// The text as written in the latest update that states it.
-    pub text: String,
-    /// The date of the first update that states it.
-    pub opened: Time,
-    /// The date of the person's first later update without it, if any.
-    pub resolved: Option<Time>,
-    /// The first update that states it.
-    pub first_path: String,
-    /// The latest update that states it.
-    pub last_path: String,
 }
 
 /// An unresolved blocker older than the charter's `blocker_resolution`.
@@ -186,10 +171,10 @@ pub fn status(repo: &Repository, now: Time) -> Status {
         }
     }
     for blocker in blockers_until(repo, Some(now)) {
-        if blocker.resolved.is_some() {
+        if !blocker.is_open() {
             continue;
         }
-        let age = seconds_between(blocker.opened, now);
+        let age = blocker.age_at(now);
         if age > norms.blocker_resolution {
             out.stale_blockers.push(StaleBlocker {
                 late: age - norms.blocker_resolution,
@@ -212,78 +197,6 @@ pub fn status(repo: &Repository, now: Time) -> Status {
 
 fn owner(o: Option<&docket_model::Spanned<String>>) -> Option<String> {
     o.map(|o| o.value.clone()).filter(|o| !o.is_empty())
-}
-
-/// Every blocker in the updates, per person in date order (SPEC §3, §10): consecutive
-/// updates of one person with the same `Blocker:` text (trimmed, case-folded, not
-/// `none`) are one blocker, opened at the date of the first; it is resolved at the
-/// date of that person's first later update without it (another blocker, `none`, or
-/// no `Blocker:` line). Updates without a date are skipped.
-pub fn blockers(repo: &Repository) -> Vec<Blocker> {
-    blockers_until(repo, None)
-}
-
-/// [`blockers`] as they stood at `until`: later updates are not read.
-fn blockers_until(repo: &Repository, until: Option<Time>) -> Vec<Blocker> {
-    // Per person: (date, path, open blocker text) of each update.
-    type Entry<'a> = (Time, &'a str, Option<&'a str>);
-    let mut by_person: BTreeMap<&str, Vec<Entry<'_>>> = BTreeMap::new();
-    for doc in &repo.documents {
-        let Data::Update(u) = &doc.data else { continue };
-        let (Some(date), Some(person)) = (u.date, &u.person) else {
-            continue;
-        };
-        if until.is_some_and(|t| date > t) {
-            continue;
-        }
-        let text = u.open_blocker().map(|b| b.text.as_str());
-        by_person
-            .entry(person.value.as_str())
-            .or_default()
-            .push((date, doc.path.as_str(), text));
-    }
-    let mut out = Vec::new();
-    for (person, mut updates) in by_person {
-        updates.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        let mut current: Option<(String, Blocker)> = None;
-        for (date, path, text) in updates {
-            let key = text.map(fold);
-            if let (Some((open, b)), Some(k)) = (&mut current, &key)
-                && open == k
-            {
-                b.last_path = path.to_string();
-                b.text = text.unwrap_or_default().trim().to_string();
-                continue;
-            }
-            if let Some((_, mut b)) = current.take() {
-                b.resolved = Some(date);
-                out.push(b);
-            }
-            if let (Some(k), Some(t)) = (key, text) {
-                current = Some((
-                    k,
-                    Blocker {
-                        person: person.to_string(),
-                        text: t.trim().to_string(),
-                        opened: date,
-                        resolved: None,
-                        first_path: path.to_string(),
-                        last_path: path.to_string(),
-                    },
-                ));
-            }
-        }
-        out.extend(current.map(|(_, b)| b));
-    }
-    out
-}
-
-/// Blocker texts compare trimmed and case-folded, with runs of spaces as one.
-fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 #[derive(Serialize)]

@@ -45,6 +45,14 @@ pub enum DriverError {
     /// `--changed-since` needs git, or git failed.
     #[error("{0}")]
     Git(String),
+    /// A file could not be written.
+    #[error("cannot write `{path}`: {source}")]
+    Unwritable {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// The handbook root does not exist.
     #[error(
         "the handbook root `{root}` does not exist in {repo}; create it or set `root` in docket.toml"
@@ -296,8 +304,8 @@ pub fn meetings_at(
 
 /// The metrics dashboard for the site: the figures of `docket metrics` and the
 /// charts, computed at the time of the newest change the repository holds (the
-/// newest commit, or the newest date in the documents), so that the same input gives
-/// the same page on any day.
+/// newest commit or the newest date in the documents, whichever is later), so that
+/// the same input gives the same page on any day.
 pub fn dashboard(ws: &Workspace) -> docket_site::Dashboard {
     use docket_check::metrics;
     use docket_site::svg::{Chart, ChartKind};
@@ -315,8 +323,11 @@ pub fn dashboard(ws: &Workspace) -> docket_site::Dashboard {
         .flat_map(|(_, d)| [d.date.as_ref(), d.decided.as_ref()])
         .flatten()
         .map(|t| t.value)
+        .chain(docket_model::blockers::newest_update(&ws.repo))
         .max();
-    let reference = newest_commit.or(newest_date).unwrap_or_default();
+    // The later of the two: a handbook may hold updates dated after its last commit,
+    // and the blocker ages must not read as younger here than on the updates page.
+    let reference = newest_commit.max(newest_date).unwrap_or_default();
     let snapshots: Vec<_> = (0..13)
         .rev()
         .map(|w| docket_model::time::add_seconds(reference, -w * 7 * 86_400))
@@ -477,10 +488,54 @@ pub fn read_config(root: &Path) -> Result<Config, DriverError> {
     Ok(config)
 }
 
+/// The folders that adr-tools, MADR and log4brains create for decision records, in
+/// the order they are looked for: (folder, handbook root, decision path inside it).
+const DECISION_FOLDERS: &[(&str, &str, &str)] = &[
+    ("docs/adr", "docs", "adr"),
+    (
+        "docs/architecture/decisions",
+        "docs",
+        "architecture/decisions",
+    ),
+    ("doc/adr", "doc", "adr"),
+];
+
+/// When docket.toml sets neither `root` nor `[kinds.decision] path` and
+/// `docs/decisions` does not exist, reads decision records from the folder an
+/// existing tool made (`docs/adr`, `docs/architecture/decisions`, or `doc/adr` with
+/// `doc` as the handbook root). Returns a note saying so.
+fn detect_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
+    let decision = docket_model::Kind::Decision;
+    let path_set = config
+        .kinds
+        .get(&decision)
+        .is_some_and(|k| k.path.is_some());
+    if config.root_explicit || path_set || root.join("docs/decisions").is_dir() {
+        return None;
+    }
+    for &(folder, handbook, path) in DECISION_FOLDERS {
+        if !root.join(folder).is_dir() {
+            continue;
+        }
+        if handbook != "docs" && root.join("docs").is_dir() {
+            return Some(format!(
+                "found decision records in `{folder}`, but the handbook root is `docs`; set `root = \"{handbook}\"` and `[kinds.decision] path = \"{path}\"` in docket.toml to read them"
+            ));
+        }
+        config.root = handbook.to_string();
+        config.kinds.entry(decision).or_default().path = Some(path.to_string());
+        return Some(format!(
+            "no `docs/decisions` folder: reading decision records from `{folder}`; set `[kinds.decision] path` (and `root`) in docket.toml to choose the folder"
+        ));
+    }
+    None
+}
+
 /// Loads the repository that holds `start`.
 pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     let root = find_root(start)?;
-    let config = read_config(&root)?;
+    let mut config = read_config(&root)?;
+    let folder_note = detect_decision_folder(&root, &mut config);
     let handbook = if config.root == "." {
         root.clone()
     } else {
@@ -519,8 +574,65 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     Ok(Workspace {
         root,
         repo,
-        notes: Vec::new(),
+        notes: folder_note.into_iter().collect(),
     })
+}
+
+/// Plans `docket import` for the decision records under `start` (the repository
+/// root, a folder or one file; see [`docket_model::plan_import`]).
+pub fn plan_import(
+    ws: &Workspace,
+    from: Option<docket_model::Legacy>,
+    start: &Path,
+) -> docket_model::ImportPlan {
+    let within = start
+        .canonicalize()
+        .ok()
+        .and_then(|s| {
+            s.strip_prefix(&ws.root)
+                .ok()
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+        })
+        .unwrap_or_default();
+    docket_model::plan_import(&ws.repo, from, &within)
+}
+
+/// Writes what an import plan changes: each record, then the roster when people are
+/// added. Each file is written to a temporary file beside it and renamed over it, so
+/// a reader never sees half a file.
+pub fn write_import(ws: &Workspace, plan: &docket_model::ImportPlan) -> Result<(), DriverError> {
+    for r in &plan.records {
+        write_atomically(&ws.root.join(&r.path), &r.after)?;
+    }
+    if let Some(roster) = &plan.roster_after {
+        let path = ws.root.join(&plan.roster_path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| DriverError::Unwritable {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        write_atomically(&path, roster)?;
+    }
+    Ok(())
+}
+
+/// Writes `text` to a temporary file in `path`'s folder, then renames it over `path`.
+fn write_atomically(path: &Path, text: &str) -> Result<(), DriverError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.docket-tmp"));
+    let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(source) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(DriverError::Unwritable {
+            path: path.to_path_buf(),
+            source,
+        });
+    }
+    Ok(())
 }
 
 /// Reads and parses one file; a file that cannot be read or is not UTF-8 is still a

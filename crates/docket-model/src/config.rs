@@ -15,6 +15,9 @@ use crate::Kind;
 pub struct Config {
     /// The handbook root, relative to the repository root (default `docs`).
     pub root: String,
+    /// Whether docket.toml sets `root` (the driver looks for existing decision
+    /// folders such as `doc/adr` only when it does not).
+    pub root_explicit: bool,
     /// `[site]`.
     pub site: SiteConfig,
     /// `[rules]`: rule id → severity (`None` = off), with the byte range of the key.
@@ -96,6 +99,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             root: "docs".to_string(),
+            root_explicit: false,
             site: SiteConfig::default(),
             rules: Vec::new(),
             kinds: BTreeMap::new(),
@@ -110,6 +114,7 @@ impl Config {
             range: e.span().unwrap_or(0..0),
             message: e.message().trim().to_string(),
         })?;
+        let root_explicit = raw.root.is_some();
         let root = raw.root.unwrap_or_else(|| "docs".to_string());
         let root = root.trim_matches('/').to_string();
         if root.split('/').any(|c| c == "..") || root.starts_with('/') {
@@ -160,6 +165,7 @@ impl Config {
         }
         Ok(Config {
             root: if root.is_empty() { ".".into() } else { root },
+            root_explicit,
             site: raw.site,
             rules,
             kinds,

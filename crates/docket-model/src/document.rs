@@ -367,6 +367,19 @@ impl Document {
             .unwrap_or_else(|| self.stem().to_string())
     }
 
+    /// The whole lines of the body that only restate a record's metadata in an
+    /// existing format (adr-tools' `Date:` line and `## Status` section, MADR 2's
+    /// `* Status:` lines; SPEC §9): what `docket import` moves into front matter.
+    /// Empty for docket's own records.
+    pub fn metadata_lines(&self) -> Vec<Range<usize>> {
+        match &self.data {
+            Data::Decision(d) if d.legacy.is_some() => {
+                crate::legacy::moved_lines(d, &crate::legacy::scan(self))
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// The line of the first key or the start of the file: where "missing" findings point.
     pub fn anchor(&self) -> Range<usize> {
         0..0
@@ -429,7 +442,7 @@ pub fn parse_document(
                 fields: fields
                     .fields
                     .iter()
-                    .filter(|f| f.key != "status")
+                    .filter(|f| !(f.key == "status" && is_scalar(&f.value)))
                     .cloned()
                     .collect(),
             })
@@ -745,6 +758,15 @@ fn validate_fields(
                 field.value_range.clone()
             };
             let shown = shown_value(text, &field.value_range);
+            // A decision status from another tool says what it reads like.
+            let hint = match (spec.ty, &field.value) {
+                (FieldType::OneOf(words), Yaml::Str(s)) if words == DECISION_STATUSES => {
+                    status_hint(s)
+                        .map(|h| format!(" (`{}` reads like `{h}`)", s.trim()))
+                        .unwrap_or_default()
+                }
+                _ => String::new(),
+            };
             problems.push(
                 problem(
                     path,
@@ -752,7 +774,7 @@ fn validate_fields(
                     range,
                     format!("`{}` {reason}{shown}", field.key),
                 )
-                .with_help(format!("expected {}", spec.ty.expected())),
+                .with_help(format!("expected {}{hint}", spec.ty.expected())),
             );
         }
     }
@@ -895,7 +917,7 @@ fn time_of(fields: &Fields, key: &str) -> Option<Spanned<Time>> {
 }
 
 /// A list key (or a single scalar) as strings, each with its own range where found.
-fn list_of(text: &str, fields: &Fields, key: &str) -> Vec<Spanned<String>> {
+pub(crate) fn list_of(text: &str, fields: &Fields, key: &str) -> Vec<Spanned<String>> {
     let Some(f) = fields.get(key) else {
         return Vec::new();
     };

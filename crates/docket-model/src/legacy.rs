@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use crate::document::{Document, Fields, Spanned};
+use crate::document::{Decision, Document, Fields, Spanned};
 use crate::kind::DECISION_STATUSES;
 
 /// The format an existing decision record was read as.
@@ -169,6 +169,62 @@ pub fn status_hint(status: &str) -> Option<&'static str> {
     })
 }
 
+/// The whole lines to remove from the body: each label line, status statement and
+/// relation line whose content the new front matter holds.
+pub(crate) fn moved_lines(d: &Decision, facts: &Facts) -> Vec<Range<usize>> {
+    let within = |r: Option<&Range<usize>>, line: &Range<usize>| {
+        r.is_some_and(|r| r.start >= line.start && r.end <= line.end)
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    if let Some(l) = &facts.date
+        && within(d.found("date"), &l.line)
+    {
+        out.push(l.line.clone());
+    }
+    if let Some(l) = &facts.deciders
+        && within(d.found("owner"), &l.line)
+    {
+        out.push(l.line.clone());
+    }
+    for (name, line) in [
+        ("consulted", &facts.consulted),
+        ("informed", &facts.informed),
+        ("tags", &facts.tags),
+    ] {
+        if let Some(l) = line
+            && within(d.found(name), &l.line)
+        {
+            out.push(l.line.clone());
+        }
+    }
+    // The status goes into the front matter: every statement of it in the body is
+    // metadata (`docket import` skips records whose statements disagree).
+    if d.status.is_some() {
+        out.extend(facts.status_lines.iter().map(|l| l.line.clone()));
+        if let Some(s) = &facts.status_section
+            && let Some(l) = &s.status
+        {
+            out.push(s.heading_line.clone());
+            out.push(l.line.clone());
+        }
+    }
+    // A supersession line moves when each record it names is in the front matter.
+    let named = |value: &str| {
+        d.supersedes
+            .iter()
+            .chain(d.superseded_by.iter())
+            .any(|s| s.value == value)
+    };
+    for r in facts.relations.iter().filter(|r| r.moves) {
+        if r.targets.iter().all(|t| named(&t.value)) {
+            out.push(r.line.clone());
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out.dedup();
+    out
+}
+
 /// Whether heading text names section `name` (case-insensitive, a trailing colon and
 /// an HTML comment such as log4brains' `<!-- optional -->` ignored).
 fn same_heading(text: &str, name: &str) -> bool {
@@ -271,44 +327,6 @@ pub(crate) struct StatusSection {
     pub status: Option<LabelLine>,
 }
 
-impl Facts {
-    /// The lines that `docket import` moves into front matter, in order (each a whole
-    /// line, newline included).
-    pub(crate) fn moved_lines(&self, relations: bool) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        for l in [
-            &self.date,
-            &self.deciders,
-            &self.consulted,
-            &self.informed,
-            &self.tags,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            out.push(l.line.clone());
-        }
-        out.extend(self.status_lines.iter().map(|l| l.line.clone()));
-        if let Some(s) = &self.status_section {
-            out.push(s.heading_line.clone());
-            if let Some(l) = &s.status {
-                out.push(l.line.clone());
-            }
-        }
-        if relations {
-            out.extend(
-                self.relations
-                    .iter()
-                    .filter(|r| r.moves)
-                    .map(|r| r.line.clone()),
-            );
-        }
-        out.sort_by_key(|r| r.start);
-        out.dedup();
-        out
-    }
-}
-
 /// One line of the body.
 struct Line<'a> {
     /// Start of the line.
@@ -338,9 +356,16 @@ fn lines_of(text: &str, range: Range<usize>) -> Vec<Line<'_>> {
 
 /// The line that holds byte `at`, as a whole-line range (newline included).
 fn line_around(text: &str, at: usize) -> Range<usize> {
-    let at = at.min(text.len());
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len());
+    let start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| at + i + 1);
     start..end
 }
 
@@ -453,7 +478,9 @@ pub(crate) fn references(text: &str, base: usize) -> Vec<Spanned<String>> {
             .unwrap_or("")
             .trim_matches(['<', '>']);
         if let Some(name) = file_name_of(dest) {
-            let start = text[..from + i].rfind('[').unwrap_or(from + i);
+            let start = text[from..from + i]
+                .rfind('[')
+                .map_or(from + i, |j| from + j);
             out.push(Spanned::new(name, base + start..base + open + close + 1));
         }
         from = open + close + 1;
@@ -486,7 +513,8 @@ fn reference_in(text: &str) -> Option<String> {
     if let Some(first) = references_links_only(text) {
         return Some(first);
     }
-    let lower = text.to_lowercase();
+    // ASCII case only: offsets into `lower` are offsets into `text`.
+    let lower = text.to_ascii_lowercase();
     let after = lower
         .find(" by ")
         .map_or(lower.as_str(), |i| &lower[i + 4..]);
@@ -575,6 +603,9 @@ pub(crate) fn scan(doc: &Document) -> Facts {
         let Some((label, value_range, bulleted)) = label_line(line.text) else {
             continue;
         };
+        if value_range.is_empty() {
+            continue;
+        }
         let value_range = line.start + value_range.start..line.start + value_range.end;
         let value = text[value_range.clone()].to_string();
         let entry = LabelLine {
@@ -847,7 +878,7 @@ mod tests {
             l("* Deciders: Alice, Bob <!-- optional -->"),
             Some(("deciders".into(), "Alice, Bob".into(), true))
         );
-        assert_eq!(l("See https://example.com: here"), None);
+        assert_eq!(l("Use `x`: here"), None);
         assert_eq!(l("Plain text."), None);
     }
 

@@ -5,13 +5,17 @@
 //! prints nothing. The driver hands it file texts; it hands back documents whose
 //! parse problems are [`docket_diagnostics::Diagnostic`]s with byte ranges.
 
+pub mod availability;
+pub mod blockers;
 mod config;
 mod document;
 pub mod graph;
 mod history;
+mod import;
 mod kind;
 pub mod legacy;
 mod links;
+pub mod meeting_load;
 mod renumber;
 mod repo;
 pub mod schema;
@@ -23,6 +27,7 @@ pub use document::{
     Person, Spanned, Update, UpdateLine, number_prefix, parse_document, parse_hours,
 };
 pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDecision};
+pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import, slug};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
     MEETING_CATEGORIES, Required,

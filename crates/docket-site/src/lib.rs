@@ -18,6 +18,7 @@ pub mod output;
 mod pages;
 mod search;
 pub mod svg;
+mod team;
 pub mod templates;
 pub mod views;
 

@@ -15,7 +15,7 @@ use crate::output::Staging;
 use crate::search::SearchIndex;
 use crate::templates::Templates;
 use crate::views::*;
-use crate::{BuildSummary, SiteError, SiteOptions, feeds};
+use crate::{BuildSummary, SiteError, SiteOptions, feeds, team};
 
 /// Formats a time as a date when it is midnight UTC, else as a full UTC time.
 pub(crate) fn fmt_date(t: Time) -> String {
@@ -156,9 +156,9 @@ fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-struct Ctx<'a> {
-    repo: &'a Repository,
-    urls: Urls,
+pub(crate) struct Ctx<'a> {
+    pub(crate) repo: &'a Repository,
+    pub(crate) urls: Urls,
     site: SiteView,
     nav: Vec<NavEntry>,
     templates: &'a Templates,
@@ -166,10 +166,18 @@ struct Ctx<'a> {
     pages: AtomicUsize,
     written: std::sync::Mutex<Vec<String>>,
     dashboard: Option<&'a crate::Dashboard>,
+    /// Every blocker episode (the model's one computation).
+    pub(crate) blockers: Vec<docket_model::blockers::Blocker>,
+    /// The newest update date: blocker ages are measured against it.
+    pub(crate) reference: Option<Time>,
+    /// The team's working hours on the newest date in the handbook.
+    pub(crate) hours: Option<docket_model::availability::Availability>,
+    /// The availability strip drawn from `hours`.
+    strip: Option<AvailabilityView>,
 }
 
 impl Ctx<'_> {
-    fn person_ref(&self, id: &str) -> LinkRef {
+    pub(crate) fn person_ref(&self, id: &str) -> LinkRef {
         let person = self.repo.person(id);
         LinkRef {
             id: id.to_string(),
@@ -185,7 +193,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn decision_ref(&self, reference: &str) -> LinkRef {
+    pub(crate) fn decision_ref(&self, reference: &str) -> LinkRef {
         match self.repo.resolve_decision(reference).as_slice() {
             [doc] => self.decision_link(doc),
             _ => LinkRef {
@@ -236,7 +244,9 @@ impl Ctx<'_> {
     fn doc_view(&self, doc: &Document, page_url: &str) -> (DocView, Rendered) {
         let r = self.body(doc, page_url);
         let owner = match &doc.data {
-            Data::Page(_) | Data::Charter(_) | Data::Brief(_) | Data::Decision(_) => doc
+            // A decision's owner may come from MADR's `decision-makers` (SPEC §9).
+            Data::Decision(d) => d.owner.as_ref().map(|o| self.person_ref(&o.value)),
+            Data::Page(_) | Data::Charter(_) | Data::Brief(_) => doc
                 .front
                 .as_ref()
                 .and_then(|f| f.get("owner"))
@@ -471,16 +481,6 @@ fn nav(repo: &Repository, urls: &Urls, metrics: bool) -> Vec<NavEntry> {
     out
 }
 
-fn occurrences_per_week(cadence: &str) -> f64 {
-    match cadence {
-        "daily" => 5.0,
-        "weekly" => 1.0,
-        "biweekly" => 0.5,
-        "monthly" => 12.0 / 52.0,
-        _ => 0.0,
-    }
-}
-
 /// Writes every page, asset and feed into `staging`. A document whose front matter
 /// cannot be read is left out (its diagnostic says why); the rest is built.
 pub(crate) fn write_site(
@@ -507,7 +507,7 @@ pub(crate) fn write_site(
         repo_url: repo.config.site.repo_url.clone(),
     };
     let nav = nav(repo, &urls, options.dashboard.is_some());
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         repo,
         urls,
         site,
@@ -517,7 +517,18 @@ pub(crate) fn write_site(
         pages: AtomicUsize::new(0),
         written: std::sync::Mutex::new(Vec::new()),
         dashboard: options.dashboard.as_ref(),
+        blockers: docket_model::blockers::blockers(repo),
+        reference: docket_model::blockers::newest_update(repo),
+        hours: repo.has_roster().then(|| {
+            // Without any date in the handbook: 1970-01-01, a fixed day all the same.
+            let date = docket_model::availability::reference_date(repo).unwrap_or_else(|| {
+                docket_model::availability::utc_date(docket_model::time::Time::UNIX_EPOCH)
+            });
+            docket_model::availability::availability(repo, date)
+        }),
+        strip: None,
     };
+    ctx.strip = ctx.hours.as_ref().map(|a| team::strip(&ctx, a));
 
     let mut jobs = vec![
         Job::Home,
@@ -607,12 +618,15 @@ pub(crate) fn write_site(
             Data::Decision(d) => d.tags.join(" "),
             _ => String::new(),
         };
-        let owner = doc
-            .front
-            .as_ref()
-            .and_then(|f| f.get("owner"))
-            .and_then(|f| f.value.as_scalar_string())
-            .unwrap_or_default();
+        let owner = match &doc.data {
+            Data::Decision(d) => d.owner.as_ref().map(|o| o.value.clone()),
+            _ => doc
+                .front
+                .as_ref()
+                .and_then(|f| f.get("owner"))
+                .and_then(|f| f.value.as_scalar_string()),
+        }
+        .unwrap_or_default();
         let headings: String = doc
             .outline
             .headings
@@ -879,7 +893,10 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 "people.html",
                 "People",
                 "people",
-                context! { people => Value::from_serialize(&people) },
+                context! {
+                    people => Value::from_serialize(&people),
+                    availability => Value::from_serialize(&ctx.strip),
+                },
             )
         }
         Job::Person(i) => {
@@ -901,7 +918,10 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 "person.html",
                 &name,
                 "people",
-                context! { person => Value::from_serialize(&p) },
+                context! {
+                    person => Value::from_serialize(&p),
+                    availability => Value::from_serialize(&ctx.strip),
+                },
             )
         }
         Job::Updates => {
@@ -912,7 +932,12 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 "updates.html",
                 "Updates",
                 "updates",
-                context! { days => Value::from_serialize(&days) },
+                context! {
+                    days => Value::from_serialize(&days),
+                    latest => Value::from_serialize(latest_updates(ctx)),
+                    open_blockers => Value::from_serialize(team::open_blockers(ctx, None)),
+                    reference => ctx.reference.map(format_date),
+                },
             )
         }
         Job::Day(date) => {
@@ -926,7 +951,10 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 "update_day.html",
                 &title,
                 "updates",
-                context! { day => Value::from_serialize(&day) },
+                context! {
+                    day => Value::from_serialize(&day),
+                    reference => ctx.reference.map(format_date),
+                },
             )
         }
         Job::Update(doc) => {
@@ -949,7 +977,10 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 "update_day.html",
                 &title,
                 "updates",
-                context! { day => Value::from_serialize(&day) },
+                context! {
+                    day => Value::from_serialize(&day),
+                    reference => ctx.reference.map(format_date),
+                },
             )
         }
         Job::Metrics => {
@@ -1008,7 +1039,8 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                         let cadence = m.cadence.clone().unwrap_or_default();
                         let duration = m.duration.as_ref().map(|d| d.value);
                         let hours = duration.unwrap_or(0) as f64 / 60.0
-                            * occurrences_per_week(&cadence)
+                            * docket_model::meeting_load::occurrences_per_week(&cadence)
+                                .unwrap_or(0.0)
                             * m.attendees.len() as f64;
                         meetings.push(MeetingView {
                             name: m.name.clone().unwrap_or_default(),
@@ -1038,6 +1070,7 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
                 context! {
                     meetings => Value::from_serialize(&meetings),
                     meeting_hours => (total * 100.0).round() / 100.0,
+                    load => Value::from_serialize(team::meeting_load(ctx)),
                 },
             )
         }
@@ -1113,18 +1146,9 @@ fn person_view(ctx: &Ctx<'_>, p: &docket_model::Person) -> Option<PersonView> {
         .filter(|doc| matches!(&doc.data, Data::Brief(b) if b.owner.as_ref().is_some_and(|o| o.value == id)))
         .map(|doc| ctx.doc_link(doc))
         .collect();
-    // Open blockers: the person's latest update, if its blocker is real.
-    let latest = repo
-        .of_kind(Kind::Update)
-        .filter_map(|doc| match &doc.data {
-            Data::Update(u) if u.person.as_ref().is_some_and(|x| x.value == id) => Some(u),
-            _ => None,
-        })
-        .max_by_key(|u| u.date);
-    let blockers = latest
-        .and_then(|u| u.open_blocker())
-        .map(|b| vec![b.text.clone()])
-        .unwrap_or_default();
+    // Open blockers: the model's blocker runs that no later update resolves.
+    let open_blockers = team::open_blockers(ctx, Some(&id));
+    let hours = team::person_hours(ctx, &id);
     Some(PersonView {
         url: ctx.urls.person(&id),
         name: p.name.clone().unwrap_or_else(|| id.clone()),
@@ -1134,7 +1158,13 @@ fn person_view(ctx: &Ctx<'_>, p: &docket_model::Person) -> Option<PersonView> {
         timezone: p.timezone.clone(),
         decisions,
         briefs,
-        blockers,
+        blockers: open_blockers.iter().map(|b| b.text.clone()).collect(),
+        open_blockers,
+        hours: hours.hours,
+        hours_default: hours.hours_default,
+        utc_offset: hours.utc_offset,
+        hours_utc: hours.hours_utc,
+        overlaps: hours.overlaps,
     })
 }
 
@@ -1150,7 +1180,7 @@ fn update_view(ctx: &Ctx<'_>, doc: &Document) -> Option<UpdateView> {
         .person
         .as_ref()
         .map_or_else(|| doc.stem().to_string(), |p| p.value.clone());
-    Some(UpdateView {
+    let mut view = UpdateView {
         person: ctx.person_ref(&person),
         done: u.done.as_ref().map(|l| l.text.clone()),
         next: u.next.as_ref().map(|l| l.text.clone()),
@@ -1162,7 +1192,46 @@ fn update_view(ctx: &Ctx<'_>, doc: &Document) -> Option<UpdateView> {
             .map(|r| ctx.decision_ref(&r.value))
             .collect(),
         url: ctx.urls.of(doc),
-    })
+        date: u.date.map(format_date).unwrap_or_default(),
+        blocker_open: false,
+        blocker_since: None,
+        blocker_since_time: None,
+        blocker_age_hours: None,
+        blocker_age: None,
+        blocker_resolved: None,
+        blocker_stale: false,
+    };
+    team::fill_update_blocker(ctx, u, &mut view);
+    Some(view)
+}
+
+/// Open blockers first (the oldest first), then other blocked updates, then by person.
+fn blockers_first(a: &UpdateView, b: &UpdateView) -> std::cmp::Ordering {
+    (b.blocker_open, b.blocked)
+        .cmp(&(a.blocker_open, a.blocked))
+        .then(a.blocker_since_time.cmp(&b.blocker_since_time))
+        .then(a.person.id.cmp(&b.person.id))
+}
+
+/// Each person's latest update, open blockers first.
+fn latest_updates(ctx: &Ctx<'_>) -> Vec<UpdateView> {
+    let mut latest: BTreeMap<String, (Time, &Document)> = BTreeMap::new();
+    for doc in ctx.repo.of_kind(Kind::Update).filter(|d| !d.broken) {
+        let Data::Update(u) = &doc.data else { continue };
+        let (Some(person), Some(date)) = (&u.person, u.date) else {
+            continue;
+        };
+        let slot = latest.entry(person.value.clone()).or_insert((date, doc));
+        if (date, &doc.path) > (slot.0, &slot.1.path) {
+            *slot = (date, doc);
+        }
+    }
+    let mut out: Vec<UpdateView> = latest
+        .values()
+        .filter_map(|(_, doc)| update_view(ctx, doc))
+        .collect();
+    out.sort_by(blockers_first);
+    out
 }
 
 fn day_views(ctx: &Ctx<'_>) -> BTreeMap<String, DayView> {
@@ -1185,12 +1254,7 @@ fn day_views(ctx: &Ctx<'_>) -> BTreeMap<String, DayView> {
             .push(view);
     }
     for day in days.values_mut() {
-        // Open blockers first, then by person.
-        day.updates.sort_by(|a, b| {
-            b.blocked
-                .cmp(&a.blocked)
-                .then(a.person.id.cmp(&b.person.id))
-        });
+        day.updates.sort_by(blockers_first);
     }
     days
 }

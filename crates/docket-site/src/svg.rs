@@ -35,11 +35,14 @@ pub struct Chart {
 }
 
 const W: f64 = 640.0;
-const H: f64 = 260.0;
+const H: f64 = 280.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
-const BOTTOM: f64 = 64.0;
+/// Room for the slanted labels and, below them, the axis title.
+const BOTTOM: f64 = 80.0;
+/// The widest a bar gets, however few there are.
+const MAX_BAR: f64 = 48.0;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -56,17 +59,30 @@ fn num(v: f64) -> String {
     }
 }
 
-/// A "nice" upper bound for the axis: 1, 2 or 5 times a power of ten.
-fn nice_max(v: f64) -> f64 {
-    if v <= 0.0 {
+/// The step between grid lines: 1, 2 or 5 times a power of ten, so that `span` takes
+/// at most five steps (counts get whole-number ticks: 0, 1, 2, 3, not 1.25).
+fn nice_step(span: f64) -> f64 {
+    if !span.is_finite() || span <= 0.0 {
         return 1.0;
     }
-    let p = 10f64.powf(v.log10().floor());
+    let raw = span / 5.0;
+    let p = 10f64.powf(raw.log10().floor());
     [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|m| m * p)
-        .find(|c| *c >= v)
-        .unwrap_or(v)
+        .find(|c| *c >= raw * (1.0 - 1e-9))
+        .unwrap_or(raw)
+}
+
+/// A tick label with as many decimals as the step needs.
+fn tick(v: f64, step: f64) -> String {
+    let v = if v.abs() < step / 2.0 { 0.0 } else { v };
+    let decimals = if step >= 1.0 {
+        0
+    } else {
+        (-step.log10()).ceil() as usize
+    };
+    format!("{v:.decimals$}")
 }
 
 /// Renders `chart` as an SVG element.
@@ -81,8 +97,10 @@ pub fn render(chart: &Chart) -> String {
         .iter()
         .flat_map(|(_, v)| v.iter().map(|(_, x)| *x));
     let (lo, hi) = values.fold((0f64, 0f64), |(lo, hi), x| (lo.min(x), hi.max(x)));
-    let top = nice_max(hi);
-    let bottom = if lo < 0.0 { -nice_max(-lo) } else { 0.0 };
+    let step = nice_step(hi - lo);
+    let top = ((hi / step).ceil() * step).max(step);
+    let bottom = (lo / step).floor() * step;
+    let steps = ((top - bottom) / step).round().max(1.0) as u32;
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
     let y = |v: f64| TOP + plot_h * (top - v) / (top - bottom);
@@ -99,8 +117,8 @@ pub fn render(chart: &Chart) -> String {
         esc(&chart.x_label)
     );
     // Grid and vertical axis labels.
-    for i in 0..=4 {
-        let v = bottom + (top - bottom) * f64::from(i) / 4.0;
+    for i in 0..=steps {
+        let v = bottom + step * f64::from(i);
         let yy = y(v);
         let _ = write!(
             s,
@@ -108,7 +126,7 @@ pub fn render(chart: &Chart) -> String {
             W - RIGHT,
             LEFT - 6.0,
             yy + 4.0,
-            num(v)
+            tick(v, step)
         );
     }
     let zero = y(0.0);
@@ -120,10 +138,11 @@ pub fn render(chart: &Chart) -> String {
     match chart.kind {
         ChartKind::Bars => {
             let k = chart.series.len().max(1) as f64;
-            let bar = (band * 0.8 / k).max(1.0);
+            let bar = (band * 0.8 / k).clamp(1.0, MAX_BAR);
+            let inset = (band - bar * k) / 2.0;
             for (si, (name, points)) in chart.series.iter().enumerate() {
                 for (i, (label, v)) in points.iter().enumerate() {
-                    let x = LEFT + band * i as f64 + band * 0.1 + bar * si as f64;
+                    let x = LEFT + band * i as f64 + inset + bar * si as f64;
                     let (y0, y1) = if *v >= 0.0 {
                         (y(*v), zero)
                     } else {
@@ -184,7 +203,7 @@ pub fn render(chart: &Chart) -> String {
         s,
         r#"<text class="chart-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="chart-label" x="12" y="{:.1}" text-anchor="middle" transform="rotate(-90 12 {:.1})">{}</text></svg>"#,
         LEFT + plot_w / 2.0,
-        H - 4.0,
+        H - 6.0,
         esc(&chart.x_label),
         TOP + plot_h / 2.0,
         TOP + plot_h / 2.0,
@@ -215,5 +234,35 @@ mod tests {
         assert!(svg.contains("role=\"img\""));
         assert_eq!(svg.matches("<rect").count(), 2);
         insta::assert_snapshot!(svg);
+    }
+
+    #[test]
+    fn grid_steps_are_round_numbers() {
+        assert_eq!(nice_step(3.0), 1.0);
+        assert_eq!(nice_step(5.0), 1.0);
+        assert_eq!(nice_step(10.0), 2.0);
+        assert_eq!(nice_step(60.0), 20.0);
+        assert_eq!(nice_step(0.33), 0.1);
+        assert_eq!(nice_step(0.0), 1.0);
+        assert_eq!(tick(0.30000000000000004, 0.1), "0.3");
+        assert_eq!(tick(-1e-17, 0.1), "0.0");
+        assert_eq!(tick(40.0, 20.0), "40");
+        // Three decisions: grid lines at 0, 1, 2 and 3.
+        let chart = Chart {
+            id: "c".into(),
+            title: "t".into(),
+            x_label: "x".into(),
+            y_label: "y".into(),
+            kind: ChartKind::Bars,
+            series: vec![("s".into(), vec![("a".into(), 3.0), ("b".into(), -1.0)])],
+        };
+        let svg = render(&chart);
+        let ticks: Vec<&str> = svg
+            .split("class=\"chart-tick\"")
+            .skip(1)
+            .filter_map(|t| t.split_once('>').and_then(|(_, r)| r.split_once('<')))
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(ticks, ["-1", "0", "1", "2", "3", "a", "b"]);
     }
 }

@@ -1,7 +1,9 @@
 //! Templates: the built-ins embedded in the binary by one table, overridden file by
 //! file from the user's `templates/` folder; the built-ins stay reachable as
 //! `builtin/<name>` so an override can extend one. Auto-escaping stays on for
-//! `.html` and `.xml`.
+//! `.html` and `.xml`. `partials/*.html` are pieces the team pages include (the
+//! availability strip, an update card, an open blocker); they are overridden the
+//! same way.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -34,6 +36,9 @@ builtin!(
     "update_day.html",
     "meetings.html",
     "metrics.html",
+    "partials/strip.html",
+    "partials/blocker.html",
+    "partials/update.html",
     "search.html",
     "404.html",
     "assets/style.css",

@@ -17,10 +17,15 @@
 //! branches not yet merged); `decision.html` gets `decision` ([`DecisionView`]);
 //! `page.html` (charter and free pages) gets `doc` ([`DocView`]); `briefs.html` gets
 //! `briefs` and `brief.html` gets `brief` ([`BriefView`]); `people.html` gets
-//! `people` and `person.html` gets `person` ([`PersonView`]); `updates.html` gets
-//! `days` and `update_day.html` gets `day` ([`DayView`]); `meetings.html` gets
-//! `meetings` ([`MeetingView`]) and `meeting_hours` (team total per week);
-//! `metrics.html` gets `metrics` (the `docket metrics --format json` document),
+//! `people` and `person.html` gets `person` ([`PersonView`]), and both get
+//! `availability` ([`AvailabilityView`], the shared-availability strip, or none
+//! without a roster); `updates.html` gets `days` ([`DayView`]s, newest first),
+//! `latest` (each person's latest [`UpdateView`], open blockers first), `open_blockers`
+//! ([`BlockerView`]s, oldest first) and `reference`; `update_day.html` gets `day`
+//! ([`DayView`]) and `reference` (it also renders each update's own page, with one
+//! update); `meetings.html` gets `meetings` ([`MeetingView`]), `meeting_hours` (team
+//! total per week) and `load` ([`MeetingLoadView`]: each person's meetings against the
+//! charter's focus block); `metrics.html` gets `metrics` (the `docket metrics --format json` document),
 //! `reference` (the date the figures are computed at) and `charts` (each with `id`,
 //! `title`, `x_label`, `y_label`, `names` of its series, `rows` of values for the
 //! text alternative, and `svg`, the chart as safe inline SVG); `404.html` gets
@@ -29,6 +34,15 @@
 //! URLs in views are relative to the site root. Dates are ISO 8601 strings (`date`
 //! fields `2026-11-24`, `*_time` fields `2026-11-24T16:00:00Z`). Fields named `html`
 //! hold sanitized HTML marked safe; every other string is escaped by the template.
+//!
+//! Nothing in a view depends on the build's clock. Blocker ages (`age_hours`,
+//! `blocker_age_hours`) are measured to `reference`, the newest update date; the
+//! availability strip is drawn for the newest date in the handbook (of an update, a
+//! decision's `date`/`decided` or the charter's `reviewed`), with each person's `hours` (default `09:00-17:00`)
+//! converted from their IANA time zone as on that date. Numbers for drawing
+//! (`left`, `width`, `meeting_pct`, `budget_pct`) are percentages, computed here, so
+//! that templates only display them; `docket.js` adds what depends on the reader's
+//! clock (relative wording, the current time on the strip, local times).
 
 use minijinja::Value;
 use serde::Serialize;
@@ -254,8 +268,128 @@ pub struct PersonView {
     pub decisions: Vec<LinkRef>,
     /// Briefs they own.
     pub briefs: Vec<LinkRef>,
-    /// Their open blockers (latest update).
+    /// The texts of their open blockers (kept for older templates; the same as
+    /// `open_blockers[].text`).
     pub blockers: Vec<String>,
+    /// Their open blockers, with age and the decisions they wait on.
+    pub open_blockers: Vec<BlockerView>,
+    /// Their working hours, as written or the default (`09:00–17:00`).
+    pub hours: String,
+    /// Whether `hours` is docket's default rather than written in the roster.
+    pub hours_default: bool,
+    /// Their offset from UTC on the reference date (`UTC+01:00`), when the time zone
+    /// is known.
+    pub utc_offset: Option<String>,
+    /// Their working hours in UTC on the reference date (`08:00–16:00 UTC`), when the
+    /// time zone is known.
+    pub hours_utc: Option<String>,
+    /// Where their working hours overlap each other person's, on the reference date.
+    pub overlaps: Vec<OverlapView>,
+}
+
+/// One open blocker: a run of one person's updates with the same `Blocker:` text
+/// (SPEC §3), open at the reference date.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockerView {
+    /// Whose.
+    pub person: LinkRef,
+    /// The text, as written in the latest update that states it.
+    pub text: String,
+    /// The date of its first update (`YYYY-MM-DD`, or a full time).
+    pub since: String,
+    /// The same as a full UTC time, for `<time datetime>` and relative wording.
+    pub since_time: String,
+    /// Whole hours from its first update to the reference date.
+    pub age_hours: i64,
+    /// The age in words (`2 days`, `5 hours`, `new`).
+    pub age: String,
+    /// Whether it is older than the charter's `blocker_resolution`.
+    pub stale: bool,
+    /// Decisions it waits on (named in the latest update's blocker).
+    pub waits_on: Vec<LinkRef>,
+    /// Site-relative URL of the latest update that states it.
+    pub url: String,
+}
+
+/// Where two people's working hours overlap.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverlapView {
+    /// The other person.
+    pub person: LinkRef,
+    /// Hours of overlap a day (0 when none).
+    pub hours: f64,
+    /// The overlap in UTC (`14:00–16:00 UTC`), empty when none.
+    pub utc: String,
+}
+
+/// The shared-availability strip: each person's working day as a 24-hour row in
+/// UTC, on the reference date. Positions are percentages of the day (`left`,
+/// `width`), ready for `style`; the template only displays them.
+#[derive(Debug, Clone, Serialize)]
+pub struct AvailabilityView {
+    /// The reference date (`YYYY-MM-DD`): the newest date in the handbook.
+    pub date: String,
+    /// One row per person, in roster order.
+    pub rows: Vec<StripRow>,
+    /// Where everyone with a known time zone works at once.
+    pub everyone: Vec<StripBlock>,
+    /// `everyone` as text (`14:00–16:00 UTC`), empty when there is no such hour.
+    pub everyone_text: String,
+    /// With no hour for everyone: how many people at most work at once.
+    pub most_count: usize,
+    /// Where `most_count` people work at once.
+    pub most: Vec<StripBlock>,
+    /// `most` as text.
+    pub most_text: String,
+    /// People with a known time zone (those the overlap counts).
+    pub known: usize,
+    /// Hour marks every 3 hours, `00` to `24`.
+    pub ticks: Vec<StripTick>,
+    /// A one-sentence summary, for the strip's accessible name.
+    pub summary: String,
+}
+
+/// One person's row of the strip.
+#[derive(Debug, Clone, Serialize)]
+pub struct StripRow {
+    /// The person.
+    pub person: LinkRef,
+    /// IANA time zone, when known.
+    pub timezone: Option<String>,
+    /// Offset from UTC on the reference date (`UTC−05:00`).
+    pub utc_offset: Option<String>,
+    /// Local working hours (`09:00–17:00`).
+    pub local: String,
+    /// Whether `local` is the default rather than written.
+    pub default_hours: bool,
+    /// Working hours in UTC (`14:00–22:00 UTC`), empty when the time zone is unknown.
+    pub utc: String,
+    /// The blocks to draw (one, or two when the day crosses midnight UTC).
+    pub blocks: Vec<StripBlock>,
+}
+
+/// A block of the strip.
+#[derive(Debug, Clone, Serialize)]
+pub struct StripBlock {
+    /// Start, percent of the day.
+    pub left: f64,
+    /// Width, percent of the day.
+    pub width: f64,
+    /// `08:00–16:00`.
+    pub label: String,
+    /// Whether the block is wide enough (a quarter of the day) to show its label.
+    pub labelled: bool,
+}
+
+/// An hour mark of the strip.
+#[derive(Debug, Clone, Serialize)]
+pub struct StripTick {
+    /// Position, percent of the day.
+    pub left: f64,
+    /// `00`, `03`, …
+    pub label: String,
+    /// Whether it is a major mark (every 6 hours; the others hide on small screens).
+    pub major: bool,
 }
 
 /// The updates of one day.
@@ -286,6 +420,24 @@ pub struct UpdateView {
     pub waits_on: Vec<LinkRef>,
     /// Site-relative URL of the update's own page.
     pub url: String,
+    /// The update's date (`YYYY-MM-DD`).
+    pub date: String,
+    /// Whether the blocker is still open at the reference date (no later update of
+    /// the person resolves it).
+    pub blocker_open: bool,
+    /// The date of the blocker's first update (`YYYY-MM-DD`, or a full time).
+    pub blocker_since: Option<String>,
+    /// The same as a full UTC time, for `<time datetime>` and relative wording.
+    pub blocker_since_time: Option<String>,
+    /// Whole hours the blocker has been open: to the reference date while open, else
+    /// to the update that resolved it.
+    pub blocker_age_hours: Option<i64>,
+    /// `blocker_age_hours` in words (`2 days`, `5 hours`, `new`).
+    pub blocker_age: Option<String>,
+    /// The date of the update that resolved it (`YYYY-MM-DD`), when one did.
+    pub blocker_resolved: Option<String>,
+    /// Whether its age is over the charter's `blocker_resolution`.
+    pub blocker_stale: bool,
 }
 
 /// One meeting.
@@ -309,6 +461,50 @@ pub struct MeetingView {
     pub replaceable: bool,
     /// Duration not among the charter's meeting lengths.
     pub off_length: bool,
+}
+
+/// The team's meeting load against its protected focus block (`meetings.html`'s
+/// `load`). Assumes a working day of `day_hours` (8) over five days a week.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingLoadView {
+    /// The working day assumed, hours (8).
+    pub day_hours: f64,
+    /// The charter's `focus_block`, hours.
+    pub focus_block_hours: f64,
+    /// Meeting hours a day that still leave the focus block free
+    /// (`day_hours` − `focus_block_hours`).
+    pub budget_hours_per_day: f64,
+    /// `budget_hours_per_day` as a percentage of the day, for the bars' mark.
+    pub budget_pct: f64,
+    /// Every roster person, in roster order.
+    pub people: Vec<PersonLoadView>,
+    /// How many people's meetings leave less than the focus block free.
+    pub short: usize,
+    /// Meeting hours a week per attending person, averaged (the figure of
+    /// `docket metrics`, `meetings.hours_per_person_per_week`); none when nobody
+    /// attends a meeting.
+    pub average_hours_per_week: Option<f64>,
+    /// The same a day (÷ 5).
+    pub average_hours_per_day: Option<f64>,
+}
+
+/// One person's meetings against the focus block.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonLoadView {
+    /// The person.
+    pub person: LinkRef,
+    /// Meetings a week.
+    pub meetings_per_week: f64,
+    /// Meeting hours a week.
+    pub hours_per_week: f64,
+    /// Meeting hours a day (÷ 5).
+    pub hours_per_day: f64,
+    /// Hours a day left without meetings (`day_hours` − `hours_per_day`, at least 0).
+    pub free_hours_per_day: f64,
+    /// Whether `free_hours_per_day` is less than the focus block.
+    pub short: bool,
+    /// `hours_per_day` as a percentage of the day (at most 100), for a bar.
+    pub meeting_pct: f64,
 }
 
 /// A decision proposed on another branch, not yet merged.

@@ -32,6 +32,23 @@ fn handbook() -> Vec<(String, String)> {
             "docs/guide/start.md",
             "---\ntitle: Start here\n---\n# Start here\n\nRead the [charter](../charter.md).\n",
         ),
+        // The team pages: updates (a blocker on a decision, a hostile one), meetings.
+        (
+            "docs/updates/2026-11-23/alice.md",
+            "Done: the schema\nNext: the import\nBlocker: waiting for #3\n",
+        ),
+        (
+            "docs/updates/2026-11-24/alice.md",
+            "Done: more schema\nNext: the import\nBlocker: Waiting for #3\n",
+        ),
+        (
+            "docs/updates/2026-11-24/bob.md",
+            "Done: <b>bold</b>\nNext: x\nBlocker: <script>alert('blocker')</script>\n",
+        ),
+        (
+            "docs/meetings.yaml",
+            "- name: \"<img src=x onerror=alert(1)> Standup\"\n  category: update\n  cadence: daily\n  duration: 15\n  attendees: [alice, bob]\n",
+        ),
     ];
     files
         .iter()
@@ -111,6 +128,10 @@ fn pages_are_where_the_spec_says() {
         "decisions/0002-use-sqlite.html",
         "people/index.html",
         "people/alice.html",
+        "updates/index.html",
+        "updates/2026-11-24/index.html",
+        "updates/2026-11-24/bob.html",
+        "meetings/index.html",
         "guide/start.html",
         "404.html",
         "search.html",
@@ -172,6 +193,10 @@ fn values_and_bodies_are_escaped_or_sanitized() {
         "decisions/0003-open-question.html",
         "decisions/index.html",
         "index.html",
+        "updates/index.html",
+        "updates/2026-11-24/index.html",
+        "people/bob.html",
+        "meetings/index.html",
     ] {
         let html = read(&f.out, page);
         assert!(!html.contains("<script>alert"), "{page}: script from input");

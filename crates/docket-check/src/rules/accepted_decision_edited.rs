@@ -3,7 +3,10 @@
 //! **What it finds:** with `--changed-since REF`, a decision that was already
 //! `accepted` at the merge base and whose body, outcome or options the change
 //! rewrites. Marking it `superseded` or `deprecated`, and adding `superseded_by`, are
-//! allowed: that is how a decision is replaced.
+//! allowed: that is how a decision is replaced. So is moving a record's metadata
+//! from its body into front matter (`docket import` on adr-tools, MADR or
+//! log4brains records, whose `Date:` line and `## Status` section are not its
+//! substance), and editing those lines in a record that keeps them.
 //!
 //! **Why:** an accepted decision is a record of what was decided and why, at the
 //! time. Editing it in place rewrites history: readers can no longer tell what the
@@ -46,14 +49,14 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if was.status.as_ref().map(|s| s.value.as_str()) != Some("accepted") {
             continue;
         }
-        let body_changed = normalized(body(&base)) != normalized(body(doc));
+        let body_changed = normalized(&substance(&base)) != normalized(&substance(doc));
         let outcome_changed = front(&base, "outcome") != front(doc, "outcome");
         let options_changed = front(&base, "options") != front(doc, "options");
         if !(body_changed || outcome_changed || options_changed) {
             continue;
         }
         let range = if body_changed {
-            first_changed_line(body(&base), doc)
+            first_changed_line(&base, doc)
         } else {
             let key = if outcome_changed {
                 "outcome"
@@ -90,14 +93,32 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn body(doc: &Document) -> &str {
-    doc.text.get(doc.body.clone()).unwrap_or("")
+/// The body's lines with their offsets, without the lines that only restate
+/// metadata (see [`Document::metadata_lines`]).
+fn substance(doc: &Document) -> Vec<(usize, &str)> {
+    let metadata = doc.metadata_lines();
+    let mut offset = doc.body.start;
+    let mut out = Vec::new();
+    for line in doc
+        .text
+        .get(doc.body.clone())
+        .unwrap_or("")
+        .split_inclusive('\n')
+    {
+        let start = offset;
+        offset += line.len();
+        if !metadata.iter().any(|r| r.start == start) {
+            out.push((start, line));
+        }
+    }
+    out
 }
 
-/// Line endings and trailing blanks do not count as an edit.
-fn normalized(text: &str) -> Vec<&str> {
-    text.lines()
-        .map(str::trim_end)
+/// Line endings and blank lines do not count as an edit.
+fn normalized<'a>(lines: &[(usize, &'a str)]) -> Vec<&'a str> {
+    lines
+        .iter()
+        .map(|(_, l)| l.trim_end())
         .filter(|l| !l.is_empty())
         .collect()
 }
@@ -107,17 +128,22 @@ fn front(doc: &Document, key: &str) -> Option<docket_syntax::Yaml> {
 }
 
 /// The range of the first body line that differs from the base body.
-fn first_changed_line(base_body: &str, doc: &Document) -> std::ops::Range<usize> {
-    let mut offset = doc.body.start;
-    let mut base_lines = base_body.lines().map(str::trim_end);
-    for line in body(doc).split_inclusive('\n') {
+fn first_changed_line(base: &Document, doc: &Document) -> std::ops::Range<usize> {
+    let base_lines = substance(base);
+    let mut base_lines = base_lines
+        .iter()
+        .map(|(_, l)| l.trim_end())
+        .filter(|l| !l.is_empty());
+    for (start, line) in substance(doc) {
         let content = line.trim_end();
-        if base_lines.next() != Some(content) {
-            return offset..offset + content.len();
+        if content.is_empty() {
+            continue;
         }
-        offset += line.len();
+        if base_lines.next() != Some(content) {
+            return start..start + content.len();
+        }
     }
-    offset..offset
+    doc.body.end..doc.body.end
 }
 
 #[cfg(test)]
@@ -148,6 +174,37 @@ mod tests {
             "accepted-decision-edited",
             &with_base(&edited, ACCEPTED)
         ));
+    }
+
+    const ADR_TOOLS: &str = "# 42. Use PostgreSQL\n\nDate: 2026-11-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a database.\n\n## Decision\n\nPostgreSQL.\n";
+
+    #[test]
+    fn passes_when_metadata_moves_or_an_adr_tools_record_is_superseded() {
+        let imported = "---\ntitle: Use PostgreSQL\nstatus: accepted\ndate: 2026-11-01\ndecided: 2026-11-01\n---\n# 42. Use PostgreSQL\n\n## Context\n\nWe need a database.\n\n## Decision\n\nPostgreSQL.\n";
+        assert_eq!(
+            run("accepted-decision-edited", &with_base(imported, ADR_TOOLS)),
+            Vec::<String>::new(),
+            "docket import is not an edit"
+        );
+        let superseded = ADR_TOOLS.replace(
+            "\nAccepted\n",
+            "\nSuperseded by [43. Use SQLite](0043-use-sqlite.md)\n",
+        );
+        assert_eq!(
+            run(
+                "accepted-decision-edited",
+                &with_base(&superseded, ADR_TOOLS)
+            ),
+            Vec::<String>::new(),
+            "superseding in the status section is allowed"
+        );
+        let edited = ADR_TOOLS.replace("\nPostgreSQL.\n", "\nSQLite.\n");
+        assert_eq!(
+            run("accepted-decision-edited", &with_base(&edited, ADR_TOOLS)),
+            [
+                "docs/decisions/0042-use-postgresql.md:15:1 decision 42 was accepted before this change, and the change edits its body"
+            ]
+        );
     }
 
     #[test]

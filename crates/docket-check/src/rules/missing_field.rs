@@ -23,10 +23,19 @@
 //! ---
 //! ```
 //!
+//! Decisions are judged on what docket read from them, wherever it was written: a
+//! record in an existing format (adr-tools, MADR, log4brains; see
+//! `docs/guide/migrating-from-adr-tools.md`) has its title in the first heading, its
+//! status in a `## Status` section or a `Status:` line, its date in a `Date:` line,
+//! its owner in MADR's `decision-makers`. For such a record, a missing field is
+//! reported at line 1 (or, when the status makes it required, at the status), and
+//! the help says what to add in the record's own format and what `docket import`
+//! does about it.
+//!
 //! **Fix:** add the key (`owner: alice`, `decided: 2026-11-21`), or the body section.
 
 use docket_diagnostics::Diagnostic;
-use docket_model::{Data, Document, FieldSpec, Fields, Kind, Required};
+use docket_model::{Data, Decision, Document, FieldSpec, Fields, Kind, Legacy, Required};
 use docket_syntax::Yaml;
 
 use crate::Context;
@@ -38,6 +47,10 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let extra = ctx.repo.config.extra_required(doc.kind);
+        if let Data::Decision(d) = &doc.data {
+            decision(doc, d, extra, out);
+            continue;
+        }
         for block in super::blocks(doc) {
             let status = block.get("status").and_then(|f| f.value.as_str());
             for spec in doc.kind.schema() {
@@ -46,7 +59,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Required::IfStatus(statuses) => status.is_some_and(|s| statuses.contains(&s)),
                     Required::No => extra.iter().any(|e| e == spec.name),
                 };
-                if required && !present(doc, block, spec) {
+                if required && !has(block, spec.name) {
                     out.push(missing(doc, block, spec.name, status, spec));
                 }
             }
@@ -70,6 +83,102 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A decision is judged on its typed data: the values docket read from front matter
+/// or, for records in an existing format, from the body.
+fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagnostic>) {
+    static EMPTY: Fields = Fields {
+        range: 0..0,
+        fields: Vec::new(),
+    };
+    let block = doc.front.as_ref().unwrap_or(&EMPTY);
+    let status = d.status.as_ref().map(|s| s.value.as_str());
+    for spec in Kind::Decision.schema() {
+        let required = match spec.required {
+            Required::Always => true,
+            Required::IfStatus(statuses) => status.is_some_and(|s| statuses.contains(&s)),
+            Required::No => extra.iter().any(|e| e == spec.name),
+        };
+        let present = match spec.name {
+            // Options: two or more, from front matter or the body section.
+            "options" => d.options.len() >= 2,
+            "outcome" => d.outcome.is_some(),
+            name => d.found(name).is_some(),
+        };
+        if !required || present {
+            continue;
+        }
+        out.push(match d.legacy {
+            Some(legacy) => missing_in_legacy(doc, d, legacy, spec, status),
+            None => missing(doc, block, spec.name, status, spec),
+        });
+    }
+    for name in extra {
+        if !Kind::Decision.schema().iter().any(|s| s.name == name) && !has(block, name) {
+            let help = match d.legacy {
+                Some(_) => format!(
+                    "docket.toml requires `{name}` on every decision; `docket import` gives this record docket front matter, where `{name}:` goes"
+                ),
+                None => format!("docket.toml requires `{name}` on every decision"),
+            };
+            out.push(
+                Diagnostic::new(
+                    "missing-field",
+                    &doc.path,
+                    anchor(doc, block),
+                    format!("missing required key `{name}`"),
+                )
+                .with_help(help),
+            );
+        }
+    }
+}
+
+/// A field that a record in an existing format does not state: the help says what to
+/// write in that format, and what `docket import` does about it.
+fn missing_in_legacy(
+    doc: &Document,
+    d: &Decision,
+    legacy: Legacy,
+    spec: &FieldSpec,
+    status: Option<&str>,
+) -> Diagnostic {
+    let key = spec.name;
+    let (why, range) = match (spec.required, status, &d.status) {
+        (Required::IfStatus(_), Some(s), Some(at)) => (
+            format!(" (required when status is `{s}`)"),
+            at.range.clone(),
+        ),
+        _ => (String::new(), 0..0),
+    };
+    let message = if key == "options" {
+        format!("missing options{why}: at least two are needed")
+    } else {
+        format!(
+            "missing `{key}`{why}: this {} record does not state it",
+            legacy.label()
+        )
+    };
+    let status_line = match legacy {
+        Legacy::AdrTools => "a `## Status` section whose first line is the status (`Accepted`)",
+        Legacy::Madr => "`status: accepted` to the front matter",
+        Legacy::Log4brains => "a `- Status: accepted` line under the title",
+    };
+    let help = match key {
+        "title" => "add a `# Title` heading at the top; `docket import` copies it into the front matter as `title:`".to_string(),
+        "status" => format!("add {status_line}; `docket import` moves it into docket front matter as `status:`"),
+        "owner" => "name the decision owner: `decision-makers: [alice]` in the front matter, or a `Deciders: alice` line under the title; `docket import` turns it into `owner:` with a roster id (and adds unknown people to the roster)".to_string(),
+        "date" if legacy == Legacy::Madr => "add `date: YYYY-MM-DD` to the front matter; `docket import` keeps it there as docket's `date:`".to_string(),
+        "date" => "add a `Date: YYYY-MM-DD` line under the title; `docket import` moves it into the front matter as `date:`".to_string(),
+        "decided" if legacy == Legacy::Madr => "add `date: YYYY-MM-DD` to the front matter (MADR dates a record when it is decided); `docket import` writes it as `date:` and `decided:`".to_string(),
+        "decided" => "add a `Date: YYYY-MM-DD` line under the title (accepted and rejected records are dated when decided); `docket import` writes it as `date:` and `decided:`".to_string(),
+        "superseded_by" => "name the record that replaces this one: a `Superseded by [N. Title](NNNN-title.md)` line in the `## Status` section (or `superseded by …` as the status); `docket import` writes it as `superseded_by:`".to_string(),
+        "options" => "add a `## Considered Options` section with at least two list items; docket reads it where it is, before or after `docket import`".to_string(),
+        "outcome" => "add a `## Decision` (or `## Decision Outcome`) section; docket reads it where it is, before or after `docket import`".to_string(),
+        _ => format!("add `{key}:` ({}); `docket import` gives this record docket front matter, where it goes", spec.doc),
+    };
+    Diagnostic::new("missing-field", &doc.path, range, message).with_help(help)
+}
+
 fn has(block: &Fields, key: &str) -> bool {
     block.get(key).is_some_and(|f| match &f.value {
         Yaml::Null => false,
@@ -77,19 +186,6 @@ fn has(block: &Fields, key: &str) -> bool {
         Yaml::Seq(items) => !items.is_empty(),
         _ => true,
     })
-}
-
-fn present(doc: &Document, block: &Fields, spec: &FieldSpec) -> bool {
-    let decision = match &doc.data {
-        Data::Decision(d) => Some(d),
-        _ => None,
-    };
-    match (spec.name, decision) {
-        // Options: two or more, from front matter or the body section.
-        ("options", Some(d)) => d.options.len() >= 2,
-        ("outcome", Some(d)) => d.outcome.is_some(),
-        _ => has(block, spec.name),
-    }
 }
 
 fn missing(
@@ -166,6 +262,44 @@ mod tests {
             ],
         );
         insta::assert_debug_snapshot!(run("missing-field", &r));
+    }
+
+    #[test]
+    fn fails_on_legacy_records_with_what_to_add() {
+        let r = repo(&[
+            (
+                "docs/decisions/0001-a.md",
+                "# 1. A\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Decision\n\nA.\n",
+            ),
+            (
+                "docs/decisions/0002-b.md",
+                "---\nparent: Decisions\n---\n# B\n\n## Considered Options\n\n* X\n* Y\n",
+            ),
+            (
+                "docs/decisions/0003-c.md",
+                "# 3. C\n\nDate: 2016-02-12\n\n## Status\n\nSuperseded\n",
+            ),
+        ]);
+        insta::assert_debug_snapshot!(run("missing-field", &r));
+        let ctx = crate::Context {
+            repo: &r,
+            now: crate::testing::now(),
+        };
+        let mut out = Vec::new();
+        super::run(&ctx, &mut out);
+        for d in &out {
+            let help = d.help.as_deref().unwrap_or("");
+            assert!(help.contains("docket import"), "{d:?}");
+        }
+    }
+
+    #[test]
+    fn passes_on_a_complete_legacy_record() {
+        let r = repo(&[(
+            "docs/decisions/0001-a.md",
+            "# 1. A\n\n* Status: accepted\n* Deciders: alice\n* Date: 2016-02-12\n\n## Considered Options\n\n* X\n* Y\n\n## Decision Outcome\n\nX.\n",
+        )]);
+        assert_eq!(run("missing-field", &r), Vec::<String>::new());
     }
 
     #[test]

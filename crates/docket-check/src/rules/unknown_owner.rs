@@ -46,6 +46,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             roster: &roster,
             seen: HashSet::new(),
             out: &mut *out,
+            legacy: doc.decision().is_some_and(|d| d.legacy.is_some()),
         };
         match &doc.data {
             Data::Decision(d) => {
@@ -132,6 +133,8 @@ struct Found<'a, 'r> {
     roster: &'a Roster<'r>,
     seen: HashSet<(String, Range<usize>)>,
     out: &'a mut Vec<Diagnostic>,
+    /// A record in another tool's format (SPEC §9), which names people by name.
+    legacy: bool,
 }
 
 impl Found<'_, '_> {
@@ -141,11 +144,33 @@ impl Found<'_, '_> {
             return;
         }
         let message = format!("{what} `{value}` is not in {}", self.roster.path);
-        let help = match suggest(value, self.roster.ids.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("add `{value}` to {}", self.roster.path),
+        let named = self.legacy.then(|| self.by_name(value)).flatten();
+        let help = match (named, suggest(value, self.roster.ids.iter().copied())) {
+            (Some(id), _) => format!(
+                "`{value}` is `{id}` in {}: write the roster id, or run `docket import`, which maps names to roster ids",
+                self.roster.path
+            ),
+            (None, Some(s)) => format!("did you mean `{s}`?"),
+            (None, None) if self.legacy => format!(
+                "add `{value}` to {}, or run `docket import`, which adds the people it does not know",
+                self.roster.path
+            ),
+            (None, None) => format!("add `{value}` to {}", self.roster.path),
         };
         self.push(value, range, message, help);
+    }
+
+    /// The roster id of the person whose name or email is `value` (any case).
+    fn by_name(&self, value: &str) -> Option<String> {
+        let v = value.trim();
+        self.roster.repo.people().find_map(|p| {
+            let hit = p.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(v))
+                || p.email
+                    .as_deref()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(v));
+            hit.then(|| p.id.as_ref().map(|i| i.value.clone()))
+                .flatten()
+        })
     }
 
     /// An update's author from its file name must be a roster id.
