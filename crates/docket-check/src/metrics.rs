@@ -408,14 +408,7 @@ pub fn series(
         ..Series::default()
     };
     for (doc, d) in repo.decisions() {
-        if d.status.as_ref().map(|s| s.value.as_str()) != Some("proposed") {
-            continue;
-        }
-        let deadline = d.deadline.as_ref().map(|t| t.value).or_else(|| {
-            d.date
-                .as_ref()
-                .map(|t| add_seconds(t.value, norms.decision_deadline))
-        });
+        let deadline = doc.proposed_deadline(norms).map(|dl| dl.time);
         if let Some(deadline) = deadline {
             let id =
                 d.id.as_ref()

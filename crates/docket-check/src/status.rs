@@ -23,7 +23,7 @@
 
 use std::io::{self, Write};
 
-use docket_model::time::{Time, add_seconds, format_time, seconds_between};
+use docket_model::time::{Time, format_time, seconds_between};
 use docket_model::{Data, Repository};
 use serde::Serialize;
 
@@ -122,18 +122,13 @@ pub fn status(repo: &Repository, now: Time) -> Status {
         ..Status::default()
     };
     for (doc, d) in repo.decisions() {
-        if d.status.as_ref().map(|s| s.value.as_str()) != Some("proposed") {
+        let Some(docket_model::Deadline {
+            time: deadline,
+            implied,
+            ..
+        }) = doc.proposed_deadline(norms)
+        else {
             continue;
-        }
-        let (deadline, implied) = match (&d.deadline, &d.date) {
-            (Some(dl), _) => (dl.value, false),
-            // A `deadline` that is not a date is an `invalid-value` finding, not a
-            // deadline to compute from (as in `deadline-passed`).
-            (None, Some(_)) if doc.front.as_ref().and_then(|f| f.get("deadline")).is_some() => {
-                continue;
-            }
-            (None, Some(date)) => (add_seconds(date.value, norms.decision_deadline), true),
-            (None, None) => continue,
         };
         let late = seconds_between(deadline, now);
         let item = OpenDecision {

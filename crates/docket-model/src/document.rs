@@ -86,6 +86,17 @@ impl std::fmt::Display for DecisionId {
     }
 }
 
+/// When a proposed decision is due (see [`Document::proposed_deadline`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadline {
+    /// The deadline.
+    pub time: Time,
+    /// Where it is written: the `deadline` value, or the status when implied.
+    pub range: Range<usize>,
+    /// Whether it comes from `date` + the charter's `decision_deadline`.
+    pub implied: bool,
+}
+
 /// A decision record.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Decision {
@@ -377,6 +388,40 @@ impl Document {
                 crate::legacy::moved_lines(d, &crate::legacy::scan(self))
             }
             _ => Vec::new(),
+        }
+    }
+
+    /// The deadline of a `proposed` decision (SPEC §3): its `deadline`, or `date` + the
+    /// charter's `decision_deadline` (then `implied`). `None` for other statuses and
+    /// kinds, without a date, or when a `deadline` key is written but is not a date
+    /// (an `invalid-value` finding, not a deadline to compute from). The rule
+    /// `deadline-passed`, `docket status`, the metrics and the site all use this.
+    pub fn proposed_deadline(&self, norms: &Norms) -> Option<Deadline> {
+        let d = self.decision()?;
+        if d.status.as_ref().map(|s| s.value.as_str()) != Some("proposed") {
+            return None;
+        }
+        match (&d.deadline, &d.date) {
+            (Some(dl), _) => Some(Deadline {
+                time: dl.value,
+                range: dl.range.clone(),
+                implied: false,
+            }),
+            (None, _)
+                if self
+                    .front
+                    .as_ref()
+                    .and_then(|f| f.get("deadline"))
+                    .is_some() =>
+            {
+                None
+            }
+            (None, Some(date)) => Some(Deadline {
+                time: crate::time::add_seconds(date.value, norms.decision_deadline),
+                range: d.status.as_ref().map_or(0..0, |s| s.range.clone()),
+                implied: true,
+            }),
+            (None, None) => None,
         }
     }
 

@@ -23,8 +23,8 @@ pub mod time;
 
 pub use config::{Config, ConfigError, IdScheme, KindConfig, RuleSetting, SiteConfig};
 pub use document::{
-    Brief, Charter, Data, Decision, DecisionId, Document, Field, Fields, Meeting, Norms, Page,
-    Person, Spanned, Update, UpdateLine, number_prefix, parse_document, parse_hours,
+    Brief, Charter, Data, Deadline, Decision, DecisionId, Document, Field, Fields, Meeting, Norms,
+    Page, Person, Spanned, Update, UpdateLine, number_prefix, parse_document, parse_hours,
 };
 pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDecision};
 pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import, slug};

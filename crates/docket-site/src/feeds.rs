@@ -94,7 +94,7 @@ pub(crate) fn decisions_json(repo: &Repository, urls: &Urls) -> String {
             status: d.status.as_ref().map(|s| s.value.as_str()),
             owner: d.owner.as_ref().map(|s| s.value.as_str()),
             date: d.date.as_ref().map(|t| fmt_date(t.value)),
-            deadline: effective_deadline(repo, d).map(fmt_date),
+            deadline: effective_deadline(repo, doc).map(fmt_date),
             decided: d.decided.as_ref().map(|t| fmt_date(t.value)),
             tags: &d.tags,
             supersedes: d

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use docket_model::time::{Time, add_seconds, format_date, format_time};
+use docket_model::time::{Time, format_date, format_time};
 use docket_model::{Data, Decision, DecisionId, Document, Kind, Repository};
 use minijinja::{Value, context};
 use rayon::prelude::*;
@@ -29,15 +29,8 @@ pub(crate) fn fmt_date(t: Time) -> String {
 
 /// A proposed decision's deadline: explicit, or `date` + the charter's
 /// `decision_deadline` (SPEC §3). None for other statuses.
-pub(crate) fn effective_deadline(repo: &Repository, d: &Decision) -> Option<Time> {
-    if d.status.as_ref().map(|s| s.value.as_str()) != Some("proposed") {
-        return None;
-    }
-    d.deadline.as_ref().map(|t| t.value).or_else(|| {
-        d.date
-            .as_ref()
-            .map(|t| add_seconds(t.value, repo.norms().decision_deadline))
-    })
+pub(crate) fn effective_deadline(repo: &Repository, doc: &Document) -> Option<Time> {
+    doc.proposed_deadline(repo.norms()).map(|d| d.time)
 }
 
 /// Where every document's page is.
@@ -355,7 +348,7 @@ impl Ctx<'_> {
     }
 
     fn decision_row(&self, doc: &Document, d: &Decision) -> DecisionRow {
-        let deadline = effective_deadline(self.repo, d);
+        let deadline = effective_deadline(self.repo, doc);
         DecisionRow {
             id: d
                 .id

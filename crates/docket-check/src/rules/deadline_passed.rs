@@ -25,7 +25,7 @@
 //! options and outcome), or moves the deadline and says why in the record.
 
 use docket_diagnostics::Diagnostic;
-use docket_model::time::{add_seconds, format_duration, format_time, seconds_between};
+use docket_model::time::{format_duration, format_time, seconds_between};
 
 use crate::Context;
 
@@ -33,22 +33,13 @@ use crate::Context;
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let norm = ctx.repo.norms().decision_deadline;
     for (doc, d) in ctx.repo.decisions() {
-        let Some(status) = &d.status else {
+        let Some(docket_model::Deadline {
+            time: deadline,
+            range,
+            implied,
+        }) = doc.proposed_deadline(ctx.repo.norms())
+        else {
             continue;
-        };
-        if status.value != "proposed" {
-            continue;
-        }
-        let (deadline, range, implied) = match (&d.deadline, &d.date) {
-            (Some(dl), _) => (dl.value, dl.range.clone(), false),
-            (None, Some(date)) => {
-                // A `deadline` key that is not a date: `invalid-value` says so.
-                if doc.front.as_ref().and_then(|f| f.get("deadline")).is_some() {
-                    continue;
-                }
-                (add_seconds(date.value, norm), status.range.clone(), true)
-            }
-            (None, None) => continue,
         };
         let late = seconds_between(deadline, ctx.now);
         if late <= 0 {
