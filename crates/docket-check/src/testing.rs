@@ -61,3 +61,24 @@ pub fn run(rule: &str, repo: &Repository) -> Vec<String> {
     lines.sort();
     lines
 }
+
+/// For rules that report what the driver found (`skipped-link`, `unreadable-file`):
+/// a repository problem under `rule` comes out of the rule, at its file.
+pub fn forwards_repository_problems(rule: &str, file: &str) -> Vec<String> {
+    let mut r = repo(&[]);
+    if let Some(found) = crate::rule(rule) {
+        r.problems
+            .push(Diagnostic::new(found.id, file, 0..0, "from the driver"));
+    }
+    let ctx = Context {
+        repo: &r,
+        now: now(),
+    };
+    let mut out = Vec::new();
+    if let Some(found) = crate::rule(rule) {
+        (found.run)(&ctx, &mut out);
+    }
+    out.iter()
+        .map(|d| format!("{} {}", d.rule, d.file))
+        .collect()
+}

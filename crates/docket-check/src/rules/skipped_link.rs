@@ -23,27 +23,14 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use docket_diagnostics::Diagnostic;
-
-    use crate::Context;
-    use crate::testing::{now, repo};
+    use crate::testing::repo;
 
     #[test]
     fn forwards_skipped_links() {
-        let mut r = repo(&[]);
-        r.problems.push(Diagnostic::new(
-            "skipped-link",
-            "docs/out.md",
-            0..0,
-            "symbolic link points outside the repository",
-        ));
-        let ctx = Context {
-            repo: &r,
-            now: now(),
-        };
-        let mut out = Vec::new();
-        super::run(&ctx, &mut out);
-        assert_eq!(out.len(), 1);
+        assert_eq!(
+            crate::testing::forwards_repository_problems("skipped-link", "docs/out.md"),
+            ["skipped-link docs/out.md"]
+        );
     }
 
     #[test]

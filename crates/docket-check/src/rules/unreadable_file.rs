@@ -22,28 +22,14 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use docket_diagnostics::Diagnostic;
-
-    use crate::Context;
-    use crate::testing::{now, repo};
+    use crate::testing::repo;
 
     #[test]
     fn forwards_read_problems() {
-        let mut r = repo(&[]);
-        r.problems.push(Diagnostic::new(
-            "unreadable-file",
-            "docs/x.md",
-            0..0,
-            "file is not valid UTF-8",
-        ));
-        let ctx = Context {
-            repo: &r,
-            now: now(),
-        };
-        let mut out = Vec::new();
-        super::run(&ctx, &mut out);
-        assert_eq!(out.len(), 1);
-        assert_eq!(out[0].file, "docs/x.md");
+        assert_eq!(
+            crate::testing::forwards_repository_problems("unreadable-file", "docs/x.md"),
+            ["unreadable-file docs/x.md"]
+        );
     }
 
     #[test]
