@@ -268,6 +268,16 @@ fn adr_tools_and_madr_records_are_in_the_site_index_unchanged() {
             }
             // Supersession links on the record's page point at the other record.
             let page = site_page(&repo, url);
+            // The metadata an existing format restates in its body (adr-tools'
+            // `Date:` line and `## Status` section) is in the page's header, once.
+            assert!(
+                !page.contains("<p>Date: "),
+                "{url}: the `Date:` line is not repeated in the body"
+            );
+            assert!(
+                !page.contains(">Status</h2>"),
+                "{url}: the `## Status` section is not repeated in the body"
+            );
             if let Some(by) = d["superseded_by"].as_str() {
                 assert!(
                     page.contains(&format!("{by}.html")),

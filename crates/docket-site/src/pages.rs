@@ -230,8 +230,28 @@ impl Ctx<'_> {
                 None => format!("{root}{url}"),
             })
         };
-        let text = doc.text.get(doc.body.clone()).unwrap_or("");
-        render_with(text, &rewrite, true)
+        let body = doc.body.clone();
+        let text = doc.text.get(body.clone()).unwrap_or("");
+        // A record in an existing format restates its metadata in the body (an
+        // adr-tools `Date:` line and `## Status` section); the page shows it in its
+        // header, so those lines are left out, as `docket import` would move them.
+        let metadata = doc.metadata_lines();
+        if metadata.is_empty() {
+            return render_with(text, &rewrite, true);
+        }
+        let mut kept = String::with_capacity(text.len());
+        let mut at = body.start;
+        for range in metadata
+            .iter()
+            .filter(|r| r.start >= body.start && r.end <= body.end)
+        {
+            if range.start >= at {
+                kept.push_str(doc.text.get(at..range.start).unwrap_or(""));
+                at = range.end;
+            }
+        }
+        kept.push_str(doc.text.get(at..body.end).unwrap_or(""));
+        render_with(&kept, &rewrite, true)
     }
 
     fn doc_view(&self, doc: &Document, page_url: &str) -> (DocView, Rendered) {
