@@ -111,12 +111,6 @@ pub struct Target {
     pub at_least: bool,
 }
 
-/// Occurrences a week of a cadence (SPEC §10); the model's
-/// [`docket_model::meeting_load::occurrences_per_week`].
-pub fn occurrences_per_week(cadence: &str) -> Option<f64> {
-    docket_model::meeting_load::occurrences_per_week(cadence)
-}
-
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }

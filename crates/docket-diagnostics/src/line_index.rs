@@ -61,11 +61,6 @@ impl LineIndex {
         start..end.max(start)
     }
 
-    /// The byte offset where 0-based line `line` starts (the text's end past the last line).
-    pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line).copied()
-    }
-
     /// The 1-based position of `offset` in `text` (clamped to the text, and to a
     /// character boundary).
     pub fn position(&self, text: &str, offset: usize) -> Position {
@@ -80,21 +75,6 @@ impl LineIndex {
             line: line + 1,
             column,
         }
-    }
-
-    /// The byte offset of a 1-based line and column (clamped to the line).
-    pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
-        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
-            return text.len();
-        };
-        let range = self.line_range(text, line.saturating_sub(1));
-        let line_text = &text[range];
-        let skip: usize = line_text
-            .chars()
-            .take(column.saturating_sub(1))
-            .map(char::len_utf8)
-            .sum();
-        start + skip
     }
 }
 
@@ -125,6 +105,5 @@ mod tests {
         let index = LineIndex::new(text);
         let at = text.find('x').unwrap_or(0);
         assert_eq!(index.position(text, at).column, 13);
-        assert_eq!(index.offset(text, 1, 13), at);
     }
 }

@@ -424,11 +424,6 @@ impl Document {
             (None, None) => None,
         }
     }
-
-    /// The line of the first key or the start of the file: where "missing" findings point.
-    pub fn anchor(&self) -> Range<usize> {
-        0..0
-    }
 }
 
 /// Parses one file. `kind` comes from the path (see [`crate::classify`]); an explicit

@@ -159,33 +159,9 @@ impl<'a> Stream<'a, '_> {
                     attrs,
                 }))
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = (self.rewrite)(&dest_url).map_or(dest_url, CowStr::from);
-                Some(neutralize_url(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })))
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = (self.rewrite)(&dest_url).map_or(dest_url, CowStr::from);
-                Some(neutralize_url(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })))
+            e @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                let rewritten = map_dest(e, |d| (self.rewrite)(&d).map_or(d, CowStr::from));
+                Some(neutralize_url(rewritten))
             }
             // Task-list markers become text, not `<input>`: no form control from a
             // document survives, and the output stays the same bytes every build.
@@ -254,16 +230,17 @@ fn safe_url(dest: &str) -> bool {
     }
 }
 
-fn neutralize_url(e: Event<'_>) -> Event<'_> {
+/// `e` with its link or image destination replaced by `f(destination)`.
+fn map_dest<'a>(e: Event<'a>, f: impl FnOnce(CowStr<'a>) -> CowStr<'a>) -> Event<'a> {
     match e {
         Event::Start(Tag::Link {
             link_type,
             dest_url,
             title,
             id,
-        }) if !safe_url(&dest_url) => Event::Start(Tag::Link {
+        }) => Event::Start(Tag::Link {
             link_type,
-            dest_url: CowStr::Borrowed("#"),
+            dest_url: f(dest_url),
             title,
             id,
         }),
@@ -272,14 +249,24 @@ fn neutralize_url(e: Event<'_>) -> Event<'_> {
             dest_url,
             title,
             id,
-        }) if !safe_url(&dest_url) => Event::Start(Tag::Image {
+        }) => Event::Start(Tag::Image {
             link_type,
-            dest_url: CowStr::Borrowed(""),
+            dest_url: f(dest_url),
             title,
             id,
         }),
         e => e,
     }
+}
+
+/// A dangerous link becomes `#`, a dangerous image source empty.
+fn neutralize_url(e: Event<'_>) -> Event<'_> {
+    let replacement = match &e {
+        Event::Start(Tag::Link { dest_url, .. }) if !safe_url(dest_url) => "#",
+        Event::Start(Tag::Image { dest_url, .. }) if !safe_url(dest_url) => "",
+        _ => return e,
+    };
+    map_dest(e, |_| CowStr::Borrowed(replacement))
 }
 
 /// The deepest nesting of elements kept. Deeper elements are dropped and their

@@ -77,26 +77,6 @@ pub(crate) fn url_segment(s: &str) -> String {
     out
 }
 
-/// The file path on disk for a site URL (undoes [`url_segment`]'s encoding).
-fn url_to_file(url: &str) -> String {
-    let bytes = url.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&url[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 fn encode_path(path: &str) -> String {
     path.split('/')
         .map(url_segment)
@@ -167,9 +147,15 @@ pub(crate) struct Ctx<'a> {
     pub(crate) hours: Option<docket_model::availability::Availability>,
     /// The availability strip drawn from `hours`.
     strip: Option<AvailabilityView>,
+    /// The updates grouped by day, built once (every day page reads it).
+    days: std::sync::OnceLock<BTreeMap<String, DayView>>,
 }
 
 impl Ctx<'_> {
+    fn days(&self) -> &BTreeMap<String, DayView> {
+        self.days.get_or_init(|| day_views(self))
+    }
+
     pub(crate) fn person_ref(&self, id: &str) -> LinkRef {
         let person = self.repo.person(id);
         LinkRef {
@@ -332,7 +318,9 @@ impl Ctx<'_> {
             ..extra
         };
         let html = self.templates.render(template, ctx)?;
-        self.staging.write(&url_to_file(url), html.as_bytes())?;
+        // The file on disk for the URL: undo `url_segment`'s encoding.
+        self.staging
+            .write(&docket_model::percent_decode(url), html.as_bytes())?;
         self.pages.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut w) = self.written.lock() {
             w.push(url.to_string());
@@ -531,6 +519,7 @@ pub(crate) fn write_site(
         written: std::sync::Mutex::new(Vec::new()),
         dashboard: options.dashboard.as_ref(),
         blockers: docket_model::blockers::blockers(repo),
+        days: std::sync::OnceLock::new(),
         reference: docket_model::blockers::newest_update(repo),
         hours: repo.has_roster().then(|| {
             // Without any date in the handbook: 1970-01-01, a fixed day all the same.
@@ -938,7 +927,7 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
             )
         }
         Job::Updates => {
-            let mut days: Vec<DayView> = day_views(ctx).into_values().collect();
+            let mut days: Vec<DayView> = ctx.days().values().cloned().collect();
             days.reverse();
             ctx.write_page(
                 "updates/index.html",
@@ -954,7 +943,7 @@ fn render_job(ctx: &Ctx<'_>, job: &Job<'_>) -> Result<(), SiteError> {
             )
         }
         Job::Day(date) => {
-            let Some(day) = day_views(ctx).remove(date) else {
+            let Some(day) = ctx.days().get(date).cloned() else {
                 return Ok(());
             };
             let url = day.url.clone();
