@@ -522,7 +522,7 @@ fn inject(html: &[u8], version: u64) -> Vec<u8> {
 /// The relative file path of a URL path: percent-decoded, `/`-separated segments,
 /// never `..`; `None` for anything that could leave the site folder.
 fn site_path(url_path: &str) -> Option<PathBuf> {
-    let decoded = docket_model::percent_decode(url_path);
+    let decoded = percent_decode(url_path)?;
     let mut rel = PathBuf::new();
     for segment in decoded.split('/') {
         match segment {
@@ -533,6 +533,26 @@ fn site_path(url_path: &str) -> Option<PathBuf> {
         }
     }
     Some(rel)
+}
+
+/// Strict `%XX` decoding: a malformed escape or bytes that are not UTF-8 make the
+/// request fail (unlike `docket_model::percent_decode`, which keeps what it cannot
+/// decode), so a request path is never guessed at.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 fn content_type(path: &Path) -> &'static str {
