@@ -1,0 +1,232 @@
+//! `docket serve` previews exactly the site `docket build` writes (STYLE habit 19:
+//! both commands run the same build job). Regression: the preview used to build with
+//! default site options and had no metrics page, and no Metrics entry in any page's
+//! navigation, while `docket build` wrote both.
+//!
+//! The handbook is built with `docket build --out`, then `docket serve` starts on a
+//! port the system picks. Every file of the built site must be served with the same
+//! bytes (HTML apart from the live-reload script serve injects), and the folder serve
+//! builds into must hold the same set of files. Nothing sleeps for a fixed time: the
+//! only wait is for serve's address line, with a deadline.
+
+// Setup failures panic: that is a failing test, not a crash on user data.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
+
+use common::{NOW, clean_repo};
+
+/// How long the first build may take before serve prints its address.
+const DEADLINE: Duration = Duration::from_secs(120);
+
+/// The marker file of a folder docket built (`docket_site::output::MARKER`).
+const MARKER: &str = ".docket-site";
+
+/// A running `docket serve`, killed when dropped.
+struct Preview {
+    child: Child,
+    /// `127.0.0.1:PORT`.
+    addr: String,
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Preview {
+    /// Starts `docket serve --port 0` in `repo` with its cache under `tmp`, and waits
+    /// for the address line (printed once the first build is served).
+    fn start(repo: &Path, tmp: &Path) -> Preview {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_docket"))
+            .current_dir(repo)
+            .args(["--color", "never", "--now", NOW, "serve", "--port", "0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .env_remove("DOCKET_NOW")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("TMPDIR", tmp)
+            .spawn()
+            .expect("start the docket binary");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut preview = Preview {
+            child,
+            addr: String::new(),
+        };
+        preview.addr = loop {
+            match rx.recv_timeout(DEADLINE) {
+                Ok(line) => {
+                    if let Some((_, url)) = line.split_once("http://") {
+                        break url.trim().trim_end_matches('/').to_string();
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => panic!("no address within {DEADLINE:?}"),
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("docket serve ended before printing its address")
+                }
+            }
+        };
+        preview
+    }
+
+    /// `GET path`: the status and the body's bytes.
+    fn get(&self, path: &str) -> (u16, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.addr).expect("connect to docket serve");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("set a read timeout");
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .expect("send the request");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("read the response");
+        let end = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or_else(|| panic!("not an HTTP response for {path}"));
+        let head = String::from_utf8_lossy(&response[..end]);
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no status in {head:?}"));
+        (status, response[end + 4..].to_vec())
+    }
+}
+
+/// Every file below `dir`, relative and `/`-separated.
+fn files(dir: &Path) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read a site folder") {
+            let path = entry.expect("read a folder entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("below the folder");
+                let parts: Vec<_> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.insert(parts.join("/"));
+            }
+        }
+    }
+    out
+}
+
+/// The folder the preview serves: the one folder under serve's cache that holds the
+/// marker file of a finished build.
+fn served_folder(tmp: &Path) -> PathBuf {
+    let mut found = Vec::new();
+    for cache in std::fs::read_dir(tmp).expect("read the temporary folder") {
+        let cache = cache.expect("read an entry").path();
+        let is_cache = cache
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("docket-serve-"));
+        if !is_cache {
+            continue;
+        }
+        for slot in std::fs::read_dir(&cache).expect("read the preview cache") {
+            let slot = slot.expect("read an entry").path();
+            if slot.join(MARKER).is_file() {
+                found.push(slot);
+            }
+        }
+    }
+    assert_eq!(found.len(), 1, "one finished preview build: {found:?}");
+    found.remove(0)
+}
+
+/// A URL path for a site file: bytes outside the unreserved set percent-encoded.
+fn url_path(rel: &str) -> String {
+    let mut out = String::from("/");
+    for b in rel.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A served page without the live-reload script serve adds to HTML responses.
+fn without_live_script(body: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(body);
+    let Some(start) = text.find("<script src=\"/__docket/live.js\"") else {
+        return body.to_vec();
+    };
+    let end = text[start..]
+        .find("</script>\n")
+        .map(|e| start + e + "</script>\n".len())
+        .expect("the live script is closed");
+    let mut out = text[..start].as_bytes().to_vec();
+    out.extend_from_slice(text[end..].as_bytes());
+    out
+}
+
+#[test]
+fn serve_previews_the_pages_build_writes_metrics_included() {
+    let repo = clean_repo();
+    let built = repo.outside("built");
+    repo.docket()
+        .args(["build", "--out", built.to_str().expect("a UTF-8 path")])
+        .run()
+        .assert_code(0);
+    let built_files = files(&built);
+    assert!(
+        built_files.contains("metrics.html"),
+        "the build writes a metrics page: {built_files:?}"
+    );
+
+    let tmp = repo.outside("tmp");
+    std::fs::create_dir_all(&tmp).expect("create the temporary folder");
+    let preview = Preview::start(repo.path(), &tmp);
+
+    // The same set of files, in both directions.
+    let served_files = files(&served_folder(&tmp));
+    let only_built: Vec<_> = built_files.difference(&served_files).collect();
+    let only_served: Vec<_> = served_files.difference(&built_files).collect();
+    assert!(
+        only_built.is_empty() && only_served.is_empty(),
+        "serve and build differ: only built {only_built:?}, only served {only_served:?}"
+    );
+
+    // Every built file is served, with the same bytes.
+    for rel in &built_files {
+        let (status, body) = preview.get(&url_path(rel));
+        assert_eq!(status, 200, "{rel} is not served");
+        let expected = std::fs::read(built.join(rel)).expect("read a built file");
+        assert!(
+            without_live_script(&body) == expected,
+            "{rel} differs between serve and build:\n--- served ---\n{}\n--- built ---\n{}",
+            String::from_utf8_lossy(&body),
+            String::from_utf8_lossy(&expected)
+        );
+    }
+}
