@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 use docket_diagnostics::{Counts, HumanOptions, Severity, locate, render_human};
 use docket_driver::Sources;
+use docket_driver::jobs::{BuildOptions, Built, Site};
 
 use crate::{Global, Outcome, path_or_cwd};
 
@@ -29,41 +30,11 @@ pub(crate) struct BuildArgs {
 }
 
 pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let mut ws = docket_driver::load(&path_or_cwd(&args.path))?;
-    docket_driver::load_history(&mut ws);
-    if !args.no_branches {
-        docket_driver::load_pending(&mut ws);
-    }
-    let report = docket_driver::check(&ws, global.now);
-    let counts = Counts::of(&report.diagnostics);
-    let mut err = std::io::stderr().lock();
-    if args.strict && counts.errors > 0 {
-        let errors: Vec<_> = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .cloned()
-            .collect();
-        let sources = Sources(&ws.repo);
-        render_human(
-            &mut err,
-            &locate(&errors, &sources),
-            &sources,
-            HumanOptions {
-                color: global.color,
-            },
-        )?;
-        writeln!(
-            err,
-            "build stopped (--strict): {} errors; nothing was written",
-            counts.errors
-        )?;
-        return Ok(Outcome::Failed);
-    }
-    let out = args.out.clone().unwrap_or_else(|| ws.root.join("site"));
-    let options = docket_site::SiteOptions {
+    let options = BuildOptions {
+        out: args.out.clone(),
         base_url: args.base_url.clone(),
-        dashboard: Some(docket_driver::dashboard(&ws)),
+        strict: args.strict,
+        branches: !args.no_branches,
     };
     let terminal = std::io::stderr().is_terminal();
     let progress = |done: usize, total: usize| {
@@ -73,7 +44,37 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
             let _ = e.flush();
         }
     };
-    let summary = docket_driver::build(&ws, &out, &options, &progress)?;
+    let Built { ws, report, site } =
+        docket_driver::jobs::build(&path_or_cwd(&args.path), &options, global.now, &progress)?;
+    let counts = Counts::of(&report.diagnostics);
+    let mut err = std::io::stderr().lock();
+    let summary = match site {
+        Site::Written(summary) => summary,
+        Site::Failed(e) => return Err(e.into()),
+        Site::Refused => {
+            let errors: Vec<_> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .cloned()
+                .collect();
+            let sources = Sources(&ws.repo);
+            render_human(
+                &mut err,
+                &locate(&errors, &sources),
+                &sources,
+                HumanOptions {
+                    color: global.color,
+                },
+            )?;
+            writeln!(
+                err,
+                "build stopped (--strict): {} errors; nothing was written",
+                counts.errors
+            )?;
+            return Ok(Outcome::Failed);
+        }
+    };
     if terminal {
         writeln!(err)?;
     }

@@ -10,8 +10,9 @@ use docket_diagnostics::{
     render_sarif,
 };
 use docket_driver::Sources;
+use docket_driver::jobs::Checked;
 
-use crate::{Global, Outcome, path_or_cwd};
+use crate::{Global, Outcome, count, path_or_cwd};
 
 #[derive(Args, Debug)]
 pub(crate) struct CheckArgs {
@@ -41,16 +42,13 @@ enum Format {
 }
 
 pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let mut ws = docket_driver::load(&path_or_cwd(&args.path))?;
-    if let Some(reference) = &args.changed_since {
-        docket_driver::load_changes(&mut ws, reference)?;
-    }
+    let Checked { ws, report } = docket_driver::jobs::check(
+        &path_or_cwd(&args.path),
+        args.changed_since.as_deref(),
+        global.now,
+    )?;
     for note in &ws.notes {
         let _ = writeln!(std::io::stderr().lock(), "warning: {note}");
-    }
-    let mut report = docket_driver::check(&ws, global.now);
-    if let Some(changes) = &ws.repo.changes {
-        docket_driver::only_changed(&mut report, changes);
     }
     let sources = Sources(&ws.repo);
     let located = locate(&report.diagnostics, &sources);
@@ -105,23 +103,15 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
     })
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 fn summary(files: usize, c: Counts) -> String {
+    let files = count(files, "file", "files");
     if c.errors + c.warnings + c.infos == 0 {
-        return format!("checked {}: no problems", plural(files, "file"));
+        return format!("checked {files}: no problems");
     }
     format!(
-        "checked {}: {}, {}, {}",
-        plural(files, "file"),
-        plural(c.errors, "error"),
-        plural(c.warnings, "warning"),
-        plural(c.infos, "note"),
+        "checked {files}: {}, {}, {}",
+        count(c.errors, "error", "errors"),
+        count(c.warnings, "warning", "warnings"),
+        count(c.infos, "note", "notes"),
     )
 }

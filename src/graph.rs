@@ -1,11 +1,11 @@
 //! `docket graph [PATH] [--format mermaid|dot]`: the supersession graph on stdout
-//! (built by `docket_model::graph`).
+//! (built by `docket_model::graph`, through the driver's graph job).
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use docket_model::graph::{supersession_graph, to_dot, to_mermaid};
+use docket_model::graph::{to_dot, to_mermaid};
 
 use crate::{Outcome, path_or_cwd};
 
@@ -29,11 +29,7 @@ enum GraphFormat {
 }
 
 pub(crate) fn run(args: &GraphArgs) -> anyhow::Result<Outcome> {
-    let ws = docket_driver::load(&path_or_cwd(&args.path))?;
-    let mut graph = supersession_graph(&ws.repo);
-    if args.linked {
-        graph = graph.linked_only();
-    }
+    let graph = docket_driver::jobs::graph(&path_or_cwd(&args.path), args.linked)?;
     let text = match args.format {
         GraphFormat::Mermaid => to_mermaid(&graph),
         GraphFormat::Dot => to_dot(&graph),

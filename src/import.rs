@@ -1,6 +1,7 @@
 //! `docket import`: rewrites decision records written with adr-tools, MADR or
 //! log4brains with docket front matter (see `docs/guide/migrating-from-*.md`). The
-//! conversion is `docket_model::plan_import`; the driver writes; this prints.
+//! conversion is `docket_model::plan_import`, planned and written by the driver's
+//! import job; this prints.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,7 +9,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use docket_model::{ImportPlan, Legacy, SkipReason};
 
-use crate::{Outcome, path_or_cwd};
+use crate::{Outcome, count, path_or_cwd};
 
 #[derive(Args, Debug)]
 pub(crate) struct ImportArgs {
@@ -46,13 +47,12 @@ impl From {
 }
 
 pub(crate) fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
-    let start = path_or_cwd(&args.path);
-    let ws = docket_driver::load(&start)?;
+    let import = docket_driver::jobs::import(&path_or_cwd(&args.path), args.from.legacy())?;
+    let plan = &import.plan;
     let mut err = std::io::stderr().lock();
-    for note in &ws.notes {
+    for note in &import.ws.notes {
         writeln!(err, "note: {note}")?;
     }
-    let plan = docket_driver::plan_import(&ws, args.from.legacy(), &start);
     for (path, why) in &plan.skipped {
         // Records already in docket's format are the normal case (and the whole
         // repository on a second run): not worth a line each.
@@ -68,43 +68,31 @@ pub(crate) fn run(args: &ImportArgs) -> anyhow::Result<Outcome> {
             p.id, p.name, plan.roster_path, p.named_in
         )?;
     }
+    let records = count(plan.records.len(), "record", "records");
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.dry_run {
-        print_diff(&mut out, &plan)?;
+        print_diff(&mut out, plan)?;
         out.flush()?;
         writeln!(
             err,
-            "dry run: {} record{} would be rewritten; nothing was written",
-            plan.records.len(),
-            plural(plan.records.len())
+            "dry run: {records} would be rewritten; nothing was written"
         )?;
         return Ok(Outcome::Clean);
     }
-    docket_driver::write_import(&ws, &plan)?;
+    import.write()?;
     for r in &plan.records {
         writeln!(out, "imported {} ({})", r.path, r.format.label())?;
     }
     if plan.roster_after.is_some() {
-        let n = plan.people.len();
-        writeln!(
-            out,
-            "added {n} {} to {}",
-            if n == 1 { "person" } else { "people" },
-            plan.roster_path
-        )?;
+        let people = count(plan.people.len(), "person", "people");
+        writeln!(out, "added {people} to {}", plan.roster_path)?;
     }
     out.flush()?;
     writeln!(
         err,
-        "{} record{} imported; run `docket check` to see what is left to fill in",
-        plan.records.len(),
-        plural(plan.records.len())
+        "{records} imported; run `docket check` to see what is left to fill in"
     )?;
     Ok(Outcome::Clean)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Every change of the plan as a unified diff (`a/PATH`, `b/PATH`).

@@ -9,10 +9,11 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::Args;
+use docket_driver::jobs::{IndexMode, IndexState};
 use docket_model::Kind;
 
-use crate::authoring::{git_user, local_date, shown, timezone_from_env, write_new, yaml_scalar};
-use crate::{Global, Outcome, path_or_cwd};
+use crate::authoring::{git_user, local_date, timezone_from_env, write_new, yaml_scalar};
+use crate::{Global, Outcome, path_or_cwd, templates};
 
 #[derive(Args, Debug)]
 pub(crate) struct InitArgs {
@@ -115,12 +116,8 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
     // `docket index --check` finds current).
     std::fs::create_dir_all(root.join(&decisions))
         .with_context(|| format!("creating `{decisions}`"))?;
-    let ws = docket_driver::load(&root)?;
-    let index_rel = crate::index::index_path(&ws.repo);
-    let index_path = root.join(&index_rel);
-    let written = write_new(&index_path, &crate::index::render(&ws.repo))
-        .with_context(|| format!("writing `{index_rel}`"))?;
-    report(&mut out, &shown(&root, &index_path), written)?;
+    let index = docket_driver::jobs::index(&root, IndexMode::Create)?;
+    report(&mut out, &index.path, index.state == IndexState::Written)?;
     if pre_commit_skipped {
         writeln!(
             out,
@@ -316,92 +313,11 @@ fn docket_toml() -> String {
     out
 }
 
+/// The GitHub workflow, from `templates/init/docket.yml`.
 fn workflow() -> String {
-    let repository = env!("CARGO_PKG_REPOSITORY");
-    format!(
-        "\
-# Written by `docket init`. Checks the handbook on every pull request, with
-# annotations on the lines of the findings, and publishes the handbook site to
-# GitHub Pages from the default branch (Settings > Pages > Source: GitHub Actions).
-name: docket
-
-on:
-  pull_request:
-  push:
-  workflow_dispatch:
-
-permissions:
-  contents: read
-
-env:
-  # Where docket is built from. Pin DOCKET_REV to a commit SHA so that a new rule
-  # cannot fail your pull requests unannounced (it also turns on the cache below);
-  # empty builds the latest docket.
-  DOCKET_GIT_URL: {repository}
-  DOCKET_REV: \"\"
-
-jobs:
-  check:
-    if: github.event_name == 'pull_request'
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v5
-        with:
-          fetch-depth: 0  # the whole history: merge base, other branches, dates
-      - uses: actions/cache@v4
-        if: env.DOCKET_REV != ''
-        with:
-          path: ~/.cargo/bin/docket
-          key: docket-${{{{ runner.os }}}}-${{{{ env.DOCKET_REV }}}}
-      - name: Install docket
-        run: command -v docket || cargo install --locked --git \"$DOCKET_GIT_URL\" ${{DOCKET_REV:+--rev \"$DOCKET_REV\"}} docket
-      - name: docket check
-        env:
-          CHANGED_SINCE: origin/${{{{ github.base_ref }}}}
-        run: docket check --changed-since \"$CHANGED_SINCE\" --format github
-
-  site:
-    if: github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v5
-        with:
-          fetch-depth: 0  # the site shows each document's git history
-      - uses: actions/cache@v4
-        if: env.DOCKET_REV != ''
-        with:
-          path: ~/.cargo/bin/docket
-          key: docket-${{{{ runner.os }}}}-${{{{ env.DOCKET_REV }}}}
-      - name: Install docket
-        run: command -v docket || cargo install --locked --git \"$DOCKET_GIT_URL\" ${{DOCKET_REV:+--rev \"$DOCKET_REV\"}} docket
-      - name: docket check
-        run: docket check --format github
-      - id: pages
-        uses: actions/configure-pages@v5
-      - name: docket build
-        env:
-          BASE_URL: ${{{{ steps.pages.outputs.base_url }}}}
-        run: docket build --out site --base-url \"${{BASE_URL%/}}/\"
-      - uses: actions/upload-pages-artifact@v4
-        with:
-          path: site
-
-  deploy:
-    needs: site
-    runs-on: ubuntu-latest
-    permissions:
-      pages: write
-      id-token: write
-    environment:
-      name: github-pages
-      url: ${{{{ steps.deployment.outputs.page_url }}}}
-    concurrency:
-      group: pages
-      cancel-in-progress: false
-    steps:
-      - id: deployment
-        uses: actions/deploy-pages@v4
-"
+    templates::fill(
+        templates::INIT_WORKFLOW,
+        &[("repository", env!("CARGO_PKG_REPOSITORY"))],
     )
 }
 

@@ -18,6 +18,7 @@ mod new;
 mod schema;
 mod serve;
 mod status;
+mod templates;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -85,17 +86,12 @@ struct RenumberArgs {
 }
 
 fn renumber(args: &RenumberArgs) -> anyhow::Result<Outcome> {
-    let ws = docket_driver::load(&path_or_cwd(&args.path))?;
-    let plan = docket_driver::renumber(&ws, args.from, args.to)?;
+    let plan = docket_driver::jobs::renumber(&path_or_cwd(&args.path), args.from, args.to)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "renamed {} -> {}", plan.from_path, plan.to_path)?;
     for (path, edits) in &plan.edits {
-        let n = edits.len();
-        writeln!(
-            out,
-            "updated {n} reference{} in {path}",
-            if n == 1 { "" } else { "s" }
-        )?;
+        let references = count(edits.len(), "reference", "references");
+        writeln!(out, "updated {references} in {path}")?;
     }
     Ok(Outcome::Clean)
 }
@@ -187,6 +183,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// `1 one` or `N many`.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// PATH, defaulting to the current folder.

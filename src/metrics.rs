@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use docket_check::metrics::{baseline_time, metrics, render_human, render_json};
+use docket_check::metrics::{render_human, render_json};
 
 use crate::{Global, Outcome, path_or_cwd};
 
@@ -24,9 +24,7 @@ enum Format {
 }
 
 pub(crate) fn run(args: &MetricsArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let ws = docket_driver::load(&path_or_cwd(&args.path))?;
-    let before = docket_driver::meetings_at(&ws, baseline_time(global.now));
-    let m = metrics(&ws.repo, global.now, before.as_deref());
+    let m = docket_driver::jobs::metrics(&path_or_cwd(&args.path), global.now)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         Format::Json => render_json(&mut out, &m)?,

@@ -13,16 +13,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, anyhow, bail};
 use clap::{Args, ValueEnum};
 use docket_driver::Workspace;
+use docket_driver::jobs::Prepared;
 use docket_model::time::{Time, add_seconds, format_time};
-use docket_model::{DecisionId, IdScheme, Kind, Repository, number_prefix};
+use docket_model::{Kind, Repository};
 
 use crate::authoring::{GitUser, git_user, local_date, shown, slug, write_new, yaml_scalar};
-use crate::{Global, Outcome, path_or_cwd};
-
-/// The built-in templates.
-const DECISION: &str = include_str!("../templates/new/decision.md");
-const BRIEF: &str = include_str!("../templates/new/brief.md");
-const UPDATE: &str = include_str!("../templates/new/update.md");
+use crate::{Global, Outcome, path_or_cwd, templates};
 
 /// How long a new brief has by default.
 const BRIEF_DEADLINE: i64 = 7 * 86_400;
@@ -68,9 +64,9 @@ impl NewKind {
 
     fn builtin(self) -> &'static str {
         match self {
-            NewKind::Decision => DECISION,
-            NewKind::Brief => BRIEF,
-            NewKind::Update => UPDATE,
+            NewKind::Decision => templates::NEW_DECISION,
+            NewKind::Brief => templates::NEW_BRIEF,
+            NewKind::Update => templates::NEW_UPDATE,
         }
     }
 
@@ -94,7 +90,8 @@ struct Values {
 }
 
 pub(crate) fn run(args: &NewArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let mut ws = docket_driver::load(&path_or_cwd(&args.path))?;
+    let Prepared { ws, next_number } =
+        docket_driver::jobs::prepare_new(&path_or_cwd(&args.path), args.kind.kind())?;
     let title = args.title.join(" ").trim().to_string();
     match (args.kind, title.is_empty()) {
         (NewKind::Decision | NewKind::Brief, true) => bail!(
@@ -126,14 +123,12 @@ pub(crate) fn run(args: &NewArgs, global: &Global) -> anyhow::Result<Outcome> {
         NewKind::Decision => {
             values.deadline = deadline(now, ws.repo.norms().decision_deadline);
             let slug = slug(&title, SLUG_MAX).unwrap_or_else(|| "decision".into());
-            match ws.repo.config.id_scheme() {
-                IdScheme::Number => {
-                    docket_driver::load_pending(&mut ws);
-                    let number = next_number(&ws.repo);
+            match next_number {
+                Some(number) => {
                     values.number = format!("{number:04}");
                     format!("{folder}/{number:04}-{slug}.md")
                 }
-                IdScheme::Stem => format!("{folder}/{}-{slug}.md", date.replace('-', "")),
+                None => format!("{folder}/{}-{slug}.md", date.replace('-', "")),
             }
         }
         NewKind::Brief => {
@@ -228,21 +223,6 @@ pub(crate) fn match_roster(repo: &Repository, user: &GitUser) -> Option<String> 
     user.derived_id().filter(|id| repo.is_person(id))
 }
 
-/// One more than the highest decision number here or on another branch.
-fn next_number(repo: &Repository) -> u32 {
-    let here = repo.decisions().filter_map(|(_, d)| match d.id {
-        Some(DecisionId::Number(n)) => Some(n),
-        _ => None,
-    });
-    let elsewhere = repo.pending.iter().filter_map(|p| {
-        let name = p.path.rsplit('/').next().unwrap_or(&p.path);
-        number_prefix(name.strip_suffix(".md").unwrap_or(name))
-    });
-    here.chain(elsewhere)
-        .max()
-        .map_or(1, |n| n.saturating_add(1))
-}
-
 /// The user's `templates/new/<kind>.md`, else the built-in one.
 fn template(root: &Path, kind: NewKind) -> anyhow::Result<String> {
     let path = root
@@ -258,19 +238,16 @@ fn template(root: &Path, kind: NewKind) -> anyhow::Result<String> {
 
 /// Replaces the placeholders (`{{name}}`, also written `{{ name }}`).
 fn fill(template: &str, v: &Values) -> String {
-    let mut text = template.to_string();
-    for (name, value) in [
-        ("title", &v.title),
-        ("date", &v.date),
-        ("deadline", &v.deadline),
-        ("owner", &v.owner),
-        ("number", &v.number),
-    ] {
-        text = text
-            .replace(&format!("{{{{{name}}}}}"), value)
-            .replace(&format!("{{{{ {name} }}}}"), value);
-    }
-    text
+    templates::fill(
+        template,
+        &[
+            ("title", v.title.as_str()),
+            ("date", v.date.as_str()),
+            ("deadline", v.deadline.as_str()),
+            ("owner", v.owner.as_str()),
+            ("number", v.number.as_str()),
+        ],
+    )
 }
 
 /// Runs `$EDITOR` (or `$VISUAL`) on `path` and waits for it. The variable may hold

@@ -24,9 +24,7 @@ pub(crate) fn run(args: &SchemaArgs) -> anyhow::Result<Outcome> {
     let Some(kind) = Kind::from_name(&args.kind) else {
         anyhow::bail!("unknown kind `{}`", args.kind);
     };
-    let root = docket_driver::find_root(&path_or_cwd(&args.path))?;
-    let config = docket_driver::read_config(&root)?;
-    let schema = docket_model::schema::json_schema(kind, &config);
+    let schema = docket_driver::jobs::schema(&path_or_cwd(&args.path), kind)?;
     // Serialized first: an error from serde_json's writer hides a closed pipe.
     let text = serde_json::to_string_pretty(&schema)?;
     let mut out = std::io::stdout().lock();

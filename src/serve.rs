@@ -25,6 +25,7 @@ use anyhow::Context as _;
 use clap::Args;
 use docket_diagnostics::{Counts, HumanOptions, Severity, locate, render_human};
 use docket_driver::Sources;
+use docket_driver::jobs::{BuildOptions, Built, Site};
 use docket_model::time::Time;
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
@@ -99,23 +100,24 @@ struct Builder {
 }
 
 impl Builder {
-    /// Loads, checks and builds; on success the new site is served, on failure the
-    /// last good one stays. An `Err` only when the repository cannot be loaded at all.
+    /// Runs the build job (the one `docket build` runs) into the next slot; on
+    /// success the new site is served, on failure the last good one stays. An `Err`
+    /// only when the repository cannot be loaded at all.
     fn rebuild(&mut self, state: &State) -> Result<(), docket_driver::DriverError> {
         let started = Instant::now();
-        let mut ws = docket_driver::load(&self.root)?;
+        let options = BuildOptions {
+            out: Some(self.cache.join(format!("site-{}", self.next))),
+            base_url: None,
+            strict: false,
+            branches: self.branches,
+        };
+        let Built { ws, report, site } =
+            docket_driver::jobs::build(&self.root, &options, self.now, &|_, _| {})?;
         self.handbook = handbook_dir(&ws);
-        docket_driver::load_history(&mut ws);
-        if self.branches {
-            docket_driver::load_pending(&mut ws);
-        }
-        let report = docket_driver::check(&ws, self.now);
         let findings = banner_text(&ws, &report.diagnostics);
-        let out = self.cache.join(format!("site-{}", self.next));
-        let options = docket_site::SiteOptions::default();
         let mut err = std::io::stderr().lock();
-        match docket_driver::build(&ws, &out, &options, &|_, _| {}) {
-            Ok(summary) => {
+        match site {
+            Site::Written(summary) => {
                 self.next = 1 - self.next;
                 let _ = writeln!(
                     err,
@@ -130,7 +132,7 @@ impl Builder {
                 );
                 state.finish(Some(summary.out), findings);
             }
-            Err(e) => {
+            Site::Failed(e) => {
                 let _ = writeln!(
                     err,
                     "error: the site could not be built, still serving the last good build: {e}"
@@ -143,6 +145,8 @@ impl Builder {
                 }
                 state.finish(None, text);
             }
+            // Never asked for (`strict: false`): nothing new to serve.
+            Site::Refused => state.finish(None, findings),
         }
         Ok(())
     }
@@ -167,7 +171,7 @@ impl Builder {
             && self
                 .root
                 .join(first)
-                .join(docket_site::output::MARKER)
+                .join(docket_driver::SITE_MARKER)
                 .is_file()
         {
             return false;

@@ -7,10 +7,10 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use docket_check::status::{Status, render_json, status};
+use docket_check::status::{Status, render_json};
 use docket_model::time::{format_date, format_duration, format_time};
 
-use crate::{Global, Outcome, path_or_cwd};
+use crate::{Global, Outcome, count, path_or_cwd};
 
 #[derive(Args, Debug)]
 pub(crate) struct StatusArgs {
@@ -31,8 +31,7 @@ enum Format {
 }
 
 pub(crate) fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let ws = docket_driver::load(&path_or_cwd(&args.path))?;
-    let s = status(&ws.repo, global.now);
+    let s = docket_driver::jobs::status(&path_or_cwd(&args.path), global.now)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
@@ -47,14 +46,6 @@ pub(crate) fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome>
     })
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 fn by(late: i64) -> String {
     if late < 60 {
         "less than a minute".into()
@@ -63,8 +54,22 @@ fn by(late: i64) -> String {
     }
 }
 
+fn due(late: i64) -> String {
+    let left = -late;
+    if left < 60 {
+        "due now".to_string()
+    } else {
+        format!("due in {}", format_duration(left))
+    }
+}
+
 fn owner(o: Option<&str>) -> String {
     o.map_or_else(|| "no owner".to_string(), |o| format!("owner {o}"))
+}
+
+/// One listed item: its path and title, then what is late about it.
+fn entry(path: &str, title: &str, detail: String) -> String {
+    format!("  {path}  {title}\n      {detail}")
 }
 
 fn human(out: &mut dyn Write, s: &Status) -> std::io::Result<()> {
@@ -75,100 +80,83 @@ fn human(out: &mut dyn Write, s: &Status) -> std::io::Result<()> {
             format_duration(s.blocker_resolution)
         );
     }
-    let mut first = true;
-    let mut heading = |out: &mut dyn Write, text: String| -> std::io::Result<()> {
-        if !first {
-            writeln!(out)?;
-        }
-        first = false;
-        writeln!(out, "{text}")
-    };
-    if !s.overdue_decisions.is_empty() {
-        heading(
-            out,
+    let decisions = s.overdue_decisions.iter().map(|d| {
+        let detail = format!(
+            "{}, {} overdue (deadline {})",
+            owner(d.owner.as_deref()),
+            by(d.late),
+            format_time(d.deadline)
+        );
+        entry(&d.path, &d.title, detail)
+    });
+    let due_soon = s.due_soon.iter().map(|d| {
+        let detail = format!(
+            "{}, {} (deadline {})",
+            owner(d.owner.as_deref()),
+            due(d.late),
+            format_time(d.deadline)
+        );
+        entry(&d.path, &d.title, detail)
+    });
+    let briefs = s.overdue_briefs.iter().map(|b| {
+        let detail = format!(
+            "{}, still {}, {} overdue (deadline {})",
+            owner(b.owner.as_deref()),
+            b.status,
+            by(b.late),
+            format_time(b.deadline)
+        );
+        entry(&b.path, &b.title, detail)
+    });
+    let blockers = s.stale_blockers.iter().map(|b| {
+        let detail = format!(
+            "by {}, open since {} ({})",
+            b.blocker.person,
+            format_date(b.blocker.opened),
+            format_duration(b.age)
+        );
+        entry(&b.blocker.last_path, &b.blocker.text, detail)
+    });
+    let sections: [(String, Vec<String>); 4] = [
+        (
             count(
                 s.overdue_decisions.len(),
                 "open decision past its deadline:",
                 "open decisions past their deadline:",
             ),
-        )?;
-        for d in &s.overdue_decisions {
-            writeln!(
-                out,
-                "  {}  {}\n      {}, {} overdue (deadline {})",
-                d.path,
-                d.title,
-                owner(d.owner.as_deref()),
-                by(d.late),
-                format_time(d.deadline)
-            )?;
-        }
-    }
-    if !s.due_soon.is_empty() {
-        heading(
-            out,
+            decisions.collect(),
+        ),
+        (
             format!(
                 "{} due within 24 hours:",
                 count(s.due_soon.len(), "decision", "decisions")
             ),
-        )?;
-        for d in &s.due_soon {
-            let left = -d.late;
-            let when = if left < 60 {
-                "due now".to_string()
-            } else {
-                format!("due in {}", format_duration(left))
-            };
-            writeln!(
-                out,
-                "  {}  {}\n      {}, {when} (deadline {})",
-                d.path,
-                d.title,
-                owner(d.owner.as_deref()),
-                format_time(d.deadline)
-            )?;
-        }
-    }
-    if !s.overdue_briefs.is_empty() {
-        heading(
-            out,
+            due_soon.collect(),
+        ),
+        (
             format!(
                 "{}:",
                 count(s.overdue_briefs.len(), "overdue brief", "overdue briefs")
             ),
-        )?;
-        for b in &s.overdue_briefs {
-            writeln!(
-                out,
-                "  {}  {}\n      {}, still {}, {} overdue (deadline {})",
-                b.path,
-                b.title,
-                owner(b.owner.as_deref()),
-                b.status,
-                by(b.late),
-                format_time(b.deadline)
-            )?;
-        }
-    }
-    if !s.stale_blockers.is_empty() {
-        heading(
-            out,
+            briefs.collect(),
+        ),
+        (
             format!(
                 "{} open longer than {}:",
                 count(s.stale_blockers.len(), "blocker", "blockers"),
                 format_duration(s.blocker_resolution)
             ),
-        )?;
-        for b in &s.stale_blockers {
-            writeln!(
-                out,
-                "  {}  {}\n      by {}, open since {} ({})",
-                b.blocker.last_path,
-                b.blocker.text,
-                b.blocker.person,
-                format_date(b.blocker.opened),
-                format_duration(b.age)
-            )?;
+            blockers.collect(),
+        ),
+    ];
+    // A blank line between sections; empty sections are left out.
+    for (i, (heading, entries)) in sections.iter().filter(|(_, e)| !e.is_empty()).enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{heading}")?;
+        for e in entries {
+            writeln!(out, "{e}")?;
         }
     }
     Ok(())

@@ -102,7 +102,9 @@ impl Preview {
         )
         .expect("send the request");
         let mut response = Vec::new();
-        stream.read_to_end(&mut response).expect("read the response");
+        stream
+            .read_to_end(&mut response)
+            .expect("read the response");
         let end = response
             .windows(4)
             .position(|w| w == b"\r\n\r\n")

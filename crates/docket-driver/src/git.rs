@@ -1,0 +1,233 @@
+//! What a job reads from git, through one repository opened once per job: history,
+//! the decisions of other branches, what a change touches, and old versions of the
+//! meeting inventory. `docket_git` speaks in paths relative to git's working tree;
+//! this module turns them into docket's (relative to the repository root it found:
+//! the same folder unless `docket.toml` sits below the git root).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use docket_model::time::Time;
+use docket_model::{Kind, parse_file};
+
+use crate::error::DriverError;
+use crate::workspace::Workspace;
+
+/// The git repository that holds a workspace, opened once; `None` outside git.
+pub(crate) struct GitRepo {
+    opened: Option<Opened>,
+}
+
+struct Opened {
+    git: docket_git::Git,
+    /// The workspace root relative to git's working tree, with a trailing `/`, or
+    /// empty when they are the same folder.
+    prefix: String,
+}
+
+impl GitRepo {
+    /// Opens the repository whose working tree holds `ws`.
+    pub(crate) fn open(ws: &Workspace) -> GitRepo {
+        let opened = match docket_git::open(&ws.root) {
+            docket_git::Opened::Repo(git) => {
+                let prefix = prefix_of(&ws.root, &git.workdir).unwrap_or_default();
+                Some(Opened { git, prefix })
+            }
+            docket_git::Opened::NotGit => None,
+        };
+        GitRepo { opened }
+    }
+
+    /// The open repository when it has at least one commit.
+    fn with_commits(&self) -> Option<&Opened> {
+        self.opened.as_ref().filter(|o| o.git.has_commits())
+    }
+
+    /// Reads git history into `ws.repo.history`, from the cache when HEAD has not
+    /// moved. Outside git, or in a shallow clone, says so in `ws.notes`; dates then
+    /// come from the front matter.
+    pub(crate) fn load_history(&self, ws: &mut Workspace) {
+        let Some(opened) = &self.opened else {
+            ws.notes.push(
+                "not a git repository: history, authors and dates come from front matter only"
+                    .into(),
+            );
+            return;
+        };
+        if !opened.git.has_commits() {
+            return;
+        }
+        let decisions: BTreeSet<String> = ws
+            .repo
+            .decisions()
+            .map(|(d, _)| opened.in_git(&d.path))
+            .collect();
+        match opened.git.history(&opened.handbook_root(ws), &decisions) {
+            Ok(mut history) => {
+                if history.shallow {
+                    ws.notes.push("history is shallow: dates of the oldest changes are missing and fall back to front matter; `fetch-depth: 0` (GitHub Actions) or `git fetch --unshallow` gives full dates".into());
+                }
+                history.files = std::mem::take(&mut history.files)
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((opened.local(&k)?, v)))
+                    .collect();
+                ws.repo.history = history;
+            }
+            Err(e) => ws.notes.push(format!(
+                "cannot read git history ({e}); dates come from front matter"
+            )),
+        }
+    }
+
+    /// Reads what the change since `reference` touches into `ws.repo.changes`
+    /// (`--changed-since`): changed files, their base versions, and the decision
+    /// files of other branches (for `number-collision`).
+    pub(crate) fn load_changes(
+        &self,
+        ws: &mut Workspace,
+        reference: &str,
+    ) -> Result<(), DriverError> {
+        let Some(opened) = &self.opened else {
+            return Err(DriverError::Git(format!(
+                "--changed-since {reference} needs a git repository, and {} is not in one",
+                ws.root.display()
+            )));
+        };
+        if !opened.git.has_commits() {
+            return Err(DriverError::Git(
+                "--changed-since needs at least one commit".into(),
+            ));
+        }
+        if opened.git.is_shallow() {
+            ws.notes.push("history is shallow: the merge base may be missing; `fetch-depth: 0` (GitHub Actions) or `git fetch --unshallow` fixes it".into());
+        }
+        let changes = opened
+            .git
+            .changes(reference, &opened.handbook_root(ws))
+            .map_err(|e| DriverError::Git(e.to_string()))?;
+        let branch_files = opened
+            .git
+            .branch_decisions(&opened.decisions_folder(ws))
+            .map_err(|e| DriverError::Git(e.to_string()))?
+            .into_iter()
+            .filter_map(|f| Some((f.branch, opened.local(&f.path)?)))
+            .collect();
+        let local = |paths: &[String]| paths.iter().filter_map(|p| opened.local(p)).collect();
+        ws.repo.changes = Some(docket_model::ChangeSet {
+            reference: reference.to_string(),
+            changed: local(&changes.changed),
+            base_text: changes
+                .base_text
+                .into_iter()
+                .filter_map(|(p, t)| Some((opened.local(&p)?, t)))
+                .collect(),
+            base_files: local(&changes.base_files),
+            branch_files,
+        });
+        Ok(())
+    }
+
+    /// Reads the decisions that other local and remote-tracking branches add and this
+    /// checkout does not have (by file name) into `ws.repo.pending`, so the decision
+    /// index can show them as pending. Outside git it does nothing.
+    pub(crate) fn load_pending(&self, ws: &mut Workspace) {
+        let Some(opened) = self.with_commits() else {
+            return;
+        };
+        let Ok(files) = opened.git.branch_decisions(&opened.decisions_folder(ws)) else {
+            return;
+        };
+        let local: BTreeSet<&str> = ws.repo.decisions().map(|(d, _)| d.file_name()).collect();
+        let mut seen = BTreeSet::new();
+        let mut pending = Vec::new();
+        for f in files {
+            let name = f.path.rsplit('/').next().unwrap_or(&f.path).to_string();
+            if local.contains(name.as_str()) || !name.ends_with(".md") || !seen.insert(name) {
+                continue;
+            }
+            let Some(text) = opened.git.branch_text(&f.branch, &f.path) else {
+                continue;
+            };
+            let Some(rel) = f.path.strip_prefix(&opened.prefix) else {
+                continue;
+            };
+            let Some(doc) = parse_file(
+                rel.to_string(),
+                &ws.repo.handbook_root,
+                text,
+                &ws.repo.config,
+            ) else {
+                continue;
+            };
+            let Some(d) = doc.decision() else { continue };
+            if is_index_page(&doc) {
+                continue;
+            }
+            pending.push(docket_model::PendingDecision {
+                branch: f.branch,
+                path: rel.to_string(),
+                title: doc.title(),
+                status: d.status.as_ref().map(|s| s.value.clone()),
+                owner: d.owner.as_ref().map(|s| s.value.clone()),
+            });
+        }
+        ws.repo.pending = pending;
+    }
+
+    /// The meeting inventory as it stood at `when` (from git), for the rollout target
+    /// "meetings per person per week down 30% in 90 days". `None` outside git or when
+    /// the inventory did not exist then.
+    pub(crate) fn meetings_at(
+        &self,
+        ws: &Workspace,
+        when: Time,
+    ) -> Option<Vec<docket_model::Meeting>> {
+        let opened = self.opened.as_ref()?;
+        let rel = ws.repo.join(&ws.repo.config.kind_path(Kind::Meetings));
+        let text = opened.git.text_at(&opened.in_git(&rel), when.as_second())?;
+        let doc = parse_file(rel, &ws.repo.handbook_root, text, &ws.repo.config)?;
+        match doc.data {
+            docket_model::Data::Meetings(list) => Some(list),
+            _ => None,
+        }
+    }
+}
+
+impl Opened {
+    /// A workspace path as git names it.
+    fn in_git(&self, rel: &str) -> String {
+        format!("{}{rel}", self.prefix)
+    }
+
+    /// A path from git as the workspace names it; `None` outside the workspace.
+    fn local(&self, git_path: &str) -> Option<String> {
+        git_path.strip_prefix(&self.prefix).map(str::to_string)
+    }
+
+    /// The handbook root relative to git's working tree, without a trailing `/`.
+    fn handbook_root(&self, ws: &Workspace) -> String {
+        self.in_git(&ws.repo.handbook_root)
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    /// The decisions folder relative to git's working tree.
+    fn decisions_folder(&self, ws: &Workspace) -> String {
+        self.in_git(&ws.repo.join(&ws.repo.config.kind_path(Kind::Decision)))
+    }
+}
+
+fn is_index_page(doc: &docket_model::Document) -> bool {
+    matches!(
+        doc.file_name().to_ascii_lowercase().as_str(),
+        "readme.md" | "index.md"
+    )
+}
+
+/// `root` relative to git's working tree, with a trailing `/`, when it is below it.
+fn prefix_of(root: &Path, workdir: &Path) -> Option<String> {
+    let workdir = workdir.canonicalize().ok()?;
+    let rel = root.strip_prefix(&workdir).ok()?;
+    let s = rel.to_string_lossy().replace('\\', "/");
+    (!s.is_empty()).then(|| format!("{s}/"))
+}

@@ -1,0 +1,299 @@
+//! The jobs: one function per command, each the whole pipeline of that command
+//! (load → git → check → compute → render or write), returning plain results for the
+//! command line to print. A command calls exactly one job, so two commands that show
+//! the same thing (`docket build` and the `docket serve` preview) cannot drift apart
+//! (STYLE habit 19).
+//!
+//! Each job opens the git repository at most once ([`GitRepo`]) and passes it to
+//! every step that reads from git.
+
+use std::path::{Path, PathBuf};
+
+use docket_diagnostics::Counts;
+use docket_model::graph::{Graph, supersession_graph};
+use docket_model::time::Time;
+use docket_model::{DecisionId, IdScheme, ImportPlan, Kind, Legacy, RenumberPlan, Repository};
+
+use crate::error::DriverError;
+use crate::git::GitRepo;
+use crate::workspace::{Report, Workspace};
+use crate::{dashboard, decision_index, edit, load, write};
+
+/// What [`check`] found.
+#[derive(Debug)]
+pub struct Checked {
+    /// The loaded handbook (its `notes` are for the user; its texts are the sources
+    /// the diagnostics point into).
+    pub ws: Workspace,
+    /// The findings, severities applied; with `--changed-since`, only those about
+    /// files the change touches.
+    pub report: Report,
+}
+
+/// `docket check`: load, read what the change since `changed_since` touches (when
+/// given), run the rules.
+pub fn check(start: &Path, changed_since: Option<&str>, now: Time) -> Result<Checked, DriverError> {
+    let mut ws = load::load(start)?;
+    if let Some(reference) = changed_since {
+        GitRepo::open(&ws).load_changes(&mut ws, reference)?;
+    }
+    let mut report = run_rules(&ws, now);
+    if let Some(changes) = &ws.repo.changes {
+        report.diagnostics.retain(|d| changes.touches(&d.file));
+    }
+    Ok(Checked { ws, report })
+}
+
+/// How [`build`] builds.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The output folder (default: `site` in the repository root).
+    pub out: Option<PathBuf>,
+    /// Absolute base URL for the sitemap and feed (overrides `[site] base_url`).
+    pub base_url: Option<String>,
+    /// Write nothing when the check finds errors.
+    pub strict: bool,
+    /// List decisions proposed on other branches as pending.
+    pub branches: bool,
+}
+
+/// What [`build`] did.
+#[derive(Debug)]
+pub struct Built {
+    /// The loaded handbook, with its history.
+    pub ws: Workspace,
+    /// Every finding of the check, severities applied.
+    pub report: Report,
+    /// What became of the site.
+    pub site: Site,
+}
+
+/// What became of the site in a [`build`].
+#[derive(Debug)]
+pub enum Site {
+    /// The site was written.
+    Written(docket_site::BuildSummary),
+    /// `strict` and the check found errors: nothing was written.
+    Refused,
+    /// The site could not be built (a broken template, an unsafe or unwritable
+    /// output folder); what was there before is untouched.
+    Failed(docket_site::SiteError),
+}
+
+/// `docket build`, and every rebuild of `docket serve`: load, read history and the
+/// decisions of other branches, check, compute the metrics dashboard, render the
+/// site. `progress` is called with (pages done, pages total).
+pub fn build(
+    start: &Path,
+    options: &BuildOptions,
+    now: Time,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Built, DriverError> {
+    let mut ws = load::load(start)?;
+    let git = GitRepo::open(&ws);
+    git.load_history(&mut ws);
+    if options.branches {
+        git.load_pending(&mut ws);
+    }
+    let report = run_rules(&ws, now);
+    if options.strict && Counts::of(&report.diagnostics).errors > 0 {
+        return Ok(Built {
+            ws,
+            report,
+            site: Site::Refused,
+        });
+    }
+    let out = options.out.clone().unwrap_or_else(|| ws.root.join("site"));
+    let site_options = docket_site::SiteOptions {
+        base_url: options.base_url.clone(),
+        dashboard: Some(dashboard::dashboard(&ws, &|t| git.meetings_at(&ws, t))),
+    };
+    let site = match docket_site::build(&ws.repo, &ws.root, &out, &site_options, progress) {
+        Ok(summary) => Site::Written(summary),
+        Err(e) => Site::Failed(e),
+    };
+    Ok(Built { ws, report, site })
+}
+
+/// `docket status`: what is overdue at `now`.
+pub fn status(start: &Path, now: Time) -> Result<docket_check::status::Status, DriverError> {
+    let ws = load::load(start)?;
+    Ok(docket_check::status::status(&ws.repo, now))
+}
+
+/// `docket metrics`: the figures of SPEC §10 at `now`, the meeting inventory of 90
+/// days before read from git.
+pub fn metrics(start: &Path, now: Time) -> Result<docket_check::metrics::Metrics, DriverError> {
+    use docket_check::metrics::{baseline_time, metrics};
+    let ws = load::load(start)?;
+    let before = GitRepo::open(&ws).meetings_at(&ws, baseline_time(now));
+    Ok(metrics(&ws.repo, now, before.as_deref()))
+}
+
+/// `docket graph`: the supersession graph, without unlinked decisions when `linked`.
+pub fn graph(start: &Path, linked: bool) -> Result<Graph, DriverError> {
+    let ws = load::load(start)?;
+    let graph = supersession_graph(&ws.repo);
+    Ok(if linked { graph.linked_only() } else { graph })
+}
+
+/// `docket schema`: the JSON Schema of `kind`'s front matter with the extra required
+/// keys of the repository's `docket.toml` (defaults outside a repository).
+pub fn schema(start: &Path, kind: Kind) -> Result<serde_json::Value, DriverError> {
+    let root = load::find_root(start)?;
+    let config = load::read_config(&root)?;
+    Ok(docket_model::schema::json_schema(kind, &config))
+}
+
+/// What [`index`] does with the decision index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexMode {
+    /// Compare only (`docket index --check`).
+    Check,
+    /// Write it unless it is current (`docket index`).
+    Update,
+    /// Write it only when there is no file yet, and never replace one (`docket
+    /// init`); an existing file is compared as with [`IndexMode::Check`].
+    Create,
+}
+
+/// What [`index`] found or did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexState {
+    /// The index says what it should.
+    Current,
+    /// There is no index ([`IndexMode::Check`]).
+    Missing,
+    /// The index is out of date ([`IndexMode::Check`], [`IndexMode::Create`]).
+    Stale,
+    /// The index was written.
+    Written,
+}
+
+/// The result of [`index`].
+#[derive(Debug, Clone)]
+pub struct Indexed {
+    /// The index's path, repository-relative.
+    pub path: String,
+    /// How many decisions it lists.
+    pub decisions: usize,
+    /// What was found or done.
+    pub state: IndexState,
+}
+
+/// `docket index`: the decision index (`README.md` in the decisions folder) rendered
+/// from the records, compared with the file and written as `mode` says.
+pub fn index(start: &Path, mode: IndexMode) -> Result<Indexed, DriverError> {
+    let ws = load::load(start)?;
+    let rel = decision_index::index_path(&ws.repo);
+    let path = ws.root.join(&rel);
+    let wanted = decision_index::render(&ws.repo);
+    let current = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(source) => return Err(DriverError::Unreadable { path, source }),
+    };
+    let fresh = current
+        .as_deref()
+        .is_some_and(|c| c.replace("\r\n", "\n") == wanted);
+    let state = if fresh {
+        IndexState::Current
+    } else {
+        match (mode, current.is_some()) {
+            (IndexMode::Check, false) => IndexState::Missing,
+            (IndexMode::Check | IndexMode::Create, true) => IndexState::Stale,
+            // `create` leaves a file alone that appeared since it was read.
+            (IndexMode::Create, false) => match write::create(&path, &wanted)? {
+                true => IndexState::Written,
+                false => IndexState::Stale,
+            },
+            (IndexMode::Update, _) => {
+                write::replace(&path, &wanted)?;
+                IndexState::Written
+            }
+        }
+    };
+    Ok(Indexed {
+        path: rel,
+        decisions: ws.repo.decisions().count(),
+        state,
+    })
+}
+
+/// What [`prepare_new`] gives `docket new`.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The loaded handbook.
+    pub ws: Workspace,
+    /// For a decision numbered by `id = "number"`: one more than the highest number
+    /// here or on another branch. `None` otherwise.
+    pub next_number: Option<u32>,
+}
+
+/// `docket new`: the handbook a new document of `kind` goes into, and the next free
+/// decision number when it needs one.
+pub fn prepare_new(start: &Path, kind: Kind) -> Result<Prepared, DriverError> {
+    let mut ws = load::load(start)?;
+    let numbered = kind == Kind::Decision && ws.repo.config.id_scheme() == IdScheme::Number;
+    let next_number = numbered.then(|| {
+        GitRepo::open(&ws).load_pending(&mut ws);
+        next_number(&ws.repo)
+    });
+    Ok(Prepared { ws, next_number })
+}
+
+/// One more than the highest decision number here or on another branch.
+fn next_number(repo: &Repository) -> u32 {
+    let here = repo.decisions().filter_map(|(_, d)| match d.id {
+        Some(DecisionId::Number(n)) => Some(n),
+        _ => None,
+    });
+    let elsewhere = repo.pending.iter().filter_map(|p| {
+        let name = p.path.rsplit('/').next().unwrap_or(&p.path);
+        docket_model::number_prefix(name.strip_suffix(".md").unwrap_or(name))
+    });
+    here.chain(elsewhere)
+        .max()
+        .map_or(1, |n| n.saturating_add(1))
+}
+
+/// `docket renumber`: moves decision `from` to number `to` and rewrites every
+/// reference to it; the plan says what was done.
+pub fn renumber(start: &Path, from: u32, to: u32) -> Result<RenumberPlan, DriverError> {
+    let ws = load::load(start)?;
+    edit::renumber(&ws, from, to)
+}
+
+/// A planned `docket import` ([`import`]); [`Import::write`] carries it out.
+#[derive(Debug)]
+pub struct Import {
+    /// The loaded handbook (its `notes` are for the user).
+    pub ws: Workspace,
+    /// What would change.
+    pub plan: ImportPlan,
+}
+
+/// `docket import`: plans rewriting the decision records under `start` (the
+/// repository root, a folder or one file) in `from`'s format, or each record's own
+/// when `None` (see [`docket_model::plan_import`]). Nothing is written until
+/// [`Import::write`], so a dry run and the real run see the same plan.
+pub fn import(start: &Path, from: Option<Legacy>) -> Result<Import, DriverError> {
+    let ws = load::load(start)?;
+    let plan = docket_model::plan_import(&ws.repo, from, &edit::within(&ws, start));
+    Ok(Import { ws, plan })
+}
+
+impl Import {
+    /// Writes each record, then the roster when people are added.
+    pub fn write(&self) -> Result<(), DriverError> {
+        edit::write_import(&self.ws, &self.plan)
+    }
+}
+
+/// Runs the rules.
+fn run_rules(ws: &Workspace, now: Time) -> Report {
+    Report {
+        diagnostics: docket_check::check(&ws.repo, now),
+        files: ws.repo.documents.len(),
+    }
+}

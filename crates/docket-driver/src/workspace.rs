@@ -1,0 +1,37 @@
+//! [`Workspace`] (a loaded handbook), [`Report`] (what the rules found) and
+//! [`Sources`] (the texts the diagnostics point into, for renderers).
+
+use std::path::PathBuf;
+
+use docket_diagnostics::{Diagnostic, SourceMap};
+use docket_model::Repository;
+
+/// A loaded repository.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The repository root on disk.
+    pub root: PathBuf,
+    /// The parsed handbook.
+    pub repo: Repository,
+    /// Things the user should know that are not findings about a file (shallow clone,
+    /// not a git repository), for the command line to print as warnings.
+    pub notes: Vec<String>,
+}
+
+/// The result of the rules.
+#[derive(Debug)]
+pub struct Report {
+    /// Every finding, severities applied.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were checked.
+    pub files: usize,
+}
+
+/// The texts of a repository's documents, for renderers.
+pub struct Sources<'a>(pub &'a Repository);
+
+impl SourceMap for Sources<'_> {
+    fn source(&self, file: &str) -> Option<&str> {
+        self.0.document(file).map(|d| d.text.as_str())
+    }
+}
