@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use docket_check::status::{Status, render_json};
+use docket_check::status::{OpenDecision, OverdueBrief, StaleBlocker, Status, render_json};
+use docket_model::time::Time;
 use docket_model::time::{format_date, format_duration, format_time};
 
 use crate::{Global, Outcome, count, path_or_cwd};
@@ -63,13 +64,14 @@ fn due(late: i64) -> String {
     }
 }
 
-fn owner(o: Option<&str>) -> String {
-    o.map_or_else(|| "no owner".to_string(), |o| format!("owner {o}"))
-}
-
-/// One listed item: its path and title, then what is late about it.
-fn entry(path: &str, title: &str, detail: String) -> String {
-    format!("  {path}  {title}\n      {detail}")
+/// An item with a deadline: its path and title, then its owner, what is late about
+/// it, and the deadline.
+fn late(path: &str, title: &str, owner: Option<&str>, what: String, deadline: Time) -> String {
+    let owner = owner.map_or_else(|| "no owner".to_string(), |o| format!("owner {o}"));
+    format!(
+        "  {path}  {title}\n      {owner}, {what} (deadline {})",
+        format_time(deadline)
+    )
 }
 
 fn human(out: &mut dyn Write, s: &Status) -> std::io::Result<()> {
@@ -80,43 +82,28 @@ fn human(out: &mut dyn Write, s: &Status) -> std::io::Result<()> {
             format_duration(s.blocker_resolution)
         );
     }
-    let decisions = s.overdue_decisions.iter().map(|d| {
-        let detail = format!(
-            "{}, {} overdue (deadline {})",
-            owner(d.owner.as_deref()),
-            by(d.late),
-            format_time(d.deadline)
-        );
-        entry(&d.path, &d.title, detail)
-    });
-    let due_soon = s.due_soon.iter().map(|d| {
-        let detail = format!(
-            "{}, {} (deadline {})",
-            owner(d.owner.as_deref()),
+    let overdue = |d: &OpenDecision| {
+        let what = format!("{} overdue", by(d.late));
+        late(&d.path, &d.title, d.owner.as_deref(), what, d.deadline)
+    };
+    let due_soon = |d: &OpenDecision| {
+        late(
+            &d.path,
+            &d.title,
+            d.owner.as_deref(),
             due(d.late),
-            format_time(d.deadline)
-        );
-        entry(&d.path, &d.title, detail)
-    });
-    let briefs = s.overdue_briefs.iter().map(|b| {
-        let detail = format!(
-            "{}, still {}, {} overdue (deadline {})",
-            owner(b.owner.as_deref()),
-            b.status,
-            by(b.late),
-            format_time(b.deadline)
-        );
-        entry(&b.path, &b.title, detail)
-    });
-    let blockers = s.stale_blockers.iter().map(|b| {
-        let detail = format!(
-            "by {}, open since {} ({})",
-            b.blocker.person,
-            format_date(b.blocker.opened),
-            format_duration(b.age)
-        );
-        entry(&b.blocker.last_path, &b.blocker.text, detail)
-    });
+            d.deadline,
+        )
+    };
+    let brief = |b: &OverdueBrief| {
+        let what = format!("still {}, {} overdue", b.status, by(b.late));
+        late(&b.path, &b.title, b.owner.as_deref(), what, b.deadline)
+    };
+    let blocker = |b: &StaleBlocker| {
+        let (opened, age) = (format_date(b.blocker.opened), format_duration(b.age));
+        let (path, text, person) = (&b.blocker.last_path, &b.blocker.text, &b.blocker.person);
+        format!("  {path}  {text}\n      by {person}, open since {opened} ({age})")
+    };
     let sections: [(String, Vec<String>); 4] = [
         (
             count(
@@ -124,21 +111,21 @@ fn human(out: &mut dyn Write, s: &Status) -> std::io::Result<()> {
                 "open decision past its deadline:",
                 "open decisions past their deadline:",
             ),
-            decisions.collect(),
+            s.overdue_decisions.iter().map(overdue).collect(),
         ),
         (
             format!(
                 "{} due within 24 hours:",
                 count(s.due_soon.len(), "decision", "decisions")
             ),
-            due_soon.collect(),
+            s.due_soon.iter().map(due_soon).collect(),
         ),
         (
             format!(
                 "{}:",
                 count(s.overdue_briefs.len(), "overdue brief", "overdue briefs")
             ),
-            briefs.collect(),
+            s.overdue_briefs.iter().map(brief).collect(),
         ),
         (
             format!(
@@ -146,7 +133,7 @@ fn human(out: &mut dyn Write, s: &Status) -> std::io::Result<()> {
                 count(s.stale_blockers.len(), "blocker", "blockers"),
                 format_duration(s.blocker_resolution)
             ),
-            blockers.collect(),
+            s.stale_blockers.iter().map(blocker).collect(),
         ),
     ];
     // A blank line between sections; empty sections are left out.

@@ -4,7 +4,7 @@
 //! the same thing (`docket build` and the `docket serve` preview) cannot drift apart
 //! (STYLE habit 19).
 //!
-//! Each job opens the git repository at most once ([`GitRepo`]) and passes it to
+//! Each job opens the git repository at most once (`git::GitRepo`) and passes it to
 //! every step that reads from git.
 
 use std::path::{Path, PathBuf};
