@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::Args;
-use docket_driver::jobs::{IndexMode, IndexState};
+use docket_driver::jobs::{IndexMode, IndexState, InitContext};
 use docket_model::Kind;
 
 use crate::authoring::{git_user, local_date, timezone_from_env, write_new, yaml_scalar};
@@ -39,9 +39,12 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         std::fs::create_dir_all(&start)
             .with_context(|| format!("creating `{}`", start.display()))?;
     }
-    let root = docket_driver::find_root(&start)?;
     // A broken docket.toml stops here, before anything is written.
-    let config = docket_driver::read_config(&root)?;
+    let InitContext {
+        root,
+        config,
+        existing,
+    } = docket_driver::jobs::prepare_init(&start)?;
     let handbook = |kind: Kind| {
         let p = config.kind_path(kind);
         if config.root == "." || config.root.is_empty() {
@@ -54,7 +57,6 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
     };
     let user = git_user(&root);
     // When a roster exists already, the charter's owner is the git user found in it.
-    let existing = docket_driver::load(&root).ok();
     let id = existing
         .as_ref()
         .and_then(|ws| crate::new::match_roster(&ws.repo, &user))

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, anyhow, bail};
 use clap::{Args, ValueEnum};
 use docket_driver::Workspace;
-use docket_driver::jobs::Prepared;
+use docket_driver::jobs::NewContext;
 use docket_model::time::{Time, add_seconds, format_time};
 use docket_model::{Kind, Repository};
 
@@ -90,7 +90,7 @@ struct Values {
 }
 
 pub(crate) fn run(args: &NewArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let Prepared { ws, next_number } =
+    let NewContext { ws, next_number } =
         docket_driver::jobs::prepare_new(&path_or_cwd(&args.path), args.kind.kind())?;
     let title = args.title.join(" ").trim().to_string();
     match (args.kind, title.is_empty()) {

@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use docket_diagnostics::Counts;
 use docket_model::graph::{Graph, supersession_graph};
 use docket_model::time::Time;
-use docket_model::{DecisionId, IdScheme, ImportPlan, Kind, Legacy, RenumberPlan, Repository};
+use docket_model::{
+    Config, DecisionId, IdScheme, ImportPlan, Kind, Legacy, RenumberPlan, Repository,
+};
 
 use crate::error::DriverError;
 use crate::git::GitRepo;
@@ -220,9 +222,36 @@ pub fn index(start: &Path, mode: IndexMode) -> Result<Indexed, DriverError> {
     })
 }
 
+/// What [`prepare_init`] gives `docket init`.
+#[derive(Debug)]
+pub struct InitContext {
+    /// The repository root.
+    pub root: PathBuf,
+    /// Its `docket.toml` (defaults when there is none).
+    pub config: Config,
+    /// The handbook already there, when it loads (its roster names the charter's
+    /// owner).
+    pub existing: Option<Workspace>,
+}
+
+/// `docket init`: the repository root that holds `start`, its `docket.toml` (a
+/// broken one stops here, before anything is written) and the handbook already
+/// there, if any. The scaffold is written by the command line; the decision index
+/// last, by [`index`] with [`IndexMode::Create`].
+pub fn prepare_init(start: &Path) -> Result<InitContext, DriverError> {
+    let root = load::find_root(start)?;
+    let config = load::read_config(&root)?;
+    let existing = load::load(&root).ok();
+    Ok(InitContext {
+        root,
+        config,
+        existing,
+    })
+}
+
 /// What [`prepare_new`] gives `docket new`.
 #[derive(Debug)]
-pub struct Prepared {
+pub struct NewContext {
     /// The loaded handbook.
     pub ws: Workspace,
     /// For a decision numbered by `id = "number"`: one more than the highest number
@@ -232,14 +261,14 @@ pub struct Prepared {
 
 /// `docket new`: the handbook a new document of `kind` goes into, and the next free
 /// decision number when it needs one.
-pub fn prepare_new(start: &Path, kind: Kind) -> Result<Prepared, DriverError> {
+pub fn prepare_new(start: &Path, kind: Kind) -> Result<NewContext, DriverError> {
     let mut ws = load::load(start)?;
     let numbered = kind == Kind::Decision && ws.repo.config.id_scheme() == IdScheme::Number;
     let next_number = numbered.then(|| {
         GitRepo::open(&ws).load_pending(&mut ws);
         next_number(&ws.repo)
     });
-    Ok(Prepared { ws, next_number })
+    Ok(NewContext { ws, next_number })
 }
 
 /// One more than the highest decision number here or on another branch.

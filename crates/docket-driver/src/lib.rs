@@ -3,8 +3,10 @@
 //!
 //! # Jobs
 //!
-//! Each command of the command line calls exactly one job of [`jobs`], which runs
-//! the whole pipeline and returns plain results to print (STYLE habit 19):
+//! Each command of the command line calls one job of [`jobs`], which runs the whole
+//! pipeline and returns plain results to print (STYLE habit 19). `init` is the one
+//! command with two steps: [`jobs::prepare_init`], then, once it has written its
+//! scaffold, [`jobs::index`] to create the decision index.
 //!
 //! | job | command | pipeline |
 //! |---|---|---|
@@ -15,6 +17,7 @@
 //! | [`jobs::graph`] | `graph` | load → supersession graph |
 //! | [`jobs::schema`] | `schema` | root → `docket.toml` → JSON Schema |
 //! | [`jobs::index`] | `index`, `init` | load → decision index → compare, write or create |
+//! | [`jobs::prepare_init`] | `init` | root → `docket.toml` → the handbook already there |
 //! | [`jobs::prepare_new`] | `new` | load → pending → next decision number |
 //! | [`jobs::renumber`] | `renumber` | load → plan → rewrite references → rename |
 //! | [`jobs::import`] | `import` | load → plan → [`jobs::Import::write`] |
