@@ -1,8 +1,8 @@
 //! The jobs: one function per command, each the whole pipeline of that command
 //! (load → git → check → compute → render or write), returning plain results for the
-//! command line to print. A command calls exactly one job, so two commands that show
-//! the same thing (`docket build` and the `docket serve` preview) cannot drift apart
-//! (STYLE habit 19).
+//! command line to print. A command calls one job (`init` two: it writes its scaffold
+//! between them), so two commands that show the same thing (`docket build` and the
+//! `docket serve` preview) cannot drift apart (STYLE habit 19).
 //!
 //! Each job opens the git repository at most once (`git::GitRepo`) and passes it to
 //! every step that reads from git.
