@@ -7,6 +7,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::escape::{Markup, escape};
+
 /// How a chart draws its values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,10 +47,7 @@ const BOTTOM: f64 = 80.0;
 const MAX_BAR: f64 = 48.0;
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    escape(s, Markup::Xml)
 }
 
 fn num(v: f64) -> String {
@@ -85,13 +84,19 @@ fn tick(v: f64, step: f64) -> String {
     format!("{v:.decimals$}")
 }
 
+impl Chart {
+    /// The labels of the horizontal axis: the first series' (all series share them).
+    pub fn labels(&self) -> Vec<&str> {
+        self.series
+            .first()
+            .map(|(_, v)| v.iter().map(|(l, _)| l.as_str()).collect())
+            .unwrap_or_default()
+    }
+}
+
 /// Renders `chart` as an SVG element.
 pub fn render(chart: &Chart) -> String {
-    let labels: Vec<&str> = chart
-        .series
-        .first()
-        .map(|(_, v)| v.iter().map(|(l, _)| l.as_str()).collect())
-        .unwrap_or_default();
+    let labels = chart.labels();
     let values = chart
         .series
         .iter()

@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 use minijinja::Environment;
 
-use crate::SiteError;
+use crate::error::SiteError;
+use crate::escape::{Markup, escape};
 
 macro_rules! builtin {
     ($($name:literal),* $(,)?) => {
@@ -95,13 +96,12 @@ impl Templates {
         });
         env.set_keep_trailing_newline(true);
         // Escape strings for HTML as minijinja does, but leave `/` alone so that URLs
-        // stay readable (`../index.html`, not `..&#x2f;index.html`); `/` cannot end an
-        // attribute or open a tag.
+        // stay readable (`../index.html`, not `..&#x2f;index.html`): `Markup::Html`.
         env.set_formatter(|out, state, value| {
             if let (minijinja::AutoEscape::Html, Some(s), false) =
                 (state.auto_escape(), value.as_str(), value.is_safe())
             {
-                out.write_str(&escape_html(s))?;
+                out.write_str(&escape(s, Markup::Html))?;
                 return Ok(());
             }
             minijinja::escape_formatter(out, state, value)
@@ -127,21 +127,6 @@ impl Templates {
             .map(String::as_str)
             .or_else(|| lookup_builtin(name))
     }
-}
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn lookup_builtin(name: &str) -> Option<&'static str> {
