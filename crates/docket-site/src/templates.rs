@@ -40,6 +40,7 @@ builtin!(
     "partials/strip.html",
     "partials/blocker.html",
     "partials/update.html",
+    "partials/macros.html",
     "search.html",
     "404.html",
     "assets/style.css",
