@@ -34,6 +34,23 @@ pub(crate) struct Page<'a> {
     pub(crate) section: &'static str,
 }
 
+impl<'a> Page<'a> {
+    /// The page at `url`, rendered with `template`, titled `title`, in `section`.
+    pub(crate) fn new(
+        url: &'a str,
+        template: &'a str,
+        title: &'a str,
+        section: &'static str,
+    ) -> Self {
+        Self {
+            url,
+            template,
+            title,
+            section,
+        }
+    }
+}
+
 impl<'a> Writer<'a> {
     /// A writer rendering `templates` into `staging`, every page with `site` and `nav`.
     pub(crate) fn new(

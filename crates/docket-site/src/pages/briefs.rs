@@ -17,25 +17,19 @@ pub(crate) fn write_index(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteEr
         .of_kind(Kind::Brief)
         .map(|doc| brief_view(p, doc))
         .collect();
-    let page = Page {
-        url: "briefs/index.html",
-        template: "briefs.html",
-        title: "Briefs",
-        section: "briefs",
-    };
-    w.page(&page, context! { briefs => Value::from_serialize(&briefs) })
+    w.page(
+        &Page::new("briefs/index.html", "briefs.html", "Briefs", "briefs"),
+        context! { briefs => Value::from_serialize(&briefs) },
+    )
 }
 
 /// Writes the page of brief `doc`.
 pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<(), SiteError> {
     let brief = brief_view(p, doc);
-    let page = Page {
-        url: &brief.url,
-        template: "brief.html",
-        title: &brief.title,
-        section: "briefs",
-    };
-    w.page(&page, context! { brief => Value::from_serialize(&brief) })
+    w.page(
+        &Page::new(&brief.url, "brief.html", &brief.title, "briefs"),
+        context! { brief => Value::from_serialize(&brief) },
+    )
 }
 
 fn brief_view(p: &Prepared<'_>, doc: &Document) -> BriefView {

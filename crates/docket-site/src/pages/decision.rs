@@ -42,13 +42,10 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
         history: history_entries(p, &doc.path),
     };
     let title = format!("{} {}", view.row.id, view.row.title);
-    let page = Page {
-        url: &url,
-        template: "decision.html",
-        title: &title,
-        section: "decisions",
-    };
-    w.page(&page, context! { decision => Value::from_serialize(&view) })
+    w.page(
+        &Page::new(&url, "decision.html", &title, "decisions"),
+        context! { decision => Value::from_serialize(&view) },
+    )
 }
 
 fn people(links: &Links<'_>, list: &[Spanned<String>]) -> Vec<LinkRef> {

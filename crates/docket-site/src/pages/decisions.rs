@@ -21,14 +21,13 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         .iter()
         .flat_map(|r| r.tags.iter().map(String::as_str))
         .collect();
-    let page = Page {
-        url: "decisions/index.html",
-        template: "decisions.html",
-        title: "Decisions",
-        section: "decisions",
-    };
     w.page(
-        &page,
+        &Page::new(
+            "decisions/index.html",
+            "decisions.html",
+            "Decisions",
+            "decisions",
+        ),
         context! {
             decisions => Value::from_serialize(&rows),
             pending => Value::from_serialize(pending_views(p)),

@@ -8,24 +8,18 @@ use crate::writer::{Page, Writer};
 
 /// Writes `404.html`.
 pub(crate) fn write_not_found(w: &Writer<'_>) -> Result<(), SiteError> {
-    let page = Page {
-        url: NOT_FOUND,
-        template: "404.html",
-        title: "Page not found",
-        section: "404",
-    };
-    w.page(&page, context! {})
+    w.page(
+        &Page::new(NOT_FOUND, "404.html", "Page not found", "404"),
+        context! {},
+    )
 }
 
 /// Writes `search.html`.
 pub(crate) fn write_search(w: &Writer<'_>) -> Result<(), SiteError> {
-    let page = Page {
-        url: SEARCH,
-        template: "search.html",
-        title: "Search",
-        section: "search",
-    };
-    w.page(&page, context! {})
+    w.page(
+        &Page::new(SEARCH, "search.html", "Search", "search"),
+        context! {},
+    )
 }
 
 /// The URL of the page for addresses that have none.

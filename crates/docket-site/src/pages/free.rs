@@ -12,15 +12,13 @@ use crate::writer::{Page, Writer};
 pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<(), SiteError> {
     let url = p.links.urls.of(doc);
     let view = doc_view(p, doc, &url);
-    let page = Page {
-        url: &url,
-        template: "page.html",
-        title: &view.title,
-        section: if doc.kind == Kind::Charter {
-            "charter"
-        } else {
-            "pages"
-        },
+    let section = if doc.kind == Kind::Charter {
+        "charter"
+    } else {
+        "pages"
     };
-    w.page(&page, context! { doc => Value::from_serialize(&view) })
+    w.page(
+        &Page::new(&url, "page.html", &view.title, section),
+        context! { doc => Value::from_serialize(&view) },
+    )
 }

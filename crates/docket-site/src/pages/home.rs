@@ -39,14 +39,8 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         .collect();
     recent.sort_by(|a, b| b.decided.cmp(&a.decided).then(a.id.cmp(&b.id)));
     recent.truncate(10);
-    let page = Page {
-        url,
-        template: "index.html",
-        title: &p.site.title,
-        section: "home",
-    };
     w.page(
-        &page,
+        &Page::new(url, "index.html", &p.site.title, "home"),
         context! {
             charter => charter.map(|c| Value::from_serialize(&c)),
             intro => intro.map(|c| Value::from_serialize(&c)),

@@ -23,14 +23,13 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         .map(|m| meeting_view(&p.links, norms, m))
         .collect();
     let total: f64 = meetings.iter().map(|m| m.hours_per_week).sum();
-    let page = Page {
-        url: "meetings/index.html",
-        template: "meetings.html",
-        title: "Meetings",
-        section: "meetings",
-    };
     w.page(
-        &page,
+        &Page::new(
+            "meetings/index.html",
+            "meetings.html",
+            "Meetings",
+            "meetings",
+        ),
         context! {
             meetings => Value::from_serialize(&meetings),
             meeting_hours => round2(total),

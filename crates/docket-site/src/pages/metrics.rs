@@ -14,14 +14,8 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         return Ok(());
     };
     let charts: Vec<Value> = dashboard.charts.iter().map(chart_view).collect();
-    let page = Page {
-        url: "metrics.html",
-        template: "metrics.html",
-        title: "Metrics",
-        section: "metrics",
-    };
     w.page(
-        &page,
+        &Page::new("metrics.html", "metrics.html", "Metrics", "metrics"),
         context! {
             metrics => Value::from_serialize(&dashboard.metrics),
             reference => dashboard.reference.clone(),

@@ -17,18 +17,12 @@ pub(crate) fn write_index(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteEr
         .people()
         .filter_map(|person| person_view(p, person))
         .collect();
-    let page = Page {
-        url: "people/index.html",
-        template: "people.html",
-        title: "People",
-        section: "people",
-    };
-    w.page(
+    let page = Page::new("people/index.html", "people.html", "People", "people");
+    write_with_strip(
+        p,
+        w,
         &page,
-        context! {
-            people => Value::from_serialize(&people),
-            availability => Value::from_serialize(&p.strip),
-        },
+        context! { people => Value::from_serialize(&people) },
     )
 }
 
@@ -55,18 +49,26 @@ pub(crate) fn write_person(
     if first != Some(index) {
         return Ok(());
     }
-    let page = Page {
-        url: &person.url,
-        template: "person.html",
-        title: &person.name,
-        section: "people",
-    };
-    w.page(
+    let page = Page::new(&person.url, "person.html", &person.name, "people");
+    write_with_strip(
+        p,
+        w,
         &page,
-        context! {
-            person => Value::from_serialize(&person),
-            availability => Value::from_serialize(&p.strip),
-        },
+        context! { person => Value::from_serialize(&person) },
+    )
+}
+
+/// Writes one of the people pages: both show the availability strip (`availability`)
+/// besides their `own` context.
+fn write_with_strip(
+    p: &Prepared<'_>,
+    w: &Writer<'_>,
+    page: &Page<'_>,
+    own: Value,
+) -> Result<(), SiteError> {
+    w.page(
+        page,
+        context! { availability => Value::from_serialize(&p.strip), ..own },
     )
 }
 

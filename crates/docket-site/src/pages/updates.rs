@@ -15,14 +15,8 @@ use crate::writer::{Page, Writer};
 /// Writes `updates/index.html`.
 pub(crate) fn write_index(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
     let days: Vec<&DayView> = p.days.values().rev().collect();
-    let page = Page {
-        url: "updates/index.html",
-        template: "updates.html",
-        title: "Updates",
-        section: "updates",
-    };
     w.page(
-        &page,
+        &Page::new("updates/index.html", "updates.html", "Updates", "updates"),
         context! {
             days => Value::from_serialize(&days),
             latest => Value::from_serialize(p.team.latest_updates(&p.links)),
@@ -70,14 +64,8 @@ fn write_day_page(
     title: &str,
     day: &DayView,
 ) -> Result<(), SiteError> {
-    let page = Page {
-        url,
-        template: "update_day.html",
-        title,
-        section: "updates",
-    };
     w.page(
-        &page,
+        &Page::new(url, "update_day.html", title, "updates"),
         context! {
             day => Value::from_serialize(day),
             reference => p.team.reference.map(format_date),
