@@ -1,9 +1,10 @@
 //! Templates: the built-ins embedded in the binary by one table, overridden file by
 //! file from the user's `templates/` folder; the built-ins stay reachable as
 //! `builtin/<name>` so an override can extend one. Auto-escaping stays on for
-//! `.html` and `.xml`. `partials/*.html` are pieces the team pages include (the
-//! availability strip, an update card, an open blocker); they are overridden the
-//! same way.
+//! `.html` and `.xml`. `partials/*.html` are pieces the pages include (the
+//! availability strip, an update card, an open blocker) and the macros they share
+//! (`partials/macros.html`: badges, links, the document footer, tables); they are
+//! overridden the same way.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -132,4 +133,40 @@ impl Templates {
 
 fn lookup_builtin(name: &str) -> Option<&'static str> {
     BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names of the files under `dir`, relative to `root`, but `new/` (the
+    /// templates of `docket new`, embedded by the command line).
+    fn files(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            let name = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            if path.is_dir() {
+                if name != "new" {
+                    files(root, &path, out);
+                }
+            } else {
+                out.push(name);
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_lists_every_built_in_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
+        let mut on_disk = Vec::new();
+        files(&root, &root, &mut on_disk);
+        on_disk.sort();
+        let mut listed: Vec<String> = BUILTIN.iter().map(|(n, _)| (*n).to_string()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed);
+    }
 }
