@@ -9,8 +9,8 @@
 //!
 //! # Module map
 //!
-//! Modules depend on the ones above them in this list, never on one below, and no
-//! two modules depend on each other:
+//! Modules depend on the ones above them in this list, never on one below, so no
+//! two modules depend on each other (`tests/layers.rs` checks the order):
 //!
 //! - `error` ([`SiteError`]), `escape` (the one HTML/XML escaper), [`views`] (the
 //!   template context contract, and how its dates and figures are written),
@@ -24,10 +24,12 @@
 //! - `prepared` (everything pages share, computed once before any page renders).
 //! - `docview` (a document's rendered body and header), `writer` (templates → files
 //!   through the staging folder, the list of written pages), `search` (the index).
-//! - `pages` (the job list and the parallel loop) over one module per page family:
-//!   `home`, `free` (charter and free pages), `decisions`, `decision`, `briefs`,
-//!   `people`, `updates`, `meetings`, `metrics`, `fixed` (404, search), `assets`,
-//!   `feeds` (`decisions.json`, Atom, sitemap).
+//! - One module per page family, from prepared data to a view and a write:
+//!   `pages::home`, `::free` (charter and free pages), `::decisions` (the index),
+//!   `::decision`, `::briefs`, `::people`, `::updates` (index, day, one update),
+//!   `::meetings`, `::metrics`, `::fixed` (404, search), `::assets` (theme and the
+//!   handbook's other files), `::feeds` (`decisions.json`, Atom, sitemap).
+//! - `pages` itself: the job list and the parallel loop.
 //! - this file: [`build`].
 
 mod docview;

@@ -82,7 +82,9 @@ fn code(text: &str) -> String {
     text.lines()
         .filter(|l| {
             let t = l.trim_start();
-            !t.starts_with("//") && !(t.contains("mod ") && t.ends_with(';'))
+            let comment = t.starts_with("//");
+            let declaration = t.contains("mod ") && t.ends_with(';');
+            !comment && !declaration
         })
         .collect::<Vec<_>>()
         .join("\n")

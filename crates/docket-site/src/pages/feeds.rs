@@ -9,7 +9,7 @@ use docket_model::{Decision, DecisionId, Repository};
 use super::fixed::{NOT_FOUND, SEARCH};
 use crate::error::SiteError;
 use crate::escape::{Markup, escape};
-use crate::prepared::{Prepared, effective_deadline};
+use crate::prepared::{Listed, Prepared, effective_deadline};
 use crate::views::fmt_date;
 use crate::writer::Writer;
 
@@ -94,59 +94,62 @@ fn decisions_json(p: &Prepared<'_>) -> String {
     let entries = p
         .decisions
         .iter()
-        .map(|l| (l.doc, l.decision))
-        .map(|(doc, d)| Entry {
-            id: d.id.as_ref().map_or_else(|| doc.stem().into(), id_value),
-            title: doc.title(),
-            status: d.status.as_ref().map(|s| s.value.as_str()),
-            owner: d.owner.as_ref().map(|s| s.value.as_str()),
-            date: d.date.as_ref().map(|t| fmt_date(t.value)),
-            deadline: effective_deadline(repo, doc).map(fmt_date),
-            decided: d.decided.as_ref().map(|t| fmt_date(t.value)),
-            tags: &d.tags,
-            supersedes: d
-                .supersedes
-                .iter()
-                .map(|r| ref_value(repo, &r.value))
-                .collect(),
-            superseded_by: d.superseded_by.as_ref().map(|r| ref_value(repo, &r.value)),
-            path: &doc.path,
-            url: urls.of(doc),
-            created: created(repo, &doc.path, d),
-            updated: repo
-                .history
-                .of(&doc.path)
-                .and_then(|h| h.updated())
-                .map(|c| format_time(c.time)),
-            authors: repo
-                .history
-                .of(&doc.path)
-                .map(|h| {
-                    h.authors()
-                        .into_iter()
-                        .map(|a| Author {
-                            name: a.name.clone(),
-                            email: a.email.clone(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            history: repo
-                .history
-                .of(&doc.path)
-                .map(|h| {
-                    h.commits
-                        .iter()
-                        .map(|c| HistoryItem {
-                            commit: c.id.clone(),
-                            time: format_time(c.time),
-                            author: c.author.name.clone(),
-                            status: c.status.clone(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-        })
+        .map(
+            |&Listed {
+                 doc, decision: d, ..
+             }| Entry {
+                id: d.id.as_ref().map_or_else(|| doc.stem().into(), id_value),
+                title: doc.title(),
+                status: d.status.as_ref().map(|s| s.value.as_str()),
+                owner: d.owner.as_ref().map(|s| s.value.as_str()),
+                date: d.date.as_ref().map(|t| fmt_date(t.value)),
+                deadline: effective_deadline(repo, doc).map(fmt_date),
+                decided: d.decided.as_ref().map(|t| fmt_date(t.value)),
+                tags: &d.tags,
+                supersedes: d
+                    .supersedes
+                    .iter()
+                    .map(|r| ref_value(repo, &r.value))
+                    .collect(),
+                superseded_by: d.superseded_by.as_ref().map(|r| ref_value(repo, &r.value)),
+                path: &doc.path,
+                url: urls.of(doc),
+                created: created(repo, &doc.path, d),
+                updated: repo
+                    .history
+                    .of(&doc.path)
+                    .and_then(|h| h.updated())
+                    .map(|c| format_time(c.time)),
+                authors: repo
+                    .history
+                    .of(&doc.path)
+                    .map(|h| {
+                        h.authors()
+                            .into_iter()
+                            .map(|a| Author {
+                                name: a.name.clone(),
+                                email: a.email.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                history: repo
+                    .history
+                    .of(&doc.path)
+                    .map(|h| {
+                        h.commits
+                            .iter()
+                            .map(|c| HistoryItem {
+                                commit: c.id.clone(),
+                                time: format_time(c.time),
+                                author: c.author.name.clone(),
+                                status: c.status.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            },
+        )
         .collect();
     let json = DecisionsJson {
         version: DECISIONS_JSON_VERSION,

@@ -1,6 +1,7 @@
 //! The home page (`index.html`): the handbook's intro, the charter's summary, the
 //! open decisions (nearest deadline first) and the ten most recently decided.
 
+use docket_model::Kind;
 use minijinja::{Value, context};
 
 use crate::docview::doc_view;
@@ -8,7 +9,6 @@ use crate::error::SiteError;
 use crate::prepared::Prepared;
 use crate::views::DecisionRow;
 use crate::writer::{Page, Writer};
-use docket_model::Kind;
 
 /// Writes `index.html`.
 pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
@@ -25,18 +25,10 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         .as_ref()
         .and_then(|path| p.repo.document(path))
         .map(|d| doc_view(p, d, url));
-    let rows: Vec<&DecisionRow> = p.decisions.iter().map(|l| &l.row).collect();
-    let mut open: Vec<&DecisionRow> = rows
-        .iter()
-        .copied()
-        .filter(|r| r.status == "proposed")
-        .collect();
+    let rows = || p.decisions.iter().map(|l| &l.row);
+    let mut open: Vec<&DecisionRow> = rows().filter(|r| r.status == "proposed").collect();
     open.sort_by(|a, b| a.deadline_time.cmp(&b.deadline_time).then(a.id.cmp(&b.id)));
-    let mut recent: Vec<&DecisionRow> = rows
-        .iter()
-        .copied()
-        .filter(|r| r.decided.is_some())
-        .collect();
+    let mut recent: Vec<&DecisionRow> = rows().filter(|r| r.decided.is_some()).collect();
     recent.sort_by(|a, b| b.decided.cmp(&a.decided).then(a.id.cmp(&b.id)));
     recent.truncate(10);
     w.page(
