@@ -231,32 +231,12 @@ fn safe_url(dest: &str) -> bool {
 }
 
 /// `e` with its link or image destination replaced by `f(destination)`.
-fn map_dest<'a>(e: Event<'a>, f: impl FnOnce(CowStr<'a>) -> CowStr<'a>) -> Event<'a> {
-    match e {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: f(dest_url),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: f(dest_url),
-            title,
-            id,
-        }),
-        e => e,
+fn map_dest<'a>(mut e: Event<'a>, f: impl FnOnce(CowStr<'a>) -> CowStr<'a>) -> Event<'a> {
+    if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut e {
+        let dest = std::mem::replace(dest_url, CowStr::Borrowed(""));
+        *dest_url = f(dest);
     }
+    e
 }
 
 /// A dangerous link becomes `#`, a dangerous image source empty.

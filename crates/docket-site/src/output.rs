@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::SiteError;
+use crate::error::SiteError;
 
 /// The file that marks a folder as docket's output.
 pub const MARKER: &str = ".docket-site";

@@ -9,6 +9,10 @@
 
 use std::collections::BTreeMap;
 
+use docket_model::{Data, Document};
+
+use crate::prepared::Prepared;
+
 /// Collects documents and their words.
 #[derive(Default)]
 pub struct SearchIndex {
@@ -72,4 +76,86 @@ impl SearchIndex {
         let text = json.to_string().replace('<', "\\u003c");
         format!("window.DOCKET_SEARCH={text};\n")
     }
+}
+
+/// The index of a site: every readable decision, brief, charter, update and free
+/// page, then every roster person.
+pub(crate) fn index(p: &Prepared<'_>) -> SearchIndex {
+    let mut search = SearchIndex::default();
+    for doc in p.repo.documents.iter().filter(|d| !d.broken) {
+        add_document(&mut search, p, doc);
+    }
+    for person in p.repo.people() {
+        if let Some(id) = &person.id {
+            let name = person.name.clone().unwrap_or_else(|| id.value.clone());
+            search.add(
+                &p.links.urls.person(&id.value),
+                &name,
+                "person",
+                person.role.as_deref().unwrap_or(""),
+                &[&id.value, person.team.as_deref().unwrap_or("")],
+            );
+        }
+    }
+    search
+}
+
+/// Adds `doc` with its kind, summary (a decision's status), tags, owner, headings
+/// and the start of its body; other kinds are not searched.
+fn add_document(search: &mut SearchIndex, p: &Prepared<'_>, doc: &Document) {
+    let (kind, summary) = match &doc.data {
+        Data::Decision(d) => (
+            "decision",
+            d.status.as_ref().map_or(String::new(), |s| s.value.clone()),
+        ),
+        Data::Brief(_) => ("brief", String::new()),
+        Data::Charter(_) => ("charter", String::new()),
+        Data::Update(_) => ("update", String::new()),
+        Data::Page(page) if page.index_of.is_none() => ("page", String::new()),
+        _ => return,
+    };
+    let body = doc.text.get(doc.body.clone()).unwrap_or("");
+    let tags = match &doc.data {
+        Data::Decision(d) => d.tags.join(" "),
+        _ => String::new(),
+    };
+    let owner = match &doc.data {
+        Data::Decision(d) => d.owner.as_ref().map(|o| o.value.clone()),
+        _ => doc
+            .front
+            .as_ref()
+            .and_then(|f| f.get("owner"))
+            .and_then(|f| f.value.as_scalar_string()),
+    }
+    .unwrap_or_default();
+    let headings: String = doc
+        .outline
+        .headings
+        .iter()
+        .map(|h| h.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Body words once per document, whatever the body's length (a 40 MB page must
+    // not make a 40 MB index).
+    let body = body
+        .get(..body.len().min(BODY_BYTES))
+        .map_or_else(|| truncate_at_char(body, BODY_BYTES), str::to_string);
+    search.add(
+        &p.links.urls.of(doc),
+        &doc.title(),
+        kind,
+        &summary,
+        &[&tags, &owner, &headings, &body],
+    );
+}
+
+/// How much of a body is searched.
+const BODY_BYTES: usize = 64 * 1024;
+
+fn truncate_at_char(s: &str, max: usize) -> String {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
 }

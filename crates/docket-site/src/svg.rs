@@ -7,6 +7,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::escape::{Markup, escape};
+
 /// How a chart draws its values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,10 +47,7 @@ const BOTTOM: f64 = 80.0;
 const MAX_BAR: f64 = 48.0;
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    escape(s, Markup::Xml)
 }
 
 fn num(v: f64) -> String {
@@ -85,13 +84,43 @@ fn tick(v: f64, step: f64) -> String {
     format!("{v:.decimals$}")
 }
 
+impl Chart {
+    /// The labels of the horizontal axis: the first series' (all series share them).
+    pub fn labels(&self) -> Vec<&str> {
+        self.series
+            .first()
+            .map(|(_, v)| v.iter().map(|(l, _)| l.as_str()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Where values and labels go in the plot area.
+struct Scale {
+    /// The value at the top of the plot area.
+    top: f64,
+    /// The value at the bottom of the plot area.
+    bottom: f64,
+    /// The width of each label's band.
+    band: f64,
+}
+
+impl Scale {
+    fn y(&self, v: f64) -> f64 {
+        TOP + PLOT_H * (self.top - v) / (self.top - self.bottom)
+    }
+
+    /// The middle of the `i`-th band.
+    fn x_mid(&self, i: usize) -> f64 {
+        LEFT + self.band * (i as f64 + 0.5)
+    }
+}
+
+const PLOT_W: f64 = W - LEFT - RIGHT;
+const PLOT_H: f64 = H - TOP - BOTTOM;
+
 /// Renders `chart` as an SVG element.
 pub fn render(chart: &Chart) -> String {
-    let labels: Vec<&str> = chart
-        .series
-        .first()
-        .map(|(_, v)| v.iter().map(|(l, _)| l.as_str()).collect())
-        .unwrap_or_default();
+    let labels = chart.labels();
     let values = chart
         .series
         .iter()
@@ -101,11 +130,12 @@ pub fn render(chart: &Chart) -> String {
     let top = ((hi / step).ceil() * step).max(step);
     let bottom = (lo / step).floor() * step;
     let steps = ((top - bottom) / step).round().max(1.0) as u32;
-    let plot_w = W - LEFT - RIGHT;
-    let plot_h = H - TOP - BOTTOM;
-    let y = |v: f64| TOP + plot_h * (top - v) / (top - bottom);
     let n = labels.len().max(1) as f64;
-    let band = plot_w / n;
+    let scale = Scale {
+        top,
+        bottom,
+        band: PLOT_W / n,
+    };
     let title_id = format!("{}-title", chart.id);
     let desc_id = format!("{}-desc", chart.id);
     let mut s = String::new();
@@ -119,7 +149,7 @@ pub fn render(chart: &Chart) -> String {
     // Grid and vertical axis labels.
     for i in 0..=steps {
         let v = bottom + step * f64::from(i);
-        let yy = y(v);
+        let yy = scale.y(v);
         let _ = write!(
             s,
             r#"<line class="chart-grid" x1="{LEFT}" x2="{}" y1="{yy:.1}" y2="{yy:.1}"/><text class="chart-tick" x="{}" y="{:.1}" text-anchor="end">{}</text>"#,
@@ -129,68 +159,20 @@ pub fn render(chart: &Chart) -> String {
             tick(v, step)
         );
     }
-    let zero = y(0.0);
+    let zero = scale.y(0.0);
     let _ = write!(
         s,
         r#"<line class="chart-axis" x1="{LEFT}" x2="{}" y1="{zero:.1}" y2="{zero:.1}"/>"#,
         W - RIGHT
     );
     match chart.kind {
-        ChartKind::Bars => {
-            let k = chart.series.len().max(1) as f64;
-            let bar = (band * 0.8 / k).clamp(1.0, MAX_BAR);
-            let inset = (band - bar * k) / 2.0;
-            for (si, (name, points)) in chart.series.iter().enumerate() {
-                for (i, (label, v)) in points.iter().enumerate() {
-                    let x = LEFT + band * i as f64 + inset + bar * si as f64;
-                    let (y0, y1) = if *v >= 0.0 {
-                        (y(*v), zero)
-                    } else {
-                        (zero, y(*v))
-                    };
-                    let _ = write!(
-                        s,
-                        r#"<rect class="chart-series-{si}" x="{x:.1}" y="{y0:.1}" width="{bar:.1}" height="{:.1}"><title>{}: {} {}</title></rect>"#,
-                        (y1 - y0).max(0.0),
-                        esc(label),
-                        num(*v),
-                        esc(name)
-                    );
-                }
-            }
-        }
-        ChartKind::Line => {
-            for (si, (name, points)) in chart.series.iter().enumerate() {
-                let path: Vec<String> = points
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, v))| {
-                        format!("{:.1},{:.1}", LEFT + band * (i as f64 + 0.5), y(*v))
-                    })
-                    .collect();
-                let _ = write!(
-                    s,
-                    r#"<polyline class="chart-line chart-series-{si}" points="{}"/>"#,
-                    path.join(" ")
-                );
-                for (i, (label, v)) in points.iter().enumerate() {
-                    let _ = write!(
-                        s,
-                        r#"<circle class="chart-series-{si}" cx="{:.1}" cy="{:.1}" r="3"><title>{}: {} {}</title></circle>"#,
-                        LEFT + band * (i as f64 + 0.5),
-                        y(*v),
-                        esc(label),
-                        num(*v),
-                        esc(name)
-                    );
-                }
-            }
-        }
+        ChartKind::Bars => bars(&mut s, chart, &scale),
+        ChartKind::Line => lines(&mut s, chart, &scale),
     }
     // Horizontal labels: every label when few, else every other one.
     let step = if labels.len() > 8 { 2 } else { 1 };
     for (i, label) in labels.iter().enumerate().filter(|(i, _)| i % step == 0) {
-        let x = LEFT + band * (i as f64 + 0.5);
+        let x = scale.x_mid(i);
         let _ = write!(
             s,
             r#"<text class="chart-tick" x="{x:.1}" y="{:.1}" text-anchor="end" transform="rotate(-35 {x:.1} {:.1})">{}</text>"#,
@@ -202,14 +184,68 @@ pub fn render(chart: &Chart) -> String {
     let _ = write!(
         s,
         r#"<text class="chart-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="chart-label" x="12" y="{:.1}" text-anchor="middle" transform="rotate(-90 12 {:.1})">{}</text></svg>"#,
-        LEFT + plot_w / 2.0,
+        LEFT + PLOT_W / 2.0,
         H - 6.0,
         esc(&chart.x_label),
-        TOP + plot_h / 2.0,
-        TOP + plot_h / 2.0,
+        TOP + PLOT_H / 2.0,
+        TOP + PLOT_H / 2.0,
         esc(&chart.y_label)
     );
     s
+}
+
+/// The bars of every series, side by side in each label's band.
+fn bars(s: &mut String, chart: &Chart, scale: &Scale) {
+    let zero = scale.y(0.0);
+    let band = scale.band;
+    let k = chart.series.len().max(1) as f64;
+    let bar = (band * 0.8 / k).clamp(1.0, MAX_BAR);
+    let inset = (band - bar * k) / 2.0;
+    for (si, (name, points)) in chart.series.iter().enumerate() {
+        for (i, (label, v)) in points.iter().enumerate() {
+            let x = LEFT + band * i as f64 + inset + bar * si as f64;
+            let (y0, y1) = if *v >= 0.0 {
+                (scale.y(*v), zero)
+            } else {
+                (zero, scale.y(*v))
+            };
+            let _ = write!(
+                s,
+                r#"<rect class="chart-series-{si}" x="{x:.1}" y="{y0:.1}" width="{bar:.1}" height="{:.1}"><title>{}: {} {}</title></rect>"#,
+                (y1 - y0).max(0.0),
+                esc(label),
+                num(*v),
+                esc(name)
+            );
+        }
+    }
+}
+
+/// A line with a point per label for every series.
+fn lines(s: &mut String, chart: &Chart, scale: &Scale) {
+    for (si, (name, points)) in chart.series.iter().enumerate() {
+        let path: Vec<String> = points
+            .iter()
+            .enumerate()
+            .map(|(i, (_, v))| format!("{:.1},{:.1}", scale.x_mid(i), scale.y(*v)))
+            .collect();
+        let _ = write!(
+            s,
+            r#"<polyline class="chart-line chart-series-{si}" points="{}"/>"#,
+            path.join(" ")
+        );
+        for (i, (label, v)) in points.iter().enumerate() {
+            let _ = write!(
+                s,
+                r#"<circle class="chart-series-{si}" cx="{:.1}" cy="{:.1}" r="3"><title>{}: {} {}</title></circle>"#,
+                scale.x_mid(i),
+                scale.y(*v),
+                esc(label),
+                num(*v),
+                esc(name)
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,23 +1,199 @@
-//! The team's views: open blockers with their age, the shared-availability strip of
-//! working hours, and the meeting load against the focus block. The computations are
-//! the model's (`docket_model::blockers`, `::availability`, `::meeting_load`), the same
-//! ones `docket status` and `docket metrics` use; this module only turns them into
-//! views. Ages are measured against the newest update date, and the strip is drawn for
-//! the newest date in the handbook, never the clock, so two builds are identical.
+//! The team's views: updates with their blockers' age, open blockers, the updates
+//! grouped by day, and the meeting load against the focus block. The computations are
+//! the model's (`docket_model::blockers`, `::meeting_load`), the same ones
+//! `docket status` and `docket metrics` use; this module only turns them into views.
+//! Ages are measured against the newest update date, never the clock, so two builds
+//! are identical. The availability strip is [`crate::strip`]'s.
 
-use docket_model::availability::{
-    Availability, DAY, Span, WorkingHours, hhmm, minutes, offset_label, overlap,
-};
+use std::collections::{BTreeMap, BTreeSet};
+
+use docket_model::availability::Availability;
 use docket_model::blockers::Blocker;
 use docket_model::meeting_load::{WORKDAY_HOURS, WORKDAYS_PER_WEEK, inventory, load_per_person};
 use docket_model::time::{Time, format_date, format_time};
-use docket_model::{Data, Update};
+use docket_model::{Data, Document, Kind, Repository, Update};
 
-use crate::pages::{Ctx, fmt_date};
-use crate::views::*;
+use crate::links::Links;
+use crate::urls::day_url;
+use crate::views::{
+    BlockerView, DayView, MeetingLoadView, PersonLoadView, UpdateView, fmt_date, round2,
+};
 
-pub(crate) fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+/// The team's figures from the model, computed once per build.
+pub(crate) struct Team {
+    /// Every blocker episode (the model's one computation).
+    pub(crate) blockers: Vec<Blocker>,
+    /// The newest update date: blocker ages are measured against it.
+    pub(crate) reference: Option<Time>,
+    /// The team's working hours on the newest date in the handbook; none without a
+    /// roster.
+    pub(crate) hours: Option<Availability>,
+}
+
+impl Team {
+    /// The figures of `repo`.
+    pub(crate) fn new(repo: &Repository) -> Self {
+        Self {
+            blockers: docket_model::blockers::blockers(repo),
+            reference: docket_model::blockers::newest_update(repo),
+            hours: repo.has_roster().then(|| {
+                // Without any date in the handbook: 1970-01-01, a fixed day all the same.
+                let date = docket_model::availability::reference_date(repo)
+                    .unwrap_or_else(|| docket_model::availability::utc_date(Time::UNIX_EPOCH));
+                docket_model::availability::availability(repo, date)
+            }),
+        }
+    }
+
+    /// The blocker of `person` that the update dated `date` belongs to.
+    fn covering(&self, person: &str, date: Time) -> Option<&Blocker> {
+        self.blockers.iter().find(|b| b.covers(person, date))
+    }
+
+    /// The age of `b` at the site's reference (the newest update date).
+    fn age_of(&self, b: &Blocker) -> i64 {
+        b.age_at(self.reference.unwrap_or(b.opened))
+    }
+
+    /// The blocker fields of an update's view.
+    fn fill_update_blocker(&self, repo: &Repository, u: &Update, view: &mut UpdateView) {
+        let (Some(_), Some(person), Some(date)) = (u.open_blocker(), &u.person, u.date) else {
+            return;
+        };
+        let Some(b) = self.covering(&person.value, date) else {
+            return;
+        };
+        let age = self.age_of(b);
+        view.blocker_open = b.is_open();
+        view.blocker_since = Some(fmt_date(b.opened));
+        view.blocker_since_time = Some(format_time(b.opened));
+        view.blocker_age_hours = Some(age.div_euclid(3600));
+        view.blocker_age = Some(age_words(age));
+        view.blocker_resolved = b.resolved.map(format_date);
+        view.blocker_stale = age > repo.norms().blocker_resolution;
+    }
+
+    fn blocker_view(&self, links: &Links<'_>, b: &Blocker) -> BlockerView {
+        let age = self.age_of(b);
+        let latest = links.repo.document(&b.last_path);
+        let waits_on = match latest.map(|d| &d.data) {
+            Some(Data::Update(u)) => u
+                .blocker_refs
+                .iter()
+                .map(|r| links.decision_ref(&r.value))
+                .collect(),
+            _ => Vec::new(),
+        };
+        BlockerView {
+            person: links.person_ref(&b.person),
+            text: b.text.clone(),
+            since: fmt_date(b.opened),
+            since_time: format_time(b.opened),
+            age_hours: age.div_euclid(3600),
+            age: age_words(age),
+            stale: age > links.repo.norms().blocker_resolution,
+            waits_on,
+            url: latest.map(|d| links.urls.of(d)).unwrap_or_default(),
+        }
+    }
+
+    /// Open blockers (of one person, or everyone's), oldest first.
+    pub(crate) fn open_blockers(
+        &self,
+        links: &Links<'_>,
+        person: Option<&str>,
+    ) -> Vec<BlockerView> {
+        let mut open: Vec<&Blocker> = self
+            .blockers
+            .iter()
+            .filter(|b| b.is_open() && person.is_none_or(|p| b.person == p))
+            .collect();
+        open.sort_by(|a, b| (a.opened, &a.person).cmp(&(b.opened, &b.person)));
+        open.into_iter()
+            .map(|b| self.blocker_view(links, b))
+            .collect()
+    }
+
+    /// The view of an update document (none for another kind).
+    pub(crate) fn update_view(&self, links: &Links<'_>, doc: &Document) -> Option<UpdateView> {
+        let Data::Update(u) = &doc.data else {
+            return None;
+        };
+        let person = u
+            .person
+            .as_ref()
+            .map_or_else(|| doc.stem().to_string(), |p| p.value.clone());
+        let mut view = UpdateView {
+            person: links.person_ref(&person),
+            done: u.done.as_ref().map(|l| l.text.clone()),
+            next: u.next.as_ref().map(|l| l.text.clone()),
+            blocker: u.blocker.as_ref().map(|l| l.text.clone()),
+            blocked: u.open_blocker().is_some(),
+            waits_on: u
+                .blocker_refs
+                .iter()
+                .map(|r| links.decision_ref(&r.value))
+                .collect(),
+            url: links.urls.of(doc),
+            date: u.date.map(format_date).unwrap_or_default(),
+            blocker_open: false,
+            blocker_since: None,
+            blocker_since_time: None,
+            blocker_age_hours: None,
+            blocker_age: None,
+            blocker_resolved: None,
+            blocker_stale: false,
+        };
+        self.fill_update_blocker(links.repo, u, &mut view);
+        Some(view)
+    }
+
+    /// Each person's latest update, open blockers first.
+    pub(crate) fn latest_updates(&self, links: &Links<'_>) -> Vec<UpdateView> {
+        let mut latest: BTreeMap<String, (Time, &Document)> = BTreeMap::new();
+        for doc in links.repo.of_kind(Kind::Update).filter(|d| !d.broken) {
+            let Data::Update(u) = &doc.data else { continue };
+            let (Some(person), Some(date)) = (&u.person, u.date) else {
+                continue;
+            };
+            let slot = latest.entry(person.value.clone()).or_insert((date, doc));
+            if (date, &doc.path) > (slot.0, &slot.1.path) {
+                *slot = (date, doc);
+            }
+        }
+        let mut out: Vec<UpdateView> = latest
+            .values()
+            .filter_map(|(_, doc)| self.update_view(links, doc))
+            .collect();
+        out.sort_by(blockers_first);
+        out
+    }
+
+    /// The updates grouped by date, each day's open blockers first.
+    pub(crate) fn day_views(&self, links: &Links<'_>) -> BTreeMap<String, DayView> {
+        let mut days: BTreeMap<String, DayView> = BTreeMap::new();
+        for doc in links.repo.of_kind(Kind::Update) {
+            let Data::Update(u) = &doc.data else { continue };
+            let Some(date) = u.date.map(format_date) else {
+                continue;
+            };
+            let Some(view) = self.update_view(links, doc) else {
+                continue;
+            };
+            days.entry(date.clone())
+                .or_insert_with(|| DayView {
+                    url: day_url(&date),
+                    date,
+                    updates: Vec::new(),
+                })
+                .updates
+                .push(view);
+        }
+        for day in days.values_mut() {
+            day.updates.sort_by(blockers_first);
+        }
+        days
+    }
 }
 
 fn plural(n: i64, unit: &str) -> String {
@@ -36,217 +212,20 @@ pub(crate) fn age_words(seconds: i64) -> String {
     }
 }
 
-/// The blocker of `person` that the update dated `date` belongs to.
-fn covering<'a>(ctx: &'a Ctx<'_>, person: &str, date: Time) -> Option<&'a Blocker> {
-    ctx.blockers.iter().find(|b| b.covers(person, date))
-}
-
-/// The age of `b` at the site's reference (the newest update date).
-fn age_of(ctx: &Ctx<'_>, b: &Blocker) -> i64 {
-    b.age_at(ctx.reference.unwrap_or(b.opened))
-}
-
-/// The blocker fields of an update's view.
-pub(crate) fn fill_update_blocker(ctx: &Ctx<'_>, u: &Update, view: &mut UpdateView) {
-    let (Some(_), Some(person), Some(date)) = (u.open_blocker(), &u.person, u.date) else {
-        return;
-    };
-    let Some(b) = covering(ctx, &person.value, date) else {
-        return;
-    };
-    let age = age_of(ctx, b);
-    view.blocker_open = b.is_open();
-    view.blocker_since = Some(fmt_date(b.opened));
-    view.blocker_since_time = Some(format_time(b.opened));
-    view.blocker_age_hours = Some(age.div_euclid(3600));
-    view.blocker_age = Some(age_words(age));
-    view.blocker_resolved = b.resolved.map(format_date);
-    view.blocker_stale = age > ctx.repo.norms().blocker_resolution;
-}
-
-fn blocker_view(ctx: &Ctx<'_>, b: &Blocker) -> BlockerView {
-    let age = age_of(ctx, b);
-    let latest = ctx.repo.document(&b.last_path);
-    let waits_on = match latest.map(|d| &d.data) {
-        Some(Data::Update(u)) => u
-            .blocker_refs
-            .iter()
-            .map(|r| ctx.decision_ref(&r.value))
-            .collect(),
-        _ => Vec::new(),
-    };
-    BlockerView {
-        person: ctx.person_ref(&b.person),
-        text: b.text.clone(),
-        since: fmt_date(b.opened),
-        since_time: format_time(b.opened),
-        age_hours: age.div_euclid(3600),
-        age: age_words(age),
-        stale: age > ctx.repo.norms().blocker_resolution,
-        waits_on,
-        url: latest.map(|d| ctx.urls.of(d)).unwrap_or_default(),
-    }
-}
-
-/// Open blockers (of one person, or everyone's), oldest first.
-pub(crate) fn open_blockers(ctx: &Ctx<'_>, person: Option<&str>) -> Vec<BlockerView> {
-    let mut open: Vec<&Blocker> = ctx
-        .blockers
-        .iter()
-        .filter(|b| b.is_open() && person.is_none_or(|p| b.person == p))
-        .collect();
-    open.sort_by(|a, b| (a.opened, &a.person).cmp(&(b.opened, &b.person)));
-    open.into_iter().map(|b| blocker_view(ctx, b)).collect()
-}
-
-fn pct(minutes: u32) -> f64 {
-    round2(f64::from(minutes) * 100.0 / f64::from(DAY))
-}
-
-/// Spans as text: `08:00–16:00 UTC`; a day that crosses midnight UTC reads
-/// `20:00–04:00 UTC`.
-fn spans_text(spans: &[Span]) -> String {
-    let parts: Vec<String> = match spans {
-        [] => return String::new(),
-        [(0, a), (b, DAY)] if *a < *b => vec![format!("{}–{}", hhmm(*b), hhmm(*a))],
-        _ => spans
-            .iter()
-            .map(|(a, b)| format!("{}–{}", hhmm(*a), hhmm(*b)))
-            .collect(),
-    };
-    let last = parts.len() - 1;
-    let mut out = String::new();
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i == last { " and " } else { ", " });
-        }
-        out.push_str(p);
-    }
-    out + " UTC"
-}
-
-fn blocks(spans: &[Span]) -> Vec<StripBlock> {
-    spans
-        .iter()
-        .map(|(a, b)| StripBlock {
-            left: pct(*a),
-            width: pct(b - a),
-            label: format!("{}–{}", hhmm(*a), hhmm(*b)),
-            labelled: b - a >= DAY / 4,
-        })
-        .collect()
-}
-
-fn local_text(w: &WorkingHours) -> String {
-    format!("{}–{}", hhmm(w.local.0), hhmm(w.local.1))
-}
-
-/// The strip of the whole team.
-pub(crate) fn strip(ctx: &Ctx<'_>, a: &Availability) -> AvailabilityView {
-    let rows: Vec<StripRow> = a
-        .people
-        .iter()
-        .map(|w| StripRow {
-            person: ctx.person_ref(&w.id),
-            timezone: w.timezone.clone(),
-            utc_offset: w.offset.map(offset_label),
-            local: local_text(w),
-            default_hours: !w.written,
-            utc: spans_text(&w.utc),
-            blocks: blocks(&w.utc),
-        })
-        .collect();
-    let known = a.people.iter().filter(|w| w.timezone.is_some()).count();
-    let (most_count, most) = a.most.clone().unwrap_or_default();
-    let date = a.date.to_string();
-    let everyone_text = spans_text(&a.everyone);
-    let most_text = spans_text(&most);
-    let people = |n: usize| format!("{n} {}", if n == 1 { "person" } else { "people" });
-    let mut summary = format!("Working hours of {} in UTC on {date}.", people(rows.len()));
-    if !everyone_text.is_empty() {
-        summary.push_str(&format!(" Everyone works at once {everyone_text}."));
-    } else if known >= 2 {
-        summary.push_str(" There is no hour when everyone works.");
-        if !most_text.is_empty() {
-            summary.push_str(&format!(
-                " {most_count} of {known} work at once {most_text}."
-            ));
-        }
-    }
-    AvailabilityView {
-        date,
-        rows,
-        everyone: blocks(&a.everyone),
-        everyone_text,
-        most_count,
-        most: blocks(&most),
-        most_text,
-        known,
-        ticks: (0..=8)
-            .map(|i| StripTick {
-                left: pct(i * 180),
-                label: format!("{:02}", i * 3),
-                major: i % 2 == 0,
-            })
-            .collect(),
-        summary,
-    }
-}
-
-/// A person's hours, offset and overlaps with the others (the strip's data).
-pub(crate) struct PersonHours {
-    pub hours: String,
-    pub hours_default: bool,
-    pub utc_offset: Option<String>,
-    pub hours_utc: Option<String>,
-    pub overlaps: Vec<OverlapView>,
-}
-
-pub(crate) fn person_hours(ctx: &Ctx<'_>, id: &str) -> PersonHours {
-    let default = PersonHours {
-        hours: "09:00–17:00".to_string(),
-        hours_default: true,
-        utc_offset: None,
-        hours_utc: None,
-        overlaps: Vec::new(),
-    };
-    let Some(a) = &ctx.hours else {
-        return default;
-    };
-    let Some(me) = a.people.iter().find(|w| w.id == id) else {
-        return default;
-    };
-    let overlaps = if me.timezone.is_some() {
-        a.people
-            .iter()
-            .filter(|w| w.id != id && w.timezone.is_some())
-            .map(|w| {
-                let both = overlap(&[&me.utc, &w.utc]);
-                OverlapView {
-                    person: ctx.person_ref(&w.id),
-                    hours: round2(f64::from(minutes(&both)) / 60.0),
-                    utc: spans_text(&both),
-                }
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    PersonHours {
-        hours: local_text(me),
-        hours_default: !me.written,
-        utc_offset: me.offset.map(offset_label),
-        hours_utc: (!me.utc.is_empty()).then(|| spans_text(&me.utc)),
-        overlaps,
-    }
+/// Open blockers first (the oldest first), then other blocked updates, then by person.
+fn blockers_first(a: &UpdateView, b: &UpdateView) -> std::cmp::Ordering {
+    (b.blocker_open, b.blocked)
+        .cmp(&(a.blocker_open, a.blocked))
+        .then(a.blocker_since_time.cmp(&b.blocker_since_time))
+        .then(a.person.id.cmp(&b.person.id))
 }
 
 /// The meeting load of every roster person against the charter's focus block.
-pub(crate) fn meeting_load(ctx: &Ctx<'_>) -> MeetingLoadView {
-    let repo = ctx.repo;
+pub(crate) fn meeting_load(links: &Links<'_>) -> MeetingLoadView {
+    let repo = links.repo;
     let focus = round2(repo.norms().focus_block as f64 / 3600.0);
     let load = load_per_person(repo, &inventory(repo));
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = BTreeSet::new();
     let people: Vec<PersonLoadView> = repo
         .people()
         .filter_map(|p| p.id.as_ref().map(|id| id.value.as_str()))
@@ -256,7 +235,7 @@ pub(crate) fn meeting_load(ctx: &Ctx<'_>) -> MeetingLoadView {
             let per_day = l.hours_per_day();
             let free = (WORKDAY_HOURS - per_day).max(0.0);
             PersonLoadView {
-                person: ctx.person_ref(id),
+                person: links.person_ref(id),
                 meetings_per_week: round2(l.meetings_per_week),
                 hours_per_week: round2(l.hours_per_week),
                 hours_per_day: round2(per_day),
@@ -293,16 +272,5 @@ mod tests {
         assert_eq!(age_words(5 * 3600), "5 hours");
         assert_eq!(age_words(86_400), "1 day");
         assert_eq!(age_words(2 * 86_400 + 4 * 3600), "2 days 4 hours");
-    }
-
-    #[test]
-    fn spans_read_across_midnight() {
-        assert_eq!(spans_text(&[(480, 960)]), "08:00–16:00 UTC");
-        assert_eq!(spans_text(&[(0, 240), (1200, DAY)]), "20:00–04:00 UTC");
-        assert_eq!(
-            spans_text(&[(60, 120), (480, 540), (900, 960)]),
-            "01:00–02:00, 08:00–09:00 and 15:00–16:00 UTC"
-        );
-        assert_eq!(spans_text(&[]), "");
     }
 }

@@ -1,9 +1,10 @@
 //! Templates: the built-ins embedded in the binary by one table, overridden file by
 //! file from the user's `templates/` folder; the built-ins stay reachable as
 //! `builtin/<name>` so an override can extend one. Auto-escaping stays on for
-//! `.html` and `.xml`. `partials/*.html` are pieces the team pages include (the
-//! availability strip, an update card, an open blocker); they are overridden the
-//! same way.
+//! `.html` and `.xml`. `partials/*.html` are pieces the pages include (the
+//! availability strip, an update card, an open blocker) and the macros they share
+//! (`partials/macros.html`: badges, links, the document footer, tables); they are
+//! overridden the same way.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,7 +12,8 @@ use std::sync::Arc;
 
 use minijinja::Environment;
 
-use crate::SiteError;
+use crate::error::SiteError;
+use crate::escape::{Markup, escape};
 
 macro_rules! builtin {
     ($($name:literal),* $(,)?) => {
@@ -39,6 +41,7 @@ builtin!(
     "partials/strip.html",
     "partials/blocker.html",
     "partials/update.html",
+    "partials/macros.html",
     "search.html",
     "404.html",
     "assets/style.css",
@@ -95,13 +98,12 @@ impl Templates {
         });
         env.set_keep_trailing_newline(true);
         // Escape strings for HTML as minijinja does, but leave `/` alone so that URLs
-        // stay readable (`../index.html`, not `..&#x2f;index.html`); `/` cannot end an
-        // attribute or open a tag.
+        // stay readable (`../index.html`, not `..&#x2f;index.html`): `Markup::Html`.
         env.set_formatter(|out, state, value| {
             if let (minijinja::AutoEscape::Html, Some(s), false) =
                 (state.auto_escape(), value.as_str(), value.is_safe())
             {
-                out.write_str(&escape_html(s))?;
+                out.write_str(&escape(s, Markup::Html))?;
                 return Ok(());
             }
             minijinja::escape_formatter(out, state, value)
@@ -129,21 +131,42 @@ impl Templates {
     }
 }
 
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn lookup_builtin(name: &str) -> Option<&'static str> {
     BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names of the files under `dir`, relative to `root`, but `new/` (the
+    /// templates of `docket new`, embedded by the command line).
+    fn files(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            let name = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            if path.is_dir() {
+                if name != "new" {
+                    files(root, &path, out);
+                }
+            } else {
+                out.push(name);
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_lists_every_built_in_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
+        let mut on_disk = Vec::new();
+        files(&root, &root, &mut on_disk);
+        on_disk.sort();
+        let mut listed: Vec<String> = BUILTIN.iter().map(|(n, _)| (*n).to_string()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed);
+    }
 }

@@ -44,8 +44,25 @@
 //! that templates only display them; `docket.js` adds what depends on the reader's
 //! clock (relative wording, the current time on the strip, local times).
 
+use docket_model::time::{Time, format_date, format_time};
 use minijinja::Value;
 use serde::Serialize;
+
+/// A time as views write it: a date (`2026-11-24`) when it is midnight UTC, else the
+/// full UTC time (`2026-11-24T16:00:00Z`).
+pub(crate) fn fmt_date(t: Time) -> String {
+    let full = format_time(t);
+    if full.ends_with("T00:00:00Z") {
+        format_date(t)
+    } else {
+        full
+    }
+}
+
+/// A figure as views carry it: rounded to two decimals.
+pub(crate) fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
 
 /// `site`.
 #[derive(Debug, Clone, Serialize)]

@@ -4,9 +4,14 @@
 use serde::Serialize;
 
 use docket_model::time::format_time;
-use docket_model::{DecisionId, Repository};
+use docket_model::{Decision, DecisionId, Repository};
 
-use crate::pages::{Urls, effective_deadline, fmt_date};
+use super::fixed::{NOT_FOUND, SEARCH};
+use crate::error::SiteError;
+use crate::escape::{Markup, escape};
+use crate::prepared::{Listed, Prepared, effective_deadline};
+use crate::views::fmt_date;
+use crate::writer::Writer;
 
 /// The version of `decisions.json`'s shape.
 pub const DECISIONS_JSON_VERSION: u32 = 1;
@@ -53,7 +58,7 @@ struct Entry<'a> {
 
 /// When the decision was created: the commit that added it, or in a shallow clone
 /// (where that commit may be missing) the front matter's `date` (SPEC §7).
-fn created(repo: &Repository, path: &str, d: &docket_model::Decision) -> Option<String> {
+fn created(repo: &Repository, path: &str, d: &Decision) -> Option<String> {
     if repo.history.shallow {
         return d.date.as_ref().map(|t| format_time(t.value));
     }
@@ -83,63 +88,68 @@ fn ref_value(repo: &Repository, reference: &str) -> serde_json::Value {
 
 /// `decisions.json`: every decision, sorted by id. `created`, `updated`, `authors`
 /// and `history` come from git and are null or empty here until history is known.
-pub(crate) fn decisions_json(repo: &Repository, urls: &Urls) -> String {
-    let mut decisions: Vec<_> = repo.decisions().filter(|(doc, _)| !doc.broken).collect();
-    decisions.sort_by(|a, b| a.1.id.cmp(&b.1.id).then(a.0.path.cmp(&b.0.path)));
-    let entries = decisions
-        .into_iter()
-        .map(|(doc, d)| Entry {
-            id: d.id.as_ref().map_or_else(|| doc.stem().into(), id_value),
-            title: doc.title(),
-            status: d.status.as_ref().map(|s| s.value.as_str()),
-            owner: d.owner.as_ref().map(|s| s.value.as_str()),
-            date: d.date.as_ref().map(|t| fmt_date(t.value)),
-            deadline: effective_deadline(repo, doc).map(fmt_date),
-            decided: d.decided.as_ref().map(|t| fmt_date(t.value)),
-            tags: &d.tags,
-            supersedes: d
-                .supersedes
-                .iter()
-                .map(|r| ref_value(repo, &r.value))
-                .collect(),
-            superseded_by: d.superseded_by.as_ref().map(|r| ref_value(repo, &r.value)),
-            path: &doc.path,
-            url: urls.of(doc),
-            created: created(repo, &doc.path, d),
-            updated: repo
-                .history
-                .of(&doc.path)
-                .and_then(|h| h.updated())
-                .map(|c| format_time(c.time)),
-            authors: repo
-                .history
-                .of(&doc.path)
-                .map(|h| {
-                    h.authors()
-                        .into_iter()
-                        .map(|a| Author {
-                            name: a.name.clone(),
-                            email: a.email.clone(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            history: repo
-                .history
-                .of(&doc.path)
-                .map(|h| {
-                    h.commits
-                        .iter()
-                        .map(|c| HistoryItem {
-                            commit: c.id.clone(),
-                            time: format_time(c.time),
-                            author: c.author.name.clone(),
-                            status: c.status.clone(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-        })
+fn decisions_json(p: &Prepared<'_>) -> String {
+    let repo = p.repo;
+    let urls = &p.links.urls;
+    let entries = p
+        .decisions
+        .iter()
+        .map(
+            |&Listed {
+                 doc, decision: d, ..
+             }| Entry {
+                id: d.id.as_ref().map_or_else(|| doc.stem().into(), id_value),
+                title: doc.title(),
+                status: d.status.as_ref().map(|s| s.value.as_str()),
+                owner: d.owner.as_ref().map(|s| s.value.as_str()),
+                date: d.date.as_ref().map(|t| fmt_date(t.value)),
+                deadline: effective_deadline(repo, doc).map(fmt_date),
+                decided: d.decided.as_ref().map(|t| fmt_date(t.value)),
+                tags: &d.tags,
+                supersedes: d
+                    .supersedes
+                    .iter()
+                    .map(|r| ref_value(repo, &r.value))
+                    .collect(),
+                superseded_by: d.superseded_by.as_ref().map(|r| ref_value(repo, &r.value)),
+                path: &doc.path,
+                url: urls.of(doc),
+                created: created(repo, &doc.path, d),
+                updated: repo
+                    .history
+                    .of(&doc.path)
+                    .and_then(|h| h.updated())
+                    .map(|c| format_time(c.time)),
+                authors: repo
+                    .history
+                    .of(&doc.path)
+                    .map(|h| {
+                        h.authors()
+                            .into_iter()
+                            .map(|a| Author {
+                                name: a.name.clone(),
+                                email: a.email.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                history: repo
+                    .history
+                    .of(&doc.path)
+                    .map(|h| {
+                        h.commits
+                            .iter()
+                            .map(|c| HistoryItem {
+                                commit: c.id.clone(),
+                                time: format_time(c.time),
+                                author: c.author.name.clone(),
+                                status: c.status.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            },
+        )
         .collect();
     let json = DecisionsJson {
         version: DECISIONS_JSON_VERSION,
@@ -150,11 +160,9 @@ pub(crate) fn decisions_json(repo: &Repository, urls: &Urls) -> String {
     s
 }
 
+/// Text as XML 1.0 can hold it: escaped, without the control characters it forbids.
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    escape(s, Markup::Xml)
         .chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect()
@@ -162,9 +170,10 @@ fn xml(s: &str) -> String {
 
 /// The Atom feed of decisions, newest first. Links are absolute with a base URL and
 /// relative to the feed otherwise.
-pub(crate) fn atom(repo: &Repository, urls: &Urls, title: &str, base: &str) -> String {
-    let mut decisions: Vec<_> = repo.decisions().filter(|(doc, _)| !doc.broken).collect();
-    let when = |d: &docket_model::Decision| d.decided.as_ref().or(d.date.as_ref()).map(|t| t.value);
+fn atom(p: &Prepared<'_>, title: &str, base: &str) -> String {
+    let urls = &p.links.urls;
+    let mut decisions: Vec<_> = p.decisions.iter().map(|l| (l.doc, l.decision)).collect();
+    let when = |d: &Decision| d.decided.as_ref().or(d.date.as_ref()).map(|t| t.value);
     decisions.sort_by(|a, b| when(b.1).cmp(&when(a.1)).then(a.0.path.cmp(&b.0.path)));
     let updated = decisions
         .iter()
@@ -206,7 +215,7 @@ pub(crate) fn atom(repo: &Repository, urls: &Urls, title: &str, base: &str) -> S
 }
 
 /// The sitemap of every page, with absolute URLs.
-pub(crate) fn sitemap(base: &str, pages: &[String]) -> String {
+fn sitemap(base: &str, pages: &[String]) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -218,4 +227,28 @@ pub(crate) fn sitemap(base: &str, pages: &[String]) -> String {
     }
     s.push_str("</urlset>\n");
     s
+}
+
+/// Writes `decisions.json`, `feed.xml` and, with a base URL, `sitemap.xml` of the
+/// pages in `written` (but the 404 and search pages). Returns the notes for the user.
+pub(crate) fn write(
+    p: &Prepared<'_>,
+    w: &Writer<'_>,
+    mut written: Vec<String>,
+) -> Result<Vec<String>, SiteError> {
+    w.file("decisions.json", decisions_json(p).as_bytes())?;
+    let base = p.site.base_url.clone().unwrap_or_default();
+    w.file("feed.xml", atom(p, &p.site.title, &base).as_bytes())?;
+    let mut notes = Vec::new();
+    written.retain(|u| u != NOT_FOUND && u != SEARCH);
+    written.sort();
+    if p.site.base_url.is_some() {
+        w.file("sitemap.xml", sitemap(&base, &written).as_bytes())?;
+    } else {
+        notes.push(
+            "no sitemap.xml: it needs absolute URLs; pass --base-url or set [site] base_url"
+                .to_string(),
+        );
+    }
+    Ok(notes)
 }

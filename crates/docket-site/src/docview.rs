@@ -1,0 +1,134 @@
+//! A document as a page shows it: the body rendered to sanitized HTML with its links
+//! rewritten for the page it appears on, and the header fields of [`DocView`] (owner,
+//! description, edit link, first and last commit). Shared by every page family that
+//! shows a document's body: home, charter and free pages, briefs, decisions.
+
+use docket_model::time::{format_date, format_time};
+use docket_model::{CommitInfo, Data, Document};
+use minijinja::Value;
+
+use crate::markdown::{Rendered, render_with};
+use crate::prepared::Prepared;
+use crate::urls::root_of;
+use crate::views::{DocView, HistoryEntry, TocEntry, Touch};
+
+/// Renders a document's body with links rewritten for the page at `page_url`.
+fn body(p: &Prepared<'_>, doc: &Document, page_url: &str) -> Rendered {
+    let root = root_of(page_url);
+    let rewrite = |dest: &str| -> Option<String> {
+        let target = docket_model::resolve_link(&doc.handbook_path, dest)?;
+        let url = p.links.urls.of_handbook_path(&target)?;
+        Some(match dest.split_once('#') {
+            Some((_, fragment)) => format!("{root}{url}#{fragment}"),
+            None => format!("{root}{url}"),
+        })
+    };
+    let body = doc.body.clone();
+    let text = doc.text.get(body.clone()).unwrap_or("");
+    // A record in an existing format restates its metadata in the body (an
+    // adr-tools `Date:` line and `## Status` section); the page shows it in its
+    // header, so those lines are left out, as `docket import` would move them.
+    let metadata = doc.metadata_lines();
+    if metadata.is_empty() {
+        return render_with(text, &rewrite, true);
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut at = body.start;
+    for range in metadata
+        .iter()
+        .filter(|r| r.start >= body.start && r.end <= body.end)
+    {
+        if range.start >= at {
+            kept.push_str(doc.text.get(at..range.start).unwrap_or(""));
+            at = range.end;
+        }
+    }
+    kept.push_str(doc.text.get(at..body.end).unwrap_or(""));
+    render_with(&kept, &rewrite, true)
+}
+
+/// The view of a document shown on the page at `page_url`.
+pub(crate) fn doc_view(p: &Prepared<'_>, doc: &Document, page_url: &str) -> DocView {
+    let r = body(p, doc, page_url);
+    let owner = match &doc.data {
+        // A decision's owner may come from MADR's `decision-makers` (SPEC §9).
+        Data::Decision(d) => d.owner.as_ref().map(|o| p.links.person_ref(&o.value)),
+        Data::Page(_) | Data::Charter(_) | Data::Brief(_) => doc
+            .front
+            .as_ref()
+            .and_then(|f| f.get("owner"))
+            .and_then(|f| f.value.as_scalar_string())
+            .map(|o| p.links.person_ref(&o)),
+        _ => None,
+    };
+    let description = doc
+        .front
+        .as_ref()
+        .and_then(|f| f.get("description"))
+        .and_then(|f| f.value.as_scalar_string())
+        .or_else(|| (!r.summary.is_empty()).then(|| r.summary.clone()));
+    let edit_url = p
+        .site
+        .repo_url
+        .as_ref()
+        .map(|u| format!("{}/blob/HEAD/{}", u.trim_end_matches('/'), doc.path));
+    let history = p.repo.history.of(&doc.path);
+    let touch = |c: &CommitInfo| Touch {
+        date: format_date(c.time),
+        time: format_time(c.time),
+        author: c.author.name.clone(),
+    };
+    DocView {
+        updated: history.and_then(|h| h.updated()).map(touch),
+        created: if p.repo.history.shallow {
+            None
+        } else {
+            history.and_then(|h| h.created()).map(touch)
+        },
+        title: doc.title(),
+        path: doc.path.clone(),
+        url: p.links.urls.of(doc),
+        html: Value::from_safe_string(r.html),
+        toc: r
+            .headings
+            .iter()
+            .map(|(level, text, id)| TocEntry {
+                level: *level,
+                text: text.clone(),
+                id: id.clone(),
+            })
+            .collect(),
+        owner,
+        description,
+        edit_url,
+    }
+}
+
+/// The commits that changed the file at `path`, newest first, each marking whether
+/// it changed the status.
+pub(crate) fn history_entries(p: &Prepared<'_>, path: &str) -> Vec<HistoryEntry> {
+    let Some(h) = p.repo.history.of(path) else {
+        return Vec::new();
+    };
+    let commits = &h.commits;
+    commits
+        .iter()
+        .enumerate()
+        .map(|(i, c)| HistoryEntry {
+            commit: c.id.clone(),
+            time: format_time(c.time),
+            author: c.author.name.clone(),
+            summary: c.summary.clone(),
+            status: c.status.clone(),
+            status_changed: c.status.is_some()
+                && commits
+                    .get(i + 1)
+                    .is_none_or(|older| older.status != c.status),
+            commit_url: p
+                .site
+                .repo_url
+                .as_ref()
+                .map(|u| format!("{}/commit/{}", u.trim_end_matches('/'), c.id)),
+        })
+        .collect()
+}

@@ -1,0 +1,47 @@
+//! The files that are not pages: the theme (`assets/style.css`, `assets/docket.js`)
+//! and every file of the handbook that is not a document (images, attachments),
+//! copied to the same place relative to the site root.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::error::SiteError;
+use crate::prepared::Prepared;
+use crate::writer::Writer;
+
+/// The theme's files, written from the user's override or the built-in.
+const THEME: [&str; 2] = ["assets/style.css", "assets/docket.js"];
+
+/// Writes the theme and copies the handbook's other files from `repo_root`. A
+/// handbook file that has the name of a theme file is left out: the theme wins.
+pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, repo_root: &Path) -> Result<(), SiteError> {
+    for name in THEME {
+        w.file(name, w.asset(name).unwrap_or("").as_bytes())?;
+    }
+    let repo = p.repo;
+    let documents: BTreeSet<&str> = repo.documents.iter().map(|d| d.path.as_str()).collect();
+    for file in &repo.files {
+        if documents.contains(file.as_str()) {
+            continue;
+        }
+        let rel = handbook_relative(&repo.handbook_root, file);
+        if rel.starts_with("assets/") && w.asset(rel).is_some() {
+            continue;
+        }
+        let src = repo_root.join(file);
+        let bytes = std::fs::read(&src).map_err(|e| SiteError::io(&src, e))?;
+        w.file(rel, &bytes)?;
+    }
+    Ok(())
+}
+
+/// `file` (repository-relative) relative to the handbook's root `root`.
+///
+/// `""` and `"."` both mean the repository root here, as they did before the model
+/// normalised the handbook root; a one-line swap for the model's once it does.
+fn handbook_relative<'f>(root: &str, file: &'f str) -> &'f str {
+    match root {
+        "" | "." => file,
+        root => file.strip_prefix(&format!("{root}/")).unwrap_or(file),
+    }
+}

@@ -1,0 +1,144 @@
+//! Documents → views → files. Every page is a job; the jobs run in parallel, each
+//! rendering and writing its page on its own, so memory holds one page per worker,
+//! not the whole site. Each page family is a module from prepared data to a view
+//! and a write; this module only lists the jobs and runs them, then writes what is
+//! not a page (assets, the search index, the feeds).
+
+mod assets;
+mod briefs;
+mod decision;
+mod decisions;
+pub(crate) mod feeds;
+mod fixed;
+mod free;
+mod home;
+mod meetings;
+mod metrics;
+mod people;
+mod updates;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use docket_model::time::format_date;
+use docket_model::{Data, Document, Kind};
+use rayon::prelude::*;
+
+use crate::error::SiteError;
+use crate::options::BuildSummary;
+use crate::prepared::Prepared;
+use crate::search;
+use crate::writer::Writer;
+
+/// A page to render.
+enum Job<'a> {
+    Home,
+    DecisionIndex,
+    Decision(&'a Document),
+    BriefIndex,
+    Brief(&'a Document),
+    People,
+    Person(usize),
+    Updates,
+    Day(String),
+    Update(&'a Document),
+    Meetings,
+    Metrics,
+    Page(&'a Document),
+    NotFound,
+    Search,
+}
+
+/// Every page of the site. A document whose front matter cannot be read is left
+/// out (its diagnostic says why).
+fn jobs<'a>(p: &Prepared<'a>) -> Vec<Job<'a>> {
+    let repo = p.repo;
+    let mut jobs = vec![Job::Home, Job::DecisionIndex, Job::NotFound, Job::Search];
+    let mut days = BTreeSet::new();
+    for doc in repo.documents.iter().filter(|d| !d.broken) {
+        match &doc.data {
+            Data::Decision(_) => jobs.push(Job::Decision(doc)),
+            Data::Brief(_) => jobs.push(Job::Brief(doc)),
+            Data::Update(u) => {
+                if let Some(d) = u.date {
+                    days.insert(format_date(d));
+                }
+                jobs.push(Job::Update(doc));
+            }
+            Data::Page(page)
+                if page.index_of.is_none() && Some(&doc.path) != p.links.urls.intro.as_ref() =>
+            {
+                jobs.push(Job::Page(doc))
+            }
+            Data::Charter(_) => jobs.push(Job::Page(doc)),
+            Data::Meetings(_) => jobs.push(Job::Meetings),
+            _ => {}
+        }
+    }
+    if repo.of_kind(Kind::Brief).next().is_some() {
+        jobs.push(Job::BriefIndex);
+    }
+    if p.dashboard.is_some() {
+        jobs.push(Job::Metrics);
+    }
+    if repo.has_roster() {
+        jobs.push(Job::People);
+        jobs.extend((0..repo.people().count()).map(Job::Person));
+    }
+    if !days.is_empty() {
+        jobs.push(Job::Updates);
+        jobs.extend(days.into_iter().map(Job::Day));
+    }
+    jobs
+}
+
+fn run(p: &Prepared<'_>, w: &Writer<'_>, job: &Job<'_>) -> Result<(), SiteError> {
+    match job {
+        Job::Home => home::write(p, w),
+        Job::DecisionIndex => decisions::write(p, w),
+        Job::Decision(doc) => decision::write(p, w, doc),
+        Job::BriefIndex => briefs::write_index(p, w),
+        Job::Brief(doc) => briefs::write(p, w, doc),
+        Job::People => people::write_index(p, w),
+        Job::Person(i) => people::write_person(p, w, *i),
+        Job::Updates => updates::write_index(p, w),
+        Job::Day(date) => updates::write_day(p, w, date),
+        Job::Update(doc) => updates::write_update(p, w, doc),
+        Job::Meetings => meetings::write(p, w),
+        Job::Metrics => metrics::write(p, w),
+        Job::Page(doc) => free::write(p, w, doc),
+        Job::NotFound => fixed::write_not_found(w),
+        Job::Search => fixed::write_search(w),
+    }
+}
+
+/// Writes every page (in parallel, reporting `progress(done, total)`), the assets and
+/// the handbook's other files (read from `repo_root`), the search index and the feeds.
+pub(crate) fn write_site(
+    p: &Prepared<'_>,
+    w: &Writer<'_>,
+    repo_root: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<BuildSummary, SiteError> {
+    let jobs = jobs(p);
+    let total = jobs.len();
+    let done = AtomicUsize::new(0);
+    jobs.par_iter().try_for_each(|job| {
+        run(p, w, job)?;
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+        Ok::<(), SiteError>(())
+    })?;
+    assets::write(p, w, repo_root)?;
+    let script = search::index(p).to_script();
+    w.file("search-index.js", script.as_bytes())?;
+    let written = w.written();
+    let pages = written.len();
+    let notes = feeds::write(p, w, written)?;
+    Ok(BuildSummary {
+        out: Default::default(),
+        pages,
+        search_bytes: script.len(),
+        notes,
+    })
+}

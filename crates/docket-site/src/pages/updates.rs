@@ -1,0 +1,74 @@
+//! The updates: their index (`updates/index.html`: open blockers, each person's
+//! latest update, every day), a page per day, and a page per update (the day page's
+//! template with that one update).
+
+use docket_model::time::format_date;
+use docket_model::{Data, Document};
+use minijinja::{Value, context};
+
+use crate::error::SiteError;
+use crate::prepared::Prepared;
+use crate::urls::day_url;
+use crate::views::DayView;
+use crate::writer::{Page, Writer};
+
+/// Writes `updates/index.html`.
+pub(crate) fn write_index(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
+    let days: Vec<&DayView> = p.days.values().rev().collect();
+    w.page(
+        &Page::new("updates/index.html", "updates.html", "Updates", "updates"),
+        context! {
+            days => Value::from_serialize(&days),
+            latest => Value::from_serialize(p.team.latest_updates(&p.links)),
+            open_blockers => Value::from_serialize(p.team.open_blockers(&p.links, None)),
+            reference => p.team.reference.map(format_date),
+        },
+    )
+}
+
+/// Writes the page of the updates dated `date`.
+pub(crate) fn write_day(p: &Prepared<'_>, w: &Writer<'_>, date: &str) -> Result<(), SiteError> {
+    let Some(day) = p.days.get(date) else {
+        return Ok(());
+    };
+    write_day_page(p, w, &day.url, &format!("Updates of {date}"), day)
+}
+
+/// Writes the page of update `doc`: a day of that one update.
+pub(crate) fn write_update(
+    p: &Prepared<'_>,
+    w: &Writer<'_>,
+    doc: &Document,
+) -> Result<(), SiteError> {
+    let Some(update) = p.team.update_view(&p.links, doc) else {
+        return Ok(());
+    };
+    let date = match &doc.data {
+        Data::Update(x) => x.date.map(format_date).unwrap_or_default(),
+        _ => String::new(),
+    };
+    let day = DayView {
+        date: date.clone(),
+        url: day_url(&date),
+        updates: vec![update],
+    };
+    let title = format!("{} · {date}", doc.stem());
+    write_day_page(p, w, &p.links.urls.of(doc), &title, &day)
+}
+
+/// `update_day.html` at `url` for `day`.
+fn write_day_page(
+    p: &Prepared<'_>,
+    w: &Writer<'_>,
+    url: &str,
+    title: &str,
+    day: &DayView,
+) -> Result<(), SiteError> {
+    w.page(
+        &Page::new(url, "update_day.html", title, "updates"),
+        context! {
+            day => Value::from_serialize(day),
+            reference => p.team.reference.map(format_date),
+        },
+    )
+}

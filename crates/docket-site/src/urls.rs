@@ -1,0 +1,121 @@
+//! Where every page is: a document's handbook path becomes `<folder>/<stem>.html`
+//! (`<folder>/index.html` for a `README.md` or `index.md`), with each path segment
+//! percent-encoded (SPEC §6: a page's URL is safe for any file name). URLs are
+//! relative to the site root; [`root_of`] is the way back from a page to that root.
+
+use std::collections::HashMap;
+
+use docket_model::{Document, Kind, Repository};
+
+/// The folder of the people pages.
+const PEOPLE_FOLDER: &str = "people";
+
+/// Where every document's page is.
+pub(crate) struct Urls {
+    by_path: HashMap<String, String>,
+    by_handbook_path: HashMap<String, String>,
+    /// The repository path of the handbook's own `README.md` or `index.md` at its
+    /// root: its body opens the home page instead of having a page.
+    pub(crate) intro: Option<String>,
+}
+
+impl Urls {
+    /// The URL of every readable document of `repo`.
+    pub(crate) fn new(repo: &Repository) -> Self {
+        let mut by_path = HashMap::new();
+        let mut by_handbook_path = HashMap::new();
+        let mut intro = None;
+        for doc in repo.documents.iter().filter(|d| !d.broken) {
+            let hp = doc.handbook_path.as_str();
+            let url = match doc.kind {
+                Kind::People => join_url(PEOPLE_FOLDER, "index.html"),
+                Kind::Meetings => "meetings/index.html".to_string(),
+                _ if is_index_name(hp) => {
+                    if folder_of(hp).is_empty() {
+                        intro = Some(doc.path.clone());
+                    }
+                    join_url(&encode_path(folder_of(hp)), "index.html")
+                }
+                _ => encode_path(&md_to_html(hp)),
+            };
+            by_path.insert(doc.path.clone(), url.clone());
+            by_handbook_path.insert(hp.to_string(), url);
+        }
+        Self {
+            by_path,
+            by_handbook_path,
+            intro,
+        }
+    }
+
+    /// The URL of a document's page.
+    pub(crate) fn of(&self, doc: &Document) -> String {
+        self.by_path.get(&doc.path).cloned().unwrap_or_default()
+    }
+
+    /// The URL of the page of the document at `handbook_path` (relative to the
+    /// handbook's root), if there is one.
+    pub(crate) fn of_handbook_path(&self, handbook_path: &str) -> Option<&str> {
+        self.by_handbook_path.get(handbook_path).map(String::as_str)
+    }
+
+    /// The URL of a roster person's page.
+    pub(crate) fn person(&self, id: &str) -> String {
+        join_url(PEOPLE_FOLDER, &format!("{}.html", url_segment(id)))
+    }
+}
+
+/// The URL of the page of the updates dated `date` (`YYYY-MM-DD`).
+pub(crate) fn day_url(date: &str) -> String {
+    format!("updates/{}/index.html", url_segment(date))
+}
+
+/// `../` once per folder of `url`.
+pub(crate) fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+/// Whether `path` names a folder's own page (`README.md` or `index.md`).
+pub(crate) fn is_index_name(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    name == "readme.md" || name == "index.md"
+}
+
+/// The folder of `path` (`""` at the root).
+pub(crate) fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+fn md_to_html(path: &str) -> String {
+    let stem = path.rsplit_once('.').map_or(path, |(s, _)| s);
+    format!("{stem}.html")
+}
+
+fn join_url(folder: &str, file: &str) -> String {
+    if folder.is_empty() {
+        file.to_string()
+    } else {
+        format!("{folder}/{file}")
+    }
+}
+
+/// Makes a name safe as one URL path segment: keeps letters, digits, `-`, `_`, `.`;
+/// percent-encodes the rest (SPEC §6: the page's URL is safe for any file name).
+pub(crate) fn url_segment(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn encode_path(path: &str) -> String {
+    path.split('/')
+        .map(url_segment)
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,109 @@
+//! The one way a page reaches the output: render a template with the context every
+//! page shares (`site`, `root`, `page`, `nav`) plus the page's own, write it through
+//! [`Staging`], and remember its URL (for the page count and the sitemap). Safe to
+//! call from every worker at once.
+
+use std::sync::Mutex;
+
+use minijinja::{Value, context};
+
+use crate::error::SiteError;
+use crate::output::Staging;
+use crate::templates::Templates;
+use crate::urls::root_of;
+use crate::views::{NavEntry, PageMeta, SiteView};
+
+/// Writes the pages of one build.
+pub(crate) struct Writer<'a> {
+    templates: &'a Templates,
+    staging: &'a Staging,
+    site: Value,
+    nav: Value,
+    written: Mutex<Vec<String>>,
+}
+
+/// A page to write: where, with which template, and what `page` says of it.
+pub(crate) struct Page<'a> {
+    /// Site-relative URL (percent-encoded as in links).
+    pub(crate) url: &'a str,
+    /// The template's name.
+    pub(crate) template: &'a str,
+    /// `page.title`.
+    pub(crate) title: &'a str,
+    /// `page.section`.
+    pub(crate) section: &'static str,
+}
+
+impl<'a> Page<'a> {
+    /// The page at `url`, rendered with `template`, titled `title`, in `section`.
+    pub(crate) fn new(
+        url: &'a str,
+        template: &'a str,
+        title: &'a str,
+        section: &'static str,
+    ) -> Self {
+        Self {
+            url,
+            template,
+            title,
+            section,
+        }
+    }
+}
+
+impl<'a> Writer<'a> {
+    /// A writer rendering `templates` into `staging`, every page with `site` and `nav`.
+    pub(crate) fn new(
+        templates: &'a Templates,
+        staging: &'a Staging,
+        site: &SiteView,
+        nav: &[NavEntry],
+    ) -> Self {
+        Self {
+            templates,
+            staging,
+            site: Value::from_serialize(site),
+            nav: Value::from_serialize(nav),
+            written: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Renders `page` with the shared context and `extra`, and writes it.
+    pub(crate) fn page(&self, page: &Page<'_>, extra: Value) -> Result<(), SiteError> {
+        let meta = PageMeta {
+            title: page.title.to_string(),
+            url: page.url.to_string(),
+            section: page.section,
+        };
+        let ctx = context! {
+            site => self.site.clone(),
+            root => root_of(page.url),
+            page => Value::from_serialize(&meta),
+            nav => self.nav.clone(),
+            ..extra
+        };
+        let html = self.templates.render(page.template, ctx)?;
+        // The file on disk for the URL: undo `url_segment`'s encoding.
+        self.staging
+            .write(&docket_model::percent_decode(page.url), html.as_bytes())?;
+        if let Ok(mut w) = self.written.lock() {
+            w.push(page.url.to_string());
+        }
+        Ok(())
+    }
+
+    /// Writes a file that is not a page (an asset, a feed, the search index).
+    pub(crate) fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        self.staging.write(rel, bytes)
+    }
+
+    /// An asset's text: the user's override or the built-in.
+    pub(crate) fn asset(&self, name: &str) -> Option<&str> {
+        self.templates.asset(name)
+    }
+
+    /// The URLs of every page written so far, in the order they were written.
+    pub(crate) fn written(&self) -> Vec<String> {
+        self.written.lock().map(|w| w.clone()).unwrap_or_default()
+    }
+}
