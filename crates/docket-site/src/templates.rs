@@ -139,8 +139,8 @@ fn lookup_builtin(name: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    /// The names of the files under `dir`, relative to `root`, but `new/` (the
-    /// templates of `docket new`, embedded by the command line).
+    /// The names of the files under `dir`, relative to `root`, but `new/` and `init/`
+    /// (the templates of `docket new` and `docket init`, embedded by the command line).
     fn files(root: &Path, dir: &Path, out: &mut Vec<String>) {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
             let path = entry.path();
@@ -150,7 +150,7 @@ mod tests {
                 .to_string_lossy()
                 .replace('\\', "/");
             if path.is_dir() {
-                if name != "new" {
+                if name != "new" && name != "init" {
                     files(root, &path, out);
                 }
             } else {
