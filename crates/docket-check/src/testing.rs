@@ -1,9 +1,9 @@
 //! Test support: a repository from inline files, and findings as `rule line:col` lines.
 
 use docket_diagnostics::{Diagnostic, LineIndex};
-use docket_model::{Config, Repository, time::parse_time};
+use docket_model::{Config, ParseProblem, Repository, time::parse_time};
 
-use crate::Context;
+use crate::{Check, Context};
 
 /// A clean handbook: roster, charter. Tests add the files they are about.
 pub const BASE: &[(&str, &str)] = &[
@@ -47,7 +47,7 @@ pub fn run(rule: &str, repo: &Repository) -> Vec<String> {
     let ctx = Context { repo, now: now() };
     let mut out: Vec<Diagnostic> = Vec::new();
     if let Some(r) = crate::rule(rule) {
-        (r.run)(&ctx, &mut out);
+        r.run(&ctx, &mut out);
     }
     let mut lines: Vec<String> = out
         .iter()
@@ -66,17 +66,18 @@ pub fn run(rule: &str, repo: &Repository) -> Vec<String> {
 /// a repository problem under `rule` comes out of the rule, at its file.
 pub fn forwards_repository_problems(rule: &str, file: &str) -> Vec<String> {
     let mut r = repo(&[]);
-    if let Some(found) = crate::rule(rule) {
+    let found = crate::rule(rule);
+    if let Some(Check::Forward(code)) = found.map(|f| f.check) {
         r.problems
-            .push(Diagnostic::new(found.id, file, 0..0, "from the driver"));
+            .push(ParseProblem::new(code, file, 0..0, "from the driver"));
     }
     let ctx = Context {
         repo: &r,
         now: now(),
     };
     let mut out = Vec::new();
-    if let Some(found) = crate::rule(rule) {
-        (found.run)(&ctx, &mut out);
+    if let Some(found) = found {
+        found.run(&ctx, &mut out);
     }
     out.iter()
         .map(|d| format!("{} {}", d.rule, d.file))

@@ -15,9 +15,11 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use crate::document::Legacy;
 use crate::document::{Decision, Document, Spanned};
-use crate::legacy::{Facts, Legacy, scan};
+use crate::legacy::{Facts, moved_lines, scan, spanned_list};
 use crate::repo::Repository;
+use crate::value::list_of;
 
 /// A person `docket import` adds to the roster.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -379,11 +381,11 @@ fn convert(doc: &Document, d: &Decision, roster: &mut Roster) -> String {
     // People: the owner (first decision maker), and the others of MADR's
     // `decision-makers` or a `Deciders:` line.
     let makers: Vec<Spanned<String>> = match front.filter(|f| f.get("decision-makers").is_some()) {
-        Some(f) => crate::document::list_of(text, f, "decision-makers"),
+        Some(f) => list_of(text, f, "decision-makers"),
         None => facts
             .deciders
             .as_ref()
-            .map(|l| crate::legacy::spanned_list(text, &l.value, false))
+            .map(|l| spanned_list(text, &l.value, false))
             .unwrap_or_default(),
     };
     let owner_written = front.and_then(|f| f.get("owner")).is_some();
@@ -502,7 +504,7 @@ fn convert(doc: &Document, d: &Decision, roster: &mut Roster) -> String {
     out.push_str("---");
     out.push_str(nl);
     // The body, without the lines whose content moved into the front matter.
-    let moved = crate::legacy::moved_lines(d, &facts);
+    let moved = moved_lines(d, &facts);
     out.push_str(&remove_lines(text, doc.body.clone(), &moved));
     out
 }

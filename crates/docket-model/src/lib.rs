@@ -16,15 +16,19 @@ mod kind;
 pub mod legacy;
 mod links;
 pub mod meeting_load;
+mod parse;
+mod problem;
+mod read;
 mod renumber;
 mod repo;
 pub mod schema;
 pub mod time;
+mod value;
 
 pub use config::{Config, ConfigError, IdScheme, KindConfig, RuleSetting, SiteConfig};
 pub use document::{
-    Brief, Charter, Data, Deadline, Decision, DecisionId, Document, Field, Fields, Meeting, Norms,
-    Page, Person, Spanned, Update, UpdateLine, number_prefix, parse_document, parse_hours,
+    Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
+    Meeting, Norms, Page, Person, Spanned, Update, UpdateLine, number_prefix,
 };
 pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDecision};
 pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import, slug};
@@ -34,5 +38,8 @@ pub use kind::{
 };
 pub use legacy::{Legacy, StatusSource, StatusStatement};
 pub use links::{normalize_path, percent_decode, resolve_link};
+pub use parse::{front_matter_status, parse_document};
+pub use problem::{ParseProblem, Problem};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
 pub use repo::{FileRole, Repository, classify, handbook_relative, parse_file};
+pub use time::parse_hours;
