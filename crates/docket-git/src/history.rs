@@ -613,21 +613,9 @@ fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
     }
 }
 
-/// The `status` of a decision blob, read from its front matter without a YAML parse.
+/// The `status` of a decision blob as its front matter writes it: the model's own
+/// split and YAML parse of the front matter alone (the body is never parsed), so
+/// comments and quotes read as they do everywhere else.
 fn status_of(content: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(content).ok()?;
-    let text = docket_syntax::strip_bom(text);
-    let split = docket_syntax::split_front_matter(text).ok()?;
-    let fm = split.front_matter?;
-    let entry = docket_syntax::scan_mapping(text, fm)
-        .into_iter()
-        .find(|e| e.key == "status")?;
-    let value = text.get(entry.value_range)?;
-    let value = value
-        .split(" #")
-        .next()
-        .unwrap_or(value)
-        .trim()
-        .trim_matches(['"', '\'']);
-    (!value.is_empty()).then(|| value.to_string())
+    docket_model::front_matter_status(std::str::from_utf8(content).ok()?)
 }

@@ -206,6 +206,23 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// Whether the status is `proposed`: an open question, with a deadline.
+    pub fn is_proposed(&self) -> bool {
+        self.status_is(&["proposed"])
+    }
+
+    /// Whether the status is `accepted` or `rejected`: decided, so `decided`,
+    /// `options` and `outcome` are due (SPEC §3).
+    pub fn is_decided(&self) -> bool {
+        self.status_is(&["accepted", "rejected"])
+    }
+
+    fn status_is(&self, statuses: &[&str]) -> bool {
+        self.status
+            .as_ref()
+            .is_some_and(|s| statuses.contains(&s.value.as_str()))
+    }
+
     /// Where field `name`'s value was found, if it was.
     pub fn found(&self, name: &str) -> Option<&Range<usize>> {
         self.found_at
@@ -228,6 +245,16 @@ pub struct Brief {
     pub status: Option<Spanned<String>>,
     /// Estimate in hours.
     pub estimate: Option<f64>,
+}
+
+impl Brief {
+    /// Whether the brief is still to be delivered (`draft` or `active`), so its
+    /// deadline can pass.
+    pub fn is_open(&self) -> bool {
+        self.status
+            .as_ref()
+            .is_some_and(|s| matches!(s.value.as_str(), "draft" | "active"))
+    }
 }
 
 /// The charter's norms (SPEC §3), with defaults for keys not written.
@@ -474,10 +501,7 @@ impl Document {
     /// (an `invalid-value` finding, not a deadline to compute from). The rule
     /// `deadline-passed`, `docket status`, the metrics and the site all use this.
     pub fn proposed_deadline(&self, norms: &Norms) -> Option<Deadline> {
-        let d = self.decision()?;
-        if d.status.as_ref().map(|s| s.value.as_str()) != Some("proposed") {
-            return None;
-        }
+        let d = self.decision().filter(|d| d.is_proposed())?;
         match (&d.deadline, &d.date) {
             (Some(dl), _) => Some(Deadline {
                 time: dl.value,

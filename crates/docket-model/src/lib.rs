@@ -24,6 +24,7 @@ mod repo;
 pub mod schema;
 pub mod time;
 mod value;
+mod write;
 
 pub use config::{Config, ConfigError, IdScheme, KindConfig, RuleSetting, SiteConfig};
 pub use document::{
@@ -31,7 +32,7 @@ pub use document::{
     Meeting, Norms, Page, Person, Spanned, Update, UpdateLine, number_prefix,
 };
 pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDecision};
-pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import, slug};
+pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
     MEETING_CATEGORIES, Required,
@@ -43,3 +44,4 @@ pub use problem::{ParseProblem, Problem};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
 pub use repo::{FileRole, Repository, classify, handbook_relative, parse_file};
 pub use time::parse_hours;
+pub use write::{slug, yaml_date, yaml_flow, yaml_scalar};

@@ -45,11 +45,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if late <= 0 {
             continue;
         }
-        let by = if late < 60 {
-            "less than a minute".to_string()
-        } else {
-            format_duration(late)
-        };
+        let by = super::late_by(late);
         let mut help = match &d.owner {
             Some(o) if !o.value.is_empty() => {
                 format!(

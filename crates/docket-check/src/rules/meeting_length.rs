@@ -26,19 +26,17 @@ use crate::Context;
 
 /// Reports meetings whose length the charter does not allow.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let allowed = &ctx.repo.norms().meeting_lengths;
+    let norms = ctx.repo.norms();
+    let allowed = &norms.meeting_lengths;
     for doc in &ctx.repo.documents {
         let Data::Meetings(list) = &doc.data else {
             continue;
         };
         for m in list {
-            let Some(duration) = &m.duration else {
+            // A duration of zero or less is no length: `invalid-value` reports it.
+            let Some(duration) = m.duration.as_ref().filter(|_| m.is_off_length(norms)) else {
                 continue;
             };
-            // Zero or negative: `invalid-value` reports it.
-            if duration.value <= 0 || allowed.contains(&duration.value) {
-                continue;
-            }
             let name = m
                 .name
                 .as_deref()

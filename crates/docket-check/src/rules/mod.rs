@@ -86,6 +86,16 @@ pub(crate) fn blocks(doc: &Document) -> Vec<&Fields> {
     }
 }
 
+/// How late something is, for messages: `less than a minute`, or a duration such as
+/// `1d 2h`.
+pub(crate) fn late_by(seconds: i64) -> String {
+    if seconds < 60 {
+        "less than a minute".to_string()
+    } else {
+        docket_model::time::format_duration(seconds)
+    }
+}
+
 /// Whether a document's kind has a schema the key rules apply to.
 pub(crate) fn is_schema_checked(doc: &Document) -> bool {
     !doc.broken && doc.kind != Kind::Page

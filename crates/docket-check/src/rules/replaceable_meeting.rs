@@ -34,7 +34,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         for m in list {
-            if m.category.as_deref() != Some("update") {
+            if !m.is_replaceable() {
                 continue;
             }
             let Some(field) = m.fields.get("category") else {

@@ -44,11 +44,7 @@ pub(crate) fn read_legacy(doc: &mut Document, d: &mut Decision, fields: &Fields,
             d.owner = Some(first);
         }
     }
-    let decided = d
-        .status
-        .as_ref()
-        .is_some_and(|s| matches!(s.value.as_str(), "accepted" | "rejected"));
-    if decided
+    if d.is_decided()
         && d.decided.is_none()
         && let Some(date) = d.date.clone()
     {
