@@ -42,13 +42,19 @@ pub fn now() -> docket_model::time::Time {
     parse_time("2026-11-24T12:00:00Z").unwrap_or_default()
 }
 
-/// Runs one rule and renders its findings as `rule path:line:col message` lines.
-pub fn run(rule: &str, repo: &Repository) -> Vec<String> {
+/// Runs one rule at the fixed clock and returns its findings.
+pub fn findings(rule: &str, repo: &Repository) -> Vec<Diagnostic> {
     let ctx = Context { repo, now: now() };
     let mut out: Vec<Diagnostic> = Vec::new();
     if let Some(r) = crate::rule(rule) {
         r.run(&ctx, &mut out);
     }
+    out
+}
+
+/// Runs one rule and renders its findings as `rule path:line:col message` lines.
+pub fn run(rule: &str, repo: &Repository) -> Vec<String> {
+    let out = findings(rule, repo);
     let mut lines: Vec<String> = out
         .iter()
         .map(|d| {

@@ -387,6 +387,13 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// The meeting's name in backticks for messages, or `unnamed` when it has none.
+    pub fn label(&self, unnamed: &str) -> String {
+        self.name
+            .as_deref()
+            .map_or_else(|| unnamed.to_string(), |n| format!("`{n}`"))
+    }
+
     /// Whether written updates could replace the meeting: its category is `update`
     /// (SPEC §3 meetings.yaml). The rule `replaceable-meeting`, the metrics and the
     /// meetings page all ask this.

@@ -84,13 +84,7 @@ pub fn load_per_person(repo: &Repository, meetings: &[Meeting]) -> BTreeMap<Stri
 
 /// Every meeting of the repository's inventory (all `meetings.yaml` documents).
 pub fn inventory(repo: &Repository) -> Vec<Meeting> {
-    repo.documents
-        .iter()
-        .flat_map(|d| match &d.data {
-            crate::Data::Meetings(list) => list.clone(),
-            _ => Vec::new(),
-        })
-        .collect()
+    repo.meetings().map(|(_, m)| m.clone()).collect()
 }
 
 /// Whether the repository has a meeting inventory at all.

@@ -4,7 +4,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::config::Config;
-use crate::document::{Data, Decision, DecisionId, Document, Norms, Person, number_prefix};
+use crate::document::{
+    Data, Decision, DecisionId, Document, Meeting, Norms, Person, number_prefix,
+};
 use crate::kind::Kind;
 use crate::problem::ParseProblem;
 
@@ -234,6 +236,17 @@ impl Repository {
         self.documents.iter().flat_map(|d| match &d.data {
             Data::People(list) => list.as_slice(),
             _ => &[],
+        })
+    }
+
+    /// Every meeting of the inventory (every `meetings.yaml`), with its document.
+    pub fn meetings(&self) -> impl Iterator<Item = (&Document, &Meeting)> {
+        self.documents.iter().flat_map(|d| {
+            let list: &[Meeting] = match &d.data {
+                Data::Meetings(list) => list,
+                _ => &[],
+            };
+            list.iter().map(move |m| (d, m))
         })
     }
 

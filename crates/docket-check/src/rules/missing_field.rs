@@ -259,12 +259,7 @@ mod tests {
             ),
         ]);
         insta::assert_debug_snapshot!(run("missing-field", &r));
-        let ctx = crate::Context {
-            repo: &r,
-            now: crate::testing::now(),
-        };
-        let mut out = Vec::new();
-        super::run(&ctx, &mut out);
+        let out = crate::testing::findings("missing-field", &r);
         for d in &out {
             let help = d.help.as_deref().unwrap_or("");
             assert!(help.contains("docket import"), "{d:?}");

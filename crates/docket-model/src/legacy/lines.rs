@@ -60,7 +60,7 @@ pub(super) fn line_around(text: &str, at: usize) -> Range<usize> {
 }
 
 /// Reads a `Label: value` line: an optional list marker, optional bold around the
-
+/// label (`**Status:** x`, `**Status**: x`), a label of letters, and the value after
 /// the colon (a trailing HTML comment dropped). Returns the lowercase label and the
 /// value's range within the line.
 pub(super) fn label_line(line: &str) -> Option<(String, Range<usize>, bool)> {

@@ -19,7 +19,7 @@
 //! The parts, each depending only on the ones above it and on the document types:
 //! `status` (statuses as written → docket's), `refs` (references to other records
 //! in a line), `lines` (one line of the body: labels, fences, lists), `scan` (what
-//! a body says in these shapes: [`Facts`] and the format it is written in), `read`
+//! a body says in these shapes, its `Facts`, and the format it is written in), `read`
 //! (folding the facts into a [`Decision`], and the metadata lines `docket import`
 //! moves). The types of the result ([`Legacy`], [`StatusStatement`]) are the
 //! document's, in `crate::document`, so that they never depend on this module.

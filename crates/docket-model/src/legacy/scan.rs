@@ -269,8 +269,9 @@ fn trimmed(line: &Line<'_>) -> LabelLine {
     }
 }
 
+/// Whether front matter is docket's own rather than MADR's: it has an `owner`, or a
 /// `title` without MADR's `decision-makers`.
-pub(crate) fn is_docket_front(fields: &Fields) -> bool {
+fn is_docket_front(fields: &Fields) -> bool {
     fields.get("owner").is_some()
         || (fields.get("title").is_some() && fields.get("decision-makers").is_none())
 }
