@@ -1,5 +1,7 @@
 //! The rules of `docket check` (SPEC §4): one file per rule under `rules/`, a registry
-//! ([`RULES`]) and the severities of `docket.toml`.
+//! ([`RULES`], the one place rule ids are defined: it also names the rule for each
+//! problem code the model and the driver report, [`rule_for`]) and the severities
+//! of `docket.toml`.
 //!
 //! Every rule is a pure function of the [`Repository`] and the injected clock
 //! (`now`). Architecture invariant: this crate never touches the filesystem, the

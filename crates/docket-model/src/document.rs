@@ -5,7 +5,7 @@
 //! fills these types, `read` types the values, `legacy` reads existing formats.
 //!
 //! This module depends on no other module of the crate but `kind`, `time` and
-//! `problem`; everything else depends on it.
+//! `problem`; the rest of the model builds on it.
 
 use std::ops::Range;
 
