@@ -1,6 +1,7 @@
 //! Helpers shared by `docket init` and `docket new`: who the user is (git config),
-//! roster ids and file-name slugs from names and titles, YAML-safe scalars, local
-//! dates, and writing a file that must not exist yet.
+//! roster ids and file-name slugs from names and titles (the model's [`slug`]),
+//! YAML-safe scalars (the model's [`yaml_scalar`]), local dates, and writing a file
+//! that must not exist yet.
 
 use std::io::Write;
 use std::path::Path;
@@ -107,131 +108,9 @@ pub(crate) fn local_date(now: Time, tz: Option<&str>) -> String {
     now.to_zoned(zone).strftime("%Y-%m-%d").to_string()
 }
 
-/// A slug of `text`: ASCII, lowercase, words joined by single hyphens, common accented
-/// letters transliterated and other characters dropped, cut at a word boundary to at
-/// most `max` bytes. `None` when nothing is left.
-pub(crate) fn slug(text: &str, max: usize) -> Option<String> {
-    let mut ascii = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            ascii.push(c.to_ascii_lowercase());
-        } else if let Some(t) = transliterate(c) {
-            ascii.push_str(t);
-        } else {
-            // Letters of other scripts and symbols are dropped, but still split words.
-            ascii.push(' ');
-        }
-    }
-    let mut out = String::new();
-    for word in ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let extra = if out.is_empty() { 0 } else { 1 };
-        if !out.is_empty() && out.len() + extra + word.len() > max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(word);
-        if out.len() >= max {
-            out.truncate(max);
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    (!out.is_empty()).then_some(out)
-}
-
-/// The ASCII spelling of common Latin letters with diacritics (lowercase).
-fn transliterate(c: char) -> Option<&'static str> {
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    Some(match lower {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
-        'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        // Typographic punctuation that separates words.
-        '–' | '—' | '’' | '‘' | '“' | '”' | '…' | '·' => " ",
-        _ => return None,
-    })
-}
-
-/// `s` as a YAML scalar on one line: plain when that reads back as the same string,
-/// else double-quoted with escapes. Line breaks become spaces.
-pub(crate) fn yaml_scalar(s: &str) -> String {
-    let one_line: String = s
-        .split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if plain_is_safe(&one_line) {
-        return one_line;
-    }
-    let mut out = String::with_capacity(one_line.len() + 2);
-    out.push('"');
-    for c in one_line.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn plain_is_safe(s: &str) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if s != s.trim() || "-?:,[]{}#&*!|>'\"%@`".contains(first) {
-        return false;
-    }
-    if s.contains(": ") || s.contains(" #") || s.ends_with(':') {
-        return false;
-    }
-    if s.chars().any(|c| c.is_control() || c == '\u{feff}') {
-        return false;
-    }
-    // Words YAML reads as something other than a string.
-    let lower = s.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null" | "~"
-    ) {
-        return false;
-    }
-    // Numbers, dates and times.
-    let numeric = s
-        .chars()
-        .all(|c| c.is_ascii_digit() || "+-.:_eE xXoObB".contains(c) || c.is_ascii_hexdigit());
-    let leading = first.is_ascii_digit() || matches!(first, '+' | '.');
-    !(numeric && leading || lower.starts_with(".inf") || lower.starts_with(".nan"))
-}
+/// Slugs and YAML scalars are the model's, shared with `docket import`: one
+/// transliteration and one quoting rule wherever docket writes.
+pub(crate) use docket_model::{slug, yaml_scalar};
 
 /// Writes `text` to `path` only if no file is there yet, creating its folder. Returns
 /// `false` (and writes nothing) when the file exists.
@@ -266,34 +145,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs() {
-        assert_eq!(
-            slug("Use PostgreSQL", 60).as_deref(),
-            Some("use-postgresql")
-        );
-        assert_eq!(
-            slug("  Café au lait: déjà vu — naïve façade!  ", 60).as_deref(),
-            Some("cafe-au-lait-deja-vu-naive-facade")
-        );
-        assert_eq!(
-            slug("Straße über Øresund", 60).as_deref(),
-            Some("strasse-uber-oresund")
-        );
-        assert_eq!(
-            slug("C++ / Rust (2026)", 60).as_deref(),
-            Some("c-rust-2026")
-        );
-        assert_eq!(slug("数据库 choice", 60).as_deref(), Some("choice"));
-        assert_eq!(slug("数据库", 60), None);
-        assert_eq!(slug("!!!", 60), None);
-        assert_eq!(
-            slug("one two three four", 13).as_deref(),
-            Some("one-two-three")
-        );
-        assert_eq!(slug("abcdefghijkl", 5).as_deref(), Some("abcde"));
-    }
-
-    #[test]
     fn derived_ids() {
         let user = |n: Option<&str>, e: Option<&str>| GitUser {
             name: n.map(str::to_string),
@@ -316,24 +167,6 @@ mod tests {
             Some("zoe-nunez")
         );
         assert_eq!(user(None, None).derived_id(), None);
-    }
-
-    #[test]
-    fn yaml_scalars() {
-        assert_eq!(yaml_scalar("Use PostgreSQL"), "Use PostgreSQL");
-        assert_eq!(yaml_scalar("Café au lait"), "Café au lait");
-        assert_eq!(yaml_scalar("Why: because"), "\"Why: because\"");
-        assert_eq!(yaml_scalar("#1 priority"), "\"#1 priority\"");
-        assert_eq!(yaml_scalar("- a list?"), "\"- a list?\"");
-        assert_eq!(yaml_scalar("yes"), "\"yes\"");
-        assert_eq!(yaml_scalar("2026"), "\"2026\"");
-        assert_eq!(yaml_scalar("2026-11-24"), "\"2026-11-24\"");
-        assert_eq!(yaml_scalar("1.5"), "\"1.5\"");
-        assert_eq!(yaml_scalar("Say \"hi\" #now"), "\"Say \\\"hi\\\" #now\"");
-        assert_eq!(yaml_scalar("a\nb"), "a b");
-        assert_eq!(yaml_scalar(""), "\"\"");
-        assert_eq!(yaml_scalar("[draft] x"), "\"[draft] x\"");
-        assert_eq!(yaml_scalar("10x faster builds"), "10x faster builds");
     }
 
     #[test]

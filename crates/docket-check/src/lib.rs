@@ -1,5 +1,7 @@
 //! The rules of `docket check` (SPEC §4): one file per rule under `rules/`, a registry
-//! ([`RULES`]) and the severities of `docket.toml`.
+//! ([`RULES`], the one place rule ids are defined: it also names the rule for each
+//! problem code the model and the driver report, [`rule_for`]) and the severities
+//! of `docket.toml`.
 //!
 //! Every rule is a pure function of the [`Repository`] and the injected clock
 //! (`now`). Architecture invariant: this crate never touches the filesystem, the
@@ -13,7 +15,7 @@ mod suggest;
 #[cfg(test)]
 mod testing;
 
-pub use registry::{RULES, Rule, rule};
+pub use registry::{Check, RULES, Rule, rule, rule_for};
 pub use suggest::suggest;
 
 use docket_diagnostics::Diagnostic;
@@ -38,18 +40,14 @@ pub fn check(repo: &Repository, now: Time) -> Vec<Diagnostic> {
             continue;
         };
         let start = out.len();
-        (rule.run)(&ctx, &mut out);
+        rule.run(&ctx, &mut out);
         for d in &mut out[start..] {
             d.severity = severity;
         }
     }
-    // Nothing is lost: a parse problem under an id no rule forwards is still reported.
-    let docs = repo.documents.iter().flat_map(|d| d.problems.iter());
-    out.extend(
-        docs.chain(repo.problems.iter())
-            .filter(|p| rule(p.rule).is_none())
-            .cloned(),
-    );
+    // Nothing is lost: every problem code has a rule that forwards it (a test in
+    // the registry checks it), so every problem found while reading is reported
+    // unless its rule is `off`.
     out
 }
 

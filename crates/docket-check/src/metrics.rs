@@ -180,12 +180,7 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
         .count();
     let to_decide = decisions
         .iter()
-        .filter(|(_, d)| {
-            matches!(
-                d.status.as_ref().map(|s| s.value.as_str()),
-                Some("accepted" | "rejected")
-            )
-        })
+        .filter(|(_, d)| d.is_decided())
         .filter_map(|(_, d)| {
             Some(hours(seconds_between(
                 d.date.as_ref()?.value,
@@ -239,18 +234,8 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
     let (per_person, hours_per_person) = meeting_load(repo, &meetings);
     let meeting_metrics = MeetingMetrics {
         total: meetings.len(),
-        replaceable: meetings
-            .iter()
-            .filter(|m| m.category.as_deref() == Some("update"))
-            .count(),
-        off_length: meetings
-            .iter()
-            .filter(|m| {
-                m.duration
-                    .as_ref()
-                    .is_some_and(|d| !norms.meeting_lengths.contains(&d.value))
-            })
-            .count(),
+        replaceable: meetings.iter().filter(|m| m.is_replaceable()).count(),
+        off_length: meetings.iter().filter(|m| m.is_off_length(norms)).count(),
         per_person_per_week: per_person,
         hours_per_person_per_week: hours_per_person,
     };

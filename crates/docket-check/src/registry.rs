@@ -1,10 +1,25 @@
-//! The rule registry: every rule's id, default severity, summary, entry point and
+//! The rule registry: every rule's id, default severity, summary, what it runs and
 //! documentation (the `//!` comment of its file, which also becomes its page under
 //! `docs/rules/`).
+//!
+//! Rule ids are defined here and nowhere else. The model and the driver report the
+//! problems they find while reading with a [`Problem`] code; the rule that forwards
+//! a code ([`Check::Forward`]) gives those problems its id ([`rule_for`]).
 
 use docket_diagnostics::{Diagnostic, Severity};
+use docket_model::{ParseProblem, Problem};
 
 use crate::Context;
+
+/// How a rule finds what it reports.
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    /// A function of the repository and the clock.
+    Run(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// The problems with this code that the model (parsing) and the driver (reading,
+    /// walking) found, each reported where it was found.
+    Forward(Problem),
+}
 
 /// One rule.
 pub struct Rule {
@@ -14,13 +29,37 @@ pub struct Rule {
     pub default_severity: Severity,
     /// One line: what the rule finds.
     pub summary: &'static str,
-    /// Appends the rule's findings.
-    pub run: fn(&Context<'_>, &mut Vec<Diagnostic>),
+    /// What the rule runs.
+    pub check: Check,
     /// The rule's source file; its leading `//!` lines are its documentation.
     pub source: &'static str,
 }
 
 impl Rule {
+    /// Appends the rule's findings.
+    pub fn run(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        match self.check {
+            Check::Run(run) => run(ctx, out),
+            Check::Forward(code) => {
+                let docs = ctx.repo.documents.iter().flat_map(|d| d.problems.iter());
+                out.extend(
+                    docs.chain(ctx.repo.problems.iter())
+                        .filter(|p| p.code == code)
+                        .map(|p| self.diagnostic(p)),
+                );
+            }
+        }
+    }
+
+    /// A problem found while reading, as a finding of this rule.
+    pub fn diagnostic(&self, p: &ParseProblem) -> Diagnostic {
+        let d = Diagnostic::new(self.id, p.file.clone(), p.range.clone(), p.message.clone());
+        match &p.help {
+            Some(help) => d.with_help(help.clone()),
+            None => d,
+        }
+    }
+
     /// The rule's documentation: the `//!` comment at the top of its file, as Markdown.
     pub fn docs(&self) -> String {
         let mut out = String::new();
@@ -40,4 +79,30 @@ pub use crate::rules::RULES;
 /// The rule with id `id`.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
+}
+
+/// The rule that reports problems with code `code` (every code has one; a test
+/// checks it).
+pub fn rule_for(code: Problem) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .find(|r| matches!(r.check, Check::Forward(c) if c == code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_code_has_exactly_one_rule() {
+        for code in Problem::ALL {
+            let rules: Vec<&str> = RULES
+                .iter()
+                .filter(|r| matches!(r.check, Check::Forward(c) if c == code))
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(rules.len(), 1, "{code:?} is forwarded by {rules:?}");
+            assert_eq!(rule_for(code).map(|r| r.id), rules.first().copied());
+        }
+    }
 }

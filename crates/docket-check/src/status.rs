@@ -150,7 +150,7 @@ pub fn status(repo: &Repository, now: Time) -> Status {
         let (Some(status), Some(deadline)) = (&b.status, &b.deadline) else {
             continue;
         };
-        if !matches!(status.value.as_str(), "draft" | "active") {
+        if !b.is_open() {
             continue;
         }
         let late = seconds_between(deadline.value, now);

@@ -1,9 +1,9 @@
 //! Test support: a repository from inline files, and findings as `rule line:col` lines.
 
 use docket_diagnostics::{Diagnostic, LineIndex};
-use docket_model::{Config, Repository, time::parse_time};
+use docket_model::{Config, ParseProblem, Repository, time::parse_time};
 
-use crate::Context;
+use crate::{Check, Context};
 
 /// A clean handbook: roster, charter. Tests add the files they are about.
 pub const BASE: &[(&str, &str)] = &[
@@ -42,13 +42,19 @@ pub fn now() -> docket_model::time::Time {
     parse_time("2026-11-24T12:00:00Z").unwrap_or_default()
 }
 
-/// Runs one rule and renders its findings as `rule path:line:col message` lines.
-pub fn run(rule: &str, repo: &Repository) -> Vec<String> {
+/// Runs one rule at the fixed clock and returns its findings.
+pub fn findings(rule: &str, repo: &Repository) -> Vec<Diagnostic> {
     let ctx = Context { repo, now: now() };
     let mut out: Vec<Diagnostic> = Vec::new();
     if let Some(r) = crate::rule(rule) {
-        (r.run)(&ctx, &mut out);
+        r.run(&ctx, &mut out);
     }
+    out
+}
+
+/// Runs one rule and renders its findings as `rule path:line:col message` lines.
+pub fn run(rule: &str, repo: &Repository) -> Vec<String> {
+    let out = findings(rule, repo);
     let mut lines: Vec<String> = out
         .iter()
         .map(|d| {
@@ -66,17 +72,18 @@ pub fn run(rule: &str, repo: &Repository) -> Vec<String> {
 /// a repository problem under `rule` comes out of the rule, at its file.
 pub fn forwards_repository_problems(rule: &str, file: &str) -> Vec<String> {
     let mut r = repo(&[]);
-    if let Some(found) = crate::rule(rule) {
+    let found = crate::rule(rule);
+    if let Some(Check::Forward(code)) = found.map(|f| f.check) {
         r.problems
-            .push(Diagnostic::new(found.id, file, 0..0, "from the driver"));
+            .push(ParseProblem::new(code, file, 0..0, "from the driver"));
     }
     let ctx = Context {
         repo: &r,
         now: now(),
     };
     let mut out = Vec::new();
-    if let Some(found) = crate::rule(rule) {
-        (found.run)(&ctx, &mut out);
+    if let Some(found) = found {
+        found.run(&ctx, &mut out);
     }
     out.iter()
         .map(|d| format!("{} {}", d.rule, d.file))

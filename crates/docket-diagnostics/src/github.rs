@@ -25,28 +25,24 @@ fn command(severity: Severity) -> &'static str {
 
 /// `escapeData` of `@actions/core`: for the message after `::`.
 pub(crate) fn escape_data(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape(s, false)
 }
 
 /// `escapeProperty` of `@actions/core`: for a `key=value` property value.
 pub(crate) fn escape_property(s: &str) -> String {
+    escape(s, true)
+}
+
+/// `%`, `\r` and `\n` percent-encoded, and in a property also `:` and `,`.
+fn escape(s: &str, property: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            ':' => out.push_str("%3A"),
-            ',' => out.push_str("%2C"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
             c => out.push(c),
         }
     }

@@ -4,8 +4,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use docket_diagnostics::Diagnostic;
-use docket_model::{Config, FileRole, Repository, classify, handbook_relative, parse_file};
+use docket_model::{
+    Config, FileRole, ParseProblem, Problem, Repository, classify, handbook_relative, parse_file,
+};
 use rayon::prelude::*;
 
 use crate::error::DriverError;
@@ -187,7 +188,7 @@ fn read_document(
     let mut doc = parse_file(rel, handbook_root, text, config)?;
     if let Some((range, message)) = problem {
         doc.problems.push(
-            Diagnostic::new("unreadable-file", &doc.path, range, message)
+            ParseProblem::new(Problem::UnreadableFile, &doc.path, range, message)
                 .with_help("save the file as UTF-8"),
         );
         doc.broken = true;

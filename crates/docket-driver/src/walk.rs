@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use docket_diagnostics::Diagnostic;
+use docket_model::{ParseProblem, Problem};
 
 /// A file found by the walk.
 pub struct WalkedFile {
@@ -21,7 +21,7 @@ pub struct Walked {
     /// Folders, repository-relative.
     pub dirs: BTreeSet<String>,
     /// Links skipped and entries that could not be read.
-    pub problems: Vec<Diagnostic>,
+    pub problems: Vec<ParseProblem>,
 }
 
 fn rel_path(root: &Path, path: &Path) -> String {
@@ -58,8 +58,8 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
                     ignore::Error::WithPath { path, .. } => rel_path(root, path),
                     _ => String::new(),
                 };
-                out.problems.push(Diagnostic::new(
-                    "unreadable-file",
+                out.problems.push(ParseProblem::new(
+                    Problem::UnreadableFile,
                     path,
                     0..0,
                     format!("cannot read: {err}"),
@@ -80,8 +80,8 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
             match path.canonicalize() {
                 Ok(target) if !target.starts_with(&canonical_root) => {
                     out.problems.push(
-                        Diagnostic::new(
-                            "skipped-link",
+                        ParseProblem::new(
+                            Problem::SkippedLink,
                             rel,
                             0..0,
                             format!(
@@ -94,8 +94,8 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
                 }
                 Ok(target) if target.is_dir() => {
                     out.problems.push(
-                        Diagnostic::new(
-                            "skipped-link",
+                        ParseProblem::new(
+                            Problem::SkippedLink,
                             rel,
                             0..0,
                             "symbolic link to a folder; not followed",
@@ -109,14 +109,14 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
                     abs: path.to_path_buf(),
                     rel,
                 }),
-                Ok(_) => out.problems.push(Diagnostic::new(
-                    "skipped-link",
+                Ok(_) => out.problems.push(ParseProblem::new(
+                    Problem::SkippedLink,
                     rel,
                     0..0,
                     "symbolic link to something that is not a regular file (a pipe, a device); not read",
                 )),
-                Err(e) => out.problems.push(Diagnostic::new(
-                    "skipped-link",
+                Err(e) => out.problems.push(ParseProblem::new(
+                    Problem::SkippedLink,
                     rel,
                     0..0,
                     format!("symbolic link cannot be resolved ({e}); not read"),

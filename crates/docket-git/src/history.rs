@@ -148,7 +148,7 @@ pub(crate) fn history(
             continue;
         }
         let mut changes = Vec::new();
-        diff_trees(repo, &mut trees, old_sub, new_sub, scope, &mut changes);
+        TreeDiff::all(repo, &mut trees).diff(old_sub, new_sub, scope, &mut changes);
         pair_renames(&mut changes);
         if changes.iter().any(|c| c.kind == Kind::Added)
             && changes.iter().any(|c| c.kind == Kind::Deleted)
@@ -164,15 +164,7 @@ pub(crate) fn history(
             let root_new = Some(commit.tree_id());
             let root_old = commit.parent(0).ok().map(|p| p.tree_id());
             let mut outside = Vec::new();
-            diff_trees_skipping(
-                repo,
-                &mut trees,
-                root_old,
-                root_new,
-                "",
-                scope,
-                &mut outside,
-            );
+            TreeDiff::skipping(repo, &mut trees, scope).diff(root_old, root_new, "", &mut outside);
             outside.retain(|c| c.kind == Kind::Deleted);
             if !outside.is_empty() {
                 changes.extend(outside);
@@ -190,7 +182,7 @@ pub(crate) fn history(
             let mut from_others = std::collections::HashSet::new();
             for other in others.iter().flatten() {
                 let mut theirs = Vec::new();
-                diff_trees(repo, &mut trees, Some(*other), new_sub, scope, &mut theirs);
+                TreeDiff::all(repo, &mut trees).diff(Some(*other), new_sub, scope, &mut theirs);
                 let differs: std::collections::HashSet<String> =
                     theirs.into_iter().map(|c| c.path).collect();
                 for c in &changes {
@@ -400,16 +392,106 @@ fn prefixed(prefix: &str, name: &[u8]) -> String {
 }
 
 /// Every file that differs between two trees (either may be absent), by a merge of
-/// their sorted entries; equal subtrees are skipped by id.
-fn diff_trees(
-    repo: &git2::Repository,
-    trees: &mut TreeCache,
-    old: Option<git2::Oid>,
-    new: Option<git2::Oid>,
-    prefix: &str,
-    out: &mut Vec<Change>,
-) {
-    diff_trees_skipping(repo, trees, old, new, prefix, "\0", out);
+/// their sorted entries; equal subtrees are skipped by id, and the folder `skip` is
+/// never entered.
+struct TreeDiff<'a> {
+    repo: &'a git2::Repository,
+    trees: &'a mut TreeCache,
+    skip: &'a str,
+}
+
+impl<'a> TreeDiff<'a> {
+    /// A diff of everything.
+    fn all(repo: &'a git2::Repository, trees: &'a mut TreeCache) -> Self {
+        Self::skipping(repo, trees, "\0")
+    }
+
+    /// A diff that never descends into the folder `skip`.
+    fn skipping(repo: &'a git2::Repository, trees: &'a mut TreeCache, skip: &'a str) -> Self {
+        Self { repo, trees, skip }
+    }
+
+    /// Appends the files that differ between `old` and `new` (folder `prefix`).
+    fn diff(
+        &mut self,
+        old: Option<git2::Oid>,
+        new: Option<git2::Oid>,
+        prefix: &str,
+        out: &mut Vec<Change>,
+    ) {
+        if old == new || prefix == self.skip {
+            return;
+        }
+        let old_tree = old
+            .map(|o| self.trees.get(self.repo, o))
+            .unwrap_or_default();
+        let new_tree = new
+            .map(|o| self.trees.get(self.repo, o))
+            .unwrap_or_default();
+        let (mut i, mut j) = (0, 0);
+        while i < old_tree.len() || j < new_tree.len() {
+            let order = if i < old_tree.len() && j < new_tree.len() {
+                let (a, b) = (old_tree.name(i), new_tree.name(j));
+                if a == b && old_tree.is_tree(i) == new_tree.is_tree(j) {
+                    std::cmp::Ordering::Equal
+                } else {
+                    git_order(a, old_tree.is_tree(i), b, new_tree.is_tree(j))
+                }
+            } else if i < old_tree.len() {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            };
+            match order {
+                std::cmp::Ordering::Less => {
+                    self.one_side(&old_tree, i, prefix, Kind::Deleted, out);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    self.one_side(&new_tree, j, prefix, Kind::Added, out);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    if old_tree.raw_id(i) != new_tree.raw_id(j) {
+                        let path = prefixed(prefix, new_tree.name(j));
+                        if new_tree.is_tree(j) {
+                            self.diff(Some(old_tree.id(i)), Some(new_tree.id(j)), &path, out);
+                        } else {
+                            out.push(Change {
+                                kind: Kind::Modified,
+                                path,
+                                old_path: None,
+                                oid: new_tree.id(j),
+                            });
+                        }
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+    }
+
+    /// An entry present on one side only: a file added or deleted, or every file of
+    /// a folder added or deleted.
+    fn one_side(&mut self, tree: &Tree, i: usize, prefix: &str, kind: Kind, out: &mut Vec<Change>) {
+        let path = prefixed(prefix, tree.name(i));
+        if tree.is_tree(i) {
+            let (old, new) = if kind == Kind::Added {
+                (None, Some(tree.id(i)))
+            } else {
+                (Some(tree.id(i)), None)
+            };
+            self.diff(old, new, &path, out);
+        } else {
+            out.push(Change {
+                kind,
+                path,
+                old_path: None,
+                oid: tree.id(i),
+            });
+        }
+    }
 }
 
 /// Whether `path` is `root` or inside it (everything is inside the empty root).
@@ -419,104 +501,6 @@ fn inside(path: &str, root: &str) -> bool {
         || path
             .strip_prefix(root)
             .is_some_and(|rest| rest.starts_with('/'))
-}
-
-/// Like [`diff_trees`], but never descends into the folder `skip`.
-fn diff_trees_skipping(
-    repo: &git2::Repository,
-    trees: &mut TreeCache,
-    old: Option<git2::Oid>,
-    new: Option<git2::Oid>,
-    prefix: &str,
-    skip: &str,
-    out: &mut Vec<Change>,
-) {
-    if old == new || prefix == skip {
-        return;
-    }
-    let old_tree = old.map(|o| trees.get(repo, o)).unwrap_or_default();
-    let new_tree = new.map(|o| trees.get(repo, o)).unwrap_or_default();
-    let (mut i, mut j) = (0, 0);
-    while i < old_tree.len() || j < new_tree.len() {
-        let order = if i < old_tree.len() && j < new_tree.len() {
-            let (a, b) = (old_tree.name(i), new_tree.name(j));
-            if a == b && old_tree.is_tree(i) == new_tree.is_tree(j) {
-                std::cmp::Ordering::Equal
-            } else {
-                git_order(a, old_tree.is_tree(i), b, new_tree.is_tree(j))
-            }
-        } else if i < old_tree.len() {
-            std::cmp::Ordering::Less
-        } else {
-            std::cmp::Ordering::Greater
-        };
-        match order {
-            std::cmp::Ordering::Less => {
-                one_side(repo, trees, &old_tree, i, prefix, skip, Kind::Deleted, out);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                one_side(repo, trees, &new_tree, j, prefix, skip, Kind::Added, out);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                if old_tree.raw_id(i) != new_tree.raw_id(j) {
-                    let path = prefixed(prefix, new_tree.name(j));
-                    if new_tree.is_tree(j) {
-                        diff_trees_skipping(
-                            repo,
-                            trees,
-                            Some(old_tree.id(i)),
-                            Some(new_tree.id(j)),
-                            &path,
-                            skip,
-                            out,
-                        );
-                    } else {
-                        out.push(Change {
-                            kind: Kind::Modified,
-                            path,
-                            old_path: None,
-                            oid: new_tree.id(j),
-                        });
-                    }
-                }
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-}
-
-/// An entry present on one side only: a file added or deleted, or every file of a
-/// folder added or deleted.
-#[allow(clippy::too_many_arguments)]
-fn one_side(
-    repo: &git2::Repository,
-    trees: &mut TreeCache,
-    tree: &Tree,
-    i: usize,
-    prefix: &str,
-    skip: &str,
-    kind: Kind,
-    out: &mut Vec<Change>,
-) {
-    let path = prefixed(prefix, tree.name(i));
-    if tree.is_tree(i) {
-        let (old, new) = if kind == Kind::Added {
-            (None, Some(tree.id(i)))
-        } else {
-            (Some(tree.id(i)), None)
-        };
-        diff_trees_skipping(repo, trees, old, new, &path, skip, out);
-    } else {
-        out.push(Change {
-            kind,
-            path,
-            old_path: None,
-            oid: tree.id(i),
-        });
-    }
 }
 
 /// Pairs an added and a deleted file with the same content as a rename.
@@ -613,21 +597,9 @@ fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
     }
 }
 
-/// The `status` of a decision blob, read from its front matter without a YAML parse.
+/// The `status` of a decision blob as its front matter writes it: the model's own
+/// split and YAML parse of the front matter alone (the body is never parsed), so
+/// comments and quotes read as they do everywhere else.
 fn status_of(content: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(content).ok()?;
-    let text = docket_syntax::strip_bom(text);
-    let split = docket_syntax::split_front_matter(text).ok()?;
-    let fm = split.front_matter?;
-    let entry = docket_syntax::scan_mapping(text, fm)
-        .into_iter()
-        .find(|e| e.key == "status")?;
-    let value = text.get(entry.value_range)?;
-    let value = value
-        .split(" #")
-        .next()
-        .unwrap_or(value)
-        .trim()
-        .trim_matches(['"', '\'']);
-    (!value.is_empty()).then(|| value.to_string())
+    docket_model::front_matter_status(std::str::from_utf8(content).ok()?)
 }

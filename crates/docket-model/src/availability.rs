@@ -13,8 +13,9 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-use crate::document::{Data, Person, parse_hours};
+use crate::document::{Data, Person};
 use crate::repo::Repository;
+use crate::time::parse_hours;
 
 /// Minutes in a day.
 pub const DAY: u32 = 1440;

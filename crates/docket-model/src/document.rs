@@ -1,21 +1,19 @@
-//! One file of the handbook, parsed: its front matter with positions, its Markdown
-//! outline, and its kind's typed data. Parsing never fails: what cannot be read
-//! becomes a diagnostic in [`Document::problems`] and the rest is still filled in.
+//! The types of one file of the handbook, parsed: its front matter with positions,
+//! its Markdown outline, its kind's typed data and the problems found in it, with
+//! the small methods that answer questions about them (a meeting that written
+//! updates could replace, a decision's deadline). Nothing here parses: `parse`
+//! fills these types, `read` types the values, `legacy` reads existing formats.
+//!
+//! This module depends on no other module of the crate but `kind`, `time` and
+//! `problem`; the rest of the model builds on it.
 
 use std::ops::Range;
 
-use docket_diagnostics::Diagnostic;
-use docket_syntax::{
-    Outline, Yaml, find_in, outline, parse_yaml, scan_mapping, scan_sequence, split_front_matter,
-};
+use docket_syntax::{Outline, Yaml};
 
-use crate::config::{Config, IdScheme};
-use crate::kind::{DECISION_STATUSES, FieldSpec, FieldType, Kind};
-use crate::legacy::{
-    Facts, Legacy, Relation, StatusSource, StatusStatement, is_dated_stem, normalize_status,
-    status_hint,
-};
-use crate::time::{Time, parse_duration, parse_time};
+use crate::kind::Kind;
+use crate::problem::ParseProblem;
+use crate::time::{Time, add_seconds};
 
 /// A value with the byte range it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,10 +54,39 @@ pub struct Fields {
     pub fields: Vec<Field>,
 }
 
+impl Field {
+    /// Whether the value says something: not empty, not `~`, not `[]`. A key written
+    /// without one counts as missing.
+    pub fn has_value(&self) -> bool {
+        match &self.value {
+            Yaml::Null => false,
+            Yaml::Str(s) => !s.trim().is_empty(),
+            Yaml::Seq(items) => !items.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// Where findings about the value point: the value, or the key when the value is
+    /// empty.
+    pub fn value_or_key_range(&self) -> Range<usize> {
+        if self.value_range.is_empty() {
+            self.key_range.clone()
+        } else {
+            self.value_range.clone()
+        }
+    }
+}
+
 impl Fields {
     /// The field `key`, if present.
     pub fn get(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// Whether `key` is present with a value that says something (see
+    /// [`Field::has_value`]).
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some_and(Field::has_value)
     }
 
     /// The range to point at for a missing key: the block's first line.
@@ -97,6 +124,41 @@ pub struct Deadline {
     pub implied: bool,
 }
 
+/// One option a decision weighed (SPEC §3 `options`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DecisionOption {
+    /// Its name.
+    pub name: String,
+    /// Arguments for it (front matter `pros`).
+    pub pros: Vec<String>,
+    /// Arguments against it (front matter `cons`).
+    pub cons: Vec<String>,
+}
+
+impl DecisionOption {
+    /// An option with a name and no arguments (as a body section lists them).
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// An option compares equal to a string when that is its name.
+impl PartialEq<str> for DecisionOption {
+    fn eq(&self, other: &str) -> bool {
+        self.name == other
+    }
+}
+
+/// An option compares equal to a string when that is its name.
+impl PartialEq<&str> for DecisionOption {
+    fn eq(&self, other: &&str) -> bool {
+        self.name == *other
+    }
+}
+
 /// A decision record.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Decision {
@@ -116,8 +178,9 @@ pub struct Decision {
     pub deadline: Option<Spanned<Time>>,
     /// When it was decided.
     pub decided: Option<Spanned<Time>>,
-    /// Names of the options, from front matter or the `## Options` section.
-    pub options: Vec<String>,
+    /// The options, from front matter (`options: [{name, pros, cons}]` or plain
+    /// names) or the items of the `## Options` (`## Considered Options`) section.
+    pub options: Vec<DecisionOption>,
     /// The outcome, from front matter or the `## Decision` section.
     pub outcome: Option<String>,
     /// Decisions this one replaces.
@@ -143,6 +206,23 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// Whether the status is `proposed`: an open question, with a deadline.
+    pub fn is_proposed(&self) -> bool {
+        self.status_is(&["proposed"])
+    }
+
+    /// Whether the status is `accepted` or `rejected`: decided, so `decided`,
+    /// `options` and `outcome` are due (SPEC §3).
+    pub fn is_decided(&self) -> bool {
+        self.status_is(&["accepted", "rejected"])
+    }
+
+    fn status_is(&self, statuses: &[&str]) -> bool {
+        self.status
+            .as_ref()
+            .is_some_and(|s| statuses.contains(&s.value.as_str()))
+    }
+
     /// Where field `name`'s value was found, if it was.
     pub fn found(&self, name: &str) -> Option<&Range<usize>> {
         self.found_at
@@ -167,6 +247,16 @@ pub struct Brief {
     pub estimate: Option<f64>,
 }
 
+impl Brief {
+    /// Whether the brief is still to be delivered (`draft` or `active`), so its
+    /// deadline can pass.
+    pub fn is_open(&self) -> bool {
+        self.status
+            .as_ref()
+            .is_some_and(|s| matches!(s.value.as_str(), "draft" | "active"))
+    }
+}
+
 /// The charter's norms (SPEC §3), with defaults for keys not written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Norms {
@@ -184,6 +274,13 @@ pub struct Norms {
     pub agenda_lead_time: i64,
     /// Protected focus block per day, seconds.
     pub focus_block: i64,
+}
+
+impl Norms {
+    /// Whether the charter allows a meeting of `minutes` (its `meeting_lengths`).
+    pub fn allows_meeting_length(&self, minutes: i64) -> bool {
+        self.meeting_lengths.contains(&minutes)
+    }
 }
 
 impl Default for Norms {
@@ -289,6 +386,32 @@ pub struct Meeting {
     pub agenda: Option<bool>,
 }
 
+impl Meeting {
+    /// The meeting's name in backticks for messages, or `unnamed` when it has none.
+    pub fn label(&self, unnamed: &str) -> String {
+        self.name
+            .as_deref()
+            .map_or_else(|| unnamed.to_string(), |n| format!("`{n}`"))
+    }
+
+    /// Whether written updates could replace the meeting: its category is `update`
+    /// (SPEC §3 meetings.yaml). The rule `replaceable-meeting`, the metrics and the
+    /// meetings page all ask this.
+    pub fn is_replaceable(&self) -> bool {
+        self.category.as_deref() == Some("update")
+    }
+
+    /// Whether the meeting lasts a length the charter does not allow (SPEC §3
+    /// `meeting_lengths`). A duration that is not a positive number of minutes is no
+    /// length at all (an `invalid-value` finding), so it is not off length either.
+    /// The rule `meeting-length`, the metrics and the meetings page all ask this.
+    pub fn is_off_length(&self, norms: &Norms) -> bool {
+        self.duration
+            .as_ref()
+            .is_some_and(|d| d.value > 0 && !norms.allows_meeting_length(d.value))
+    }
+}
+
 /// A free page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
@@ -341,8 +464,9 @@ pub struct Document {
     pub outline: Outline,
     /// Typed data.
     pub data: Data,
-    /// Problems found while parsing (`front-matter-syntax`, `invalid-value`).
-    pub problems: Vec<Diagnostic>,
+    /// Problems found while reading and parsing it, each with its [`crate::Problem`]
+    /// code.
+    pub problems: Vec<ParseProblem>,
 }
 
 impl Document {
@@ -378,29 +502,13 @@ impl Document {
             .unwrap_or_else(|| self.stem().to_string())
     }
 
-    /// The whole lines of the body that only restate a record's metadata in an
-    /// existing format (adr-tools' `Date:` line and `## Status` section, MADR 2's
-    /// `* Status:` lines; SPEC §9): what `docket import` moves into front matter.
-    /// Empty for docket's own records.
-    pub fn metadata_lines(&self) -> Vec<Range<usize>> {
-        match &self.data {
-            Data::Decision(d) if d.legacy.is_some() => {
-                crate::legacy::moved_lines(d, &crate::legacy::scan(self))
-            }
-            _ => Vec::new(),
-        }
-    }
-
     /// The deadline of a `proposed` decision (SPEC §3): its `deadline`, or `date` + the
     /// charter's `decision_deadline` (then `implied`). `None` for other statuses and
     /// kinds, without a date, or when a `deadline` key is written but is not a date
     /// (an `invalid-value` finding, not a deadline to compute from). The rule
     /// `deadline-passed`, `docket status`, the metrics and the site all use this.
     pub fn proposed_deadline(&self, norms: &Norms) -> Option<Deadline> {
-        let d = self.decision()?;
-        if d.status.as_ref().map(|s| s.value.as_str()) != Some("proposed") {
-            return None;
-        }
+        let d = self.decision().filter(|d| d.is_proposed())?;
         match (&d.deadline, &d.date) {
             (Some(dl), _) => Some(Deadline {
                 time: dl.value,
@@ -417,7 +525,7 @@ impl Document {
                 None
             }
             (None, Some(date)) => Some(Deadline {
-                time: crate::time::add_seconds(date.value, norms.decision_deadline),
+                time: add_seconds(date.value, norms.decision_deadline),
                 range: d.status.as_ref().map_or(0..0, |s| s.range.clone()),
                 implied: true,
             }),
@@ -426,838 +534,79 @@ impl Document {
     }
 }
 
-/// Parses one file. `kind` comes from the path (see [`crate::classify`]); an explicit
-/// `kind:` key in the front matter overrides it.
-pub fn parse_document(
-    path: String,
-    handbook_path: String,
-    kind: Kind,
-    index_of: Option<Kind>,
-    text: String,
-    config: &Config,
-) -> Document {
-    let mut doc = Document {
-        path,
-        handbook_path,
-        kind,
-        text,
-        front: None,
-        broken: false,
-        body: 0..0,
-        outline: Outline::default(),
-        data: Data::Page(Page::default()),
-        problems: Vec::new(),
-    };
-    match kind {
-        Kind::People | Kind::Meetings => parse_yaml_file(&mut doc),
-        _ => {
-            parse_markdown(&mut doc);
-            if let Some(explicit) = doc
-                .front
-                .as_ref()
-                .and_then(|f| f.get("kind"))
-                .and_then(|f| f.value.as_str())
-                .and_then(Kind::from_name)
-            {
-                doc.kind = explicit;
-            }
-        }
-    }
-    let fields = doc.front.clone().unwrap_or_default();
-    let kind = doc.kind;
-    // Existing decision records (SPEC §9): what the body says in their shapes.
-    let facts = (kind == Kind::Decision).then(|| crate::legacy::scan(&doc));
-    let legacy = facts
-        .as_ref()
-        .and_then(|f| crate::legacy::detect(&doc, &fields, f));
-    if matches!(
-        kind,
-        Kind::Decision | Kind::Brief | Kind::Charter | Kind::Update | Kind::Page
-    ) {
-        // A record read as MADR states its status in MADR's words (`Accepted`,
-        // `superseded by ADR-0003`); the decision reader judges it after mapping.
-        let validated = if legacy.is_some() {
-            std::borrow::Cow::Owned(Fields {
-                range: fields.range.clone(),
-                fields: fields
-                    .fields
-                    .iter()
-                    .filter(|f| !(f.key == "status" && is_scalar(&f.value)))
-                    .cloned()
-                    .collect(),
-            })
-        } else {
-            std::borrow::Cow::Borrowed(&fields)
-        };
-        validate_fields(
-            &mut doc.problems,
-            &doc.path,
-            &doc.text,
-            &validated,
-            kind.schema(),
-        );
-    }
-    doc.data = match kind {
-        Kind::Decision => Data::Decision(decision(
-            &mut doc,
-            &fields,
-            config,
-            &facts.unwrap_or_default(),
-            legacy,
-        )),
-        Kind::Brief => Data::Brief(Brief {
-            title: text_of(&fields, "title"),
-            owner: text_of(&fields, "owner"),
-            deadline: time_of(&fields, "deadline"),
-            status: text_of(&fields, "status"),
-            estimate: fields.get("estimate").and_then(|f| number(&f.value)),
-        }),
-        Kind::Charter => Data::Charter(charter(&fields)),
-        Kind::Update => Data::Update(update(&doc, &fields)),
-        Kind::Page => Data::Page(Page {
-            title: text_of(&fields, "title").map(|t| t.value),
-            index_of,
-        }),
-        Kind::People | Kind::Meetings => {
-            std::mem::replace(&mut doc.data, Data::Page(Page::default()))
-        }
-    };
-    doc
+/// The format an existing decision record was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Legacy {
+    /// adr-tools (Nygard): `# 1. Title`, `Date:`, `## Status`.
+    AdrTools,
+    /// MADR: front matter with `status`, `date`, `decision-makers`; or MADR 2's
+    /// `* Status:` lines.
+    Madr,
+    /// log4brains: MADR 2 lines in a `YYYYMMDD-slug.md` file.
+    Log4brains,
 }
 
-fn problem(
-    doc_path: &str,
-    rule: &'static str,
-    range: Range<usize>,
-    message: impl Into<String>,
-) -> Diagnostic {
-    Diagnostic::new(rule, doc_path, range, message)
-}
-
-fn parse_markdown(doc: &mut Document) {
-    match split_front_matter(&doc.text) {
-        Err(e) => {
-            doc.problems.push(
-                problem(&doc.path, "front-matter-syntax", e.range, e.message).with_help(
-                    "close the front matter with a line `---`, or remove the first `---` line",
-                ),
-            );
-            doc.broken = true;
-            doc.body = 0..doc.text.len();
-        }
-        Ok(split) => {
-            doc.body = split.body.clone();
-            if let Some(fm) = split.front_matter {
-                let (fields, broken) =
-                    read_block_mapping(&mut doc.problems, &doc.path, &doc.text, fm);
-                doc.front = Some(fields);
-                doc.broken = broken;
-            }
+impl Legacy {
+    /// The format's name as the command line spells it (`--from`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Legacy::AdrTools => "adr-tools",
+            Legacy::Madr => "madr",
+            Legacy::Log4brains => "log4brains",
         }
     }
-    doc.outline = outline(&doc.text, doc.body.clone());
-}
 
-/// Reads the YAML mapping in `text[range]`; returns the fields and whether the block
-/// was unreadable.
-fn read_block_mapping(
-    problems: &mut Vec<Diagnostic>,
-    path: &str,
-    text: &str,
-    range: Range<usize>,
-) -> (Fields, bool) {
-    let src = &text[range.clone()];
-    let entries = scan_mapping(text, range.clone());
-    let mut broken = false;
-    // Duplicate keys, found by the scan so the finding points at the second one.
-    for (i, e) in entries.iter().enumerate() {
-        if entries[..i].iter().any(|p| p.key == e.key) {
-            problems.push(
-                problem(
-                    path,
-                    "front-matter-syntax",
-                    e.key_range.clone(),
-                    format!("duplicate key `{}`", e.key),
-                )
-                .with_help("each key may appear once; remove or merge the repeated one"),
-            );
-            broken = true;
-        }
-    }
-    let value = match parse_yaml(src, range.start) {
-        Ok(v) => v,
-        Err(e) => {
-            if !broken {
-                problems.push(problem(
-                    path,
-                    "front-matter-syntax",
-                    e.range,
-                    format!("front matter is not valid YAML: {}", e.message),
-                ));
-            }
-            return (
-                Fields {
-                    range,
-                    fields: Vec::new(),
-                },
-                true,
-            );
-        }
-    };
-    match value {
-        Yaml::Map(map) => (
-            Fields {
-                fields: attach(map, &entries, range.start),
-                range,
-            },
-            broken,
-        ),
-        Yaml::Null => (
-            Fields {
-                range,
-                fields: Vec::new(),
-            },
-            broken,
-        ),
-        other => {
-            problems.push(
-                problem(
-                    path,
-                    "front-matter-syntax",
-                    range.start..range.start,
-                    format!(
-                        "front matter must be a mapping of keys to values, found {}",
-                        other.type_name()
-                    ),
-                )
-                .with_help("write one `key: value` per line"),
-            );
-            (
-                Fields {
-                    range,
-                    fields: Vec::new(),
-                },
-                true,
-            )
+    /// The format's name for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Legacy::AdrTools => "adr-tools",
+            Legacy::Madr => "MADR",
+            Legacy::Log4brains => "log4brains",
         }
     }
 }
 
-/// Pairs parsed values with the positions the scan found.
-fn attach(map: Vec<(String, Yaml)>, entries: &[docket_syntax::Entry], start: usize) -> Vec<Field> {
-    let mut used = vec![false; entries.len()];
-    map.into_iter()
-        .map(|(key, value)| {
-            let found = entries
-                .iter()
-                .enumerate()
-                .find(|(i, e)| !used[*i] && e.key == key);
-            let (key_range, value_range) = match found {
-                Some((i, e)) => {
-                    used[i] = true;
-                    (e.key_range.clone(), e.value_range.clone())
-                }
-                None => (start..start, start..start),
-            };
-            Field {
-                key,
-                key_range,
-                value_range,
-                value,
-            }
-        })
-        .collect()
-}
-
-fn parse_yaml_file(doc: &mut Document) {
-    let range = 0..doc.text.len();
-    doc.body = range.end..range.end;
-    let value = match parse_yaml(&doc.text, 0) {
-        Ok(v) => v,
-        Err(e) => {
-            doc.problems.push(problem(
-                &doc.path,
-                "front-matter-syntax",
-                e.range,
-                format!("not valid YAML: {}", e.message),
-            ));
-            doc.broken = true;
-            doc.data = match doc.kind {
-                Kind::People => Data::People(Vec::new()),
-                _ => Data::Meetings(Vec::new()),
-            };
-            return;
-        }
-    };
-    let items = match value {
-        Yaml::Seq(items) => items,
-        Yaml::Null => Vec::new(),
-        other => {
-            doc.problems.push(
-                problem(
-                    &doc.path,
-                    "front-matter-syntax",
-                    0..0,
-                    format!(
-                        "{} must be a list, found {}",
-                        doc.file_name(),
-                        other.type_name()
-                    ),
-                )
-                .with_help("write one `- id: …` item per entry"),
-            );
-            doc.broken = true;
-            Vec::new()
-        }
-    };
-    let scanned = scan_sequence(&doc.text, range);
-    let schema = doc.kind.schema();
-    let mut blocks = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let pos = scanned.get(i);
-        let item_range = pos.map_or(0..0, |p| p.range.clone());
-        let fields = match item {
-            Yaml::Map(map) => Fields {
-                fields: attach(
-                    map,
-                    pos.map_or(&[][..], |p| p.entries.as_slice()),
-                    item_range.start,
-                ),
-                range: item_range,
-            },
-            other => {
-                doc.problems.push(problem(
-                    &doc.path,
-                    "invalid-value",
-                    item_range.clone(),
-                    format!(
-                        "each entry must be a mapping of keys to values, found {}",
-                        other.type_name()
-                    ),
-                ));
-                continue;
-            }
-        };
-        validate_fields(&mut doc.problems, &doc.path, &doc.text, &fields, schema);
-        blocks.push(fields);
+impl std::fmt::Display for Legacy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
     }
-    doc.data = match doc.kind {
-        Kind::People => Data::People(
-            blocks
-                .into_iter()
-                .map(|fields| Person {
-                    id: text_of(&fields, "id"),
-                    name: text_of(&fields, "name").map(|s| s.value),
-                    role: text_of(&fields, "role").map(|s| s.value),
-                    timezone: text_of(&fields, "timezone").map(|s| s.value),
-                    team: text_of(&fields, "team").map(|s| s.value),
-                    email: text_of(&fields, "email").map(|s| s.value),
-                    fields,
-                })
-                .collect(),
-        ),
-        _ => Data::Meetings(
-            blocks
-                .into_iter()
-                .map(|fields| Meeting {
-                    name: text_of(&fields, "name").map(|s| s.value),
-                    category: text_of(&fields, "category").map(|s| s.value),
-                    cadence: text_of(&fields, "cadence").map(|s| s.value),
-                    duration: fields.get("duration").and_then(|f| match f.value {
-                        Yaml::Int(n) => Some(Spanned::new(n, f.value_range.clone())),
-                        _ => None,
-                    }),
-                    attendees: list_of(&doc.text, &fields, "attendees"),
-                    agenda: fields.get("agenda").and_then(|f| match f.value {
-                        Yaml::Bool(b) => Some(b),
-                        _ => None,
-                    }),
-                    fields,
-                })
-                .collect(),
-        ),
-    };
 }
 
-/// Checks the type of every known key; each wrong value is one `invalid-value`.
-fn validate_fields(
-    problems: &mut Vec<Diagnostic>,
-    path: &str,
-    text: &str,
-    fields: &Fields,
-    schema: &[FieldSpec],
-) {
-    for field in &fields.fields {
-        let Some(spec) = schema.iter().find(|s| s.name == field.key) else {
-            continue;
-        };
-        if let Some(reason) = type_error(spec.ty, &field.value) {
-            let range = if field.value_range.is_empty() {
-                field.key_range.clone()
-            } else {
-                field.value_range.clone()
-            };
-            let shown = shown_value(text, &field.value_range);
-            // A decision status from another tool says what it reads like.
-            let hint = match (spec.ty, &field.value) {
-                (FieldType::OneOf(words), Yaml::Str(s)) if words == DECISION_STATUSES => {
-                    status_hint(s)
-                        .map(|h| format!(" (`{}` reads like `{h}`)", s.trim()))
-                        .unwrap_or_default()
-                }
-                _ => String::new(),
-            };
-            problems.push(
-                problem(
-                    path,
-                    "invalid-value",
-                    range,
-                    format!("`{}` {reason}{shown}", field.key),
-                )
-                .with_help(format!("expected {}{hint}", spec.ty.expected())),
-            );
+/// Where a record states its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusSource {
+    /// The front-matter `status` key.
+    FrontMatter,
+    /// The first paragraph of a `## Status` section.
+    Section,
+    /// A `Status: x` (or `**Status:** x`, `- Status: x`) line under the title.
+    Line,
+}
+
+impl StatusSource {
+    /// How messages name the place.
+    pub fn describe(self) -> &'static str {
+        match self {
+            StatusSource::FrontMatter => "the front matter",
+            StatusSource::Section => "the `## Status` section",
+            StatusSource::Line => "the `Status:` line",
         }
     }
 }
 
-fn shown_value(text: &str, range: &Range<usize>) -> String {
-    let v = text.get(range.clone()).unwrap_or("").trim();
-    if v.is_empty() || v.contains('\n') || v.chars().count() > 40 {
-        String::new()
-    } else {
-        format!(": `{v}`")
-    }
-}
-
-fn is_scalar(v: &Yaml) -> bool {
-    matches!(v, Yaml::Str(_) | Yaml::Int(_) | Yaml::Float(_))
-}
-
-/// Why `value` is not a valid `ty`, or `None` when it is.
-fn type_error(ty: FieldType, value: &Yaml) -> Option<String> {
-    let found = || format!("is {}", value.type_name());
-    match ty {
-        FieldType::Text | FieldType::Person => match value {
-            Yaml::Str(s) if s.contains('\n') && ty == FieldType::Person => {
-                Some("is more than one line".into())
-            }
-            v if is_scalar(v) => None,
-            _ => Some(found()),
-        },
-        FieldType::Date => match value {
-            Yaml::Str(s) if parse_time(s).is_some() => None,
-            Yaml::Str(_) => Some("is not a date".into()),
-            _ => Some(found()),
-        },
-        FieldType::OneOf(words) => match value {
-            Yaml::Str(s) if words.contains(&s.as_str()) => None,
-            Yaml::Str(_) => Some("is not a known value".into()),
-            _ => Some(found()),
-        },
-        FieldType::People | FieldType::Strings | FieldType::Refs => match value {
-            v if is_scalar(v) => None,
-            Yaml::Seq(items) => items
-                .iter()
-                .all(is_scalar)
-                .not_then("has an entry that is not a plain value"),
-            _ => Some(found()),
-        },
-        FieldType::Ref => match value {
-            Yaml::Str(s) if s.contains('/') || s.contains('\\') || s.contains("..") => {
-                Some("is not a decision id".into())
-            }
-            Yaml::Str(_) | Yaml::Int(_) => None,
-            _ => Some(found()),
-        },
-        FieldType::Options => match value {
-            Yaml::Seq(items) => items
-                .iter()
-                .all(|i| is_scalar(i) || i.get("name").is_some_and(is_scalar))
-                .not_then("has an option without a `name`"),
-            _ => Some(found()),
-        },
-        FieldType::Duration => match value {
-            Yaml::Str(s) if parse_duration(s).is_some() => None,
-            Yaml::Int(n) if *n >= 0 => None,
-            Yaml::Str(_) => Some("is not a duration".into()),
-            _ => Some(found()),
-        },
-        FieldType::Minutes => match value {
-            Yaml::Seq(items) => items
-                .iter()
-                .all(|i| matches!(i, Yaml::Int(n) if *n > 0))
-                .not_then("has an entry that is not a whole number of minutes"),
-            _ => Some(found()),
-        },
-        FieldType::Number => match value {
-            Yaml::Int(n) if *n >= 0 => None,
-            Yaml::Float(x) if *x >= 0.0 && x.is_finite() => None,
-            _ => Some(found()),
-        },
-        FieldType::Count => match value {
-            Yaml::Int(n) if *n > 0 => None,
-            _ => Some(found()),
-        },
-        FieldType::Bool => match value {
-            Yaml::Bool(_) => None,
-            _ => Some(found()),
-        },
-        FieldType::TimeZone => match value {
-            Yaml::Str(s) if jiff::tz::TimeZone::get(s).is_ok() => None,
-            Yaml::Str(_) => Some("is not an IANA time zone".into()),
-            _ => Some(found()),
-        },
-        FieldType::Hours => match value {
-            Yaml::Str(s) if parse_hours(s).is_some() => None,
-            _ => Some("is not a span of hours".into()),
-        },
-    }
-}
-
-trait NotThen {
-    fn not_then(self, reason: &str) -> Option<String>;
-}
-
-impl NotThen for bool {
-    fn not_then(self, reason: &str) -> Option<String> {
-        (!self).then(|| reason.to_string())
-    }
-}
-
-/// Parses working hours `HH:MM-HH:MM` into minutes after midnight.
-pub fn parse_hours(s: &str) -> Option<(u32, u32)> {
-    let (a, b) = s.split_once('-')?;
-    let minutes = |t: &str| -> Option<u32> {
-        let (h, m) = t.trim().split_once(':')?;
-        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-        (h <= 24 && m < 60 && h * 60 + m <= 1440).then_some(h * 60 + m)
-    };
-    Some((minutes(a)?, minutes(b)?))
-}
-
-fn number(v: &Yaml) -> Option<f64> {
-    match v {
-        Yaml::Int(n) => Some(*n as f64),
-        Yaml::Float(x) => Some(*x),
-        _ => None,
-    }
-}
-
-/// A scalar key as text, with the value's range.
-pub(crate) fn text_of(fields: &Fields, key: &str) -> Option<Spanned<String>> {
-    let f = fields.get(key)?;
-    let s = f.value.as_scalar_string()?;
-    Some(Spanned::new(s.trim().to_string(), f.value_range.clone()))
-}
-
-fn time_of(fields: &Fields, key: &str) -> Option<Spanned<Time>> {
-    let f = fields.get(key)?;
-    let t = parse_time(f.value.as_str()?)?;
-    Some(Spanned::new(t, f.value_range.clone()))
-}
-
-/// A list key (or a single scalar) as strings, each with its own range where found.
-pub(crate) fn list_of(text: &str, fields: &Fields, key: &str) -> Vec<Spanned<String>> {
-    let Some(f) = fields.get(key) else {
-        return Vec::new();
-    };
-    let items: Vec<String> = match &f.value {
-        Yaml::Seq(items) => items.iter().filter_map(Yaml::as_scalar_string).collect(),
-        v => v.as_scalar_string().into_iter().collect(),
-    };
-    // Each item is searched after the previous one, so repeated entries get their own
-    // positions.
-    let mut from = f.value_range.start;
-    let mut out = Vec::with_capacity(items.len());
-    for s in items {
-        let mut range = find_in(text, from..f.value_range.end, &s);
-        if range.len() == s.len() {
-            from = range.end;
-        } else {
-            range = find_in(text, f.value_range.clone(), &s);
-        }
-        out.push(Spanned::new(s, range));
-    }
-    out
-}
-
-fn decision(
-    doc: &mut Document,
-    fields: &Fields,
-    config: &Config,
-    facts: &Facts,
-    legacy: Option<Legacy>,
-) -> Decision {
-    let stem = doc.stem().to_string();
-    let id = match config.id_scheme() {
-        IdScheme::Stem => Some(DecisionId::Stem(stem.clone())),
-        // log4brains names files by date (`20201016-slug.md`): the stem is the id.
-        IdScheme::Number if is_dated_stem(&stem) => Some(DecisionId::Stem(stem.clone())),
-        IdScheme::Number => number_prefix(&stem).map(DecisionId::Number),
-    };
-    if id.is_none() {
-        doc.problems.push(
-            problem(&doc.path, "invalid-value", 0..0, format!("decision file name `{}` does not start with a number", doc.file_name()))
-                .with_help("name decision files `NNNN-slug.md` (e.g. `0042-use-postgresql.md`), or set `id = \"stem\"` under `[kinds.decision]`"),
-        );
-    }
-    let options = match fields.get("options") {
-        Some(Field {
-            value: Yaml::Seq(items),
-            ..
-        }) => items
-            .iter()
-            .filter_map(|i| {
-                i.as_scalar_string()
-                    .or_else(|| i.get("name").and_then(Yaml::as_scalar_string))
-            })
-            .collect(),
-        _ => section_items(doc, &["Options", "Considered Options"]),
-    };
-    let outcome = text_of(fields, "outcome")
-        .map(|s| s.value)
-        .or_else(|| section_text(doc, &["Decision", "Decision Outcome", "Outcome"]));
-    let mut d = Decision {
-        id,
-        id_key: text_of(fields, "id"),
-        title: text_of(fields, "title"),
-        status: text_of(fields, "status"),
-        owner: text_of(fields, "owner"),
-        date: time_of(fields, "date"),
-        deadline: time_of(fields, "deadline"),
-        decided: time_of(fields, "decided"),
-        options,
-        outcome,
-        supersedes: list_of(&doc.text, fields, "supersedes"),
-        superseded_by: text_of(fields, "superseded_by"),
-        consulted: list_of(&doc.text, fields, "consulted"),
-        informed: list_of(&doc.text, fields, "informed"),
-        tags: list_of(&doc.text, fields, "tags")
-            .into_iter()
-            .map(|s| s.value)
-            .collect(),
-        legacy,
-        statuses: Vec::new(),
-        found_at: Vec::new(),
-    };
-    for spec in Kind::Decision.schema() {
-        if let Some(f) = fields.get(spec.name).filter(|f| has_value(&f.value)) {
-            let range = if f.value_range.is_empty() {
-                f.key_range.clone()
-            } else {
-                f.value_range.clone()
-            };
-            d.found_at.push((spec.name, range));
-        }
-    }
-    // Every statement of the status, for `status-conflict`: the front matter, then
-    // `Status:` lines under the title, then a `## Status` section.
-    if let Some(f) = fields.get("status")
-        && let Some(s) = f.value.as_scalar_string()
-    {
-        d.statuses.push(statement(
-            s.trim(),
-            f.value_range.clone(),
-            StatusSource::FrontMatter,
-        ));
-    }
-    for l in &facts.status_lines {
-        d.statuses.push(statement(
-            &l.value.value,
-            l.value.range.clone(),
-            StatusSource::Line,
-        ));
-    }
-    if let Some(l) = facts
-        .status_section
-        .as_ref()
-        .and_then(|s| s.status.as_ref())
-    {
-        d.statuses.push(statement(
-            &l.value.value,
-            l.value.range.clone(),
-            StatusSource::Section,
-        ));
-    }
-    if legacy.is_some() {
-        read_legacy(doc, &mut d, fields, facts);
-    }
-    d
-}
-
-fn statement(written: &str, range: Range<usize>, source: StatusSource) -> StatusStatement {
-    let n = normalize_status(written);
-    StatusStatement {
-        written: Spanned::new(written.to_string(), range),
-        status: n.status,
-        known: n.known,
-        source,
-    }
-}
-
-/// Whether a front-matter value says something (not empty, not `~`, not `[]`).
-pub(crate) fn has_value(v: &Yaml) -> bool {
-    match v {
-        Yaml::Null => false,
-        Yaml::Str(s) => !s.trim().is_empty(),
-        Yaml::Seq(items) => !items.is_empty(),
-        _ => true,
-    }
-}
-
-/// Fills what a record in an existing format (SPEC §9) says where docket's own keys
-/// are absent: the title from the first heading, the status from MADR's `status`, a
-/// `Status:` line or the `## Status` section, the date from a `Date:` line, the owner
-/// from `decision-makers` (or `Deciders:`), supersession from `Supersedes` /
-/// `Superseded by` lines. Front-matter keys always win.
-fn read_legacy(doc: &mut Document, d: &mut Decision, fields: &Fields, facts: &Facts) {
-    let found = |d: &mut Decision, name: &'static str, range: Range<usize>| {
-        if d.found(name).is_none() {
-            d.found_at.push((name, range));
-        }
-    };
-    if d.title.is_none()
-        && let Some(t) = &facts.title
-    {
-        d.title = Some(t.clone());
-        found(d, "title", t.range.clone());
-    }
-    // The status: the first statement, mapped to docket's words; one outside docket's
-    // set is kept as written and flagged.
-    if let Some(st) = d.statuses.first().cloned() {
-        let value = if st.known {
-            st.status.clone()
-        } else {
-            st.written.value.clone()
-        };
-        d.status = Some(Spanned::new(value, st.written.range.clone()));
-        found(d, "status", st.written.range.clone());
-        if !st.known {
-            let hint = status_hint(&st.status)
-                .map(|h| format!(" (`{}` reads like `{h}`)", st.status))
-                .unwrap_or_default();
-            doc.problems.push(
-                problem(
-                    &doc.path,
-                    "invalid-value",
-                    st.written.range.clone(),
-                    format!(
-                        "status `{}` is not one of docket's statuses; it is kept as written",
-                        st.written.value
-                    ),
-                )
-                .with_help(format!(
-                    "write one of {}{hint}",
-                    DECISION_STATUSES
-                        .iter()
-                        .map(|s| format!("`{s}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            );
-        }
-        if d.superseded_by.is_none()
-            && let Some(r) = normalize_status(&st.written.value).superseded_by
-        {
-            let range = docket_syntax::find_in(&doc.text, st.written.range.clone(), &r);
-            d.superseded_by = Some(Spanned::new(r, range.clone()));
-            found(d, "superseded_by", range);
-        }
-    }
-    if d.found("date").is_none()
-        && let Some(l) = &facts.date
-    {
-        found(d, "date", l.value.range.clone());
-        match parse_time(&l.value.value) {
-            Some(t) => d.date = Some(Spanned::new(t, l.value.range.clone())),
-            None => doc.problems.push(
-                problem(
-                    &doc.path,
-                    "invalid-value",
-                    l.value.range.clone(),
-                    format!("`Date:` `{}` is not an ISO 8601 date", l.value.value),
-                )
-                .with_help(
-                    "write the date as `YYYY-MM-DD` (adr-tools wrote `dd/mm/yyyy` before 2017)",
-                ),
-            ),
-        }
-    }
-    if d.owner.is_none() {
-        let makers = list_of(&doc.text, fields, "decision-makers");
-        let from_line = || {
-            facts
-                .deciders
-                .as_ref()
-                .map(|l| crate::legacy::spanned_list(&doc.text, &l.value, false))
-                .unwrap_or_default()
-        };
-        let people = if makers.is_empty() {
-            from_line()
-        } else {
-            makers
-        };
-        if let Some(first) = people.into_iter().next() {
-            found(d, "owner", first.range.clone());
-            d.owner = Some(first);
-        }
-    }
-    let decided = d
-        .status
-        .as_ref()
-        .is_some_and(|s| matches!(s.value.as_str(), "accepted" | "rejected"));
-    if decided
-        && d.decided.is_none()
-        && let Some(date) = d.date.clone()
-    {
-        // adr-tools and MADR date a record when it is decided.
-        found(d, "decided", date.range.clone());
-        d.decided = Some(date);
-    }
-    if d.supersedes.is_empty() {
-        d.supersedes = facts
-            .relations
-            .iter()
-            .filter(|r| r.relation == Relation::Supersedes)
-            .flat_map(|r| r.targets.iter().cloned())
-            .collect();
-        if let Some(first) = d.supersedes.first() {
-            let range = first.range.clone();
-            found(d, "supersedes", range);
-        }
-    }
-    if d.superseded_by.is_none()
-        && let Some(t) = facts
-            .relations
-            .iter()
-            .filter(|r| r.relation == Relation::SupersededBy)
-            .find_map(|r| r.targets.first())
-    {
-        found(d, "superseded_by", t.range.clone());
-        d.superseded_by = Some(t.clone());
-    }
-    for (name, line) in [
-        ("consulted", &facts.consulted),
-        ("informed", &facts.informed),
-    ] {
-        let slot = if name == "consulted" {
-            &mut d.consulted
-        } else {
-            &mut d.informed
-        };
-        if slot.is_empty()
-            && let Some(l) = line
-        {
-            *slot = crate::legacy::spanned_list(&doc.text, &l.value, false);
-            found(d, name, l.value.range.clone());
-        }
-    }
-    if d.tags.is_empty()
-        && let Some(l) = &facts.tags
-    {
-        d.tags = crate::legacy::split_list(&l.value.value, true);
-        found(d, "tags", l.value.range.clone());
-    }
+/// One place where a record states its status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusStatement {
+    /// The status as written (`Accepted`, `Superseded by [3. X](0003-x.md)`), with
+    /// its range.
+    pub written: Spanned<String>,
+    /// The status after normalisation: one of docket's statuses when one matches,
+    /// otherwise the written words in lowercase (`on hold`).
+    pub status: String,
+    /// Whether [`StatusStatement::status`] is one of docket's statuses.
+    pub known: bool,
+    /// Where it is written.
+    pub source: StatusSource,
 }
 
 /// The number that starts a file stem (`0042-x` → 42).
@@ -1273,161 +622,4 @@ pub fn number_prefix(stem: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok()
-}
-
-fn section_items(doc: &Document, names: &[&str]) -> Vec<String> {
-    names
-        .iter()
-        .find_map(|n| doc.outline.section(n))
-        .map(|i| {
-            doc.outline
-                .items_in_section(i)
-                .map(|item| item.text.trim().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn section_text(doc: &Document, names: &[&str]) -> Option<String> {
-    let i = names.iter().find_map(|n| doc.outline.section(n))?;
-    let range = doc.outline.section_range(i, doc.body.end);
-    let t = doc.text.get(range)?.trim();
-    (!t.is_empty()).then(|| t.to_string())
-}
-
-fn charter(fields: &Fields) -> Charter {
-    let mut norms = Norms::default();
-    let duration = |key: &str, slot: &mut i64| {
-        if let Some(f) = fields.get(key) {
-            let v = match &f.value {
-                Yaml::Str(s) => parse_duration(s),
-                Yaml::Int(n) if *n >= 0 => Some(n * 3600),
-                _ => None,
-            };
-            if let Some(v) = v {
-                *slot = v;
-            }
-        }
-    };
-    duration("response_time", &mut norms.response_time);
-    duration("decision_deadline", &mut norms.decision_deadline);
-    duration("blocker_resolution", &mut norms.blocker_resolution);
-    duration("brief_threshold", &mut norms.brief_threshold);
-    duration("agenda_lead_time", &mut norms.agenda_lead_time);
-    duration("focus_block", &mut norms.focus_block);
-    if let Some(Field {
-        value: Yaml::Seq(items),
-        ..
-    }) = fields.get("meeting_lengths")
-    {
-        let lengths: Vec<i64> = items
-            .iter()
-            .filter_map(|i| if let Yaml::Int(n) = i { Some(*n) } else { None })
-            .collect();
-        if !lengths.is_empty() {
-            norms.meeting_lengths = lengths;
-        }
-    }
-    Charter {
-        title: text_of(fields, "title"),
-        owner: text_of(fields, "owner"),
-        reviewed: time_of(fields, "reviewed"),
-        norms,
-    }
-}
-
-fn update(doc: &Document, fields: &Fields) -> Update {
-    // updates/DATE/PERSON.md: the day is the folder, the person the file stem.
-    let mut parts = doc.handbook_path.rsplit('/');
-    let _file = parts.next();
-    let folder = parts.next().unwrap_or("");
-    let date = time_of(fields, "date")
-        .map(|t| t.value)
-        .or_else(|| parse_time(folder));
-    // Without a `person` key the author is the file name, which has no place in the
-    // text: findings about it point at line 1.
-    let person =
-        text_of(fields, "person").or_else(|| Some(Spanned::new(doc.stem().to_string(), 0..0)));
-    let mut u = Update {
-        date,
-        person,
-        ..Update::default()
-    };
-    let body = doc.body.clone();
-    let mut offset = body.start;
-    for line in doc.text[body].split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let content = line.trim_end();
-        let trimmed = content
-            .trim_start()
-            .trim_start_matches(['-', '*', '+'])
-            .trim_start();
-        let lead = content.len() - trimmed.len();
-        let plain = trimmed.replace("**", "");
-        let Some((label, _)) = plain.split_once(':') else {
-            continue;
-        };
-        let slot = match label.trim().to_ascii_lowercase().as_str() {
-            "done" => &mut u.done,
-            "next" => &mut u.next,
-            "blocker" | "blockers" => &mut u.blocker,
-            _ => continue,
-        };
-        if slot.is_some() {
-            continue;
-        }
-        // Position of the text after the colon, in the original line.
-        let colon = trimmed.find(':').map_or(0, |c| c + 1);
-        let after = trimmed[colon..].trim_start_matches(['*', ' ']);
-        let text_start = start + lead + (trimmed.len() - after.len());
-        let text = after.trim_end().to_string();
-        let range = if text.is_empty() {
-            start + lead..start + lead + colon
-        } else {
-            text_start..text_start + text.len()
-        };
-        *slot = Some(UpdateLine { text, range });
-    }
-    if let Some(b) = u.open_blocker().cloned() {
-        u.blocker_refs = blocker_refs(&b);
-    }
-    u
-}
-
-/// Decisions named in a blocker: `#42`, or a file name such as `0042-x.md`.
-fn blocker_refs(line: &UpdateLine) -> Vec<Spanned<String>> {
-    let mut out = Vec::new();
-    let t = &line.text;
-    let bytes = t.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'#' && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-            let end = (i + 1..bytes.len())
-                .find(|&j| !bytes[j].is_ascii_digit())
-                .unwrap_or(bytes.len());
-            if end > i + 1 {
-                out.push(Spanned::new(
-                    t[i + 1..end].to_string(),
-                    line.range.start + i..line.range.start + end,
-                ));
-            }
-            i = end.max(i + 1);
-            continue;
-        }
-        i += 1;
-    }
-    for (pos, _) in t.match_indices(".md") {
-        let start = t[..pos]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-            .map_or(0, |s| s + 1);
-        let name = &t[start..pos + 3];
-        if number_prefix(&name[..name.len() - 3]).is_some() {
-            out.push(Spanned::new(
-                name.to_string(),
-                line.range.start + start..line.range.start + pos + 3,
-            ));
-        }
-    }
-    out
 }

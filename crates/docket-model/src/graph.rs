@@ -3,6 +3,11 @@
 //! (the same pair written on both sides is one edge), rendered as Mermaid or
 //! Graphviz DOT.
 //!
+//! The one walk along supersession lives here too: [`step`] (the decisions a
+//! decision's `supersedes` or `superseded_by` names) and [`chain`] (everything
+//! reached that way), used by the graph, the rule `supersession-mismatch` and the
+//! decision pages.
+//!
 //! Nodes are in decision order (number, then stem, then path) and edges in the order
 //! of their nodes, so the same repository always gives the same text. A reference
 //! that names no decision becomes a dashed "not found" node rather than disappearing:
@@ -11,8 +16,69 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 
-use crate::document::{DecisionId, number_prefix};
+use crate::document::{Decision, DecisionId, Document, Spanned, number_prefix};
 use crate::repo::Repository;
+
+/// Which way to follow supersession.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// To the decisions a decision replaces (its `supersedes`).
+    Back,
+    /// To the decision that replaces it (its `superseded_by`).
+    Forward,
+}
+
+/// One step along supersession: each reference `d` writes in direction `dir`, with
+/// the decisions it names (none when it names nothing, more than one when ids
+/// collide; see [`Repository::resolve_decision`]).
+pub fn step<'r>(
+    repo: &'r Repository,
+    d: &'r Decision,
+    dir: Direction,
+) -> Vec<(&'r Spanned<String>, Vec<&'r Document>)> {
+    let references: Vec<&Spanned<String>> = match dir {
+        Direction::Back => d.supersedes.iter().collect(),
+        Direction::Forward => d.superseded_by.iter().collect(),
+    };
+    references
+        .into_iter()
+        .map(|r| (r, repo.resolve_decision(&r.value)))
+        .collect()
+}
+
+/// The decision `reference` names when it names exactly one: what a supersession
+/// chain follows (a reference to nothing is `broken-reference`, to several
+/// `duplicate-id`).
+pub fn resolve_one<'r>(repo: &'r Repository, reference: &str) -> Option<&'r Document> {
+    match repo.resolve_decision(reference).as_slice() {
+        [doc] => Some(*doc),
+        _ => None,
+    }
+}
+
+/// The supersession chain from `doc` in direction `dir`: every decision reached
+/// through references that name exactly one decision, each once, without `doc`
+/// itself (so a cycle ends the walk). In the order found, depth first: the
+/// references of `doc` in the order written, then from the last one found onwards.
+pub fn chain<'r>(repo: &'r Repository, doc: &'r Document, dir: Direction) -> Vec<&'r Document> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::from([doc.path.as_str()]);
+    let mut frontier = vec![doc];
+    while let Some(current) = frontier.pop() {
+        let Some(d) = current.decision() else {
+            continue;
+        };
+        for (_, found) in step(repo, d, dir) {
+            if let [target] = found.as_slice()
+                && seen.insert(target.path.as_str())
+            {
+                out.push(*target);
+                frontier.push(*target);
+            }
+        }
+    }
+    out
+}
 
 /// One decision, or a reference to one that does not exist.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,9 +157,8 @@ pub fn supersession_graph(repo: &Repository) -> Graph {
     let mut missing_nodes = Vec::new();
     let mut edges = BTreeSet::new();
     let decision_count = nodes.len();
-    let mut targets = |reference: &str| -> Vec<usize> {
-        let found: Vec<usize> = repo
-            .resolve_decision(reference)
+    let mut targets = |reference: &str, found: Vec<&Document>| -> Vec<usize> {
+        let found: Vec<usize> = found
             .into_iter()
             .filter_map(|doc| index_of_path.get(doc.path.as_str()).copied())
             .collect();
@@ -118,13 +183,13 @@ pub fn supersession_graph(repo: &Repository) -> Graph {
         let Some(&me) = index_of_path.get(doc.path.as_str()) else {
             continue;
         };
-        for old in &d.supersedes {
-            for t in targets(&old.value) {
+        for (old, found) in step(repo, d, Direction::Back) {
+            for t in targets(&old.value, found) {
                 edges.insert(Edge { from: me, to: t });
             }
         }
-        if let Some(new) = &d.superseded_by {
-            for s in targets(&new.value) {
+        for (new, found) in step(repo, d, Direction::Forward) {
+            for s in targets(&new.value, found) {
                 edges.insert(Edge { from: s, to: me });
             }
         }
@@ -411,6 +476,36 @@ mod tests {
         let linked = g.linked_only();
         assert_eq!(linked.nodes.len(), 4);
         assert_eq!(linked.edges.len(), 3);
+    }
+
+    #[test]
+    fn chains_follow_references_that_name_one_decision() {
+        let repo = fixture();
+        let doc = |path: &str| repo.document(path).expect("fixture");
+        let paths = |docs: Vec<&Document>| -> Vec<String> {
+            docs.into_iter().map(|d| d.stem().to_string()).collect()
+        };
+        let four = doc("docs/decisions/0004-drop-the-orm.md");
+        assert_eq!(
+            paths(chain(&repo, four, Direction::Back)),
+            ["0003-use-postgresql", "0001-use-mysql"]
+        );
+        let one = doc("docs/decisions/0001-use-mysql.md");
+        assert_eq!(
+            paths(chain(&repo, one, Direction::Forward)),
+            ["0003-use-postgresql"]
+        );
+        let three = doc("docs/decisions/0003-use-postgresql.md");
+        let back: Vec<_> = step(
+            &repo,
+            three.decision().expect("a decision"),
+            Direction::Back,
+        )
+        .into_iter()
+        .map(|(r, found)| (r.value.clone(), found.len()))
+        .collect();
+        assert_eq!(back, [("0001".to_string(), 1), ("17".to_string(), 0)]);
+        assert!(resolve_one(&repo, "17").is_none());
     }
 
     #[test]

@@ -15,9 +15,12 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use crate::document::Legacy;
 use crate::document::{Decision, Document, Spanned};
-use crate::legacy::{Facts, Legacy, scan};
+use crate::legacy::{Facts, moved_lines, scan, spanned_list};
 use crate::repo::Repository;
+use crate::value::list_of;
+use crate::write::{slug, yaml_date, yaml_flow, yaml_scalar};
 
 /// A person `docket import` adds to the roster.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,12 +272,8 @@ impl Roster {
         } else {
             name.trim_start_matches('@').to_string()
         };
-        let base = slug(&shown);
-        let base = if base.is_empty() {
-            "person".to_string()
-        } else {
-            base
-        };
+        // Roster ids are not cut to a length.
+        let base = slug(&shown, usize::MAX).unwrap_or_else(|| "person".to_string());
         let mut id = base.clone();
         let mut n = 2;
         while self.ids.contains(&id) {
@@ -290,59 +289,6 @@ impl Roster {
         });
         id
     }
-}
-
-/// An ASCII slug: lowercase letters and digits, other runs as one `-`; common Latin
-/// letters with accents lose them (`José Müller` → `jose-muller`).
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in name.chars() {
-        let mapped: &str =
-            match c {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä'
-                | 'Å' => "a",
-                'æ' | 'Æ' => "ae",
-                'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
-                'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' => "d",
-                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ě' => {
-                    "e"
-                }
-                'ğ' | 'Ğ' => "g",
-                'ì' | 'í' | 'î' | 'ï' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => "i",
-                'ł' | 'Ł' => "l",
-                'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
-                | 'Ő' => "o",
-                'œ' | 'Œ' => "oe",
-                'ř' | 'Ř' => "r",
-                'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
-                'ß' => "ss",
-                'ť' | 'Ť' | 'þ' | 'Þ' => "t",
-                'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ů' | 'Ű' => {
-                    "u"
-                }
-                'ý' | 'ÿ' | 'Ý' => "y",
-                'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
-                _ => "",
-            };
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else if !mapped.is_empty() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push_str(mapped);
-        } else {
-            dash = true;
-        }
-    }
-    out
 }
 
 /// The keys the import writes from the typed record; an existing front matter's
@@ -367,128 +313,9 @@ fn convert(doc: &Document, d: &Decision, roster: &mut Roster) -> String {
     let facts = scan(doc);
     let text = doc.text.as_str();
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let front = doc.front.as_ref();
-    let mut fm: Vec<String> = Vec::new();
-    let mut key = |k: &str, v: String| fm.push(format!("{k}: {v}"));
-    if let Some(t) = &d.title {
-        key("title", scalar(&t.value));
-    }
-    if let Some(s) = &d.status {
-        key("status", scalar(&s.value));
-    }
-    // People: the owner (first decision maker), and the others of MADR's
-    // `decision-makers` or a `Deciders:` line.
-    let makers: Vec<Spanned<String>> = match front.filter(|f| f.get("decision-makers").is_some()) {
-        Some(f) => crate::document::list_of(text, f, "decision-makers"),
-        None => facts
-            .deciders
-            .as_ref()
-            .map(|l| crate::legacy::spanned_list(text, &l.value, false))
-            .unwrap_or_default(),
-    };
-    let owner_written = front.and_then(|f| f.get("owner")).is_some();
-    if let Some(o) = &d.owner {
-        let id = if owner_written {
-            o.value.clone()
-        } else {
-            roster.id_for(&o.value, false, &doc.path)
-        };
-        key("owner", scalar(&id));
-    }
-    // Dates as written when they are valid, so a date-time keeps its offset.
-    let date_text = written_date(doc, &facts);
-    if let Some(date) = &date_text {
-        key("date", scalar(date));
-    }
-    if let Some(v) = front
-        .and_then(|f| f.get("deadline"))
-        .and_then(|f| f.value.as_scalar_string())
-    {
-        key("deadline", scalar(&v));
-    }
-    let decided_written = front
-        .and_then(|f| f.get("decided"))
-        .and_then(|f| f.value.as_scalar_string());
-    let accepted_or_rejected = d
-        .status
-        .as_ref()
-        .is_some_and(|s| matches!(s.value.as_str(), "accepted" | "rejected"));
-    match decided_written {
-        Some(v) => key("decided", scalar(&v)),
-        None if accepted_or_rejected && d.date.is_some() => {
-            if let Some(date) = &date_text {
-                key("decided", scalar(date));
-            }
-        }
-        None => {}
-    }
-    if !d.supersedes.is_empty() {
-        key(
-            "supersedes",
-            flow(d.supersedes.iter().map(|s| s.value.clone())),
-        );
-    }
-    if let Some(s) = &d.superseded_by {
-        key("superseded_by", scalar(&s.value));
-    }
-    for (name, list) in [("consulted", &d.consulted), ("informed", &d.informed)] {
-        if !list.is_empty() {
-            let ids: Vec<String> = list
-                .iter()
-                .map(|p| roster.id_for(&p.value, true, &doc.path))
-                .collect();
-            key(name, flow(ids.into_iter()));
-        }
-    }
-    if !d.tags.is_empty() {
-        key("tags", flow(d.tags.iter().cloned()));
-    }
-    let makers_in_front = front.and_then(|f| f.get("decision-makers")).is_some();
-    if makers_in_front || makers.len() > 1 {
-        let ids: Vec<String> = makers
-            .iter()
-            .map(|p| roster.id_for(&p.value, false, &doc.path))
-            .collect();
-        if !ids.is_empty() {
-            key("decision-makers", flow(ids.into_iter()));
-        }
-    }
-    // The rest of an existing front matter (keys docket does not know, comments),
-    // as it was.
-    let mut kept: Vec<String> = Vec::new();
-    if let Some(f) = front {
-        let known: Vec<Range<usize>> = f
-            .fields
-            .iter()
-            .filter(|field| WRITTEN.contains(&field.key.as_str()))
-            .map(|field| {
-                let start = line_start(text, field.key_range.start);
-                let end = line_end(
-                    text,
-                    field
-                        .value_range
-                        .end
-                        .max(field.key_range.end)
-                        .saturating_sub(1)
-                        .max(field.key_range.end),
-                );
-                start..end
-            })
-            .collect();
-        let mut offset = f.range.start;
-        for line in text[f.range.clone()].split_inclusive('\n') {
-            let start = offset;
-            offset += line.len();
-            if known.iter().any(|r| r.contains(&start)) {
-                continue;
-            }
-            kept.push(line.trim_end_matches(['\n', '\r']).to_string());
-        }
-        while kept.last().is_some_and(|l| l.trim().is_empty()) {
-            kept.pop();
-        }
-    }
-    if fm.is_empty() && front.is_none() {
+    let fm = docket_keys(doc, d, &facts, roster);
+    let kept = kept_lines(doc);
+    if fm.is_empty() && doc.front.is_none() {
         // Nothing the record states would go into front matter.
         return text.to_string();
     }
@@ -502,9 +329,133 @@ fn convert(doc: &Document, d: &Decision, roster: &mut Roster) -> String {
     out.push_str("---");
     out.push_str(nl);
     // The body, without the lines whose content moved into the front matter.
-    let moved = crate::legacy::moved_lines(d, &facts);
+    let moved = moved_lines(d, &facts);
     out.push_str(&remove_lines(text, doc.body.clone(), &moved));
     out
+}
+
+/// The `key: value` lines of docket front matter for the record, in the order of
+/// [`WRITTEN`]. People become roster ids (added to `roster` when new).
+fn docket_keys(doc: &Document, d: &Decision, facts: &Facts, roster: &mut Roster) -> Vec<String> {
+    let text = doc.text.as_str();
+    let front = doc.front.as_ref();
+    let written = |k: &str| front.and_then(|f| f.get(k));
+    let mut fm: Vec<String> = Vec::new();
+    let mut key = |k: &str, v: String| fm.push(format!("{k}: {v}"));
+    if let Some(t) = &d.title {
+        key("title", yaml_scalar(&t.value));
+    }
+    if let Some(s) = &d.status {
+        key("status", yaml_scalar(&s.value));
+    }
+    // People: the owner (first decision maker), and the others of MADR's
+    // `decision-makers` or a `Deciders:` line.
+    let makers: Vec<Spanned<String>> = match front.filter(|f| f.get("decision-makers").is_some()) {
+        Some(f) => list_of(text, f, "decision-makers"),
+        None => facts
+            .deciders
+            .as_ref()
+            .map(|l| spanned_list(text, &l.value, false))
+            .unwrap_or_default(),
+    };
+    if let Some(o) = &d.owner {
+        let id = if written("owner").is_some() {
+            o.value.clone()
+        } else {
+            roster.id_for(&o.value, false, &doc.path)
+        };
+        key("owner", yaml_scalar(&id));
+    }
+    // Dates as written when they are valid, so a date-time keeps its offset.
+    let date_text = written_date(doc, facts);
+    if let Some(date) = &date_text {
+        key("date", yaml_date(date));
+    }
+    let scalar_of = |k: &str| written(k).and_then(|f| f.value.as_scalar_string());
+    if let Some(v) = scalar_of("deadline") {
+        key("deadline", yaml_date(&v));
+    }
+    match scalar_of("decided") {
+        Some(v) => key("decided", yaml_date(&v)),
+        None if d.is_decided() && d.date.is_some() => {
+            if let Some(date) = &date_text {
+                key("decided", yaml_date(date));
+            }
+        }
+        None => {}
+    }
+    if !d.supersedes.is_empty() {
+        key(
+            "supersedes",
+            yaml_flow(d.supersedes.iter().map(|s| &s.value)),
+        );
+    }
+    if let Some(s) = &d.superseded_by {
+        key("superseded_by", yaml_scalar(&s.value));
+    }
+    for (name, list) in [("consulted", &d.consulted), ("informed", &d.informed)] {
+        if !list.is_empty() {
+            let ids: Vec<String> = list
+                .iter()
+                .map(|p| roster.id_for(&p.value, true, &doc.path))
+                .collect();
+            key(name, yaml_flow(ids));
+        }
+    }
+    if !d.tags.is_empty() {
+        key("tags", yaml_flow(&d.tags));
+    }
+    if written("decision-makers").is_some() || makers.len() > 1 {
+        let ids: Vec<String> = makers
+            .iter()
+            .map(|p| roster.id_for(&p.value, false, &doc.path))
+            .collect();
+        if !ids.is_empty() {
+            key("decision-makers", yaml_flow(ids));
+        }
+    }
+    fm
+}
+
+/// The rest of an existing front matter (keys docket does not write, comments), as
+/// it was, without trailing blank lines.
+fn kept_lines(doc: &Document) -> Vec<String> {
+    let text = doc.text.as_str();
+    let mut kept: Vec<String> = Vec::new();
+    let Some(f) = doc.front.as_ref() else {
+        return kept;
+    };
+    let known: Vec<Range<usize>> = f
+        .fields
+        .iter()
+        .filter(|field| WRITTEN.contains(&field.key.as_str()))
+        .map(|field| {
+            let start = line_start(text, field.key_range.start);
+            let end = line_end(
+                text,
+                field
+                    .value_range
+                    .end
+                    .max(field.key_range.end)
+                    .saturating_sub(1)
+                    .max(field.key_range.end),
+            );
+            start..end
+        })
+        .collect();
+    let mut offset = f.range.start;
+    for line in text[f.range.clone()].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if known.iter().any(|r| r.contains(&start)) {
+            continue;
+        }
+        kept.push(line.trim_end_matches(['\n', '\r']).to_string());
+    }
+    while kept.last().is_some_and(|l| l.trim().is_empty()) {
+        kept.pop();
+    }
+    kept
 }
 
 /// The record's date as written, when it is a valid date (adr-tools' `Date:`, MADR's
@@ -568,62 +519,6 @@ fn line_end(text: &str, at: usize) -> usize {
         .map_or(bytes.len(), |i| at + i + 1)
 }
 
-/// A YAML scalar: plain when that reads back as the same string, else double-quoted.
-pub fn scalar(s: &str) -> String {
-    if is_plain(s, false) {
-        s.to_string()
-    } else {
-        quoted(s)
-    }
-}
-
-/// A flow list `[a, b]` of scalars.
-fn flow(items: impl Iterator<Item = String>) -> String {
-    let items: Vec<String> = items
-        .map(|s| if is_plain(&s, true) { s } else { quoted(&s) })
-        .collect();
-    format!("[{}]", items.join(", "))
-}
-
-fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{}\"", s.replace('"', "'")))
-}
-
-fn is_plain(s: &str, in_flow: bool) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if s.trim() != s || s.contains(": ") || s.contains(" #") || s.ends_with(':') {
-        return false;
-    }
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
-        return false;
-    }
-    if s.chars().any(|c| c.is_control()) {
-        return false;
-    }
-    if in_flow && s.contains([',', '[', ']', '{', '}']) {
-        return false;
-    }
-    let lower = s.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~" | "y" | "n"
-    ) {
-        return false;
-    }
-    // Numbers would come back as numbers (`0003` as 3).
-    let numeric = s
-        .trim_start_matches(['+', '-'])
-        .replace(['_', '.'], "")
-        .chars()
-        .all(|c| c.is_ascii_digit());
-    if numeric || s.parse::<f64>().is_ok() {
-        return false;
-    }
-    true
-}
-
 /// The roster with `people` appended (`timezone: UTC`; the import warns about it).
 fn roster_with(before: Option<&str>, people: &[NewPerson]) -> String {
     let mut out = match before {
@@ -639,11 +534,11 @@ fn roster_with(before: Option<&str>, people: &[NewPerson]) -> String {
     for p in people {
         out.push_str(&format!(
             "- id: {}\n  name: {}\n",
-            scalar(&p.id),
-            scalar(&p.name)
+            yaml_scalar(&p.id),
+            yaml_scalar(&p.name)
         ));
         if let Some(e) = &p.email {
-            out.push_str(&format!("  email: {}\n", scalar(e)));
+            out.push_str(&format!("  email: {}\n", yaml_scalar(e)));
         }
         out.push_str("  timezone: UTC\n");
     }
@@ -776,20 +671,6 @@ mod tests {
             p.records[0].after,
             "---\ntitle: Four\nstatus: proposed\nid: 4\noptions:\n  - name: A\n  - name: B\n---\n# Four\n"
         );
-    }
-
-    #[test]
-    fn scalars_and_slugs() {
-        assert_eq!(scalar("Use PostgreSQL"), "Use PostgreSQL");
-        assert_eq!(scalar("0003"), "\"0003\"");
-        assert_eq!(
-            scalar("Allow \"neutral\": arguments"),
-            "\"Allow \\\"neutral\\\": arguments\""
-        );
-        assert_eq!(scalar("yes"), "\"yes\"");
-        assert_eq!(scalar("2016-02-12"), "2016-02-12");
-        assert_eq!(slug("José Müller-Łukasz"), "jose-muller-lukasz");
-        assert_eq!(slug("  Ana  "), "ana");
     }
 
     #[test]

@@ -199,6 +199,18 @@ pub struct FieldSpec {
     pub doc: &'static str,
 }
 
+impl FieldSpec {
+    /// Whether the key is required in a block whose status is `status`, given the
+    /// keys `docket.toml` adds as required (`extra`).
+    pub fn is_required(&self, status: Option<&str>, extra: &[String]) -> bool {
+        match self.required {
+            Required::Always => true,
+            Required::IfStatus(statuses) => status.is_some_and(|s| statuses.contains(&s)),
+            Required::No => extra.iter().any(|e| e == self.name),
+        }
+    }
+}
+
 const fn f(name: &'static str, ty: FieldType, required: Required, doc: &'static str) -> FieldSpec {
     FieldSpec {
         name,

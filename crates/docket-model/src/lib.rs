@@ -3,7 +3,44 @@
 //!
 //! Plain data and pure functions: this crate reads no files, asks no clock and
 //! prints nothing. The driver hands it file texts; it hands back documents whose
-//! parse problems are [`docket_diagnostics::Diagnostic`]s with byte ranges.
+//! problems are [`ParseProblem`]s with byte ranges and a [`Problem`] code (the rule
+//! ids are `docket-check`'s).
+//!
+//! # Module map
+//!
+//! From the bottom up; a module imports only modules above it in this list (no two
+//! modules import each other, and the order has no cycle):
+//!
+//! - `kind`, [`time`], `links`, `problem`: the leaves. The kinds and their schemas
+//!   as [`FieldSpec`] tables; dates, durations and working hours; relative links;
+//!   [`Problem`] codes and [`ParseProblem`]. Then `history` (the git history as
+//!   data), `config` (`docket.toml`) and [`schema`] (the JSON Schema of a kind).
+//! - `document`: the types of a parsed file ([`Document`], [`Fields`], [`Decision`],
+//!   [`DecisionOption`], [`Meeting`], [`Norms`], …, and [`Legacy`] /
+//!   [`StatusStatement`], the result of reading an existing format) with their small
+//!   methods: the predicates every rule, figure and page asks
+//!   ([`Meeting::is_replaceable`], [`Meeting::is_off_length`],
+//!   [`Norms::allows_meeting_length`], [`Decision::is_proposed`],
+//!   [`Decision::is_decided`], [`Brief::is_open`], [`Update::open_blocker`],
+//!   [`Document::proposed_deadline`], [`Fields::has`]). No parsing here.
+//! - `value`: typed values out of [`Fields`] (text, time, number, lists with ranges).
+//! - `write`: what docket writes into a handbook: [`slug`], [`yaml_scalar`],
+//!   [`yaml_date`], [`yaml_flow`].
+//! - [`legacy`]: existing records (adr-tools, MADR, log4brains; SPEC §9), itself in
+//!   layers `status` → `refs` → `lines` → `scan` → `read`; it fills the document
+//!   types and is never imported by them.
+//! - `read`: typed reading of each kind from its [`Fields`] (`validate`, `decision`,
+//!   `update`, `kinds`); decisions in an existing format go through [`legacy`].
+//! - `parse`: the front-matter split and YAML into [`Fields`] with ranges, the
+//!   outline, then `read`: [`parse_document`]; and [`front_matter_status`], the fast
+//!   path for `docket-git`.
+//! - `repo`: [`classify`], [`parse_file`] and the [`Repository`] with its lookups
+//!   (decisions by reference, the roster, the meetings, the norms).
+//! - On top of the repository, each a pure function of it: [`graph`] (the one walk
+//!   along supersession, [`graph::step`] / [`graph::chain`], and the graph's
+//!   renderings), [`meeting_load`] (occurrences and hours a week per meeting and per
+//!   person), [`blockers`], [`availability`], `import` ([`plan_import`]) and
+//!   `renumber` ([`plan_renumber`]).
 
 pub mod availability;
 pub mod blockers;
@@ -16,23 +53,32 @@ mod kind;
 pub mod legacy;
 mod links;
 pub mod meeting_load;
+mod parse;
+mod problem;
+mod read;
 mod renumber;
 mod repo;
 pub mod schema;
 pub mod time;
+mod value;
+mod write;
 
 pub use config::{Config, ConfigError, IdScheme, KindConfig, RuleSetting, SiteConfig};
 pub use document::{
-    Brief, Charter, Data, Deadline, Decision, DecisionId, Document, Field, Fields, Meeting, Norms,
-    Page, Person, Spanned, Update, UpdateLine, number_prefix, parse_document, parse_hours,
+    Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
+    Meeting, Norms, Page, Person, Spanned, Update, UpdateLine, number_prefix,
 };
 pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDecision};
-pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import, slug};
+pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
     MEETING_CATEGORIES, Required,
 };
 pub use legacy::{Legacy, StatusSource, StatusStatement};
 pub use links::{normalize_path, percent_decode, resolve_link};
+pub use parse::{front_matter_status, parse_document};
+pub use problem::{ParseProblem, Problem};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
 pub use repo::{FileRole, Repository, classify, handbook_relative, parse_file};
+pub use time::parse_hours;
+pub use write::{slug, yaml_date, yaml_flow, yaml_scalar};

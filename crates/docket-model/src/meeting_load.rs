@@ -1,7 +1,8 @@
 //! What the meeting inventory costs each person (SPEC §10): occurrences a week per
-//! cadence, and per roster person the meetings and meeting hours of a week. The one
-//! computation behind `docket metrics` (`meetings.per_person_per_week`, …) and the
-//! site's meetings page.
+//! cadence, one attendee's hours a week in a meeting ([`hours_per_week`]), and per
+//! roster person the meetings and meeting hours of a week. The one computation
+//! behind `docket metrics` (`meetings.per_person_per_week`, …) and the site's
+//! meetings page.
 //!
 //! The meetings page also compares each person's day with the charter's
 //! `focus_block`, assuming a working day of [`WORKDAY_HOURS`] over
@@ -30,6 +31,20 @@ pub fn occurrences_per_week(cadence: &str) -> Option<f64> {
     }
 }
 
+/// Occurrences a week of a meeting, by its cadence; `None` for a cadence docket does
+/// not know.
+pub fn per_week(m: &Meeting) -> Option<f64> {
+    m.cadence.as_deref().and_then(occurrences_per_week)
+}
+
+/// One attendee's hours a week in a meeting: its length times its occurrences a
+/// week. `None` for a cadence docket does not know; a meeting without a duration
+/// counts no hours.
+pub fn hours_per_week(m: &Meeting) -> Option<f64> {
+    let minutes = m.duration.as_ref().map_or(0, |d| d.value) as f64;
+    Some(per_week(m)? * minutes / 60.0)
+}
+
 /// One person's meetings in a week.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PersonLoad {
@@ -52,16 +67,15 @@ impl PersonLoad {
 pub fn load_per_person(repo: &Repository, meetings: &[Meeting]) -> BTreeMap<String, PersonLoad> {
     let mut per_person: BTreeMap<String, PersonLoad> = BTreeMap::new();
     for m in meetings {
-        let Some(per_week) = m.cadence.as_deref().and_then(occurrences_per_week) else {
+        let (Some(count), Some(hours)) = (per_week(m), hours_per_week(m)) else {
             continue;
         };
-        let minutes = m.duration.as_ref().map_or(0, |d| d.value) as f64;
         let attendees: BTreeSet<&str> = m.attendees.iter().map(|a| a.value.as_str()).collect();
         for a in attendees {
             if repo.is_person(a) {
                 let slot = per_person.entry(a.to_string()).or_default();
-                slot.meetings_per_week += per_week;
-                slot.hours_per_week += per_week * minutes / 60.0;
+                slot.meetings_per_week += count;
+                slot.hours_per_week += hours;
             }
         }
     }
@@ -70,13 +84,7 @@ pub fn load_per_person(repo: &Repository, meetings: &[Meeting]) -> BTreeMap<Stri
 
 /// Every meeting of the repository's inventory (all `meetings.yaml` documents).
 pub fn inventory(repo: &Repository) -> Vec<Meeting> {
-    repo.documents
-        .iter()
-        .flat_map(|d| match &d.data {
-            crate::Data::Meetings(list) => list.clone(),
-            _ => Vec::new(),
-        })
-        .collect()
+    repo.meetings().map(|(_, m)| m.clone()).collect()
 }
 
 /// Whether the repository has a meeting inventory at all.
@@ -112,5 +120,31 @@ mod tests {
         assert_eq!(got, [("alice", 6.0, 2.25), ("bob", 5.0, 1.25)]);
         assert_eq!(load.get("bob").map(PersonLoad::hours_per_day), Some(0.25));
         assert!(has_inventory(&r));
+        let meetings = inventory(&r);
+        let hours: Vec<_> = meetings.iter().map(hours_per_week).collect();
+        assert_eq!(hours, [Some(1.25), Some(1.0), None]);
+    }
+
+    #[test]
+    fn replaceable_and_off_length_meetings() {
+        let r = Repository::from_texts(
+            Config::default(),
+            vec![(
+                "docs/meetings.yaml".into(),
+                "- name: Standup\n  category: update\n  duration: 25\n- name: Review\n  category: decision\n  duration: 60\n- name: Broken\n  category: work\n  duration: 0\n- name: Unsized\n  category: work\n".into(),
+            )],
+        );
+        let norms = r.norms();
+        let got: Vec<_> = inventory(&r)
+            .iter()
+            .map(|m| (m.is_replaceable(), m.is_off_length(norms)))
+            .collect();
+        // A duration of zero is no length (an `invalid-value` finding), not off length.
+        assert_eq!(
+            got,
+            [(true, false), (false, true), (false, false), (false, false)]
+        );
+        assert!(norms.allows_meeting_length(50));
+        assert!(!norms.allows_meeting_length(45));
     }
 }

@@ -3,11 +3,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use docket_diagnostics::Diagnostic;
-
 use crate::config::Config;
-use crate::document::{Data, Decision, DecisionId, Document, Norms, Person, number_prefix};
+use crate::document::{
+    Data, Decision, DecisionId, Document, Meeting, Norms, Person, number_prefix,
+};
 use crate::kind::Kind;
+use crate::problem::ParseProblem;
 
 /// What a path inside the handbook root is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +86,7 @@ pub fn parse_file(
         FileRole::Index(k) => (Kind::Page, Some(k)),
         FileRole::Asset => return None,
     };
-    Some(crate::document::parse_document(
+    Some(crate::parse::parse_document(
         path,
         handbook_path,
         kind,
@@ -110,7 +111,7 @@ pub struct Repository {
     /// Every folder under the handbook root, repository-relative.
     pub dirs: BTreeSet<String>,
     /// Findings about the repository itself (unreadable files, links out of it).
-    pub problems: Vec<Diagnostic>,
+    pub problems: Vec<ParseProblem>,
     /// What git says about each document (empty outside git).
     pub history: crate::History,
     /// With `--changed-since`: what the change touches.
@@ -151,7 +152,7 @@ impl Repository {
         mut documents: Vec<Document>,
         files: BTreeSet<String>,
         dirs: BTreeSet<String>,
-        problems: Vec<Diagnostic>,
+        problems: Vec<ParseProblem>,
     ) -> Self {
         documents.sort_by(|a, b| a.path.cmp(&b.path));
         let mut by_id: HashMap<DecisionId, Vec<usize>> = HashMap::new();
@@ -235,6 +236,17 @@ impl Repository {
         self.documents.iter().flat_map(|d| match &d.data {
             Data::People(list) => list.as_slice(),
             _ => &[],
+        })
+    }
+
+    /// Every meeting of the inventory (every `meetings.yaml`), with its document.
+    pub fn meetings(&self) -> impl Iterator<Item = (&Document, &Meeting)> {
+        self.documents.iter().flat_map(|d| {
+            let list: &[Meeting] = match &d.data {
+                Data::Meetings(list) => list,
+                _ => &[],
+            };
+            list.iter().map(move |m| (d, m))
         })
     }
 

@@ -98,6 +98,17 @@ pub fn seconds_between(a: Time, b: Time) -> i64 {
     b.as_second() - a.as_second()
 }
 
+/// Parses working hours `HH:MM-HH:MM` into minutes after midnight.
+pub fn parse_hours(s: &str) -> Option<(u32, u32)> {
+    let (a, b) = s.split_once('-')?;
+    let minutes = |t: &str| -> Option<u32> {
+        let (h, m) = t.trim().split_once(':')?;
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        (h <= 24 && m < 60 && h * 60 + m <= 1440).then_some(h * 60 + m)
+    };
+    Some((minutes(a)?, minutes(b)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

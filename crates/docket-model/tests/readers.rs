@@ -6,7 +6,7 @@
 
 use docket_model::time::format_date;
 use docket_model::{
-    Config, Data, Decision, DecisionId, Document, Legacy, Repository, StatusSource,
+    Config, Data, Decision, DecisionId, Document, Legacy, Problem, Repository, StatusSource,
 };
 
 fn repo_with(config: &str, files: &[(&str, &str)]) -> Repository {
@@ -116,7 +116,7 @@ fn madr_statuses_outside_dockets_set_are_kept_and_flagged() {
         let p = doc
             .problems
             .iter()
-            .find(|p| p.rule == "invalid-value")
+            .find(|p| p.code == Problem::InvalidValue)
             .unwrap_or_else(|| panic!("{written}: {:?}", doc.problems));
         assert_eq!(at(&doc, &p.range), written);
         assert!(p.help.as_deref().unwrap().contains(hint), "{p:?}");
@@ -176,8 +176,8 @@ fn bad_dates_are_flagged_where_written() {
     assert!(d.found("date").is_some(), "a date was written");
     let p = &doc.problems[0];
     assert_eq!(
-        (p.rule, at(&doc, &p.range)),
-        ("invalid-value", "12/02/2016")
+        (p.code, at(&doc, &p.range)),
+        (Problem::InvalidValue, "12/02/2016")
     );
 }
 
@@ -193,7 +193,7 @@ fn docket_records_are_not_read_from_the_body() {
     assert_eq!(d.legacy, None);
     assert!(d.title.is_none());
     assert_eq!(d.status.as_ref().unwrap().value, "Accepted");
-    assert!(doc.problems.iter().any(|p| p.rule == "invalid-value"));
+    assert!(doc.problems.iter().any(|p| p.code == Problem::InvalidValue));
     assert_eq!(d.statuses.len(), 2);
     // Without front matter or any sign of a known format, nothing is guessed.
     let doc = one("docs/decisions/0002-y.md", "Some notes.\n");

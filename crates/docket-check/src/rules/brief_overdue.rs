@@ -18,7 +18,7 @@
 //! **Fix:** set `status: done` or `cancelled`, or agree a new deadline and write it.
 
 use docket_diagnostics::Diagnostic;
-use docket_model::time::{format_duration, format_time, seconds_between};
+use docket_model::time::{format_time, seconds_between};
 use docket_model::{Data, Document};
 
 use crate::Context;
@@ -32,7 +32,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(status), Some(deadline)) = (&b.status, &b.deadline) else {
             continue;
         };
-        if !matches!(status.value.as_str(), "draft" | "active") {
+        if !b.is_open() {
             continue;
         }
         let late = seconds_between(deadline.value, ctx.now);
@@ -56,11 +56,7 @@ fn report(
     deadline: &docket_model::Spanned<docket_model::time::Time>,
     late: i64,
 ) -> Diagnostic {
-    let by = if late < 60 {
-        "less than a minute".to_string()
-    } else {
-        format_duration(late)
-    };
+    let by = super::late_by(late);
     let help = match owner {
         Some(o) if !o.is_empty() => format!(
             "the owner `{o}` sets `status: done` or `cancelled`, or agrees a new deadline and writes it here"

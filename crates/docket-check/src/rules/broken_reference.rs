@@ -263,7 +263,7 @@ fn link_suggestion(repo: &Repository, dest: &str, target: &str) -> Option<String
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{now, repo, run};
+    use crate::testing::{repo, run};
 
     const D: &str = "---\ntitle: A\nstatus: accepted\nowner: alice\ndate: 2026-11-20\n---\n";
 
@@ -285,12 +285,7 @@ mod tests {
             ),
         ]);
         insta::assert_debug_snapshot!(run("broken-reference", &r));
-        let ctx = crate::Context {
-            repo: &r,
-            now: now(),
-        };
-        let mut out = Vec::new();
-        super::run(&ctx, &mut out);
+        let out = crate::testing::findings("broken-reference", &r);
         let helps: Vec<(&str, &str)> = out
             .iter()
             .map(|d| (d.message.as_str(), d.help.as_deref().unwrap_or("")))

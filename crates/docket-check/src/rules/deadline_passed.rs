@@ -45,11 +45,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if late <= 0 {
             continue;
         }
-        let by = if late < 60 {
-            "less than a minute".to_string()
-        } else {
-            format_duration(late)
-        };
+        let by = super::late_by(late);
         let mut help = match &d.owner {
             Some(o) if !o.value.is_empty() => {
                 format!(
@@ -83,7 +79,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{now, repo, run};
+    use crate::testing::{repo, run};
 
     fn decision(status: &str, rest: &str) -> String {
         format!("---\ntitle: A\nstatus: {status}\nowner: alice\n{rest}---\n")
@@ -109,12 +105,7 @@ mod tests {
             ),
         ]);
         insta::assert_debug_snapshot!(run("deadline-passed", &r));
-        let ctx = crate::Context {
-            repo: &r,
-            now: now(),
-        };
-        let mut out = Vec::new();
-        super::run(&ctx, &mut out);
+        let out = crate::testing::findings("deadline-passed", &r);
         assert_eq!(
             out[0].help.as_deref(),
             Some("the owner `alice` decides now with what is known, or moves the deadline")

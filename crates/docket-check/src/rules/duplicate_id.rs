@@ -134,7 +134,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{now, repo, run};
+    use crate::testing::{repo, run};
 
     const D: &str = "---\ntitle: A\nstatus: proposed\nowner: alice\ndate: 2026-11-20\n---\n";
 
@@ -154,12 +154,7 @@ mod tests {
             ),
         ]);
         insta::assert_debug_snapshot!(run("duplicate-id", &r));
-        let ctx = crate::Context {
-            repo: &r,
-            now: now(),
-        };
-        let mut out = Vec::new();
-        super::run(&ctx, &mut out);
+        let out = crate::testing::findings("duplicate-id", &r);
         let helps: Vec<_> = out.iter().filter_map(|d| d.help.as_deref()).collect();
         // The first file in path order keeps the number; the others get 44, 45.
         assert!(helps[0].contains("`0044-use-postgresql.md`"), "{helps:?}");

@@ -22,24 +22,9 @@
 //! **Fix:** make the block valid YAML: one `key: value` per line, indented with
 //! spaces, each key once, closed by a `---` line.
 
-use docket_diagnostics::Diagnostic;
-
-use crate::Context;
-
-/// Reports the syntax problems the model found while parsing.
-pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    forward(ctx, "front-matter-syntax", out);
-}
-
-/// Copies the parse problems of rule `id` from every document and the repository.
-pub(crate) fn forward(ctx: &Context<'_>, id: &'static str, out: &mut Vec<Diagnostic>) {
-    let docs = ctx.repo.documents.iter().flat_map(|d| d.problems.iter());
-    out.extend(
-        docs.chain(ctx.repo.problems.iter())
-            .filter(|p| p.rule == id)
-            .cloned(),
-    );
-}
+// Reported by the registry, which forwards the problems with code
+// `docket_model::Problem::FrontMatterSyntax` under this rule's id (`rules/mod.rs`); this file is
+// the rule's documentation and its tests.
 
 #[cfg(test)]
 mod tests {

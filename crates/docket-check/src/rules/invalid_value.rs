@@ -18,14 +18,9 @@
 //!
 //! **Fix:** write one of the values the help line lists.
 
-use docket_diagnostics::Diagnostic;
-
-use crate::Context;
-
-/// Reports the value problems the model found while parsing.
-pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    super::front_matter_syntax::forward(ctx, "invalid-value", out);
-}
+// Reported by the registry, which forwards the problems with code
+// `docket_model::Problem::InvalidValue` under this rule's id (`rules/mod.rs`); this file is
+// the rule's documentation and its tests.
 
 #[cfg(test)]
 mod tests {

@@ -20,45 +20,34 @@
 //! `meeting_lengths` in the charter.
 
 use docket_diagnostics::Diagnostic;
-use docket_model::Data;
 
 use crate::Context;
 
 /// Reports meetings whose length the charter does not allow.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let allowed = &ctx.repo.norms().meeting_lengths;
-    for doc in &ctx.repo.documents {
-        let Data::Meetings(list) = &doc.data else {
+    let norms = ctx.repo.norms();
+    let allowed = &norms.meeting_lengths;
+    for (doc, m) in ctx.repo.meetings() {
+        // A duration of zero or less is no length: `invalid-value` reports it.
+        let Some(duration) = m.duration.as_ref().filter(|_| m.is_off_length(norms)) else {
             continue;
         };
-        for m in list {
-            let Some(duration) = &m.duration else {
-                continue;
-            };
-            // Zero or negative: `invalid-value` reports it.
-            if duration.value <= 0 || allowed.contains(&duration.value) {
-                continue;
-            }
-            let name = m
-                .name
-                .as_deref()
-                .map_or_else(|| "a meeting".to_string(), |n| format!("`{n}`"));
-            out.push(
-                Diagnostic::new(
-                    "meeting-length",
-                    &doc.path,
-                    duration.range.clone(),
-                    format!(
-                        "{name} lasts {} minutes, which is not an allowed meeting length",
-                        duration.value
-                    ),
-                )
-                .with_help(format!(
-                    "make it {} minutes; the charter's `meeting_lengths` sets the allowed lengths",
-                    alternatives(allowed)
-                )),
-            );
-        }
+        out.push(
+            Diagnostic::new(
+                "meeting-length",
+                &doc.path,
+                duration.range.clone(),
+                format!(
+                    "{} lasts {} minutes, which is not an allowed meeting length",
+                    m.label("a meeting"),
+                    duration.value
+                ),
+            )
+            .with_help(format!(
+                "make it {} minutes; the charter's `meeting_lengths` sets the allowed lengths",
+                alternatives(allowed)
+            )),
+        );
     }
 }
 
@@ -74,7 +63,7 @@ fn alternatives(allowed: &[i64]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{now, repo, run};
+    use crate::testing::{repo, run};
 
     fn meeting(name: &str, duration: &str) -> String {
         format!(
@@ -94,12 +83,7 @@ mod tests {
             .concat(),
         )]);
         insta::assert_debug_snapshot!(run("meeting-length", &r));
-        let ctx = crate::Context {
-            repo: &r,
-            now: now(),
-        };
-        let mut out = Vec::new();
-        super::run(&ctx, &mut out);
+        let out = crate::testing::findings("meeting-length", &r);
         assert_eq!(
             out[0].help.as_deref(),
             Some(

@@ -36,7 +36,6 @@
 
 use docket_diagnostics::Diagnostic;
 use docket_model::{Data, Decision, Document, FieldSpec, Fields, Kind, Legacy, Required};
-use docket_syntax::Yaml;
 
 use crate::Context;
 
@@ -54,31 +53,12 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for block in super::blocks(doc) {
             let status = block.get("status").and_then(|f| f.value.as_str());
             for spec in doc.kind.schema() {
-                let required = match spec.required {
-                    Required::Always => true,
-                    Required::IfStatus(statuses) => status.is_some_and(|s| statuses.contains(&s)),
-                    Required::No => extra.iter().any(|e| e == spec.name),
-                };
-                if required && !has(block, spec.name) {
+                if spec.is_required(status, extra) && !block.has(spec.name) {
                     out.push(missing(doc, block, spec.name, status, spec));
                 }
             }
-            for name in extra {
-                if !doc.kind.schema().iter().any(|s| s.name == name) && !has(block, name) {
-                    out.push(
-                        Diagnostic::new(
-                            "missing-field",
-                            &doc.path,
-                            anchor(doc, block),
-                            format!("missing required key `{name}`"),
-                        )
-                        .with_help(format!(
-                            "docket.toml requires `{name}` on every {}",
-                            doc.kind
-                        )),
-                    );
-                }
-            }
+            let help = |name: &str| format!("docket.toml requires `{name}` on every {}", doc.kind);
+            missing_extra(doc, block, extra, help, out);
         }
     }
 }
@@ -93,18 +73,13 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
     let block = doc.front.as_ref().unwrap_or(&EMPTY);
     let status = d.status.as_ref().map(|s| s.value.as_str());
     for spec in Kind::Decision.schema() {
-        let required = match spec.required {
-            Required::Always => true,
-            Required::IfStatus(statuses) => status.is_some_and(|s| statuses.contains(&s)),
-            Required::No => extra.iter().any(|e| e == spec.name),
-        };
         let present = match spec.name {
             // Options: two or more, from front matter or the body section.
             "options" => d.options.len() >= 2,
             "outcome" => d.outcome.is_some(),
             name => d.found(name).is_some(),
         };
-        if !required || present {
+        if !spec.is_required(status, extra) || present {
             continue;
         }
         out.push(match d.legacy {
@@ -112,14 +87,26 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
             None => missing(doc, block, spec.name, status, spec),
         });
     }
+    let help = |name: &str| match d.legacy {
+        Some(_) => format!(
+            "docket.toml requires `{name}` on every decision; `docket import` gives this record docket front matter, where `{name}:` goes"
+        ),
+        None => format!("docket.toml requires `{name}` on every decision"),
+    };
+    missing_extra(doc, block, extra, help, out);
+}
+
+/// The keys `docket.toml` requires that the kind does not know, when `block` lacks
+/// them; `help` says where they come from.
+fn missing_extra(
+    doc: &Document,
+    block: &Fields,
+    extra: &[String],
+    help: impl Fn(&str) -> String,
+    out: &mut Vec<Diagnostic>,
+) {
     for name in extra {
-        if !Kind::Decision.schema().iter().any(|s| s.name == name) && !has(block, name) {
-            let help = match d.legacy {
-                Some(_) => format!(
-                    "docket.toml requires `{name}` on every decision; `docket import` gives this record docket front matter, where `{name}:` goes"
-                ),
-                None => format!("docket.toml requires `{name}` on every decision"),
-            };
+        if !doc.kind.schema().iter().any(|s| s.name == name) && !block.has(name) {
             out.push(
                 Diagnostic::new(
                     "missing-field",
@@ -127,7 +114,7 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
                     anchor(doc, block),
                     format!("missing required key `{name}`"),
                 )
-                .with_help(help),
+                .with_help(help(name)),
             );
         }
     }
@@ -177,15 +164,6 @@ fn missing_in_legacy(
         _ => format!("add `{key}:` ({}); `docket import` gives this record docket front matter, where it goes", spec.doc),
     };
     Diagnostic::new("missing-field", &doc.path, range, message).with_help(help)
-}
-
-fn has(block: &Fields, key: &str) -> bool {
-    block.get(key).is_some_and(|f| match &f.value {
-        Yaml::Null => false,
-        Yaml::Str(s) => !s.trim().is_empty(),
-        Yaml::Seq(items) => !items.is_empty(),
-        _ => true,
-    })
 }
 
 fn missing(
@@ -281,12 +259,7 @@ mod tests {
             ),
         ]);
         insta::assert_debug_snapshot!(run("missing-field", &r));
-        let ctx = crate::Context {
-            repo: &r,
-            now: crate::testing::now(),
-        };
-        let mut out = Vec::new();
-        super::run(&ctx, &mut out);
+        let out = crate::testing::findings("missing-field", &r);
         for d in &out {
             let help = d.help.as_deref().unwrap_or("");
             assert!(help.contains("docket import"), "{d:?}");

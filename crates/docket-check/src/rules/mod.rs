@@ -1,9 +1,12 @@
 //! One module per rule. The table below is the registry: adding a rule means adding
-//! its file and one line here.
+//! its file and one line here. A rule that reports what reading found (`forwards`
+//! a [`Problem`] code) has no code of its own: its file holds its documentation and
+//! its tests, and the registry forwards the problems.
 
 use docket_diagnostics::Severity;
+use docket_model::Problem;
 
-use crate::registry::Rule;
+use crate::registry::{Check, Rule};
 
 pub mod accepted_decision_edited;
 pub mod brief_overdue;
@@ -28,23 +31,25 @@ pub mod unreadable_file;
 
 // Modules are declared above (not by the macro) so that rustfmt reaches them.
 macro_rules! rules {
-    ($($module:ident => $id:literal, $severity:ident, $summary:literal;)*) => {
+    ($($module:ident => $id:literal, $severity:ident, $summary:literal $(, forwards $code:ident)?;)*) => {
         /// Every rule, in the order they run.
         pub static RULES: &[Rule] = &[$(Rule {
             id: $id,
             default_severity: Severity::$severity,
             summary: $summary,
-            run: $module::run,
+            check: rules!(@check $module $(, $code)?),
             source: include_str!(concat!(stringify!($module), ".rs")),
         },)*];
     };
+    (@check $module:ident) => { Check::Run($module::run) };
+    (@check $module:ident, $code:ident) => { Check::Forward(Problem::$code) };
 }
 
 rules! {
-    front_matter_syntax => "front-matter-syntax", Error, "front matter or YAML that cannot be read";
+    front_matter_syntax => "front-matter-syntax", Error, "front matter or YAML that cannot be read", forwards FrontMatterSyntax;
     missing_field => "missing-field", Error, "a required key is missing";
     unknown_field => "unknown-field", Warning, "a key the kind does not know (likely a typo)";
-    invalid_value => "invalid-value", Error, "a value of the wrong type or outside its allowed set";
+    invalid_value => "invalid-value", Error, "a value of the wrong type or outside its allowed set", forwards InvalidValue;
     unknown_owner => "unknown-owner", Error, "an owner, attendee or author who is not in the roster";
     duplicate_id => "duplicate-id", Error, "two decisions with the same id, or two people with the same roster id";
     id_mismatch => "id-mismatch", Error, "a decision's `id` key that does not match its file name";
@@ -59,8 +64,8 @@ rules! {
     missing_meetings => "missing-meetings", Info, "a team handbook without a meeting inventory (`meetings.yaml`)";
     accepted_decision_edited => "accepted-decision-edited", Error, "an accepted decision whose substance a change rewrites";
     number_collision => "number-collision", Error, "a new decision whose number another branch already uses";
-    unreadable_file => "unreadable-file", Error, "a file that cannot be read or is not UTF-8";
-    skipped_link => "skipped-link", Warning, "a symbolic link that is not followed";
+    unreadable_file => "unreadable-file", Error, "a file that cannot be read or is not UTF-8", forwards UnreadableFile;
+    skipped_link => "skipped-link", Warning, "a symbolic link that is not followed", forwards SkippedLink;
 }
 
 use docket_model::{Data, Document, Fields, Kind};
@@ -78,6 +83,16 @@ pub(crate) fn blocks(doc: &Document) -> Vec<&Fields> {
         Data::Meetings(list) => list.iter().map(|m| &m.fields).collect(),
         Data::Page(p) if p.index_of.is_some() => Vec::new(),
         _ => vec![doc.front.as_ref().unwrap_or(&EMPTY)],
+    }
+}
+
+/// How late something is, for messages: `less than a minute`, or a duration such as
+/// `1d 2h`.
+pub(crate) fn late_by(seconds: i64) -> String {
+    if seconds < 60 {
+        "less than a minute".to_string()
+    } else {
+        docket_model::time::format_duration(seconds)
     }
 }
 

@@ -22,40 +22,31 @@
 //! under `[rules]` in `docket.toml`.
 
 use docket_diagnostics::Diagnostic;
-use docket_model::{Data, Kind};
+use docket_model::Kind;
 
 use crate::Context;
 
 /// Reports status-update meetings.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let updates = ctx.repo.join(&ctx.repo.config.kind_path(Kind::Update));
-    for doc in &ctx.repo.documents {
-        let Data::Meetings(list) = &doc.data else {
+    for (doc, m) in ctx.repo.meetings() {
+        let Some(field) = m.fields.get("category").filter(|_| m.is_replaceable()) else {
             continue;
         };
-        for m in list {
-            if m.category.as_deref() != Some("update") {
-                continue;
-            }
-            let Some(field) = m.fields.get("category") else {
-                continue;
-            };
-            let name = m
-                .name
-                .as_deref()
-                .map_or_else(|| "this meeting".to_string(), |n| format!("`{n}`"));
-            out.push(
-                Diagnostic::new(
-                    "replaceable-meeting",
-                    &doc.path,
-                    field.value_range.clone(),
-                    format!("{name} is a status update meeting; written daily updates could replace it"),
-                )
-                .with_help(format!(
-                    "have attendees write `Done:`, `Next:` and `Blocker:` lines in {updates}/ and drop the meeting"
-                )),
-            );
-        }
+        out.push(
+            Diagnostic::new(
+                "replaceable-meeting",
+                &doc.path,
+                field.value_range.clone(),
+                format!(
+                    "{} is a status update meeting; written daily updates could replace it",
+                    m.label("this meeting")
+                ),
+            )
+            .with_help(format!(
+                "have attendees write `Done:`, `Next:` and `Blocker:` lines in {updates}/ and drop the meeting"
+            )),
+        );
     }
 }
 

@@ -12,14 +12,9 @@
 //!
 //! **Fix:** copy the file into the repository, or remove the link.
 
-use docket_diagnostics::Diagnostic;
-
-use crate::Context;
-
-/// Reports links the walk skipped.
-pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    super::front_matter_syntax::forward(ctx, "skipped-link", out);
-}
+// Reported by the registry, which forwards the problems with code
+// `docket_model::Problem::SkippedLink` under this rule's id (`rules/mod.rs`); this file is
+// the rule's documentation and its tests.
 
 #[cfg(test)]
 mod tests {

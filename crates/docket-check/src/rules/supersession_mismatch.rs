@@ -36,6 +36,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
+use docket_model::graph::{Direction, resolve_one, step};
 use docket_model::{Decision, Document, Repository, Spanned};
 
 use crate::Context;
@@ -44,32 +45,33 @@ use crate::Context;
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let repo = ctx.repo;
     for (a, da) in repo.decisions() {
-        for entry in &da.supersedes {
+        for (entry, b) in one_step(repo, da, Direction::Back) {
             // A decision that supersedes itself is a cycle, reported below.
-            if let Some((b, db)) = unique(repo, entry).filter(|(b, _)| !std::ptr::eq(a, *b)) {
-                one_sided_supersedes(repo, (a, da), entry, (b, db), out);
+            if !std::ptr::eq(a, b.0) {
+                one_sided_supersedes(repo, (a, da), entry, b, out);
             }
         }
-        if let Some((by, target)) = da
-            .superseded_by
-            .as_ref()
-            .and_then(|by| unique(repo, by).map(|t| (by, t)))
-        {
-            one_sided_superseded_by((a, da), by, target, out);
+        for (by, target) in one_step(repo, da, Direction::Forward) {
+            one_sided_superseded_by(repo, (a, da), by, target, out);
         }
     }
     cycles(repo, out);
 }
 
-/// The one decision `reference` names, if exactly one.
-fn unique<'r>(
+/// One step along supersession, keeping the references that name exactly one
+/// decision.
+fn one_step<'r>(
     repo: &'r Repository,
-    reference: &Spanned<String>,
-) -> Option<(&'r Document, &'r Decision)> {
-    match repo.resolve_decision(&reference.value).as_slice() {
-        [doc] => doc.decision().map(|d| (*doc, d)),
-        _ => None,
-    }
+    d: &'r Decision,
+    dir: Direction,
+) -> Vec<(&'r Spanned<String>, (&'r Document, &'r Decision))> {
+    step(repo, d, dir)
+        .into_iter()
+        .filter_map(|(reference, found)| match found.as_slice() {
+            [doc] => Some((reference, (*doc, doc.decision()?))),
+            _ => None,
+        })
+        .collect()
 }
 
 /// How other records should name `doc`: its id, or its stem without one.
@@ -99,10 +101,10 @@ fn one_sided_supersedes(
                 b.path
             ),
         ),
-        Some(by) => match unique(repo, by) {
+        Some(by) => match resolve_one(repo, &by.value) {
             // A dangling or ambiguous `superseded_by` is reported by other rules.
             None => return,
-            Some((c, _)) if !std::ptr::eq(c, a) => (
+            Some(c) if !std::ptr::eq(c, a) => (
                 format!(
                     "supersedes `{}`, but {} names `{}` in `superseded_by`",
                     entry.value,
@@ -141,6 +143,7 @@ fn one_sided_supersedes(
 
 /// B says `superseded_by: A`: A must list B in `supersedes`.
 fn one_sided_superseded_by(
+    repo: &Repository,
     (b, db): (&Document, &Decision),
     by: &Spanned<String>,
     (a, da): (&Document, &Decision),
@@ -155,7 +158,10 @@ fn one_sided_superseded_by(
             ),
             "name the decision that replaces this one".to_string(),
         )
-    } else if da.supersedes.iter().any(|s| names(&s.value, b, db)) {
+    } else if step(repo, da, Direction::Back)
+        .iter()
+        .any(|(_, found)| found.iter().any(|d| std::ptr::eq(*d, b)))
+    {
         return;
     } else {
         (
@@ -173,23 +179,6 @@ fn one_sided_superseded_by(
     );
 }
 
-/// Whether `reference` names `doc` (by its number, id or file name).
-fn names(reference: &str, doc: &Document, d: &Decision) -> bool {
-    let r = reference.trim().trim_start_matches('#');
-    let stem = r.strip_suffix(".md").unwrap_or(r);
-    if stem == doc.stem() {
-        return true;
-    }
-    match &d.id {
-        Some(docket_model::DecisionId::Number(n)) => {
-            stem.bytes().all(|b| b.is_ascii_digit())
-                && stem.parse::<u64>().ok() == Some(u64::from(*n))
-        }
-        Some(docket_model::DecisionId::Stem(s)) => stem == s,
-        None => false,
-    }
-}
-
 /// Supersession cycles, following `supersedes` edges between decisions.
 fn cycles(repo: &Repository, out: &mut Vec<Diagnostic>) {
     let docs = &repo.documents;
@@ -204,8 +193,8 @@ fn cycles(repo: &Repository, out: &mut Vec<Diagnostic>) {
         let Some(d) = doc.decision() else {
             continue;
         };
-        for entry in &d.supersedes {
-            if let Some(j) = unique(repo, entry).and_then(|(target, _)| position(target)) {
+        for (entry, (target, _)) in one_step(repo, d, Direction::Back) {
+            if let Some(j) = position(target) {
                 if i == j {
                     out.push(
                         Diagnostic::new(

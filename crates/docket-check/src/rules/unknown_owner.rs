@@ -229,7 +229,7 @@ impl Found<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{now, repo, run};
+    use crate::testing::{repo, run};
 
     #[test]
     fn fails_on_unknown_people() {
@@ -268,12 +268,7 @@ mod tests {
             "docs/decisions/0001-a.md",
             "---\ntitle: A\nstatus: proposed\nowner: alcie\ndate: 2026-11-20\ninformed: [zed]\n---\n",
         )]);
-        let ctx = crate::Context {
-            repo: &r,
-            now: now(),
-        };
-        let mut out = Vec::new();
-        super::run(&ctx, &mut out);
+        let out = crate::testing::findings("unknown-owner", &r);
         let helps: Vec<_> = out
             .iter()
             .map(|d| d.help.clone().unwrap_or_default())

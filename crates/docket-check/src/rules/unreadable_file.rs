@@ -11,14 +11,9 @@
 //!
 //! **Fix:** save the file as UTF-8 (every modern editor can), or fix its permissions.
 
-use docket_diagnostics::Diagnostic;
-
-use crate::Context;
-
-/// Reports files the driver could not read.
-pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    super::front_matter_syntax::forward(ctx, "unreadable-file", out);
-}
+// Reported by the registry, which forwards the problems with code
+// `docket_model::Problem::UnreadableFile` under this rule's id (`rules/mod.rs`); this file is
+// the rule's documentation and its tests.
 
 #[cfg(test)]
 mod tests {

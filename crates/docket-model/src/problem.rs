@@ -1,0 +1,71 @@
+//! Problems found while reading the handbook: a file that cannot be read, front
+//! matter that is not YAML, a value of the wrong type, a link the walk did not
+//! follow. Each carries a [`Problem`] code, not a rule id: `docket-check`'s registry
+//! names the rule that reports each code, so rule ids are defined in one place.
+
+use std::ops::Range;
+
+/// What kind of input problem a [`ParseProblem`] is. Each code is reported by one
+/// rule of `docket check` (its registry maps the code to the rule's id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Problem {
+    /// Front matter or a YAML file that cannot be read (SPEC §4 `front-matter-syntax`).
+    FrontMatterSyntax,
+    /// A value of the wrong type or outside its allowed set (`invalid-value`).
+    InvalidValue,
+    /// A file that cannot be read or is not UTF-8 (found by the driver).
+    UnreadableFile,
+    /// A symbolic link the walk does not follow (found by the driver).
+    SkippedLink,
+}
+
+impl Problem {
+    /// Every code, for registries that must cover them all.
+    pub const ALL: [Problem; 4] = [
+        Problem::FrontMatterSyntax,
+        Problem::InvalidValue,
+        Problem::UnreadableFile,
+        Problem::SkippedLink,
+    ];
+}
+
+/// One problem found while reading or parsing, at a byte range of a file. It becomes
+/// a `Diagnostic` under its rule's id when `docket check` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseProblem {
+    /// What kind of problem it is.
+    pub code: Problem,
+    /// Path relative to the repository root, `/`-separated.
+    pub file: String,
+    /// Byte range in the file's text; an empty range at 0 is the file as a whole.
+    pub range: Range<usize>,
+    /// What is wrong. Lowercase, values in backticks.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl ParseProblem {
+    /// A problem without help.
+    pub fn new(
+        code: Problem,
+        file: impl Into<String>,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            code,
+            file: file.into(),
+            range,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Sets the help line.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}

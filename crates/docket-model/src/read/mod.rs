@@ -1,0 +1,92 @@
+//! Typed reading: a document's front matter (or each item of people.yaml and
+//! meetings.yaml), already parsed into [`Fields`] by `parse`, becomes its kind's
+//! [`Data`], after every known key's type is checked (`validate`). Decisions in an
+//! existing format are read through `legacy`.
+//!
+//! The parts: `validate` (the type of each known key), `decision`, `update`, and
+//! `kinds` (brief, charter, person, meeting). This file only dispatches; the parts
+//! never import it.
+
+mod decision;
+mod kinds;
+mod update;
+mod validate;
+
+use std::borrow::Cow;
+
+use crate::config::Config;
+use crate::document::{Data, Document, Fields, Page};
+use crate::kind::Kind;
+use crate::legacy::{detect, scan};
+use crate::value::{is_scalar, text_of};
+
+/// Reads a Markdown document's typed data from its front matter and body.
+/// `index_of` marks the index page of a kind folder.
+pub(crate) fn read_markdown(doc: &mut Document, config: &Config, index_of: Option<Kind>) {
+    let fields = doc.front.clone().unwrap_or_default();
+    let kind = doc.kind;
+    if matches!(kind, Kind::People | Kind::Meetings) {
+        // A Markdown file that calls itself a YAML kind (`kind: people`): nothing to
+        // read as that kind.
+        doc.data = Data::Page(Page::default());
+        return;
+    }
+    // Existing decision records (SPEC §9): what the body says in their shapes.
+    let facts = (kind == Kind::Decision).then(|| scan(doc));
+    let legacy = facts.as_ref().and_then(|f| detect(doc, &fields, f));
+    // A record read as MADR states its status in MADR's words (`Accepted`,
+    // `superseded by ADR-0003`); the decision reader judges it after mapping.
+    let validated = if legacy.is_some() {
+        Cow::Owned(Fields {
+            range: fields.range.clone(),
+            fields: fields
+                .fields
+                .iter()
+                .filter(|f| !(f.key == "status" && is_scalar(&f.value)))
+                .cloned()
+                .collect(),
+        })
+    } else {
+        Cow::Borrowed(&fields)
+    };
+    validate::validate_fields(
+        &mut doc.problems,
+        &doc.path,
+        &doc.text,
+        &validated,
+        kind.schema(),
+    );
+    doc.data = match kind {
+        Kind::Decision => Data::Decision(decision::decision(
+            doc,
+            &fields,
+            config,
+            &facts.unwrap_or_default(),
+            legacy,
+        )),
+        Kind::Brief => Data::Brief(kinds::brief(&fields)),
+        Kind::Charter => Data::Charter(kinds::charter(&fields)),
+        Kind::Update => Data::Update(update::update(doc, &fields)),
+        Kind::Page | Kind::People | Kind::Meetings => Data::Page(Page {
+            title: text_of(&fields, "title").map(|t| t.value),
+            index_of,
+        }),
+    };
+}
+
+/// Reads the items of people.yaml or meetings.yaml (each already a block of fields).
+pub(crate) fn read_list(doc: &mut Document, blocks: Vec<Fields>) {
+    let schema = doc.kind.schema();
+    for fields in &blocks {
+        validate::validate_fields(&mut doc.problems, &doc.path, &doc.text, fields, schema);
+    }
+    doc.data = match doc.kind {
+        Kind::People => Data::People(blocks.into_iter().map(kinds::person).collect()),
+        _ => Data::Meetings(
+            blocks
+                .into_iter()
+                .map(|fields| kinds::meeting(&doc.text, fields))
+                .collect(),
+        ),
+    };
+}
