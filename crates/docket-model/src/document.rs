@@ -159,6 +159,15 @@ impl PartialEq<&str> for DecisionOption {
     }
 }
 
+/// Where a value of a record was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A front-matter key.
+    FrontMatter,
+    /// A section of the Markdown body (which the page shows as written).
+    Body,
+}
+
 /// A decision record.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Decision {
@@ -181,8 +190,12 @@ pub struct Decision {
     /// The options, from front matter (`options: [{name, pros, cons}]` or plain
     /// names) or the items of the `## Options` (`## Considered Options`) section.
     pub options: Vec<DecisionOption>,
+    /// Where the options were read from, when there are any.
+    pub options_origin: Option<Origin>,
     /// The outcome, from front matter or the `## Decision` section.
     pub outcome: Option<String>,
+    /// Where the outcome was read from, when there is one.
+    pub outcome_origin: Option<Origin>,
     /// Decisions this one replaces.
     pub supersedes: Vec<Spanned<String>>,
     /// The decision that replaces this one.

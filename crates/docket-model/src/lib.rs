@@ -66,7 +66,7 @@ mod write;
 pub use config::{Config, ConfigError, IdScheme, KindConfig, RuleSetting, SiteConfig};
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
-    Meeting, Norms, Page, Person, Spanned, Update, UpdateLine, number_prefix,
+    Meeting, Norms, Origin, Page, Person, Spanned, Update, UpdateLine, number_prefix,
 };
 pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDecision};
 pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import};

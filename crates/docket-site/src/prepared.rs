@@ -4,9 +4,10 @@
 //! decision's index row and supersession chain. Plain data: no interior mutability,
 //! so the pages can read it from every worker at once.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use docket_model::time::{Time, format_date, format_time};
+use docket_model::graph::{Direction, chain};
 use docket_model::{Decision, DecisionId, Document, Repository};
 
 use crate::links::Links;
@@ -126,8 +127,8 @@ fn listed_decisions<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
             doc,
             decision,
             row: decision_row(links, doc, decision),
-            chain_back: supersession_chain(links, doc, true),
-            chain_forward: supersession_chain(links, doc, false),
+            chain_back: supersession_chain(links, doc, Direction::Back),
+            chain_forward: supersession_chain(links, doc, Direction::Forward),
         })
         .collect()
 }
@@ -159,30 +160,11 @@ fn decision_row(links: &Links<'_>, doc: &Document, d: &Decision) -> DecisionRow 
     }
 }
 
-/// The decisions `start` replaces (`back`, following `supersedes`) or that replace it
-/// (following `superseded_by`), nearest first, each once.
-///
-/// A walk of the supersession graph of its own, kept as it was until the model's
-/// graph (`docket_model::graph`) offers this walk; then this is a one-line swap.
-fn supersession_chain(links: &Links<'_>, start: &Document, back: bool) -> Vec<LinkRef> {
-    let mut out = Vec::new();
-    let mut seen = BTreeSet::from([start.path.clone()]);
-    let mut frontier = vec![start];
-    while let Some(cur) = frontier.pop() {
-        let Some(cd) = cur.decision() else { continue };
-        let next: Vec<&str> = if back {
-            cd.supersedes.iter().map(|r| r.value.as_str()).collect()
-        } else {
-            cd.superseded_by.iter().map(|r| r.value.as_str()).collect()
-        };
-        for r in next {
-            if let [target] = links.repo.resolve_decision(r).as_slice()
-                && seen.insert(target.path.clone())
-            {
-                out.push(links.decision_link(target));
-                frontier.push(target);
-            }
-        }
-    }
-    out
+/// The decisions `start` replaces (`Back`, following `supersedes`) or that replace
+/// it (`Forward`), as links: the model's one walk of the chain.
+fn supersession_chain(links: &Links<'_>, start: &Document, dir: Direction) -> Vec<LinkRef> {
+    chain(links.repo, start, dir)
+        .into_iter()
+        .map(|d| links.decision_link(d))
+        .collect()
 }

@@ -8,8 +8,8 @@ use docket_syntax::Yaml;
 
 use crate::config::{Config, IdScheme};
 use crate::document::{
-    Decision, DecisionId, DecisionOption, Document, Fields, Legacy, StatusSource, StatusStatement,
-    number_prefix,
+    Decision, DecisionId, DecisionOption, Document, Fields, Legacy, Origin, StatusSource,
+    StatusStatement, number_prefix,
 };
 use crate::kind::Kind;
 use crate::legacy::{Facts, is_dated_stem, read_legacy, statement};
@@ -26,9 +26,15 @@ pub(super) fn decision(
     legacy: Option<Legacy>,
 ) -> Decision {
     let id = decision_id(doc, config);
-    let outcome = text_of(fields, "outcome")
-        .map(|s| s.value)
-        .or_else(|| section_text(doc, &["Decision", "Decision Outcome", "Outcome"]));
+    let (outcome, outcome_origin) = match text_of(fields, "outcome") {
+        Some(s) => (Some(s.value), Some(Origin::FrontMatter)),
+        None => {
+            let body = section_text(doc, &["Decision", "Decision Outcome", "Outcome"]);
+            let origin = body.as_ref().map(|_| Origin::Body);
+            (body, origin)
+        }
+    };
+    let (options, options_origin) = options(doc, fields);
     let mut d = Decision {
         id,
         id_key: text_of(fields, "id"),
@@ -38,8 +44,10 @@ pub(super) fn decision(
         date: time_of(fields, "date"),
         deadline: time_of(fields, "deadline"),
         decided: time_of(fields, "decided"),
-        options: options(doc, fields),
+        options,
+        options_origin,
         outcome,
+        outcome_origin,
         supersedes: list_of(&doc.text, fields, "supersedes"),
         superseded_by: text_of(fields, "superseded_by"),
         consulted: list_of(&doc.text, fields, "consulted"),
@@ -94,8 +102,8 @@ fn decision_id(doc: &mut Document, config: &Config) -> Option<DecisionId> {
 /// The options: front matter `options` (plain names, or `{name, pros, cons}`
 /// mappings; an entry without a name is left out, and `invalid-value` reports it),
 /// else the items of an `## Options` (`## Considered Options`) section, by name.
-fn options(doc: &Document, fields: &Fields) -> Vec<DecisionOption> {
-    match fields.get("options").map(|f| &f.value) {
+fn options(doc: &Document, fields: &Fields) -> (Vec<DecisionOption>, Option<Origin>) {
+    let options: Vec<DecisionOption> = match fields.get("options").map(|f| &f.value) {
         Some(Yaml::Seq(items)) => items
             .iter()
             .filter_map(|i| {
@@ -109,11 +117,17 @@ fn options(doc: &Document, fields: &Fields) -> Vec<DecisionOption> {
                 })
             })
             .collect(),
-        _ => section_items(doc, &["Options", "Considered Options"])
-            .into_iter()
-            .map(DecisionOption::named)
-            .collect(),
-    }
+        _ => {
+            let named = section_items(doc, &["Options", "Considered Options"])
+                .into_iter()
+                .map(DecisionOption::named)
+                .collect::<Vec<_>>();
+            let origin = (!named.is_empty()).then_some(Origin::Body);
+            return (named, origin);
+        }
+    };
+    let origin = (!options.is_empty()).then_some(Origin::FrontMatter);
+    (options, origin)
 }
 
 /// Every statement of the status, for `status-conflict`: the front matter, then

@@ -24,7 +24,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, repo_root: &Path) -> Resul
         if documents.contains(file.as_str()) {
             continue;
         }
-        let rel = handbook_relative(&repo.handbook_root, file);
+        let rel = docket_model::handbook_relative(file, &repo.handbook_root).unwrap_or(file);
         if rel.starts_with("assets/") && w.asset(rel).is_some() {
             continue;
         }
@@ -33,15 +33,4 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, repo_root: &Path) -> Resul
         w.file(rel, &bytes)?;
     }
     Ok(())
-}
-
-/// `file` (repository-relative) relative to the handbook's root `root`.
-///
-/// `""` and `"."` both mean the repository root here, as they did before the model
-/// normalised the handbook root; a one-line swap for the model's once it does.
-fn handbook_relative<'f>(root: &str, file: &'f str) -> &'f str {
-    match root {
-        "" | "." => file,
-        root => file.strip_prefix(&format!("{root}/")).unwrap_or(file),
-    }
 }

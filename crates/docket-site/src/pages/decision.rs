@@ -1,8 +1,7 @@
 //! A decision's page: its row, rendered body, options and outcome from the front
-//! matter, supersession links and chain, consulted and informed people, and history.
+//! matter (typed by the model), supersession links and chain, consulted and informed people, and history.
 
-use docket_model::{Document, Spanned};
-use docket_syntax::Yaml;
+use docket_model::{Decision, Document, Origin, Spanned};
 use minijinja::{Value, context};
 
 use crate::docview::{doc_view, history_entries};
@@ -24,8 +23,8 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
     let view = DecisionView {
         row: listed.row.clone(),
         doc: doc_view(p, doc, &url),
-        options: options_from_front_matter(doc),
-        outcome: outcome_from_front_matter(doc),
+        options: options(d),
+        outcome: outcome(d),
         supersedes: d
             .supersedes
             .iter()
@@ -52,46 +51,25 @@ fn people(links: &Links<'_>, list: &[Spanned<String>]) -> Vec<LinkRef> {
     list.iter().map(|p| links.person_ref(&p.value)).collect()
 }
 
-/// `options` as written in the front matter: a list of names, or of mappings with
-/// `name`, `pros` and `cons` (each a list or one value).
-///
-/// Read from the raw YAML, as it was before the model types options; a one-line swap
-/// for the model's reading once it has one.
-fn options_from_front_matter(doc: &Document) -> Vec<OptionView> {
-    let Some(Yaml::Seq(items)) = doc
-        .front
-        .as_ref()
-        .and_then(|f| f.get("options"))
-        .map(|f| &f.value)
-    else {
+/// The options the front matter lists, with their arguments. Options read from a
+/// body section are shown where the body has them, not twice.
+fn options(d: &Decision) -> Vec<OptionView> {
+    if d.options_origin != Some(Origin::FrontMatter) {
         return Vec::new();
-    };
-    items
+    }
+    d.options
         .iter()
-        .map(|i| {
-            let list = |k: &str| match i.get(k) {
-                Some(Yaml::Seq(v)) => v.iter().filter_map(Yaml::as_scalar_string).collect(),
-                Some(v) => v.as_scalar_string().into_iter().collect(),
-                None => Vec::new(),
-            };
-            OptionView {
-                name: i
-                    .as_scalar_string()
-                    .or_else(|| i.get("name").and_then(Yaml::as_scalar_string))
-                    .unwrap_or_default(),
-                pros: list("pros"),
-                cons: list("cons"),
-            }
+        .map(|o| OptionView {
+            name: o.name.clone(),
+            pros: o.pros.clone(),
+            cons: o.cons.clone(),
         })
         .collect()
 }
 
-/// `outcome` as written in the front matter, when it is a scalar.
-///
-/// Read from the raw YAML, like [`options_from_front_matter`].
-fn outcome_from_front_matter(doc: &Document) -> Option<String> {
-    doc.front
-        .as_ref()
-        .and_then(|f| f.get("outcome"))
-        .and_then(|f| f.value.as_scalar_string())
+/// The outcome the front matter states (one from the body is shown in the body).
+fn outcome(d: &Decision) -> Option<String> {
+    (d.outcome_origin == Some(Origin::FrontMatter))
+        .then(|| d.outcome.clone())
+        .flatten()
 }

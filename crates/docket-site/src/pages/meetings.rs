@@ -1,7 +1,8 @@
 //! The meetings page (`meetings/index.html`): the inventory with each meeting's cost,
 //! the team's total, and each person's load against the focus block.
 
-use docket_model::{Data, Kind, Meeting, Norms};
+use docket_model::meeting_load::hours_per_week;
+use docket_model::{Meeting, Norms};
 use minijinja::{Value, context};
 
 use crate::error::SiteError;
@@ -15,12 +16,8 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
     let norms = p.repo.norms();
     let meetings: Vec<MeetingView> = p
         .repo
-        .of_kind(Kind::Meetings)
-        .flat_map(|doc| match &doc.data {
-            Data::Meetings(list) => list.as_slice(),
-            _ => &[],
-        })
-        .map(|m| meeting_view(&p.links, norms, m))
+        .meetings()
+        .map(|(_, m)| meeting_view(&p.links, norms, m))
         .collect();
     let total: f64 = meetings.iter().map(|m| m.hours_per_week).sum();
     w.page(
@@ -38,23 +35,16 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
     )
 }
 
-/// One meeting's row: its person-hours a week (length × occurrences a week ×
-/// attendees), whether written updates could replace it (category `update`), and
-/// whether its length is off the charter's list.
-///
-/// These three are computed here as they were before the model had meeting
-/// predicates; a one-line swap for the model's once it has them.
+/// One meeting's row: its person-hours a week (one attendee's hours a week ×
+/// attendees), whether written updates could replace it, and whether its length is
+/// off the charter's list: the model's predicates, as the rules and metrics use them.
 fn meeting_view(links: &Links<'_>, norms: &Norms, m: &Meeting) -> MeetingView {
-    let cadence = m.cadence.clone().unwrap_or_default();
-    let duration = m.duration.as_ref().map(|d| d.value);
-    let hours = duration.unwrap_or(0) as f64 / 60.0
-        * docket_model::meeting_load::occurrences_per_week(&cadence).unwrap_or(0.0)
-        * m.attendees.len() as f64;
+    let hours = hours_per_week(m).unwrap_or(0.0) * m.attendees.len() as f64;
     MeetingView {
         name: m.name.clone().unwrap_or_default(),
         category: m.category.clone().unwrap_or_default(),
-        cadence,
-        duration,
+        cadence: m.cadence.clone().unwrap_or_default(),
+        duration: m.duration.as_ref().map(|d| d.value),
         attendees: m
             .attendees
             .iter()
@@ -62,7 +52,7 @@ fn meeting_view(links: &Links<'_>, norms: &Norms, m: &Meeting) -> MeetingView {
             .collect(),
         agenda: m.agenda,
         hours_per_week: round2(hours),
-        replaceable: m.category.as_deref() == Some("update"),
-        off_length: duration.is_some_and(|d| !norms.meeting_lengths.contains(&d)),
+        replaceable: m.is_replaceable(),
+        off_length: m.is_off_length(norms),
     }
 }
