@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use docket_model::time::{Time, format_date, format_time};
 use docket_model::graph::{Direction, chain};
+use docket_model::time::{Time, format_date, format_time};
 use docket_model::{Decision, DecisionId, Document, Repository};
 
 use crate::links::Links;
