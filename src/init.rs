@@ -45,16 +45,7 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         config,
         existing,
     } = docket_driver::jobs::prepare_init(&start)?;
-    let handbook = |kind: Kind| {
-        let p = config.kind_path(kind);
-        if config.root == "." || config.root.is_empty() {
-            p
-        } else if p.is_empty() {
-            config.root.clone()
-        } else {
-            format!("{}/{p}", config.root)
-        }
-    };
+    let handbook = |kind: Kind| config.root.join(&config.kind_path(kind));
     let user = git_user(&root);
     // When a roster exists already, the charter's owner is the git user found in it.
     let id = existing

@@ -183,10 +183,7 @@ impl Builder {
 }
 
 fn handbook_dir(ws: &docket_driver::Workspace) -> PathBuf {
-    match ws.repo.handbook_root.as_str() {
-        "" | "." => ws.root.clone(),
-        root => ws.root.join(root),
-    }
+    ws.repo.handbook_root.dir(&ws.root)
 }
 
 /// The error diagnostics of a rebuild, as `docket check` prints them (no colours),

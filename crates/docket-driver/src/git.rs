@@ -206,7 +206,7 @@ impl Opened {
 
     /// The handbook root relative to git's working tree, without a trailing `/`.
     fn handbook_root(&self, ws: &Workspace) -> String {
-        self.in_git(&ws.repo.handbook_root)
+        self.in_git(ws.repo.handbook_root.as_str())
             .trim_end_matches('/')
             .to_string()
     }

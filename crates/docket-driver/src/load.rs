@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use docket_model::{
-    Config, FileRole, ParseProblem, Problem, Repository, classify, handbook_relative, parse_file,
+    Config, FileRole, HandbookRoot, ParseProblem, Problem, Repository, classify, parse_file,
 };
 use rayon::prelude::*;
 
@@ -102,7 +102,7 @@ fn detect_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
                 "found decision records in `{folder}`, but the handbook root is `docs`; set `root = \"{handbook}\"` and `[kinds.decision] path = \"{path}\"` in docket.toml to read them"
             ));
         }
-        config.root = handbook.to_string();
+        config.root = docket_model::HandbookRoot::new(handbook).unwrap_or_default();
         config.kinds.entry(decision).or_default().path = Some(path.to_string());
         return Some(format!(
             "no `docs/decisions` folder: reading decision records from `{folder}`; set `[kinds.decision] path` (and `root`) in docket.toml to choose the folder"
@@ -116,28 +116,20 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     let root = find_root(start)?;
     let mut config = read_config(&root)?;
     let folder_note = detect_decision_folder(&root, &mut config);
-    let handbook = if config.root == "." {
-        root.clone()
-    } else {
-        root.join(&config.root)
-    };
+    let handbook = config.root.dir(&root);
     if !handbook.is_dir() {
         return Err(DriverError::NoHandbook {
-            root: config.root.clone(),
+            root: config.root.to_string(),
             repo: root.display().to_string(),
         });
     }
     let walked = walk::walk(&root, &handbook);
-    let handbook_root = if config.root == "." {
-        String::new()
-    } else {
-        config.root.clone()
-    };
+    let handbook_root = config.root.clone();
     let documents: Vec<_> = walked
         .files
         .par_iter()
         .filter(|file| {
-            let hp = handbook_relative(&file.rel, &handbook_root).unwrap_or("");
+            let hp = handbook_root.relative(&file.rel).unwrap_or("");
             classify(hp, &config) != FileRole::Asset
         })
         .filter_map(|file| read_document(&file.abs, file.rel.clone(), &handbook_root, &config))
@@ -163,7 +155,7 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
 fn read_document(
     abs: &Path,
     rel: String,
-    handbook_root: &str,
+    handbook_root: &HandbookRoot,
     config: &Config,
 ) -> Option<docket_model::Document> {
     let (text, problem) = match std::fs::read(abs) {

@@ -224,9 +224,10 @@ impl Git {
     }
 }
 
-/// Every file path (repository-relative) under `folder` in `tree`.
+/// Every file path (repository-relative) under `folder` in `tree`; `folder` is
+/// normalised by the caller (`docket_model::HandbookRoot`), empty for the whole tree.
 fn tree_files(repo: &git2::Repository, tree: &git2::Tree<'_>, folder: &str) -> Vec<String> {
-    let sub = if folder.is_empty() || folder == "." {
+    let sub = if folder.is_empty() {
         Some(tree.clone())
     } else {
         tree.get_path(Path::new(folder))
@@ -234,7 +235,7 @@ fn tree_files(repo: &git2::Repository, tree: &git2::Tree<'_>, folder: &str) -> V
             .and_then(|e| repo.find_tree(e.id()).ok())
     };
     let Some(sub) = sub else { return Vec::new() };
-    let prefix = if folder.is_empty() || folder == "." {
+    let prefix = if folder.is_empty() {
         String::new()
     } else {
         format!("{folder}/")

@@ -9,12 +9,13 @@ use docket_diagnostics::Severity;
 use serde::Deserialize;
 
 use crate::Kind;
+use crate::root::HandbookRoot;
 
 /// The parsed configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// The handbook root, relative to the repository root (default `docs`).
-    pub root: String,
+    pub root: HandbookRoot,
     /// Whether docket.toml sets `root` (the driver looks for existing decision
     /// folders such as `doc/adr` only when it does not).
     pub root_explicit: bool,
@@ -98,7 +99,7 @@ pub struct ConfigError {
 impl Default for Config {
     fn default() -> Self {
         Self {
-            root: "docs".to_string(),
+            root: HandbookRoot::new("docs").unwrap_or_default(),
             root_explicit: false,
             site: SiteConfig::default(),
             rules: Vec::new(),
@@ -115,14 +116,13 @@ impl Config {
             message: e.message().trim().to_string(),
         })?;
         let root_explicit = raw.root.is_some();
-        let root = raw.root.unwrap_or_else(|| "docs".to_string());
-        let root = root.trim_matches('/').to_string();
-        if root.split('/').any(|c| c == "..") || root.starts_with('/') {
+        let written = raw.root.unwrap_or_else(|| "docs".to_string());
+        let Some(root) = HandbookRoot::new(&written) else {
             return Err(ConfigError {
                 range: find_key(text, "root"),
-                message: format!("`root = \"{root}\"` must be a folder inside the repository"),
+                message: format!("`root = \"{written}\"` must be a folder inside the repository"),
             });
-        }
+        };
         let mut rules = Vec::new();
         for (rule, severity) in raw.rules {
             let range = find_key(text, &rule);
@@ -164,7 +164,7 @@ impl Config {
             kinds.insert(kind, kind_config);
         }
         Ok(Config {
-            root: if root.is_empty() { ".".into() } else { root },
+            root,
             root_explicit,
             site: raw.site,
             rules,

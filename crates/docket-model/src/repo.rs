@@ -9,6 +9,7 @@ use crate::document::{
 };
 use crate::kind::Kind;
 use crate::problem::ParseProblem;
+use crate::root::HandbookRoot;
 
 /// What a path inside the handbook root is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,23 +65,15 @@ fn is_template_name(name: &str) -> bool {
     matches!(stem, "template" | "_template" | "adr_template") || stem.starts_with("adr-template")
 }
 
-/// The path of `path` (repository-relative) inside the handbook root, if it is inside.
-pub fn handbook_relative<'a>(path: &'a str, handbook_root: &str) -> Option<&'a str> {
-    match handbook_root {
-        "" | "." => Some(path),
-        root => path.strip_prefix(root)?.strip_prefix('/'),
-    }
-}
-
 /// Parses the file at repository-relative `path` with its `text`, or `None` when the
 /// file is not a document (an asset, or outside the handbook root).
 pub fn parse_file(
     path: String,
-    handbook_root: &str,
+    handbook_root: &HandbookRoot,
     text: String,
     config: &Config,
 ) -> Option<Document> {
-    let handbook_path = handbook_relative(&path, handbook_root)?.to_string();
+    let handbook_path = handbook_root.relative(&path)?.to_string();
     let (kind, index_of) = match classify(&handbook_path, config) {
         FileRole::Document(k) => (k, None),
         FileRole::Index(k) => (Kind::Page, Some(k)),
@@ -103,7 +96,7 @@ pub struct Repository {
     pub config: Config,
     /// The handbook root relative to the repository root (`docs`), `/`-separated;
     /// empty when the handbook is the repository root.
-    pub handbook_root: String,
+    pub handbook_root: HandbookRoot,
     /// Every document, sorted by path.
     pub documents: Vec<Document>,
     /// Every file under the handbook root (documents and assets), repository-relative.
@@ -128,8 +121,7 @@ impl Repository {
     /// Parses in-memory files (repository-relative path, text) into a repository, the
     /// way the driver does with files on disk. For tests and tools that hold texts.
     pub fn from_texts(config: Config, files: Vec<(String, String)>) -> Self {
-        let root = config.root.clone();
-        let handbook_root = if root == "." { String::new() } else { root };
+        let handbook_root = config.root.clone();
         let mut docs = Vec::new();
         let mut paths = BTreeSet::new();
         let mut dirs = BTreeSet::new();
@@ -148,7 +140,7 @@ impl Repository {
     /// Assembles a repository from parsed documents.
     pub fn new(
         config: Config,
-        handbook_root: String,
+        handbook_root: HandbookRoot,
         mut documents: Vec<Document>,
         files: BTreeSet<String>,
         dirs: BTreeSet<String>,
@@ -219,11 +211,7 @@ impl Repository {
 
     /// Joins a handbook-relative path to the handbook root.
     pub fn join(&self, handbook_path: &str) -> String {
-        if self.handbook_root.is_empty() || self.handbook_root == "." {
-            handbook_path.to_string()
-        } else {
-            format!("{}/{handbook_path}", self.handbook_root)
-        }
+        self.handbook_root.join(handbook_path)
     }
 
     /// Whether a roster exists at all (rules about owners need one).

@@ -154,14 +154,14 @@ fn check_link(
     let Some(target) = docket_model::resolve_link(&doc.path, &link.dest) else {
         return;
     };
-    let root = repo.handbook_root.trim_matches('/');
-    let inside =
-        root.is_empty() || root == "." || target == root || target.starts_with(&format!("{root}/"));
-    if !inside {
+    if !repo.handbook_root.contains(&target) {
         // docket only knows the files under the handbook root.
         return;
     }
-    if target == root || repo.files.contains(&target) || repo.dirs.contains(&target) {
+    if target == repo.handbook_root.as_str()
+        || repo.files.contains(&target)
+        || repo.dirs.contains(&target)
+    {
         return;
     }
     let range = dest_range(doc, link);

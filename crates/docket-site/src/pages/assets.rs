@@ -24,7 +24,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, repo_root: &Path) -> Resul
         if documents.contains(file.as_str()) {
             continue;
         }
-        let rel = docket_model::handbook_relative(file, &repo.handbook_root).unwrap_or(file);
+        let rel = repo.handbook_root.relative(file).unwrap_or(file);
         if rel.starts_with("assets/") && w.asset(rel).is_some() {
             continue;
         }
