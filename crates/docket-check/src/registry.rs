@@ -44,7 +44,7 @@ impl Rule {
                 let docs = ctx.repo.documents.iter().flat_map(|d| d.problems.iter());
                 out.extend(
                     docs.chain(ctx.repo.problems.iter())
-                        .filter(|p| p.code == code)
+                        .filter(|p| p.rule == code)
                         .map(|p| self.diagnostic(p)),
                 );
             }
@@ -53,11 +53,7 @@ impl Rule {
 
     /// A problem found while reading, as a finding of this rule.
     pub fn diagnostic(&self, p: &ParseProblem) -> Diagnostic {
-        let d = Diagnostic::new(self.id, p.file.clone(), p.range.clone(), p.message.clone());
-        match &p.help {
-            Some(help) => d.with_help(help.clone()),
-            None => d,
-        }
+        p.clone().with_rule(self.id)
     }
 
     /// The rule's documentation: the `//!` comment at the top of its file, as Markdown.

@@ -52,10 +52,15 @@ impl fmt::Display for Severity {
 }
 
 /// One finding about one place in one file.
+///
+/// `R` names what found it: a rule id (`unknown-owner`) once `docket check` reports
+/// it, or, below the checks, the typed code of the problem a reader found (the
+/// model's `ParseProblem` is a `Diagnostic<Problem>`), which the rule registry maps to
+/// its rule id, so that rule ids are spelled in one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// Stable kebab-case rule id, e.g. `unknown-owner`.
-    pub rule: &'static str,
+pub struct Diagnostic<R = &'static str> {
+    /// Stable kebab-case rule id, e.g. `unknown-owner` (or the problem's code).
+    pub rule: R,
     /// Severity after `docket.toml` overrides.
     pub severity: Severity,
     /// Path relative to the repository root, with `/` separators.
@@ -69,10 +74,10 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
-impl Diagnostic {
+impl<R> Diagnostic<R> {
     /// A diagnostic with the given rule and default severity `error`.
     pub fn new(
-        rule: &'static str,
+        rule: R,
         file: impl Into<String>,
         range: Range<usize>,
         message: impl Into<String>,
@@ -99,6 +104,18 @@ impl Diagnostic {
     pub fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
+    }
+
+    /// The same finding under another name (a problem code's rule id).
+    pub fn with_rule<S>(self, rule: S) -> Diagnostic<S> {
+        Diagnostic {
+            rule,
+            severity: self.severity,
+            file: self.file,
+            range: self.range,
+            message: self.message,
+            help: self.help,
+        }
     }
 }
 

@@ -300,6 +300,18 @@ fn label_lines(node: &Node) -> (String, String) {
     (first, status)
 }
 
+/// Each node with its two label lines escaped for one output language, and its
+/// style class.
+fn labelled<'g>(
+    graph: &'g Graph,
+    escape: fn(&str) -> String,
+) -> impl Iterator<Item = (&'g Node, String, String, Option<&'g str>)> {
+    graph.nodes.iter().map(move |node| {
+        let (first, second) = label_lines(node);
+        (node, escape(&first), escape(&second), class_of(node))
+    })
+}
+
 /// One line of label text: control characters (newlines, tabs) become spaces.
 fn one_line(s: &str) -> String {
     s.chars()
@@ -339,16 +351,9 @@ pub fn escape_dot(s: &str) -> String {
 /// The graph as a Mermaid flowchart (`flowchart LR`).
 pub fn to_mermaid(graph: &Graph) -> String {
     let mut out = String::from("flowchart LR\n");
-    for node in &graph.nodes {
-        let (first, second) = label_lines(node);
-        let _ = write!(
-            out,
-            "    {}[\"{}<br>{}\"]",
-            node.key,
-            escape_mermaid(&first),
-            escape_mermaid(&second)
-        );
-        if let Some(class) = class_of(node) {
+    for (node, first, second, class) in labelled(graph, escape_mermaid) {
+        let _ = write!(out, "    {}[\"{first}<br>{second}\"]", node.key);
+        if let Some(class) = class {
             let _ = write!(out, ":::{class}");
         }
         out.push('\n');
@@ -380,16 +385,9 @@ pub fn to_dot(graph: &Graph) -> String {
     let mut out = String::from(
         "digraph supersession {\n    rankdir=LR;\n    node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"sans-serif\"];\n    edge [fontname=\"sans-serif\", fontsize=10];\n",
     );
-    for node in &graph.nodes {
-        let (first, second) = label_lines(node);
-        let _ = write!(
-            out,
-            "    \"{}\" [label=\"{}\\n{}\"",
-            node.key,
-            escape_dot(&first),
-            escape_dot(&second)
-        );
-        if let Some(class) = class_of(node) {
+    for (node, first, second, class) in labelled(graph, escape_dot) {
+        let _ = write!(out, "    \"{}\" [label=\"{first}\\n{second}\"", node.key);
+        if let Some(class) = class {
             let (fill, stroke, color, dashed) = style(class);
             let shape = if dashed {
                 "rounded,filled,dashed"

@@ -3,7 +3,7 @@
 //! follow. Each carries a [`Problem`] code, not a rule id: `docket-check`'s registry
 //! names the rule that reports each code, so rule ids are defined in one place.
 
-use std::ops::Range;
+use docket_diagnostics::Diagnostic;
 
 /// What kind of input problem a [`ParseProblem`] is. Each code is reported by one
 /// rule of `docket check` (its registry maps the code to the rule's id).
@@ -29,43 +29,7 @@ impl Problem {
     ];
 }
 
-/// One problem found while reading or parsing, at a byte range of a file. It becomes
-/// a `Diagnostic` under its rule's id when `docket check` reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseProblem {
-    /// What kind of problem it is.
-    pub code: Problem,
-    /// Path relative to the repository root, `/`-separated.
-    pub file: String,
-    /// Byte range in the file's text; an empty range at 0 is the file as a whole.
-    pub range: Range<usize>,
-    /// What is wrong. Lowercase, values in backticks.
-    pub message: String,
-    /// What to do about it.
-    pub help: Option<String>,
-}
-
-impl ParseProblem {
-    /// A problem without help.
-    pub fn new(
-        code: Problem,
-        file: impl Into<String>,
-        range: Range<usize>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            code,
-            file: file.into(),
-            range,
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    /// Sets the help line.
-    #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-}
+/// One problem found while reading or parsing, at a byte range of a file: a
+/// diagnostic whose `rule` is its [`Problem`] code. It becomes a `Diagnostic` under
+/// its rule's id when `docket check` reports it.
+pub type ParseProblem = Diagnostic<Problem>;

@@ -116,7 +116,7 @@ fn madr_statuses_outside_dockets_set_are_kept_and_flagged() {
         let p = doc
             .problems
             .iter()
-            .find(|p| p.code == Problem::InvalidValue)
+            .find(|p| p.rule == Problem::InvalidValue)
             .unwrap_or_else(|| panic!("{written}: {:?}", doc.problems));
         assert_eq!(at(&doc, &p.range), written);
         assert!(p.help.as_deref().unwrap().contains(hint), "{p:?}");
@@ -176,7 +176,7 @@ fn bad_dates_are_flagged_where_written() {
     assert!(d.found("date").is_some(), "a date was written");
     let p = &doc.problems[0];
     assert_eq!(
-        (p.code, at(&doc, &p.range)),
+        (p.rule, at(&doc, &p.range)),
         (Problem::InvalidValue, "12/02/2016")
     );
 }
@@ -193,7 +193,7 @@ fn docket_records_are_not_read_from_the_body() {
     assert_eq!(d.legacy, None);
     assert!(d.title.is_none());
     assert_eq!(d.status.as_ref().unwrap().value, "Accepted");
-    assert!(doc.problems.iter().any(|p| p.code == Problem::InvalidValue));
+    assert!(doc.problems.iter().any(|p| p.rule == Problem::InvalidValue));
     assert_eq!(d.statuses.len(), 2);
     // Without front matter or any sign of a known format, nothing is guessed.
     let doc = one("docs/decisions/0002-y.md", "Some notes.\n");
