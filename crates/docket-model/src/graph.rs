@@ -300,12 +300,24 @@ fn label_lines(node: &Node) -> (String, String) {
     (first, status)
 }
 
+impl Graph {
+    /// Each edge as the keys of its two nodes.
+    fn edge_keys(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.edges.iter().map(|e| {
+            (
+                self.nodes[e.from].key.as_str(),
+                self.nodes[e.to].key.as_str(),
+            )
+        })
+    }
+}
+
 /// Each node with its two label lines escaped for one output language, and its
 /// style class.
-fn labelled<'g>(
-    graph: &'g Graph,
+fn labelled(
+    graph: &Graph,
     escape: fn(&str) -> String,
-) -> impl Iterator<Item = (&'g Node, String, String, Option<&'g str>)> {
+) -> impl Iterator<Item = (&Node, String, String, Option<&str>)> {
     graph.nodes.iter().map(move |node| {
         let (first, second) = label_lines(node);
         (node, escape(&first), escape(&second), class_of(node))
@@ -358,12 +370,8 @@ pub fn to_mermaid(graph: &Graph) -> String {
         }
         out.push('\n');
     }
-    for e in &graph.edges {
-        let _ = writeln!(
-            out,
-            "    {} -->|supersedes| {}",
-            graph.nodes[e.from].key, graph.nodes[e.to].key
-        );
+    for (from, to) in graph.edge_keys() {
+        let _ = writeln!(out, "    {from} -->|supersedes| {to}");
     }
     let used: BTreeSet<&str> = graph.nodes.iter().filter_map(class_of).collect();
     for class in STYLED.iter().copied().chain(["missing"]) {
@@ -401,12 +409,8 @@ pub fn to_dot(graph: &Graph) -> String {
         }
         out.push_str("];\n");
     }
-    for e in &graph.edges {
-        let _ = writeln!(
-            out,
-            "    \"{}\" -> \"{}\" [label=\"supersedes\"];",
-            graph.nodes[e.from].key, graph.nodes[e.to].key
-        );
+    for (from, to) in graph.edge_keys() {
+        let _ = writeln!(out, "    \"{from}\" -> \"{to}\" [label=\"supersedes\"];");
     }
     out.push_str("}\n");
     out
