@@ -15,7 +15,8 @@ mod suggest;
 #[cfg(test)]
 mod testing;
 
-pub use registry::{Check, RULES, Rule, rule, rule_for};
+pub use registry::{Check, Rule};
+pub use rules::{RULES, rule, rule_for};
 pub use suggest::suggest;
 
 use docket_diagnostics::Diagnostic;

@@ -158,8 +158,23 @@ pub fn meeting_load(repo: &Repository, meetings: &[Meeting]) -> (Option<f64>, Op
 /// Computes every figure at `now`. `meetings_before` is the meeting inventory as it
 /// was 90 days earlier (from git), for the rollout target; `None` when unknown.
 pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>) -> Metrics {
-    let norms = repo.norms();
     let st = status(repo, now);
+    let decisions = decision_metrics(repo, st.overdue_decisions.len());
+    let briefs = brief_metrics(repo, st.overdue_briefs.len());
+    let updates = update_metrics(repo);
+    let meetings = meeting_metrics(repo);
+    let targets = targets(repo, &decisions, &updates, &meetings, meetings_before);
+    Metrics {
+        version: METRICS_VERSION,
+        decisions,
+        briefs,
+        updates,
+        meetings,
+        targets,
+    }
+}
+
+fn decision_metrics(repo: &Repository, open_past_deadline: usize) -> DecisionMetrics {
     let decisions: Vec<_> = repo.decisions().collect();
     let mut by_status: BTreeMap<String, usize> = docket_model::DECISION_STATUSES
         .iter()
@@ -188,15 +203,17 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
             )))
         })
         .collect();
-    let decision_metrics = DecisionMetrics {
+    DecisionMetrics {
         total: decisions.len(),
         by_status,
         with_owner_pct: pct(with_owner, decisions.len()),
         with_outcome_pct: pct(with_outcome, decisions.len()),
-        open_past_deadline: st.overdue_decisions.len(),
+        open_past_deadline,
         median_hours_to_decide: median(to_decide),
-    };
+    }
+}
 
+fn brief_metrics(repo: &Repository, overdue: usize) -> BriefMetrics {
     let briefs: Vec<_> = repo
         .documents
         .iter()
@@ -205,17 +222,19 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
             _ => None,
         })
         .collect();
-    let brief_metrics = BriefMetrics {
+    BriefMetrics {
         total: briefs.len(),
         active: briefs
             .iter()
             .filter(|b| b.status.as_ref().is_some_and(|s| s.value == "active"))
             .count(),
-        overdue: st.overdue_briefs.len(),
-    };
+        overdue,
+    }
+}
 
+fn update_metrics(repo: &Repository) -> UpdateMetrics {
     let all_blockers = blockers(repo);
-    let update_metrics = UpdateMetrics {
+    UpdateMetrics {
         total: repo
             .documents
             .iter()
@@ -228,18 +247,33 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
                 .filter_map(|b| Some(hours(seconds_between(b.opened, b.resolved?))))
                 .collect(),
         ),
-    };
+    }
+}
 
+fn meeting_metrics(repo: &Repository) -> MeetingMetrics {
     let meetings = inventory(repo);
     let (per_person, hours_per_person) = meeting_load(repo, &meetings);
-    let meeting_metrics = MeetingMetrics {
+    MeetingMetrics {
         total: meetings.len(),
         replaceable: meetings.iter().filter(|m| m.is_replaceable()).count(),
-        off_length: meetings.iter().filter(|m| m.is_off_length(norms)).count(),
+        off_length: meetings
+            .iter()
+            .filter(|m| m.is_off_length(repo.norms()))
+            .count(),
         per_person_per_week: per_person,
         hours_per_person_per_week: hours_per_person,
-    };
+    }
+}
 
+/// The rollout targets (SPEC §10) against the figures.
+fn targets(
+    repo: &Repository,
+    decisions: &DecisionMetrics,
+    updates: &UpdateMetrics,
+    meetings: &MeetingMetrics,
+    meetings_before: Option<&[Meeting]>,
+) -> Vec<Target> {
+    let norms = repo.norms();
     let target = |metric: &str, value: Option<f64>, target: f64, at_least: bool| Target {
         metric: metric.to_string(),
         value,
@@ -248,37 +282,40 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
         at_least,
     };
     // A working day of 8 hours keeps the charter's focus block free of meetings.
-    let meeting_hours_per_day = hours_per_person.map(|h| round2(h / WORKDAYS_PER_WEEK));
+    let meeting_hours_per_day = meetings
+        .hours_per_person_per_week
+        .map(|h| round2(h / WORKDAYS_PER_WEEK));
     // Without an inventory nothing is known about meeting lengths (not "none off").
-    let off_length = has_inventory(repo).then_some(meeting_metrics.off_length as f64);
-    let change = match (meetings_before.map(|m| meeting_load(repo, m).0), per_person) {
+    let off_length = has_inventory(repo).then_some(meetings.off_length as f64);
+    let before = meetings_before.map(|m| meeting_load(repo, m).0);
+    let change = match (before, meetings.per_person_per_week) {
         (Some(Some(before)), Some(now)) if before > 0.0 => {
             Some(round2((now - before) * 100.0 / before))
         }
         _ => None,
     };
-    let targets = vec![
+    vec![
         target(
             "decisions.with_owner_pct",
-            decision_metrics.with_owner_pct,
+            decisions.with_owner_pct,
             80.0,
             true,
         ),
         target(
             "decisions.with_outcome_pct",
-            decision_metrics.with_outcome_pct,
+            decisions.with_outcome_pct,
             80.0,
             true,
         ),
         target(
             "decisions.open_past_deadline",
-            Some(decision_metrics.open_past_deadline as f64),
+            Some(decisions.open_past_deadline as f64),
             0.0,
             false,
         ),
         target(
             "updates.median_blocker_resolution_hours",
-            update_metrics.median_blocker_resolution_hours,
+            updates.median_blocker_resolution_hours,
             round2(hours(norms.blocker_resolution)),
             false,
         ),
@@ -295,15 +332,7 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
             -30.0,
             false,
         ),
-    ];
-    Metrics {
-        version: METRICS_VERSION,
-        decisions: decision_metrics,
-        briefs: brief_metrics,
-        updates: update_metrics,
-        meetings: meeting_metrics,
-        targets,
-    }
+    ]
 }
 
 /// The time series the dashboard draws, each a list of (label, value) sorted by

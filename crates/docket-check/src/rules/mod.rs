@@ -101,3 +101,34 @@ pub(crate) fn is_schema_checked(doc: &Document) -> bool {
     !doc.broken && doc.kind != Kind::Page
         || matches!(&doc.data, Data::Page(p) if p.index_of.is_none() && !doc.broken)
 }
+
+/// The rule with id `id`.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// The rule that reports problems with code `code` (every code has one; a test
+/// checks it).
+pub fn rule_for(code: Problem) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .find(|r| matches!(r.check, Check::Forward(c) if c == code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_code_has_exactly_one_rule() {
+        for code in Problem::ALL {
+            let rules: Vec<&str> = RULES
+                .iter()
+                .filter(|r| matches!(r.check, Check::Forward(c) if c == code))
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(rules.len(), 1, "{code:?} is forwarded by {rules:?}");
+            assert_eq!(rule_for(code).map(|r| r.id), rules.first().copied());
+        }
+    }
+}
