@@ -144,12 +144,16 @@ fn read_block_mapping(
         Ok(v) => v,
         Err(e) => {
             if !broken {
-                problems.push(ParseProblem::new(
+                let p = ParseProblem::new(
                     Problem::FrontMatterSyntax,
                     path,
                     e.range,
                     format!("front matter is not valid YAML: {}", e.message),
-                ));
+                );
+                problems.push(match e.help {
+                    Some(help) => p.with_help(help),
+                    None => p,
+                });
             }
             return (empty, true);
         }
@@ -215,12 +219,16 @@ fn parse_yaml_list(doc: &mut Document) -> Vec<Fields> {
     let value = match parse_yaml(&doc.text, 0) {
         Ok(v) => v,
         Err(e) => {
-            doc.problems.push(ParseProblem::new(
+            let p = ParseProblem::new(
                 Problem::FrontMatterSyntax,
                 &doc.path,
                 e.range,
                 format!("not valid YAML: {}", e.message),
-            ));
+            );
+            doc.problems.push(match e.help {
+                Some(help) => p.with_help(help),
+                None => p,
+            });
             doc.broken = true;
             return Vec::new();
         }

@@ -11,6 +11,7 @@
 //! or value they are about. This crate does no IO, knows no document kinds and never
 //! panics on input: bad input is an [`SyntaxError`] with a range.
 
+mod explain;
 mod front_matter;
 mod markdown;
 mod scan;
@@ -30,6 +31,8 @@ pub struct SyntaxError {
     pub range: Range<usize>,
     /// What is wrong, lowercase, without a final period.
     pub message: String,
+    /// What to change, when something specific can be said.
+    pub help: Option<String>,
 }
 
 impl SyntaxError {
@@ -37,7 +40,19 @@ impl SyntaxError {
         Self {
             range,
             message: message.into(),
+            help: None,
         }
+    }
+
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The same error in a file where the source starts at byte `base`.
+    pub(crate) fn offset(mut self, base: usize) -> Self {
+        self.range = base + self.range.start..base + self.range.end;
+        self
     }
 }
 

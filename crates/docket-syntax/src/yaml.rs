@@ -82,14 +82,9 @@ pub fn parse_yaml(src: &str, base: usize) -> Result<Yaml, SyntaxError> {
         Err(err) => {
             let at = err.location().map_or(0, |loc| loc.index().min(src.len()));
             let message = clean_message(&err.to_string());
-            let end = next_char_end(src, at);
-            Err(SyntaxError::new(base + at..base + end, message))
+            Err(crate::explain::explain(src, at, &message).offset(base))
         }
     }
-}
-
-fn next_char_end(src: &str, at: usize) -> usize {
-    src[at..].chars().next().map_or(at, |c| at + c.len_utf8())
 }
 
 /// serde_yaml appends " at line L column C" to its messages; docket shows the
