@@ -8,7 +8,7 @@ mod common;
 
 use common::{assert_diag, minimal_repo_with};
 
-/// 9. A YAML syntax error points at the line where the broken value starts, says
+/// Point 9: a YAML syntax error points at the line where the broken value starts, says
 /// what is wrong in words a writer understands, and gives the fix. Before, an
 /// unclosed quote on line 2 was reported at the closing `---` with the parser's
 /// "found unexpected end of stream".
