@@ -58,3 +58,64 @@ fn yaml_errors_point_at_the_broken_value_and_say_how_to_fix_it() {
         colon.message
     );
 }
+
+/// A decision decided in week `decided` after being opened two days before.
+fn decided(n: u32, opened: &str, decided: &str) -> (String, Vec<u8>) {
+    (
+        format!("docs/decisions/{n:04}-d{n}.md"),
+        format!(
+            "---\ntitle: D{n}\nstatus: accepted\nowner: alice\ndate: {opened}\ndecided: {decided}\noptions: [a, b]\noutcome: a\n---\nBody.\n"
+        )
+        .into_bytes(),
+    )
+}
+
+/// Point 6: the charts read right. The decisions-per-week chart has a legend for its
+/// two colours; a week in which nothing was decided has no median (a gap in the line
+/// and "–" in the numbers, not 0 hours); the newest week has its axis label; the
+/// targets say in words what they measure.
+#[test]
+fn charts_have_a_legend_gaps_and_the_newest_week() {
+    let files = [
+        decided(1, "2026-08-03", "2026-08-05"),
+        decided(2, "2026-11-09", "2026-11-11"),
+        decided(3, "2026-11-23", "2026-11-24"),
+    ];
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_slice()))
+        .collect();
+    let repo = minimal_repo_with(&files);
+    let out = repo.path().join("site");
+    repo.docket()
+        .args(["build", ".", "--out", out.to_str().unwrap()])
+        .run()
+        .assert_code(0);
+    let page = std::fs::read_to_string(out.join("metrics.html")).unwrap();
+    let section = |id: &str| {
+        let start = page.find(&format!("id=\"{id}-heading\"")).unwrap();
+        let end = page[start..].find("</section>").unwrap();
+        page[start..start + end].to_string()
+    };
+    let per_week = section("per-week");
+    assert!(
+        per_week.contains("class=\"chart-legend\"")
+            && per_week.contains(">opened</text>")
+            && per_week.contains(">decided</text>"),
+        "a legend names both series:\n{per_week}"
+    );
+    // The newest week (starting Monday 2026-11-23) has its label on the axis.
+    assert!(
+        per_week.contains(">2026-11-23</text>"),
+        "the newest week is labelled:\n{per_week}"
+    );
+    let median = section("time-to-decide");
+    // Two weeks have a median (2026-11-09 and 2026-11-23); the other ten are gaps.
+    assert_eq!(median.matches("<circle").count(), 2, "{median}");
+    assert!(
+        median.contains("<td>2026-11-16</td><td>–</td>"),
+        "a week without decisions reads – in the numbers:\n{median}"
+    );
+    assert!(!median.contains("<td>2026-11-16</td><td>0</td>"));
+    assert!(page.contains("Decisions with an owner (%)"));
+}

@@ -100,6 +100,10 @@ pub struct MeetingMetrics {
 pub struct Target {
     /// The figure, by its JSON key (`decisions.with_owner_pct`).
     pub metric: String,
+    /// The figure in words, as the dashboard shows it ("Decisions with an owner");
+    /// not part of the JSON contract.
+    #[serde(skip)]
+    pub label: String,
     /// Its value (`None` when it cannot be computed).
     pub value: Option<f64>,
     /// The goal: a floor for shares, a ceiling for everything else (see `at_least`).
@@ -265,6 +269,22 @@ fn meeting_metrics(repo: &Repository) -> MeetingMetrics {
     }
 }
 
+/// A target's figure in words (the dashboard's cards use the same words).
+fn target_label(metric: &str) -> &'static str {
+    match metric {
+        "decisions.with_owner_pct" => "Decisions with an owner (%)",
+        "decisions.with_outcome_pct" => "Decisions with an outcome (%)",
+        "decisions.open_past_deadline" => "Open decisions past their deadline",
+        "updates.median_blocker_resolution_hours" => "Median hours to resolve a blocker",
+        "meetings.off_length" => "Meetings of a length the charter does not allow",
+        "meetings.hours_per_person_per_day" => "Meeting hours per person per day",
+        "meetings.per_person_per_week_change_pct" => {
+            "Change in meetings per person per week over 90 days (%)"
+        }
+        _ => "",
+    }
+}
+
 /// The rollout targets (SPEC §10) against the figures.
 fn targets(
     repo: &Repository,
@@ -276,6 +296,7 @@ fn targets(
     let norms = repo.norms();
     let target = |metric: &str, value: Option<f64>, target: f64, at_least: bool| Target {
         metric: metric.to_string(),
+        label: target_label(metric).to_string(),
         value,
         target,
         met: value.map(|v| if at_least { v >= target } else { v <= target }),
@@ -340,18 +361,22 @@ fn targets(
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Series {
     /// Decisions opened (`date`) per week, the last 12 weeks up to `reference`.
-    pub opened_per_week: Vec<(String, f64)>,
+    pub opened_per_week: Points,
     /// Decisions decided (`decided`) per week, same weeks.
-    pub decided_per_week: Vec<(String, f64)>,
-    /// Median hours to decide of the decisions decided in each week (0 when none).
-    pub median_hours_per_week: Vec<(String, f64)>,
+    pub decided_per_week: Points,
+    /// Median hours to decide of the decisions decided in each week; `None` for a
+    /// week in which nothing was decided (it has no median: a gap, not zero).
+    pub median_hours_per_week: Points,
     /// Open decisions: hours until (positive) or past (negative) their deadline.
-    pub open_deadlines: Vec<(String, f64)>,
+    pub open_deadlines: Points,
     /// Unresolved blockers: age in hours, by person and text.
-    pub blocker_ages: Vec<(String, f64)>,
+    pub blocker_ages: Points,
     /// Meetings per person per week, sampled weekly over the last 90 days.
-    pub meetings_per_week: Vec<(String, f64)>,
+    pub meetings_per_week: Points,
 }
+
+/// A series of (label, value) points; `None` where there is no value.
+pub type Points = Vec<(String, Option<f64>)>;
 
 /// The Monday 00:00 UTC of the week holding `t`.
 pub fn week_start(t: Time) -> Time {
@@ -401,17 +426,17 @@ pub fn series(
         opened_per_week: weeks
             .iter()
             .zip(&opened)
-            .map(|(w, v)| (label(*w), *v))
+            .map(|(w, v)| (label(*w), Some(*v)))
             .collect(),
         decided_per_week: weeks
             .iter()
             .zip(&decided)
-            .map(|(w, v)| (label(*w), *v))
+            .map(|(w, v)| (label(*w), Some(*v)))
             .collect(),
         median_hours_per_week: weeks
             .iter()
             .zip(durations)
-            .map(|(w, v)| (label(*w), median(v).unwrap_or(0.0)))
+            .map(|(w, v)| (label(*w), median(v)))
             .collect(),
         ..Series::default()
     };
@@ -423,19 +448,19 @@ pub fn series(
                     .map_or_else(|| doc.stem().to_string(), ToString::to_string);
             out.open_deadlines.push((
                 format!("#{id}"),
-                round2(hours(seconds_between(reference, deadline))),
+                Some(round2(hours(seconds_between(reference, deadline)))),
             ));
         }
     }
     for b in blockers(repo).into_iter().filter(|b| b.resolved.is_none()) {
         out.blocker_ages.push((
             b.person.clone(),
-            round2(hours(seconds_between(b.opened, reference)).max(0.0)),
+            Some(round2(hours(seconds_between(b.opened, reference)).max(0.0))),
         ));
     }
     for (t, meetings) in meeting_snapshots {
         if let Some(v) = meeting_load(repo, meetings).0 {
-            out.meetings_per_week.push((label(*t), v));
+            out.meetings_per_week.push((label(*t), Some(v)));
         }
     }
     out

@@ -29,10 +29,23 @@ pub(crate) fn dashboard(
     let before = meetings_at(metrics::baseline_time(reference));
     let m = metrics::metrics(&ws.repo, reference, before.as_deref());
     let s = metrics::series(&ws.repo, reference, &snapshots);
+    let targets = m
+        .targets
+        .iter()
+        .map(|t| docket_site::TargetView {
+            label: t.label.clone(),
+            metric: t.metric.clone(),
+            value: t.value,
+            target: t.target,
+            at_least: t.at_least,
+            met: t.met,
+        })
+        .collect();
     Dashboard {
         metrics: serde_json::to_value(&m).unwrap_or_default(),
         reference: format_date(reference),
         charts: charts(s),
+        targets,
     }
 }
 
@@ -63,20 +76,24 @@ fn reference_time(ws: &Workspace) -> Time {
 /// The charts of the series, in page order; a chart without data is left out (the
 /// decisions per week chart always stays).
 fn charts(s: metrics::Series) -> Vec<Chart> {
-    let chart =
-        |id: &str, title: &str, x: &str, y: &str, kind, series: Vec<(&str, Vec<(String, f64)>)>| {
-            Chart {
-                id: id.into(),
-                title: title.into(),
-                x_label: x.into(),
-                y_label: y.into(),
-                kind,
-                series: series
-                    .into_iter()
-                    .map(|(n, v)| (n.to_string(), v))
-                    .collect(),
-            }
-        };
+    let chart = |id: &str,
+                 title: &str,
+                 x: &str,
+                 y: &str,
+                 kind,
+                 series: Vec<(&str, docket_check::metrics::Points)>| {
+        Chart {
+            id: id.into(),
+            title: title.into(),
+            x_label: x.into(),
+            y_label: y.into(),
+            kind,
+            series: series
+                .into_iter()
+                .map(|(n, v)| (n.to_string(), v))
+                .collect(),
+        }
+    };
     let mut charts = vec![
         chart(
             "per-week",
@@ -122,6 +139,11 @@ fn charts(s: metrics::Series) -> Vec<Chart> {
             vec![("meetings", s.meetings_per_week)],
         ),
     ];
-    charts.retain(|c| c.series.iter().any(|(_, v)| !v.is_empty()) || c.id == "per-week");
+    charts.retain(|c| {
+        c.series
+            .iter()
+            .any(|(_, v)| v.iter().any(|(_, x)| x.is_some()))
+            || c.id == "per-week"
+    });
     charts
 }

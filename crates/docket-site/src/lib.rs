@@ -56,7 +56,7 @@ use std::path::Path;
 use docket_model::Repository;
 
 pub use error::SiteError;
-pub use options::{BuildSummary, Dashboard, SiteOptions};
+pub use options::{BuildSummary, Dashboard, SiteOptions, TargetView};
 pub use pages::feeds::DECISIONS_JSON_VERSION;
 
 /// Builds the site of `repo` (found at `repo_root` on disk) into `out`.

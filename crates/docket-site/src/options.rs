@@ -23,6 +23,25 @@ pub struct Dashboard {
     pub reference: String,
     /// The charts, in order.
     pub charts: Vec<svg::Chart>,
+    /// The targets, in words, in the order of `metrics.targets`.
+    pub targets: Vec<TargetView>,
+}
+
+/// One rollout target as the dashboard shows it.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct TargetView {
+    /// The figure in words ("Decisions with an owner (%)").
+    pub label: String,
+    /// Its JSON key (`decisions.with_owner_pct`).
+    pub metric: String,
+    /// Its value, when known.
+    pub value: Option<f64>,
+    /// The goal.
+    pub target: f64,
+    /// Whether the value must be at least the goal (else at most).
+    pub at_least: bool,
+    /// Whether it is met, when the value is known.
+    pub met: Option<bool>,
 }
 
 /// What a build wrote.

@@ -32,8 +32,10 @@ pub struct Chart {
     pub y_label: String,
     /// Bars or a line.
     pub kind: ChartKind,
-    /// Named series, each a list of (label, value); all series share the labels.
-    pub series: Vec<(String, Vec<(String, f64)>)>,
+    /// Named series, each a list of (label, value); all series share the labels. A
+    /// label without a value (`None`: a week in which nothing was decided has no
+    /// median) is a gap, never a zero.
+    pub series: Vec<(String, Vec<(String, Option<f64>)>)>,
 }
 
 const W: f64 = 640.0;
@@ -41,6 +43,8 @@ const H: f64 = 280.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
+/// Room for the legend above the plot when a chart has more than one series.
+const LEGEND: f64 = 22.0;
 /// Room for the slanted labels and, below them, the axis title.
 const BOTTOM: f64 = 80.0;
 /// The widest a bar gets, however few there are.
@@ -96,6 +100,8 @@ impl Chart {
 
 /// Where values and labels go in the plot area.
 struct Scale {
+    /// Where the plot area starts (below the legend, if any).
+    plot_top: f64,
     /// The value at the top of the plot area.
     top: f64,
     /// The value at the bottom of the plot area.
@@ -106,7 +112,11 @@ struct Scale {
 
 impl Scale {
     fn y(&self, v: f64) -> f64 {
-        TOP + PLOT_H * (self.top - v) / (self.top - self.bottom)
+        self.plot_top + self.plot_h() * (self.top - v) / (self.top - self.bottom)
+    }
+
+    fn plot_h(&self) -> f64 {
+        H - BOTTOM - self.plot_top
     }
 
     /// The middle of the `i`-th band.
@@ -116,7 +126,6 @@ impl Scale {
 }
 
 const PLOT_W: f64 = W - LEFT - RIGHT;
-const PLOT_H: f64 = H - TOP - BOTTOM;
 
 /// Renders `chart` as an SVG element.
 pub fn render(chart: &Chart) -> String {
@@ -124,14 +133,16 @@ pub fn render(chart: &Chart) -> String {
     let values = chart
         .series
         .iter()
-        .flat_map(|(_, v)| v.iter().map(|(_, x)| *x));
+        .flat_map(|(_, v)| v.iter().filter_map(|(_, x)| *x));
     let (lo, hi) = values.fold((0f64, 0f64), |(lo, hi), x| (lo.min(x), hi.max(x)));
     let step = nice_step(hi - lo);
     let top = ((hi / step).ceil() * step).max(step);
     let bottom = (lo / step).floor() * step;
     let steps = ((top - bottom) / step).round().max(1.0) as u32;
     let n = labels.len().max(1) as f64;
+    let legend = chart.series.len() > 1;
     let scale = Scale {
+        plot_top: if legend { TOP + LEGEND } else { TOP },
         top,
         bottom,
         band: PLOT_W / n,
@@ -169,9 +180,18 @@ pub fn render(chart: &Chart) -> String {
         ChartKind::Bars => bars(&mut s, chart, &scale),
         ChartKind::Line => lines(&mut s, chart, &scale),
     }
-    // Horizontal labels: every label when few, else every other one.
+    if legend {
+        draw_legend(&mut s, chart);
+    }
+    // Horizontal labels: every label when few, else every other one, counted from
+    // the newest (the last) so that it always has its label.
     let step = if labels.len() > 8 { 2 } else { 1 };
-    for (i, label) in labels.iter().enumerate().filter(|(i, _)| i % step == 0) {
+    let last = labels.len().saturating_sub(1);
+    for (i, label) in labels
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (last - i) % step == 0)
+    {
         let x = scale.x_mid(i);
         let _ = write!(
             s,
@@ -187,11 +207,28 @@ pub fn render(chart: &Chart) -> String {
         LEFT + PLOT_W / 2.0,
         H - 6.0,
         esc(&chart.x_label),
-        TOP + PLOT_H / 2.0,
-        TOP + PLOT_H / 2.0,
+        scale.plot_top + scale.plot_h() / 2.0,
+        scale.plot_top + scale.plot_h() / 2.0,
         esc(&chart.y_label)
     );
     s
+}
+
+/// The legend: a swatch in each series' colour and its name, in a row above the plot.
+fn draw_legend(s: &mut String, chart: &Chart) {
+    let mut x = LEFT;
+    for (si, (name, _)) in chart.series.iter().enumerate() {
+        let _ = write!(
+            s,
+            r#"<g class="chart-legend"><rect class="chart-series-{si}" x="{x:.1}" y="{:.1}" width="12" height="12"/><text class="chart-tick" x="{:.1}" y="{:.1}">{}</text></g>"#,
+            TOP - 2.0,
+            x + 16.0,
+            TOP + 8.0,
+            esc(name)
+        );
+        // Room for the name: about 7 units a character at the tick font size.
+        x += 16.0 + 7.0 * name.chars().count() as f64 + 18.0;
+    }
 }
 
 /// The bars of every series, side by side in each label's band.
@@ -203,6 +240,7 @@ fn bars(s: &mut String, chart: &Chart, scale: &Scale) {
     let inset = (band - bar * k) / 2.0;
     for (si, (name, points)) in chart.series.iter().enumerate() {
         for (i, (label, v)) in points.iter().enumerate() {
+            let Some(v) = v else { continue };
             let x = LEFT + band * i as f64 + inset + bar * si as f64;
             let (y0, y1) = if *v >= 0.0 {
                 (scale.y(*v), zero)
@@ -221,20 +259,28 @@ fn bars(s: &mut String, chart: &Chart, scale: &Scale) {
     }
 }
 
-/// A line with a point per label for every series.
+/// A line with a point per label for every series; a label without a value breaks
+/// the line (a gap, not a fall to zero).
 fn lines(s: &mut String, chart: &Chart, scale: &Scale) {
     for (si, (name, points)) in chart.series.iter().enumerate() {
-        let path: Vec<String> = points
-            .iter()
-            .enumerate()
-            .map(|(i, (_, v))| format!("{:.1},{:.1}", scale.x_mid(i), scale.y(*v)))
-            .collect();
-        let _ = write!(
-            s,
-            r#"<polyline class="chart-line chart-series-{si}" points="{}"/>"#,
-            path.join(" ")
-        );
+        let mut segment: Vec<String> = Vec::new();
+        let mut segments = Vec::new();
+        for (i, (_, v)) in points.iter().enumerate() {
+            match v {
+                Some(v) => segment.push(format!("{:.1},{:.1}", scale.x_mid(i), scale.y(*v))),
+                None => segments.push(std::mem::take(&mut segment)),
+            }
+        }
+        segments.push(segment);
+        for segment in segments.iter().filter(|p| p.len() > 1) {
+            let _ = write!(
+                s,
+                r#"<polyline class="chart-line chart-series-{si}" points="{}"/>"#,
+                segment.join(" ")
+            );
+        }
         for (i, (label, v)) in points.iter().enumerate() {
+            let Some(v) = v else { continue };
             let _ = write!(
                 s,
                 r#"<circle class="chart-series-{si}" cx="{:.1}" cy="{:.1}" r="3"><title>{}: {} {}</title></circle>"#,
@@ -262,7 +308,10 @@ mod tests {
             kind: ChartKind::Bars,
             series: vec![(
                 "opened".into(),
-                vec![("2026-11-16".into(), 2.0), ("2026-11-23".into(), 5.0)],
+                vec![
+                    ("2026-11-16".into(), Some(2.0)),
+                    ("2026-11-23".into(), Some(5.0)),
+                ],
             )],
         };
         let svg = render(&chart);
@@ -290,7 +339,10 @@ mod tests {
             x_label: "x".into(),
             y_label: "y".into(),
             kind: ChartKind::Bars,
-            series: vec![("s".into(), vec![("a".into(), 3.0), ("b".into(), -1.0)])],
+            series: vec![(
+                "s".into(),
+                vec![("a".into(), Some(3.0)), ("b".into(), Some(-1.0))],
+            )],
         };
         let svg = render(&chart);
         let ticks: Vec<&str> = svg

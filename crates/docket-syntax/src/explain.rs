@@ -92,6 +92,12 @@ pub(crate) fn explain(src: &str, at: usize, message: &str) -> SyntaxError {
             m if m.starts_with("block sequence entries are not allowed") => {
                 dash_in_value(&lines, here)
             }
+            _ if lines
+                .get(here)
+                .is_some_and(|l| l.text[..l.indent()].contains('\t')) =>
+            {
+                tab(&lines, here)
+            }
             m if m.contains("tab character") => tab(&lines, here),
             m if m.starts_with("found character that cannot start any token") => {
                 reserved_start(&lines, here, src, at)

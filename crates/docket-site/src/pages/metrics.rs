@@ -19,6 +19,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         context! {
             metrics => Value::from_serialize(&dashboard.metrics),
             reference => dashboard.reference.clone(),
+            targets => Value::from_serialize(&dashboard.targets),
             charts => charts,
         },
     )
@@ -33,11 +34,11 @@ fn chart_view(c: &Chart) -> Value {
         .enumerate()
         .map(|(i, l)| {
             std::iter::once((*l).to_string())
-                .chain(
-                    c.series
-                        .iter()
-                        .map(|(_, v)| v.get(i).map_or(String::new(), |p| format!("{}", p.1))),
-                )
+                .chain(c.series.iter().map(|(_, v)| match v.get(i) {
+                    Some((_, Some(x))) => format!("{x}"),
+                    Some((_, None)) => "–".to_string(),
+                    None => String::new(),
+                }))
                 .collect()
         })
         .collect();
