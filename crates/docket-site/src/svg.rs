@@ -19,6 +19,9 @@ pub enum ChartKind {
     Line,
 }
 
+/// A series' points: (label, value), `None` where there is no value.
+pub type Points = Vec<(String, Option<f64>)>;
+
 /// One chart of the dashboard.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Chart {
@@ -35,7 +38,7 @@ pub struct Chart {
     /// Named series, each a list of (label, value); all series share the labels. A
     /// label without a value (`None`: a week in which nothing was decided has no
     /// median) is a gap, never a zero.
-    pub series: Vec<(String, Vec<(String, Option<f64>)>)>,
+    pub series: Vec<(String, Points)>,
 }
 
 const W: f64 = 640.0;
@@ -190,7 +193,7 @@ pub fn render(chart: &Chart) -> String {
     for (i, label) in labels
         .iter()
         .enumerate()
-        .filter(|(i, _)| (last - i) % step == 0)
+        .filter(|(i, _)| (last - i).is_multiple_of(step))
     {
         let x = scale.x_mid(i);
         let _ = write!(
