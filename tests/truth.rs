@@ -119,3 +119,28 @@ fn charts_have_a_legend_gaps_and_the_newest_week() {
     assert!(!median.contains("<td>2026-11-16</td><td>0</td>"));
     assert!(page.contains("Decisions with an owner (%)"));
 }
+
+/// Point 5: a page without a `description` shows its first paragraph once, in the
+/// body; it was also printed above the body as the grey lede.
+#[test]
+fn pages_do_not_repeat_their_first_paragraph() {
+    let repo = minimal_repo_with(&[(
+        "docs/briefs/migrate.md",
+        b"---\ntitle: Migrate billing\nowner: alice\ndeadline: 2026-12-01\nstatus: active\n---\n## Context\n\nBilling runs on the old cluster.\n\n## Expected output\n\nA plan.\n\n## Acceptance criteria\n\nIt works.\n",
+    )]);
+    let out = repo.path().join("site");
+    repo.docket()
+        .args(["build", ".", "--out", out.to_str().unwrap()])
+        .run()
+        .assert_code(0);
+    for (page, paragraph) in [
+        (
+            "charter.html",
+            "A decision that is stuck after two rounds of comments",
+        ),
+        ("briefs/migrate.html", "Billing runs on the old cluster."),
+    ] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        assert_eq!(html.matches(paragraph).count(), 1, "{page}:\n{html}");
+    }
+}

@@ -65,8 +65,7 @@ pub(crate) fn doc_view(p: &Prepared<'_>, doc: &Document, page_url: &str) -> DocV
         .front
         .as_ref()
         .and_then(|f| f.get("description"))
-        .and_then(|f| f.value.as_scalar_string())
-        .or_else(|| (!r.summary.is_empty()).then(|| r.summary.clone()));
+        .and_then(|f| f.value.as_scalar_string());
     let edit_url = p
         .site
         .repo_url
@@ -100,6 +99,7 @@ pub(crate) fn doc_view(p: &Prepared<'_>, doc: &Document, page_url: &str) -> DocV
             .collect(),
         owner,
         description,
+        summary: r.summary,
         edit_url,
     }
 }

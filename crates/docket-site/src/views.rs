@@ -128,8 +128,12 @@ pub struct DocView {
     pub toc: Vec<TocEntry>,
     /// Owner, if any.
     pub owner: Option<LinkRef>,
-    /// Description, if any.
+    /// The front matter's `description`, if any: the page's lede. Never the body's
+    /// first paragraph, which the body shows already.
     pub description: Option<String>,
+    /// The body's first paragraph as plain text (empty when there is none): a
+    /// summary for places that do not show the body (the home page's charter card).
+    pub summary: String,
     /// Edit link on the forge, when `repo_url` is set.
     pub edit_url: Option<String>,
     /// The last commit that changed the file (none outside git or when uncommitted).
