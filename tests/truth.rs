@@ -144,3 +144,35 @@ fn pages_do_not_repeat_their_first_paragraph() {
         assert_eq!(html.matches(paragraph).count(), 1, "{page}:\n{html}");
     }
 }
+
+/// Point 4: the charter's numbers are shown first on the charter page and in the
+/// home page's summary (they were only in the front matter).
+#[test]
+fn the_charters_norms_are_on_the_charter_and_home_pages() {
+    let repo = minimal_repo_with(&[]);
+    let out = repo.path().join("site");
+    repo.docket()
+        .args(["build", ".", "--out", out.to_str().unwrap()])
+        .run()
+        .assert_code(0);
+    let charter = std::fs::read_to_string(out.join("charter.html")).unwrap();
+    let norms = charter
+        .find("class=\"norms\"")
+        .expect("the norms are on the charter page");
+    let body = charter.find("class=\"prose\"").unwrap();
+    assert!(norms < body, "the norms come before the charter's text");
+    for figure in [
+        "<dt>Replies within</dt><dd>4 hours</dd>",
+        "<dt>Proposed decisions decided within</dt><dd>48 hours</dd>",
+        "<dt>Meetings last</dt><dd>25 or 50 minutes</dd>",
+        // Not written in this charter: docket's default, said as such.
+        "<dt>Meeting-free focus block a day</dt><dd>3 hours <span class=\"muted\">(default)</span></dd>",
+    ] {
+        assert!(charter.contains(figure), "{figure} in:\n{charter}");
+    }
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains("<dt>Replies within</dt><dd>4 hours</dd>"),
+        "{home}"
+    );
+}

@@ -38,6 +38,7 @@ mod escape;
 mod links;
 pub mod markdown;
 mod nav;
+mod norms;
 mod options;
 pub mod output;
 mod pages;

@@ -12,11 +12,12 @@ use docket_model::{Decision, DecisionId, Document, Repository};
 
 use crate::links::Links;
 use crate::nav::nav;
+use crate::norms::norms;
 use crate::options::{Dashboard, SiteOptions};
 use crate::strip::strip;
 use crate::team::{Team, meeting_load};
 use crate::views::{
-    AvailabilityView, DayView, DecisionRow, LinkRef, MeetingLoadView, NavEntry, SiteView,
+    AvailabilityView, DayView, DecisionRow, LinkRef, MeetingLoadView, NavEntry, NormView, SiteView,
 };
 
 /// The prepared data of one build.
@@ -43,6 +44,8 @@ pub(crate) struct Prepared<'a> {
     decision_at: HashMap<&'a str, usize>,
     /// The metrics dashboard, when the caller computed one.
     pub(crate) dashboard: Option<&'a Dashboard>,
+    /// The charter's norms in words (the charter page and the home page show them).
+    pub(crate) norms: Vec<NormView>,
 }
 
 /// A decision with what its pages show of it.
@@ -67,6 +70,7 @@ impl<'a> Prepared<'a> {
         let strip = team.hours.as_ref().map(|a| strip(&links, a));
         let days = team.day_views(&links);
         let decisions = listed_decisions(&links);
+        let norms = norms(repo, &links.urls);
         let decision_at = decisions
             .iter()
             .enumerate()
@@ -84,6 +88,7 @@ impl<'a> Prepared<'a> {
             decisions,
             decision_at,
             dashboard: options.dashboard.as_ref(),
+            norms,
         }
     }
 

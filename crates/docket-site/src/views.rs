@@ -542,3 +542,18 @@ pub struct PendingView {
     /// Owner.
     pub owner: Option<LinkRef>,
 }
+
+/// One of the charter's norms (SPEC §3), in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct NormView {
+    /// What it governs ("Replies within").
+    pub label: String,
+    /// Its value in words ("4 hours", "25 or 50 minutes").
+    pub value: String,
+    /// The charter's front-matter key (`response_time`); empty for a link.
+    pub key: String,
+    /// Whether the charter leaves it to docket's default.
+    pub default: bool,
+    /// A link instead of a value (the charter's `Escalation` section).
+    pub url: Option<String>,
+}

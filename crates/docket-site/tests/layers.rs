@@ -23,6 +23,7 @@ const ORDER: &[&str] = &[
     "templates",
     "links",
     "nav",
+    "norms",
     "strip",
     "team",
     "prepared",

@@ -19,6 +19,9 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
     };
     w.page(
         &Page::new(&url, "page.html", &view.title, section),
-        context! { doc => Value::from_serialize(&view) },
+        context! {
+            doc => Value::from_serialize(&view),
+            norms => (doc.kind == Kind::Charter).then(|| Value::from_serialize(&p.norms)),
+        },
     )
 }

@@ -34,6 +34,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
     w.page(
         &Page::new(url, "index.html", &p.site.title, "home"),
         context! {
+            norms => charter.as_ref().map(|_| Value::from_serialize(&p.norms)),
             charter => charter.map(|c| Value::from_serialize(&c)),
             intro => intro.map(|c| Value::from_serialize(&c)),
             open_decisions => Value::from_serialize(&open),
