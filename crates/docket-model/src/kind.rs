@@ -229,6 +229,56 @@ pub const DECISION_STATUSES: &[&str] = &[
     "superseded",
     "deprecated",
 ];
+/// The word of `words` that `written` spells, without regard to case (`Accepted`,
+/// `ACCEPTED` → `accepted`), or `None`. Statuses are matched this way in records of
+/// every format (SPEC §9); docket writes and exports the word as listed.
+pub fn canonical_word(words: &'static [&'static str], written: &str) -> Option<&'static str> {
+    let written = written.trim();
+    words
+        .iter()
+        .copied()
+        .find(|w| w.eq_ignore_ascii_case(written))
+}
+
+/// A decision status in docket's words: `Accepted` → `accepted` (see
+/// [`canonical_word`]); `None` for a word that is no status in any case.
+pub fn canonical_status(written: &str) -> Option<&'static str> {
+    canonical_word(DECISION_STATUSES, written)
+}
+
+/// Whether a value as written is still a template's placeholder, not filled in:
+/// wrapped in braces (`{proposed}`, `{rejected | accepted}`, MADR's unclosed
+/// `"{proposed | rejected | …"`), in brackets around alternatives or an ellipsis
+/// (`[accepted | rejected]`, `[YYYY-MM-DD …]`), or in angle brackets (`<status>`, not
+/// an email address). With `alternatives`, bare alternatives count too
+/// (`accepted | rejected`): for a value that is one word of a set, or an item of a
+/// list, where `|` has no other use. Quotes around the value are ignored; `[a, b]`
+/// is a list, not a placeholder.
+pub fn is_placeholder(written: &str, alternatives: bool) -> bool {
+    let t = unquoted(written.trim());
+    let alternated = |s: &str| s.contains('|') || s.contains('…') || s.contains("...");
+    if t.starts_with('{') {
+        return true;
+    }
+    if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return alternated(inner);
+    }
+    if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        return !inner.is_empty() && !inner.contains('@') && !inner.starts_with(['!', '/']);
+    }
+    alternatives && t.contains(" | ")
+}
+
+/// `text` without one pair of matching quotes around it.
+fn unquoted(text: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = text.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner.trim();
+        }
+    }
+    text
+}
+
 /// The statuses of a brief.
 pub const BRIEF_STATUSES: &[&str] = &["draft", "active", "done", "cancelled"];
 /// Meeting categories.
@@ -320,10 +370,16 @@ static DECISION: &[FieldSpec] = &[
     ),
     f("tags", T::Strings, No, "free-form tags"),
     f(
+        "deciders",
+        T::People,
+        No,
+        "the people who decide (MADR 3's `deciders`; roster ids); the owner when there is one and no `owner`",
+    ),
+    f(
         "decision-makers",
         T::People,
         No,
-        "MADR's decision makers (roster ids); the first is the owner when `owner` is absent",
+        "the people who decide (MADR 4's `decision-makers`; roster ids); the owner when there is one and no `owner`",
     ),
 ];
 
@@ -481,3 +537,47 @@ static PAGE: &[FieldSpec] = &[
         "position among its siblings in the navigation",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_match_without_regard_to_case() {
+        assert_eq!(canonical_status("Accepted"), Some("accepted"));
+        assert_eq!(canonical_status(" ACCEPTED "), Some("accepted"));
+        assert_eq!(canonical_status("superseded"), Some("superseded"));
+        assert_eq!(canonical_status("approved"), None);
+        assert_eq!(canonical_status("accepted."), None);
+        assert_eq!(canonical_word(BRIEF_STATUSES, "Active"), Some("active"));
+    }
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "{proposed}",
+            "{rejected | accepted}",
+            "\"{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123\"",
+            "[accepted | rejected]",
+            "\"[accepted | rejected]\"",
+            "[YYYY-MM-DD …]",
+            "<status>",
+            "'<name>'",
+        ] {
+            assert!(is_placeholder(p, false), "{p}");
+        }
+        for p in [
+            "accepted",
+            "[a, b]",
+            "[accepted]",
+            "Alice <alice@example.com>",
+            "<alice@example.com>",
+            "Choose A | B",
+            "<>",
+        ] {
+            assert!(!is_placeholder(p, false), "{p}");
+        }
+        assert!(is_placeholder("accepted | rejected", true));
+        assert!(!is_placeholder("accepted", true));
+    }
+}

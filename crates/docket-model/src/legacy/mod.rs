@@ -36,7 +36,6 @@ pub use crate::document::{Legacy, StatusSource, StatusStatement};
 pub use scan::is_dated_stem;
 pub use status::{NormalizedStatus, normalize_status, status_hint};
 
-pub(crate) use lines::spanned_list;
 pub(crate) use read::{moved_lines, read_legacy};
 pub(crate) use scan::{Facts, detect, scan};
 pub(crate) use status::{reads_like, statement};
