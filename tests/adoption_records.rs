@@ -33,7 +33,10 @@ fn handbook(files: &[(&str, &str)]) -> Repo {
 /// `docket check --format json`; it must run (exit 0 or 1).
 fn check(repo: &Repo) -> Vec<Diag> {
     let run = repo.check_json(&[]);
-    assert!(matches!(run.code, Some(0 | 1)), "check could not run\n{run}");
+    assert!(
+        matches!(run.code, Some(0 | 1)),
+        "check could not run\n{run}"
+    );
     run.diagnostics()
 }
 
@@ -104,7 +107,9 @@ fn madr_3_deciders_and_empty_keys_as_the_template_leaves_them() {
         ),
         (
             empty,
-            &madr("status: accepted\ndate: 2024-05-02\ndeciders: carol\nconsulted: []\ninformed: \"\"\n"),
+            &madr(
+                "status: accepted\ndate: 2024-05-02\ndeciders: carol\nconsulted: []\ninformed: \"\"\n",
+            ),
         ),
     ]);
     let diags = check(&repo);
@@ -130,7 +135,9 @@ fn madr_4_decision_makers_consulted_informed_are_people() {
     let several = "docs/decisions/0003-use-kafka.md";
     let repo = handbook(&[(
         several,
-        &madr("status: accepted\ndate: 2024-05-02\ndecision-makers: [alice, bob, carol]\nconsulted: [platform]\ninformed: [bob]\n"),
+        &madr(
+            "status: accepted\ndate: 2024-05-02\ndecision-makers: [alice, bob, carol]\nconsulted: [platform]\ninformed: [bob]\n",
+        ),
     )]);
     let diags = check(&repo);
     assert_none_of(&diags, &["unknown-field", "invalid-value"], several);
@@ -145,7 +152,10 @@ fn madr_4_decision_makers_consulted_informed_are_people() {
         m.contains("the record names 3 deciders (`alice`, `bob`, `carol`) but no single owner"),
         "{m}"
     );
-    assert!(m.contains("add `owner: alice` (one of the deciders)"), "{m}");
+    assert!(
+        m.contains("add `owner: alice` (one of the deciders)"),
+        "{m}"
+    );
     // The deciders are in decisions.json and on the page, linked to their pages.
     let (out, json) = build(&repo);
     let d = entry(&json, several);
@@ -349,8 +359,8 @@ fn deep_status_headings_are_not_the_status() {
     assert_eq!(entry(&json, adr)["status"], "accepted");
     assert_eq!(entry(&json, madr2)["status"], "accepted");
     // The deep section is body text: the page keeps it.
-    let page = std::fs::read_to_string(out.join(entry(&json, madr2)["url"].as_str().unwrap()))
-        .unwrap();
+    let page =
+        std::fs::read_to_string(out.join(entry(&json, madr2)["url"].as_str().unwrap())).unwrap();
     assert!(page.contains("Similar to Gateway API conditions"), "{page}");
 }
 
@@ -373,7 +383,8 @@ fn a_real_conflict_names_the_heading_as_written() {
     let diags = check(&repo);
     let d = assert_diag(&diags, "status-conflict", adr, 3);
     assert!(
-        d.message.contains("`Rejected` in the `## Status` section on line 7"),
+        d.message
+            .contains("`Rejected` in the `## Status` section on line 7"),
         "{d}"
     );
     assert_diag(&diags, "status-conflict", adr, 7);
@@ -384,7 +395,10 @@ fn a_real_conflict_names_the_heading_as_written() {
         listing(&diags)
     );
     let d = assert_diag(&diags, "status-conflict", docket, 3);
-    assert!(d.message.contains("the `### Status` section on line 16"), "{d}");
+    assert!(
+        d.message.contains("the `### Status` section on line 16"),
+        "{d}"
+    );
     assert_eq!(
         of_rule(&diags, "status-conflict", docket).len(),
         2,

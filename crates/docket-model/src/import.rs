@@ -406,7 +406,11 @@ fn docket_keys(doc: &Document, d: &Decision, facts: &Facts, roster: &mut Roster)
             .collect();
         if !ids.is_empty() {
             key(
-                if madr_3 { "deciders" } else { "decision-makers" },
+                if madr_3 {
+                    "deciders"
+                } else {
+                    "decision-makers"
+                },
                 yaml_flow(ids),
             );
         }

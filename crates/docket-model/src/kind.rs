@@ -246,25 +246,41 @@ pub fn canonical_status(written: &str) -> Option<&'static str> {
     canonical_word(DECISION_STATUSES, written)
 }
 
+/// A decision status as docket writes and shows it: a known status in docket's
+/// spelling (`Accepted` → `accepted`), anything else as written. For statuses read
+/// without the rest of a record (a commit's front matter in the history).
+pub fn status_word(written: &str) -> String {
+    let written = written.trim();
+    canonical_status(written).map_or_else(|| written.to_string(), str::to_string)
+}
+
 /// Whether a value as written is still a template's placeholder, not filled in:
-/// wrapped in braces (`{proposed}`, `{rejected | accepted}`, MADR's unclosed
-/// `"{proposed | rejected | …"`), in brackets around alternatives or an ellipsis
-/// (`[accepted | rejected]`, `[YYYY-MM-DD …]`), or in angle brackets (`<status>`, not
-/// an email address). With `alternatives`, bare alternatives count too
-/// (`accepted | rejected`): for a value that is one word of a set, or an item of a
-/// list, where `|` has no other use. Quotes around the value are ignored; `[a, b]`
-/// is a list, not a placeholder.
+/// wrapped in braces around words (`{proposed}`, `{rejected | accepted}`, MADR's
+/// unclosed `"{proposed | rejected | …"`; not a mapping such as `{id: alice}`), in
+/// brackets around alternatives or an ellipsis (`[accepted | rejected]`,
+/// `[YYYY-MM-DD …]`), or in angle brackets around words (`<status>`,
+/// `<short title>`; not an email address or an HTML tag). With `alternatives`, bare
+/// alternatives count too (`accepted | rejected`): for a value that is one word of a
+/// set, or an item of a list, where `|` has no other use. Quotes around the value
+/// are ignored; `[a, b]` is a list, not a placeholder. This is the one test of
+/// "left as the template wrote it" for values (`template-text`).
 pub fn is_placeholder(written: &str, alternatives: bool) -> bool {
     let t = unquoted(written.trim());
     let alternated = |s: &str| s.contains('|') || s.contains('…') || s.contains("...");
     if t.starts_with('{') {
-        return true;
+        // `{id: alice}` is a mapping written on purpose (a wrong type, not a
+        // placeholder); a placeholder's braces hold words.
+        return !t.contains(": ");
     }
     if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         return alternated(inner);
     }
     if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
-        return !inner.is_empty() && !inner.contains('@') && !inner.starts_with(['!', '/']);
+        // Words only: not an email address, an HTML tag with attributes or a comment.
+        return !inner.trim().is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '|' | '…'));
     }
     alternatives && t.contains(" | ")
 }
@@ -574,6 +590,10 @@ mod tests {
             "<alice@example.com>",
             "Choose A | B",
             "<>",
+            "<img src=x onerror=alert(1)>",
+            "<!-- optional -->",
+            "<br/>",
+            "{id: alice}",
         ] {
             assert!(!is_placeholder(p, false), "{p}");
         }

@@ -73,7 +73,7 @@ pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDe
 pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
-    MEETING_CATEGORIES, Required, canonical_status, canonical_word, is_placeholder,
+    MEETING_CATEGORIES, Required, canonical_status, canonical_word, is_placeholder, status_word,
 };
 pub use legacy::{Legacy, StatusSource, StatusStatement};
 pub use links::{normalize_path, percent_decode, resolve_link};

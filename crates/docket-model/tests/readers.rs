@@ -327,7 +327,10 @@ fn madr_3_deciders_one_is_the_owner_and_empty_keys_are_not_given() {
     assert_eq!(d.legacy, Some(Legacy::Madr));
     assert_eq!(d.status.as_ref().unwrap().value, "accepted");
     let owner = d.owner.as_ref().unwrap();
-    assert_eq!((owner.value.as_str(), at(&doc, &owner.range)), ("alice", "alice"));
+    assert_eq!(
+        (owner.value.as_str(), at(&doc, &owner.range)),
+        ("alice", "alice")
+    );
     assert_eq!(d.deciders.len(), 1);
     assert!(d.consulted.is_empty() && d.informed.is_empty());
     assert!(doc.problems.is_empty(), "{:?}", doc.problems);
@@ -387,4 +390,14 @@ fn template_placeholders_state_nothing() {
         problems(&doc),
         [(Problem::TemplateText, "{rejected | accepted}".to_string())]
     );
+}
+
+#[test]
+fn mappings_written_on_purpose_are_wrong_types_not_placeholders() {
+    let doc = one(
+        "docs/decisions/0001-x.md",
+        "---\ntitle: X\nstatus: proposed\nowner: {id: alice}\nconsulted: [{id: bob}]\noptions:\n  - name: A\n  - name: B\n---\n",
+    );
+    let rules: Vec<Problem> = doc.problems.iter().map(|p| p.rule).collect();
+    assert_eq!(rules, [Problem::InvalidValue, Problem::InvalidValue]);
 }

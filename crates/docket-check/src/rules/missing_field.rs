@@ -109,14 +109,19 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
 /// A decision that names several deciders (`decision-makers`, `deciders`, a
 /// `Deciders:` line) but no `owner`: which of them decides is not said.
 fn no_single_owner(doc: &Document, block: &Fields, d: &Decision) -> Diagnostic {
-    let names: Vec<String> = d.deciders.iter().map(|p| format!("`{}`", p.value)).collect();
+    let names: Vec<String> = d
+        .deciders
+        .iter()
+        .map(|p| format!("`{}`", p.value))
+        .collect();
     let first = &d.deciders[0].value;
     let message = format!(
         "`owner` is missing; the record names {} deciders ({}) but no single owner",
         names.len(),
         names.join(", ")
     );
-    let mut help = format!("add `owner: {first}` (one of the deciders) to name the one person who decides");
+    let mut help =
+        format!("add `owner: {first}` (one of the deciders) to name the one person who decides");
     if d.legacy.is_some() {
         help.push_str(
             "; `docket import` gives this record docket front matter, where `owner:` goes, with roster ids",

@@ -73,7 +73,7 @@ mod tests {
     fn passes_on_values_and_lists() {
         let r = repo(&[(
             "docs/decisions/0001-a.md",
-            "---\ntitle: \"Use A | B\"\nstatus: proposed\nowner: alice\ndate: 2026-11-23\nconsulted: [alice, bob]\ntags: [a, b]\n---\n## Status\n\nProposed\n",
+            "---\ntitle: \"Use A | B\"\nstatus: proposed\nowner: alice\ndate: 2026-11-23\nconsulted: [alice, bob]\ntags: [a, b, \"<img src=x>\"]\noptions:\n  - name: A\n    pros: [fast]\n  - name: B\n---\n## Status\n\nProposed\n",
         )]);
         assert_eq!(run("template-text", &r), Vec::<String>::new());
     }

@@ -8,11 +8,11 @@ use std::ops::Range;
 use docket_syntax::Yaml;
 
 use crate::config::{Config, IdScheme};
+use crate::document::Spanned;
 use crate::document::{
     Decision, DecisionId, DecisionOption, Document, Fields, Legacy, Origin, StatusSource,
     StatusStatement, number_prefix,
 };
-use crate::document::Spanned;
 use crate::kind::{DECISION_STATUSES, FieldType, Kind, canonical_status, is_placeholder};
 use crate::legacy::{Facts, is_dated_stem, read_legacy, statement};
 use crate::problem::{ParseProblem, Problem};

@@ -107,14 +107,14 @@ fn placeholders(text: &str, field: &Field, ty: FieldType) -> Vec<(String, Range<
     let list = matches!(ty, FieldType::People | FieldType::Strings | FieldType::Refs);
     let one_of = matches!(ty, FieldType::OneOf(_));
     let whole = if list {
-        raw.starts_with('{') || (is_scalar(&field.value) && is_placeholder(raw, true))
+        (raw.starts_with('{') || is_scalar(&field.value)) && is_placeholder(raw, true)
     } else {
         is_placeholder(raw.lines().next().unwrap_or(""), one_of)
     };
     if whole {
         return vec![(raw.to_string(), field.value_range.clone())];
     }
-    let Yaml::Seq(items) = &field.value else {
+    let (true, Yaml::Seq(items)) = (list, &field.value) else {
         return Vec::new();
     };
     let mut from = field.value_range.start;
@@ -132,7 +132,10 @@ fn placeholders(text: &str, field: &Field, ty: FieldType) -> Vec<(String, Range<
                     .get(at..field.value_range.end)
                     .and_then(|t| t.find('}'))
                     .map_or(field.value_range.end, |i| at + i + 1);
-                out.push((text[at..end].to_string(), at..end));
+                let written = text.get(at..end).unwrap_or("");
+                if is_placeholder(written, true) {
+                    out.push((written.to_string(), at..end));
+                }
                 from = end;
                 continue;
             }
