@@ -8,6 +8,7 @@
 //! - statuses match without regard to case (`Accepted`), are exported canonical, and
 //!   a docket record's other spelling is a `status-spelling` warning;
 //! - a value still in template braces (`{proposed}`) is `template-text`;
+//! - `docket import` writes the status canonical and the one decider as the owner;
 //! - only the `Status` section directly under the title states the status: a
 //!   `### Status` heading deep in the body is no `status-conflict`.
 //!
@@ -177,6 +178,24 @@ fn madr_4_decision_makers_consulted_informed_are_people() {
             "{person} linked: {decided}"
         );
     }
+}
+
+#[test]
+fn import_writes_the_status_canonical_and_the_one_decider_as_owner() {
+    // MADR 3 as its template leaves it: `Accepted`, one decider by name, empty keys.
+    let file = "docs/decisions/0001-use-postgresql.md";
+    let repo = handbook(&[(
+        file,
+        &madr("status: Accepted\ndate: 2024-05-02\ndeciders: [Alice Ng]\nconsulted:\ninformed:\n"),
+    )]);
+    repo.docket().args(["import"]).run().assert_code(0);
+    let text = std::fs::read_to_string(repo.path().join(file)).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: Use PostgreSQL\nstatus: accepted\nowner: alice\ndate: 2024-05-02\ndecided: 2024-05-02\ndeciders: [alice]\n---\n# Use PostgreSQL\n"),
+        "{text}"
+    );
+    let diags = check(&repo);
+    assert!(of_file(&diags, file).is_empty(), "{}", listing(&diags));
 }
 
 #[test]
