@@ -8,9 +8,8 @@ use std::ops::Range;
 use docket_syntax::Yaml;
 
 use crate::config::{Config, IdScheme};
-use crate::document::Spanned;
 use crate::document::{
-    Decision, DecisionId, DecisionOption, Document, Fields, Legacy, Origin, StatusSource,
+    Decision, DecisionId, DecisionOption, Document, Fields, Legacy, Origin, Spanned, StatusSource,
     StatusStatement, number_prefix,
 };
 use crate::kind::{DECISION_STATUSES, FieldType, Kind, canonical_status, is_placeholder};
