@@ -345,6 +345,7 @@ fn decisions_json_has_authors_dates_and_status_history_from_git() {
         "title",
         "status",
         "owner",
+        "deciders",
         "date",
         "deadline",
         "decided",

@@ -55,13 +55,15 @@ pub struct Fields {
 }
 
 impl Field {
-    /// Whether the value says something: not empty, not `~`, not `[]`. A key written
-    /// without one counts as missing.
+    /// Whether the value says something: not empty, not `~`, not `""`, not `[]`, not
+    /// `{}`. A key written without one (`consulted:`, as templates leave them) is not
+    /// given: no type is checked, and a required key counts as missing (SPEC §9).
     pub fn has_value(&self) -> bool {
         match &self.value {
             Yaml::Null => false,
             Yaml::Str(s) => !s.trim().is_empty(),
             Yaml::Seq(items) => !items.is_empty(),
+            Yaml::Map(entries) => !entries.is_empty(),
             _ => true,
         }
     }
@@ -177,10 +179,18 @@ pub struct Decision {
     pub id_key: Option<Spanned<String>>,
     /// Title.
     pub title: Option<Spanned<String>>,
-    /// Status as written (validated against the known statuses by the model).
+    /// The status: one of docket's statuses in docket's spelling when the record
+    /// states a known one in any case or format (`Accepted` → `accepted`), else as
+    /// written (an `invalid-value` finding); `None` when it is not stated or still a
+    /// template's placeholder.
     pub status: Option<Spanned<String>>,
-    /// Owner (roster id).
+    /// Owner (roster id): the `owner` key, or else the one decider when the record
+    /// names exactly one.
     pub owner: Option<Spanned<String>>,
+    /// The people who decide: MADR 4's `decision-makers` and MADR 3's `deciders`
+    /// keys, or a `Deciders:` line of a record in an existing format (roster ids in
+    /// docket's records, names as written in the others).
+    pub deciders: Vec<Spanned<String>>,
     /// When the question was opened.
     pub date: Option<Spanned<Time>>,
     /// Explicit deadline.
@@ -533,7 +543,7 @@ impl Document {
                     .front
                     .as_ref()
                     .and_then(|f| f.get("deadline"))
-                    .is_some() =>
+                    .is_some_and(Field::has_value) =>
             {
                 None
             }
@@ -586,23 +596,28 @@ impl std::fmt::Display for Legacy {
 }
 
 /// Where a record states its status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatusSource {
     /// The front-matter `status` key.
     FrontMatter,
-    /// The first paragraph of a `## Status` section.
-    Section,
+    /// The first paragraph of the `Status` section at the level directly below the
+    /// title (a deeper `### Status` heading is body text, never the status).
+    Section {
+        /// The heading as written, with its level in `#`s (`## Status`).
+        heading: String,
+    },
     /// A `Status: x` (or `**Status:** x`, `- Status: x`) line under the title.
     Line,
 }
 
 impl StatusSource {
-    /// How messages name the place.
-    pub fn describe(self) -> &'static str {
+    /// How messages name the place: `the front matter`, `` the `## Status` section``,
+    /// `` the `Status:` line``.
+    pub fn describe(&self) -> String {
         match self {
-            StatusSource::FrontMatter => "the front matter",
-            StatusSource::Section => "the `## Status` section",
-            StatusSource::Line => "the `Status:` line",
+            StatusSource::FrontMatter => "the front matter".to_string(),
+            StatusSource::Section { heading } => format!("the `{heading}` section"),
+            StatusSource::Line => "the `Status:` line".to_string(),
         }
     }
 }

@@ -16,10 +16,9 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::document::Legacy;
-use crate::document::{Decision, Document, Spanned};
-use crate::legacy::{Facts, moved_lines, scan, spanned_list};
+use crate::document::{Decision, Document};
+use crate::legacy::{Facts, moved_lines, scan};
 use crate::repo::Repository;
-use crate::value::list_of;
 use crate::write::{slug, yaml_date, yaml_flow, yaml_scalar};
 
 /// A person `docket import` adds to the roster.
@@ -306,6 +305,7 @@ const WRITTEN: &[&str] = &[
     "informed",
     "tags",
     "decision-makers",
+    "deciders",
 ];
 
 /// The record's new text.
@@ -337,7 +337,6 @@ fn convert(doc: &Document, d: &Decision, roster: &mut Roster) -> String {
 /// The `key: value` lines of docket front matter for the record, in the order of
 /// [`WRITTEN`]. People become roster ids (added to `roster` when new).
 fn docket_keys(doc: &Document, d: &Decision, facts: &Facts, roster: &mut Roster) -> Vec<String> {
-    let text = doc.text.as_str();
     let front = doc.front.as_ref();
     let written = |k: &str| front.and_then(|f| f.get(k));
     let mut fm: Vec<String> = Vec::new();
@@ -348,16 +347,9 @@ fn docket_keys(doc: &Document, d: &Decision, facts: &Facts, roster: &mut Roster)
     if let Some(s) = &d.status {
         key("status", yaml_scalar(&s.value));
     }
-    // People: the owner (first decision maker), and the others of MADR's
-    // `decision-makers` or a `Deciders:` line.
-    let makers: Vec<Spanned<String>> = match front.filter(|f| f.get("decision-makers").is_some()) {
-        Some(f) => list_of(text, f, "decision-makers"),
-        None => facts
-            .deciders
-            .as_ref()
-            .map(|l| spanned_list(text, &l.value, false))
-            .unwrap_or_default(),
-    };
+    // People: the owner (written, or the one decider), and the deciders of MADR's
+    // `decision-makers` / `deciders` or a `Deciders:` line. Of several deciders
+    // none is made the owner: `missing-field` asks for one.
     if let Some(o) = &d.owner {
         let id = if written("owner").is_some() {
             o.value.clone()
@@ -405,13 +397,22 @@ fn docket_keys(doc: &Document, d: &Decision, facts: &Facts, roster: &mut Roster)
     if !d.tags.is_empty() {
         key("tags", yaml_flow(&d.tags));
     }
-    if written("decision-makers").is_some() || makers.len() > 1 {
-        let ids: Vec<String> = makers
+    let madr_3 = written("deciders").is_some() && written("decision-makers").is_none();
+    if written("decision-makers").is_some() || madr_3 || d.deciders.len() > 1 {
+        let ids: Vec<String> = d
+            .deciders
             .iter()
             .map(|p| roster.id_for(&p.value, false, &doc.path))
             .collect();
         if !ids.is_empty() {
-            key("decision-makers", yaml_flow(ids));
+            key(
+                if madr_3 {
+                    "deciders"
+                } else {
+                    "decision-makers"
+                },
+                yaml_flow(ids),
+            );
         }
     }
     fm
@@ -596,9 +597,10 @@ mod tests {
             ),
         ]);
         assert_eq!(p.records.len(), 1, "{p:#?}");
+        // Two decision makers name no single owner: none is made up.
         assert_eq!(
             p.records[0].after,
-            "---\ntitle: Use PostgreSQL\nstatus: accepted\nowner: alice\ndate: 2024-05-02\ndecided: 2024-05-02\nconsulted: [platform]\ninformed: [bob]\ndecision-makers: [alice, jose-muller]\nparent: Decisions\n# a comment\nnav_order: 3\n---\n# Use PostgreSQL\n\n## Considered Options\n\n* PostgreSQL\n* MySQL\n\n## Decision Outcome\n\nChosen option: PostgreSQL.\n"
+            "---\ntitle: Use PostgreSQL\nstatus: accepted\ndate: 2024-05-02\ndecided: 2024-05-02\nconsulted: [platform]\ninformed: [bob]\ndecision-makers: [alice, jose-muller]\nparent: Decisions\n# a comment\nnav_order: 3\n---\n# Use PostgreSQL\n\n## Considered Options\n\n* PostgreSQL\n* MySQL\n\n## Decision Outcome\n\nChosen option: PostgreSQL.\n"
         );
         assert_eq!(p.people.len(), 1);
         assert_eq!(p.people[0].id, "jose-muller");
@@ -618,7 +620,7 @@ mod tests {
         let after = &p.records[0].after;
         assert_eq!(
             after,
-            "---\ntitle: Use the ADR slug\nstatus: accepted\nowner: thomas-vaillant\ndate: 2020-10-16\ndecided: 2020-10-16\nsupersedes: [20200926-number.md]\ntags: [adr, ids]\ndecision-makers: [thomas-vaillant, ana]\n---\n# Use the ADR slug\n\nTechnical Story: x\n\n## Context and Problem Statement\n\nY.\n\n## Links\n\n- Supersedes [20200926-number](20200926-number.md)\n"
+            "---\ntitle: Use the ADR slug\nstatus: accepted\ndate: 2020-10-16\ndecided: 2020-10-16\nsupersedes: [20200926-number.md]\ntags: [adr, ids]\ndecision-makers: [thomas-vaillant, ana]\n---\n# Use the ADR slug\n\nTechnical Story: x\n\n## Context and Problem Statement\n\nY.\n\n## Links\n\n- Supersedes [20200926-number](20200926-number.md)\n"
         );
         // A second run, with the roster the first wrote, changes nothing.
         let roster = p.roster_after.clone().unwrap_or_default();

@@ -229,6 +229,72 @@ pub const DECISION_STATUSES: &[&str] = &[
     "superseded",
     "deprecated",
 ];
+/// The word of `words` that `written` spells, without regard to case (`Accepted`,
+/// `ACCEPTED` → `accepted`), or `None`. Statuses are matched this way in records of
+/// every format (SPEC §9); docket writes and exports the word as listed.
+pub fn canonical_word(words: &'static [&'static str], written: &str) -> Option<&'static str> {
+    let written = written.trim();
+    words
+        .iter()
+        .copied()
+        .find(|w| w.eq_ignore_ascii_case(written))
+}
+
+/// A decision status in docket's words: `Accepted` → `accepted` (see
+/// [`canonical_word`]); `None` for a word that is no status in any case.
+pub fn canonical_status(written: &str) -> Option<&'static str> {
+    canonical_word(DECISION_STATUSES, written)
+}
+
+/// A decision status as docket writes and shows it: a known status in docket's
+/// spelling (`Accepted` → `accepted`), anything else as written. For statuses read
+/// without the rest of a record (a commit's front matter in the history).
+pub fn status_word(written: &str) -> String {
+    let written = written.trim();
+    canonical_status(written).map_or_else(|| written.to_string(), str::to_string)
+}
+
+/// Whether a value as written is still a template's placeholder, not filled in:
+/// wrapped in braces around words (`{proposed}`, `{rejected | accepted}`, MADR's
+/// unclosed `"{proposed | rejected | …"`; not a mapping such as `{id: alice}`), in
+/// brackets around alternatives or an ellipsis (`[accepted | rejected]`,
+/// `[YYYY-MM-DD …]`), or in angle brackets around words (`<status>`,
+/// `<short title>`; not an email address or an HTML tag). With `alternatives`, bare
+/// alternatives count too (`accepted | rejected`): for a value that is one word of a
+/// set, or an item of a list, where `|` has no other use. Quotes around the value
+/// are ignored; `[a, b]` is a list, not a placeholder. This is the one test of
+/// "left as the template wrote it" for values (`template-text`).
+pub fn is_placeholder(written: &str, alternatives: bool) -> bool {
+    let t = unquoted(written.trim());
+    let alternated = |s: &str| s.contains('|') || s.contains('…') || s.contains("...");
+    if t.starts_with('{') {
+        // `{id: alice}` is a mapping written on purpose (a wrong type, not a
+        // placeholder); a placeholder's braces hold words.
+        return !t.contains(": ");
+    }
+    if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return alternated(inner);
+    }
+    if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        // Words only: not an email address, an HTML tag with attributes or a comment.
+        return !inner.trim().is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '|' | '…'));
+    }
+    alternatives && t.contains(" | ")
+}
+
+/// `text` without one pair of matching quotes around it.
+fn unquoted(text: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = text.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner.trim();
+        }
+    }
+    text
+}
+
 /// The statuses of a brief.
 pub const BRIEF_STATUSES: &[&str] = &["draft", "active", "done", "cancelled"];
 /// Meeting categories.
@@ -320,10 +386,16 @@ static DECISION: &[FieldSpec] = &[
     ),
     f("tags", T::Strings, No, "free-form tags"),
     f(
+        "deciders",
+        T::People,
+        No,
+        "the people who decide (MADR 3's `deciders`; roster ids); the owner when there is one and no `owner`",
+    ),
+    f(
         "decision-makers",
         T::People,
         No,
-        "MADR's decision makers (roster ids); the first is the owner when `owner` is absent",
+        "the people who decide (MADR 4's `decision-makers`; roster ids); the owner when there is one and no `owner`",
     ),
 ];
 
@@ -481,3 +553,51 @@ static PAGE: &[FieldSpec] = &[
         "position among its siblings in the navigation",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_match_without_regard_to_case() {
+        assert_eq!(canonical_status("Accepted"), Some("accepted"));
+        assert_eq!(canonical_status(" ACCEPTED "), Some("accepted"));
+        assert_eq!(canonical_status("superseded"), Some("superseded"));
+        assert_eq!(canonical_status("approved"), None);
+        assert_eq!(canonical_status("accepted."), None);
+        assert_eq!(canonical_word(BRIEF_STATUSES, "Active"), Some("active"));
+    }
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "{proposed}",
+            "{rejected | accepted}",
+            "\"{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123\"",
+            "[accepted | rejected]",
+            "\"[accepted | rejected]\"",
+            "[YYYY-MM-DD …]",
+            "<status>",
+            "'<name>'",
+        ] {
+            assert!(is_placeholder(p, false), "{p}");
+        }
+        for p in [
+            "accepted",
+            "[a, b]",
+            "[accepted]",
+            "Alice <alice@example.com>",
+            "<alice@example.com>",
+            "Choose A | B",
+            "<>",
+            "<img src=x onerror=alert(1)>",
+            "<!-- optional -->",
+            "<br/>",
+            "{id: alice}",
+        ] {
+            assert!(!is_placeholder(p, false), "{p}");
+        }
+        assert!(is_placeholder("accepted | rejected", true));
+        assert!(!is_placeholder("accepted", true));
+    }
+}

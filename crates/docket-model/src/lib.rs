@@ -12,7 +12,9 @@
 //! modules import each other, and the order has no cycle):
 //!
 //! - `kind`, [`time`], `links`, `problem`: the leaves. The kinds and their schemas
-//!   as [`FieldSpec`] tables; dates, durations and working hours; relative links;
+//!   as [`FieldSpec`] tables, with a status in docket's spelling
+//!   ([`canonical_status`]) and the test of a template's placeholder
+//!   ([`is_placeholder`]); dates, durations and working hours; relative links;
 //!   [`Problem`] codes and [`ParseProblem`]. Then `history` (the git history as
 //!   data), `config` (`docket.toml`) and [`schema`] (the JSON Schema of a kind).
 //! - `document`: the types of a parsed file ([`Document`], [`Fields`], [`Decision`],
@@ -73,7 +75,7 @@ pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDe
 pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
-    MEETING_CATEGORIES, Required,
+    MEETING_CATEGORIES, Required, canonical_status, canonical_word, is_placeholder, status_word,
 };
 pub use legacy::{Legacy, StatusSource, StatusStatement};
 pub use links::{normalize_path, percent_decode, resolve_link};

@@ -17,15 +17,23 @@ pub enum Problem {
     UnreadableFile,
     /// A symbolic link the walk does not follow (found by the driver).
     SkippedLink,
+    /// A known status in another spelling than docket's (`Accepted` for
+    /// `accepted`) in docket's own front matter (`status-spelling`).
+    StatusSpelling,
+    /// A value still as a template wrote it, such as the placeholder `{proposed}`
+    /// (`template-text`).
+    TemplateText,
 }
 
 impl Problem {
     /// Every code, for registries that must cover them all.
-    pub const ALL: [Problem; 4] = [
+    pub const ALL: [Problem; 6] = [
         Problem::FrontMatterSyntax,
         Problem::InvalidValue,
         Problem::UnreadableFile,
         Problem::SkippedLink,
+        Problem::StatusSpelling,
+        Problem::TemplateText,
     ];
 }
 

@@ -5,6 +5,7 @@
 use docket_syntax::{Yaml, find_in};
 
 use crate::document::{Fields, Spanned};
+use crate::kind::is_placeholder;
 use crate::time::{Time, parse_time};
 
 /// Whether a value is a plain scalar (text or a number), not a list, a mapping, a
@@ -22,11 +23,12 @@ pub(crate) fn number(v: &Yaml) -> Option<f64> {
     }
 }
 
-/// A scalar key as text, with the value's range.
+/// A scalar key as text, with the value's range; an empty value is not given.
 pub(crate) fn text_of(fields: &Fields, key: &str) -> Option<Spanned<String>> {
     let f = fields.get(key)?;
     let s = f.value.as_scalar_string()?;
-    Some(Spanned::new(s.trim().to_string(), f.value_range.clone()))
+    let s = s.trim();
+    (!s.is_empty()).then(|| Spanned::new(s.to_string(), f.value_range.clone()))
 }
 
 /// A date or date-time key, with the value's range.
@@ -37,11 +39,17 @@ pub(crate) fn time_of(fields: &Fields, key: &str) -> Option<Spanned<Time>> {
 }
 
 /// A list key (or a single scalar) as strings, each with its own range where found.
+/// Empty items and a template's placeholders (`{name}`, `a | b`; reported by
+/// `template-text`) are not given.
 pub(crate) fn list_of(text: &str, fields: &Fields, key: &str) -> Vec<Spanned<String>> {
     let Some(f) = fields.get(key) else {
         return Vec::new();
     };
-    let items = strings(Some(&f.value));
+    let items = strings(Some(&f.value))
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty() && !is_placeholder(s, true))
+        .collect::<Vec<_>>();
     // Each item is searched after the previous one, so repeated entries get their own
     // positions.
     let mut from = f.value_range.start;

@@ -67,7 +67,12 @@ fn adr_tools_record() {
     );
     assert!(d.owner.is_none());
     assert_eq!(d.statuses.len(), 1);
-    assert_eq!(d.statuses[0].source, StatusSource::Section);
+    assert_eq!(
+        d.statuses[0].source,
+        StatusSource::Section {
+            heading: "## Status".into()
+        }
+    );
     assert!(doc.problems.is_empty(), "{:?}", doc.problems);
 }
 
@@ -92,8 +97,11 @@ fn madr_front_matter() {
     assert_eq!(d.legacy, Some(Legacy::Madr));
     assert_eq!(d.title.as_ref().unwrap().value, "Use PostgreSQL");
     assert_eq!(d.status.as_ref().unwrap().value, "accepted");
-    assert_eq!(d.owner.as_ref().unwrap().value, "alice");
-    assert_eq!(at(&doc, &d.owner.as_ref().unwrap().range), "alice");
+    // Two decision makers are the deciders; neither is made the owner.
+    assert!(d.owner.is_none());
+    let deciders: Vec<&str> = d.deciders.iter().map(|p| p.value.as_str()).collect();
+    assert_eq!(deciders, ["alice", "bob"]);
+    assert_eq!(at(&doc, &d.deciders[1].range), "bob");
     assert_eq!(d.options, ["PostgreSQL", "MySQL"]);
     assert!(d.outcome.as_deref().unwrap().starts_with("Chosen option"));
     assert_eq!(d.consulted[0].value, "platform");
@@ -140,7 +148,9 @@ fn madr_2_and_log4brains_lines() {
     );
     assert_eq!(d.status.as_ref().unwrap().value, "superseded");
     assert_eq!(d.superseded_by.as_ref().unwrap().value, "20201103-x.md");
-    assert_eq!(d.owner.as_ref().unwrap().value, "Thomas Vaillant");
+    let deciders: Vec<&str> = d.deciders.iter().map(|p| p.value.as_str()).collect();
+    assert_eq!(deciders, ["Thomas Vaillant", "Ana"]);
+    assert!(d.owner.is_none(), "two deciders, no single owner");
     assert_eq!(d.tags, ["adr", "ids"]);
     assert_eq!(format_date(d.date.as_ref().unwrap().value), "2020-10-16");
     assert_eq!(d.supersedes[0].value, "20200926-use-the-adr-number.md");
@@ -183,8 +193,9 @@ fn bad_dates_are_flagged_where_written() {
 
 #[test]
 fn docket_records_are_not_read_from_the_body() {
-    // Docket front matter: the first heading is not the title, MADR spellings are
-    // invalid values, a `## Status` section is only a second statement.
+    // Docket front matter: the first heading is not the title, a status in another
+    // case is read in docket's spelling (and flagged as a spelling, not an invalid
+    // value), a `## Status` section is only a second statement.
     let doc = one(
         "docs/decisions/0001-x.md",
         "---\nowner: alice\nstatus: Accepted\n---\n# 1. Title\n\n## Status\n\nProposed\n",
@@ -192,8 +203,9 @@ fn docket_records_are_not_read_from_the_body() {
     let d = decision(&doc);
     assert_eq!(d.legacy, None);
     assert!(d.title.is_none());
-    assert_eq!(d.status.as_ref().unwrap().value, "Accepted");
-    assert!(doc.problems.iter().any(|p| p.rule == Problem::InvalidValue));
+    assert_eq!(d.status.as_ref().unwrap().value, "accepted");
+    let rules: Vec<Problem> = doc.problems.iter().map(|p| p.rule).collect();
+    assert_eq!(rules, [Problem::StatusSpelling]);
     assert_eq!(d.statuses.len(), 2);
     // Without front matter or any sign of a known format, nothing is guessed.
     let doc = one("docs/decisions/0002-y.md", "Some notes.\n");
@@ -273,4 +285,119 @@ fn odd_records_never_panic() {
             r.after
         );
     }
+}
+
+#[test]
+fn the_status_section_is_the_one_directly_under_the_title() {
+    // Under a level-1 title: level 2 only; a `### Status` deep in the body is text.
+    let doc = one(
+        "docs/decisions/0001-x.md",
+        "# 1. X\n\nDate: 2020-01-01\n\n## Context\n\n### Status\n\nThe field says `done`.\n\n## Status\n\nAccepted\n",
+    );
+    let d = decision(&doc);
+    assert_eq!(d.status.as_ref().unwrap().value, "accepted");
+    assert_eq!(d.statuses.len(), 1);
+    assert_eq!(at(&doc, &d.statuses[0].written.range), "Accepted");
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+    // Only a deep one: no section, so no status from it.
+    let doc = one(
+        "docs/decisions/0002-y.md",
+        "# Y\n\n* Status: accepted\n\n## Design\n\n#### Status\n\nSimilar to conditions.\n",
+    );
+    let d = decision(&doc);
+    assert_eq!(d.statuses.len(), 1, "{:?}", d.statuses);
+    assert_eq!(d.statuses[0].source, StatusSource::Line);
+    // Without a level-1 title, the shallowest level of the body's headings; the
+    // heading is named as written.
+    let doc = one(
+        "docs/decisions/0003-z.md",
+        "---\nstatus: accepted\n---\n### Context\n\nX.\n\n### Status:\n\nRejected\n\n#### Status\n\nProposed\n",
+    );
+    let d = decision(&doc);
+    let sources: Vec<String> = d.statuses.iter().map(|s| s.source.describe()).collect();
+    assert_eq!(sources, ["the front matter", "the `### Status:` section"]);
+    assert_eq!(at(&doc, &d.statuses[1].written.range), "Rejected");
+}
+
+#[test]
+fn madr_3_deciders_one_is_the_owner_and_empty_keys_are_not_given() {
+    let text = "---\nstatus: Accepted\ndate: 2024-05-02\ndeciders: [alice]\nconsulted:\ninformed: []\ndecision-makers: \"\"\n---\n# Use PostgreSQL\n";
+    let doc = one("docs/decisions/0003-use-postgresql.md", text);
+    let d = decision(&doc);
+    assert_eq!(d.legacy, Some(Legacy::Madr));
+    assert_eq!(d.status.as_ref().unwrap().value, "accepted");
+    let owner = d.owner.as_ref().unwrap();
+    assert_eq!(
+        (owner.value.as_str(), at(&doc, &owner.range)),
+        ("alice", "alice")
+    );
+    assert_eq!(d.deciders.len(), 1);
+    assert!(d.consulted.is_empty() && d.informed.is_empty());
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+    // `owner` wins over the deciders.
+    let doc = one(
+        "docs/decisions/0004-x.md",
+        "---\ntitle: X\nstatus: proposed\nowner: bob\ndeciders: [alice]\n---\n",
+    );
+    assert_eq!(decision(&doc).owner.as_ref().unwrap().value, "bob");
+    // A `Deciders:` line of one person (MADR 2).
+    let doc = one(
+        "docs/decisions/0005-y.md",
+        "# Y\n\n* Status: accepted\n* Deciders: Ana\n",
+    );
+    assert_eq!(decision(&doc).owner.as_ref().unwrap().value, "Ana");
+}
+
+#[test]
+fn template_placeholders_state_nothing() {
+    let problems = |doc: &Document| -> Vec<(Problem, String)> {
+        doc.problems
+            .iter()
+            .map(|p| (p.rule, at(doc, &p.range).to_string()))
+            .collect()
+    };
+    let doc = one(
+        "docs/decisions/0001-x.md",
+        "---\ntitle: X\nstatus: {proposed}\nowner: alice\nconsulted: [\"{team}\", bob]\n---\n",
+    );
+    let d = decision(&doc);
+    assert!(d.status.is_none());
+    assert!(d.found("status").is_some(), "written, so not missing");
+    assert_eq!(d.consulted.len(), 1, "{:?}", d.consulted);
+    assert_eq!(
+        problems(&doc),
+        [
+            (Problem::TemplateText, "{proposed}".to_string()),
+            (Problem::TemplateText, "{team}".to_string()),
+        ]
+    );
+    // MADR's template, with its unclosed brace, and kuma's MADR 2 line.
+    let doc = one(
+        "docs/decisions/0002-y.md",
+        "---\nstatus: \"{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123\"\n---\n# Y\n",
+    );
+    assert!(decision(&doc).status.is_none());
+    assert_eq!(problems(&doc).len(), 1);
+    assert_eq!(problems(&doc)[0].0, Problem::TemplateText);
+    let doc = one(
+        "docs/decisions/0003-z.md",
+        "# Z\n\n* Status: {rejected | accepted} <!-- recommended -->\n",
+    );
+    let d = decision(&doc);
+    assert!(d.status.is_none() && d.statuses.is_empty());
+    assert!(d.found("status").is_some());
+    assert_eq!(
+        problems(&doc),
+        [(Problem::TemplateText, "{rejected | accepted}".to_string())]
+    );
+}
+
+#[test]
+fn mappings_written_on_purpose_are_wrong_types_not_placeholders() {
+    let doc = one(
+        "docs/decisions/0001-x.md",
+        "---\ntitle: X\nstatus: proposed\nowner: {id: alice}\nconsulted: [{id: bob}]\noptions:\n  - name: A\n  - name: B\n---\n",
+    );
+    let rules: Vec<Problem> = doc.problems.iter().map(|p| p.rule).collect();
+    assert_eq!(rules, [Problem::InvalidValue, Problem::InvalidValue]);
 }

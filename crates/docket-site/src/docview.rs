@@ -4,7 +4,7 @@
 //! shows a document's body: home, charter and free pages, briefs, decisions.
 
 use docket_model::time::{format_date, format_time};
-use docket_model::{CommitInfo, Data, Document};
+use docket_model::{CommitInfo, Data, Document, status_word};
 use minijinja::Value;
 
 use crate::markdown::{Rendered, render_with};
@@ -111,6 +111,8 @@ pub(crate) fn history_entries(p: &Prepared<'_>, path: &str) -> Vec<HistoryEntry>
         return Vec::new();
     };
     let commits = &h.commits;
+    // Statuses in docket's spelling: `Accepted` then `accepted` is no change.
+    let status = |i: usize| commits.get(i)?.status.as_deref().map(status_word);
     commits
         .iter()
         .enumerate()
@@ -119,11 +121,9 @@ pub(crate) fn history_entries(p: &Prepared<'_>, path: &str) -> Vec<HistoryEntry>
             time: format_time(c.time),
             author: c.author.name.clone(),
             summary: c.summary.clone(),
-            status: c.status.clone(),
+            status: status(i),
             status_changed: c.status.is_some()
-                && commits
-                    .get(i + 1)
-                    .is_none_or(|older| older.status != c.status),
+                && (commits.get(i + 1).is_none() || status(i + 1) != status(i)),
             commit_url: p
                 .site
                 .repo_url

@@ -224,6 +224,9 @@ pub struct DecisionView {
     pub chain_back: Vec<LinkRef>,
     /// Newer decisions, following `superseded_by` forward (nearest first).
     pub chain_forward: Vec<LinkRef>,
+    /// The people who decide (`decision-makers`, `deciders`, a `Deciders:` line),
+    /// linked to their pages like the owner.
+    pub deciders: Vec<LinkRef>,
     /// Consulted people or teams.
     pub consulted: Vec<LinkRef>,
     /// Informed people or teams.

@@ -26,11 +26,17 @@
 //! Decisions are judged on what docket read from them, wherever it was written: a
 //! record in an existing format (adr-tools, MADR, log4brains; see
 //! `docs/guide/migrating-from-adr-tools.md`) has its title in the first heading, its
-//! status in a `## Status` section or a `Status:` line, its date in a `Date:` line,
-//! its owner in MADR's `decision-makers`. For such a record, a missing field is
-//! reported at line 1 (or, when the status makes it required, at the status), and
-//! the help says what to add in the record's own format and what `docket import`
-//! does about it.
+//! status in the `## Status` section directly under the title or a `Status:` line,
+//! its date in a `Date:` line, its owner in MADR's `decision-makers` or `deciders`
+//! when they name one person. For such a record, a missing field is reported at
+//! line 1 (or, when the status makes it required, at the status), and the help says
+//! what to add in the record's own format and what `docket import` does about it.
+//!
+//! A decision that names several deciders (`decision-makers: [alice, bob, carol]`)
+//! but no `owner` is told so: which of them decides is the one thing the record
+//! does not say, and the help suggests the first (`owner: alice`). One decider and
+//! no `owner` is fine: that decider is the owner. An empty key (`owner:`, as
+//! templates leave them) is missing, as if absent.
 //!
 //! **Fix:** add the key (`owner: alice`, `decided: 2026-11-21`), or the body section.
 
@@ -82,6 +88,10 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
         if !spec.is_required(status, extra) || present {
             continue;
         }
+        if spec.name == "owner" && d.deciders.len() > 1 {
+            out.push(no_single_owner(doc, block, d));
+            continue;
+        }
         out.push(match d.legacy {
             Some(legacy) => missing_in_legacy(doc, d, legacy, spec, status),
             None => missing(doc, block, spec.name, status, spec),
@@ -94,6 +104,34 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
         None => format!("docket.toml requires `{name}` on every decision"),
     };
     missing_extra(doc, block, extra, help, out);
+}
+
+/// A decision that names several deciders (`decision-makers`, `deciders`, a
+/// `Deciders:` line) but no `owner`: which of them decides is not said.
+fn no_single_owner(doc: &Document, block: &Fields, d: &Decision) -> Diagnostic {
+    let names: Vec<String> = d
+        .deciders
+        .iter()
+        .map(|p| format!("`{}`", p.value))
+        .collect();
+    let first = &d.deciders[0].value;
+    let message = format!(
+        "`owner` is missing; the record names {} deciders ({}) but no single owner",
+        names.len(),
+        names.join(", ")
+    );
+    let mut help =
+        format!("add `owner: {first}` (one of the deciders) to name the one person who decides");
+    if d.legacy.is_some() {
+        help.push_str(
+            "; `docket import` gives this record docket front matter, where `owner:` goes, with roster ids",
+        );
+    }
+    let range = match d.legacy {
+        Some(_) => 0..0,
+        None => anchor(doc, block),
+    };
+    Diagnostic::new("missing-field", &doc.path, range, message).with_help(help)
 }
 
 /// The keys `docket.toml` requires that the kind does not know, when `block` lacks
@@ -153,7 +191,7 @@ fn missing_in_legacy(
     let help = match key {
         "title" => "add a `# Title` heading at the top; `docket import` copies it into the front matter as `title:`".to_string(),
         "status" => format!("add {status_line}; `docket import` moves it into docket front matter as `status:`"),
-        "owner" => "name the decision owner: `decision-makers: [alice]` in the front matter, or a `Deciders: alice` line under the title; `docket import` turns it into `owner:` with a roster id (and adds unknown people to the roster)".to_string(),
+        "owner" => "name the decision owner: `decision-makers: [alice]` (MADR 3: `deciders`) in the front matter, or a `Deciders: alice` line under the title; `docket import` turns it into `owner:` with a roster id (and adds unknown people to the roster)".to_string(),
         "date" if legacy == Legacy::Madr => "add `date: YYYY-MM-DD` to the front matter; `docket import` keeps it there as docket's `date:`".to_string(),
         "date" => "add a `Date: YYYY-MM-DD` line under the title; `docket import` moves it into the front matter as `date:`".to_string(),
         "decided" if legacy == Legacy::Madr => "add `date: YYYY-MM-DD` to the front matter (MADR dates a record when it is decided); `docket import` writes it as `date:` and `decided:`".to_string(),
@@ -264,6 +302,48 @@ mod tests {
             let help = d.help.as_deref().unwrap_or("");
             assert!(help.contains("docket import"), "{d:?}");
         }
+    }
+
+    #[test]
+    fn fails_when_several_deciders_name_no_owner() {
+        let r = repo(&[
+            (
+                "docs/decisions/0001-a.md",
+                // Docket's own front matter (an `owner` key, left empty).
+                "---\ntitle: A\nstatus: proposed\nowner:\ndeciders: [alice, bob, carol]\ndate: 2026-11-23\n---\n",
+            ),
+            (
+                "docs/decisions/0002-b.md",
+                "---\nstatus: proposed\ndate: 2026-11-23\ndecision-makers: [Alice Ng, Bob Li]\n---\n# B\n",
+            ),
+        ]);
+        let out = crate::testing::findings("missing-field", &r);
+        let text: Vec<String> = out
+            .iter()
+            .map(|d| format!("{} | {}", d.message, d.help.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "`owner` is missing; the record names 3 deciders (`alice`, `bob`, `carol`) but no single owner | add `owner: alice` (one of the deciders) to name the one person who decides",
+                "`owner` is missing; the record names 2 deciders (`Alice Ng`, `Bob Li`) but no single owner | add `owner: Alice Ng` (one of the deciders) to name the one person who decides; `docket import` gives this record docket front matter, where `owner:` goes, with roster ids",
+            ]
+        );
+    }
+
+    #[test]
+    fn passes_with_one_decider_or_empty_keys() {
+        let r = repo(&[
+            (
+                "docs/decisions/0001-a.md",
+                "---\ntitle: A\nstatus: proposed\ndeciders: [alice]\nconsulted:\ninformed: []\ndate: 2026-11-23\n---\n",
+            ),
+            (
+                "docs/decisions/0002-b.md",
+                "---\nstatus: proposed\ndate: 2026-11-23\ndecision-makers: alice\nconsulted:\n---\n# B\n",
+            ),
+        ]);
+        assert_eq!(run("missing-field", &r), Vec::<String>::new());
     }
 
     #[test]

@@ -24,7 +24,9 @@ pub mod number_collision;
 pub mod replaceable_meeting;
 pub mod skipped_link;
 pub mod status_conflict;
+pub mod status_spelling;
 pub mod supersession_mismatch;
+pub mod template_text;
 pub mod unknown_field;
 pub mod unknown_owner;
 pub mod unreadable_file;
@@ -50,6 +52,8 @@ rules! {
     missing_field => "missing-field", Error, "a required key is missing";
     unknown_field => "unknown-field", Warning, "a key the kind does not know (likely a typo)";
     invalid_value => "invalid-value", Error, "a value of the wrong type or outside its allowed set", forwards InvalidValue;
+    template_text => "template-text", Error, "text left as a template wrote it, such as the placeholder `{proposed}`", forwards TemplateText;
+    status_spelling => "status-spelling", Warning, "a status in another case than docket's (`Accepted` for `accepted`)", forwards StatusSpelling;
     unknown_owner => "unknown-owner", Error, "an owner, attendee or author who is not in the roster";
     duplicate_id => "duplicate-id", Error, "two decisions with the same id, or two people with the same roster id";
     id_mismatch => "id-mismatch", Error, "a decision's `id` key that does not match its file name";

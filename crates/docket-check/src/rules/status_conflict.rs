@@ -6,7 +6,14 @@
 //! do). Statuses are compared after the same mapping docket reads them with
 //! (`Accepted` and `accepted` agree; `Superseded by [3. X](0003-x.md)` is
 //! `superseded`). The finding is reported at both places, each naming the other
-//! line.
+//! line and the heading as written (`the `### Status` section`).
+//!
+//! The `Status` section is the one at the level directly below the record's title:
+//! `## Status` under a `# Title`, or, without a level-1 title, a `Status` heading at
+//! the shallowest level the body uses. A `### Status` or `#### Status` heading
+//! deeper in the body (a section about a feature's status field) is body text and
+//! states nothing; neither does a template's placeholder (`{rejected | accepted}`,
+//! which is `template-text`).
 //!
 //! **Why:** a record has one status. When two disagree, the site, `docket status`
 //! and the reader each believe a different one; docket uses the first (the front

@@ -1,11 +1,12 @@
 //! # unknown-owner
 //!
 //! **What it finds:** a person reference that names nobody in the roster
-//! (`docs/people.yaml`): the `owner` of a decision, brief, charter or page; an entry
-//! of a decision's `consulted` or `informed` list that is neither a roster id nor a
-//! team named in the roster (a person's `team`); an attendee in `meetings.yaml`; the
-//! author of a daily update (the file name `updates/2026-11-24/alice.md`, or its
-//! `person` key). The message suggests the closest roster id when there is one.
+//! (`docs/people.yaml`): the `owner` of a decision, brief, charter or page; a
+//! decider of a decision (`decision-makers`, `deciders`); an entry of a decision's
+//! `consulted` or `informed` list that is neither a roster id nor a team named in
+//! the roster (a person's `team`); an attendee in `meetings.yaml`; the author of a
+//! daily update (the file name `updates/2026-11-24/alice.md`, or its `person` key).
+//! The message suggests the closest roster id when there is one.
 //!
 //! The roster is optional: a repository without `people.yaml` gets no findings from
 //! this rule, and neither does one whose `people.yaml` cannot be read at all (that
@@ -52,6 +53,9 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Data::Decision(d) => {
                 if let Some(o) = &d.owner {
                     found.person("owner", &o.value, o.range.clone());
+                }
+                for p in &d.deciders {
+                    found.person("decider", &p.value, p.range.clone());
                 }
                 for (what, list) in [("consulted", &d.consulted), ("informed", &d.informed)] {
                     for entry in list {
@@ -230,6 +234,18 @@ impl Found<'_, '_> {
 #[cfg(test)]
 mod tests {
     use crate::testing::{repo, run};
+
+    #[test]
+    fn fails_on_unknown_deciders() {
+        let r = repo(&[(
+            "docs/decisions/0001-a.md",
+            "---\ntitle: A\nstatus: proposed\nowner: alice\ndecision-makers: [alice, bbo]\ndate: 2026-11-23\n---\n",
+        )]);
+        assert_eq!(
+            run("unknown-owner", &r),
+            ["docs/decisions/0001-a.md:5:26 decider `bbo` is not in docs/people.yaml"]
+        );
+    }
 
     #[test]
     fn fails_on_unknown_people() {

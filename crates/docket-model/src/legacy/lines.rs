@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::document::Spanned;
+use crate::kind::is_placeholder;
 
 /// A relation between records written as a line of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,7 +206,8 @@ pub(super) fn split_list(value: &str, tags: bool) -> Vec<String> {
         .collect()
 }
 
-/// The items of a one-line list with their ranges, searched inside `value`'s range.
+/// The items of a one-line list with their ranges, searched inside `value`'s range;
+/// a template's placeholder (`{list everyone involved}`) is no item.
 pub(crate) fn spanned_list(
     text: &str,
     value: &Spanned<String>,
@@ -214,6 +216,7 @@ pub(crate) fn spanned_list(
     let mut from = value.range.start;
     split_list(&value.value, tags)
         .into_iter()
+        .filter(|item| !is_placeholder(item, true))
         .map(|item| {
             let range = docket_syntax::find_in(text, from..value.range.end, &item);
             if range.len() == item.len() {

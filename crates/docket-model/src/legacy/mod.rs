@@ -4,10 +4,13 @@
 //! - **adr-tools**: no front matter; `# 1. Title`, a `Date: 2016-02-12` line, a
 //!   `## Status` section whose first paragraph is the status, and `Supersedes [1. …](…)`
 //!   / `Superseded by [3. …](…)` lines in that section.
-//! - **MADR** (3 and 4): front matter with `status`, `date`, `decision-makers`,
-//!   `consulted`, `informed`; the title is the first heading. MADR 2 wrote the same
-//!   facts as `* Status: accepted` / `* Deciders: …` / `* Date: …` lines under the
-//!   title.
+//! - **MADR** (3 and 4): front matter with `status`, `date`, `decision-makers` (MADR
+//!   3: `deciders`), `consulted`, `informed`, some left empty as the template leaves
+//!   them; the title is the first heading. MADR 2 wrote the same facts as
+//!   `* Status: accepted` / `* Deciders: …` / `* Date: …` lines under the title.
+//!
+//! In every format only the `Status` section directly under the title (or a
+//! `Status:` line) states the status; a deeper `### Status` heading is body text.
 //! - **log4brains**: MADR 2 lines (`- Status:`, `- Date:`, `- Deciders:`,
 //!   `- Tags:`), file names `YYYYMMDD-slug.md` (the id is the stem), and
 //!   `Supersedes [x](…)` items under `## Links`.
@@ -36,7 +39,6 @@ pub use crate::document::{Legacy, StatusSource, StatusStatement};
 pub use scan::is_dated_stem;
 pub use status::{NormalizedStatus, normalize_status, status_hint};
 
-pub(crate) use lines::spanned_list;
 pub(crate) use read::{moved_lines, read_legacy};
 pub(crate) use scan::{Facts, detect, scan};
 pub(crate) use status::{reads_like, statement};

@@ -4,11 +4,10 @@
 
 use std::ops::Range;
 
-use crate::document::{Data, Decision, Document, Fields, Spanned};
+use crate::document::{Data, Decision, Document, Spanned};
 use crate::kind::{DECISION_STATUSES, FieldType};
 use crate::problem::{ParseProblem, Problem};
 use crate::time::parse_time;
-use crate::value::list_of;
 
 use super::lines::{Relation, spanned_list, split_list};
 use super::scan::{Facts, scan};
@@ -16,10 +15,11 @@ use super::status::{normalize_status, reads_like};
 
 /// Fills what a record in an existing format (SPEC §9) says where docket's own keys
 /// are absent: the title from the first heading, the status from MADR's `status`, a
-/// `Status:` line or the `## Status` section, the date from a `Date:` line, the owner
-/// from `decision-makers` (or `Deciders:`), supersession from `Supersedes` /
-/// `Superseded by` lines. Front-matter keys always win.
-pub(crate) fn read_legacy(doc: &mut Document, d: &mut Decision, fields: &Fields, facts: &Facts) {
+/// `Status:` line or the `## Status` section, the date from a `Date:` line, the
+/// deciders from a `Deciders:` line (front matter's `decision-makers` and `deciders`
+/// are read for every record), supersession from `Supersedes` / `Superseded by`
+/// lines. Front-matter keys always win.
+pub(crate) fn read_legacy(doc: &mut Document, d: &mut Decision, facts: &Facts) {
     if d.title.is_none()
         && let Some(t) = &facts.title
     {
@@ -28,20 +28,12 @@ pub(crate) fn read_legacy(doc: &mut Document, d: &mut Decision, fields: &Fields,
     }
     read_status(doc, d);
     read_date(doc, d, facts);
-    if d.owner.is_none() {
-        let makers = list_of(&doc.text, fields, "decision-makers");
-        let people = if makers.is_empty() {
-            facts
-                .deciders
-                .as_ref()
-                .map(|l| spanned_list(&doc.text, &l.value, false))
-                .unwrap_or_default()
-        } else {
-            makers
-        };
-        if let Some(first) = people.into_iter().next() {
-            found(d, "owner", first.range.clone());
-            d.owner = Some(first);
+    if d.deciders.is_empty()
+        && let Some(l) = &facts.deciders
+    {
+        d.deciders = spanned_list(&doc.text, &l.value, false);
+        if !d.deciders.is_empty() {
+            found(d, "deciders", l.value.range.clone());
         }
     }
     if d.is_decided()
@@ -187,7 +179,7 @@ pub(crate) fn moved_lines(d: &Decision, facts: &Facts) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for (name, line) in [
         ("date", &facts.date),
-        ("owner", &facts.deciders),
+        ("deciders", &facts.deciders),
         ("consulted", &facts.consulted),
         ("informed", &facts.informed),
         ("tags", &facts.tags),

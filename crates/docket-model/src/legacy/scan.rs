@@ -77,7 +77,9 @@ pub(crate) struct Facts {
     pub informed: Option<LabelLine>,
     /// `Tags:` under the title.
     pub tags: Option<LabelLine>,
-    /// The `## Status` section: its heading line and the status it states.
+    /// The `Status` section at the level directly below the title (`## Status`
+    /// under a `# Title`): its heading line and the status it states. A deeper
+    /// `### Status` heading is a part of some other section, never the status.
     pub status_section: Option<StatusSection>,
     /// `Supersedes` / `Superseded by` lines.
     pub relations: Vec<RelationLine>,
@@ -88,6 +90,8 @@ pub(crate) struct Facts {
 /// A `## Status` section.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct StatusSection {
+    /// The heading as written, with its level in `#`s (`## Status`), for messages.
+    pub heading: String,
     /// The heading line, newline included.
     pub heading_line: Range<usize>,
     /// The status line (first line of the first paragraph that is not a relation),
@@ -121,10 +125,13 @@ pub(crate) fn scan(doc: &Document) -> Facts {
     };
     let zone_end = next_heading.map_or(doc.body.end, |h| line_around(text, h.range.start).start);
     scan_zone(&mut facts, text, zone_start..zone_end.max(zone_start));
-    // The `## Status` section (adr-tools, Nygard).
+    // The `## Status` section (adr-tools, Nygard): at the level of the sections
+    // directly below the title (SPEC §9). kuma's records have `### Status` and
+    // `#### Status` headings about status fields deep in their design sections.
+    let level = section_level(headings, title_heading.is_some());
     if let Some(i) = headings
         .iter()
-        .position(|h| h.level > 1 && same_heading(&h.text, "Status"))
+        .position(|h| h.level == level && same_heading(&h.text, "Status"))
     {
         facts.status_section = Some(scan_status_section(&mut facts, doc, i));
     }
@@ -145,6 +152,15 @@ pub(crate) fn scan(doc: &Document) -> Facts {
         .iter()
         .any(|s| doc.outline.section(s).is_some());
     facts
+}
+
+/// The level of a record's sections: 2 under a level-1 title; without one, the
+/// shallowest level its headings use.
+fn section_level(headings: &[docket_syntax::Heading], titled: bool) -> u8 {
+    if titled {
+        return 2;
+    }
+    headings.iter().map(|h| h.level).min().unwrap_or(2)
 }
 
 /// The label lines and relation lines under the title (outside code fences).
@@ -235,7 +251,13 @@ fn scan_status_section(facts: &mut Facts, doc: &Document, i: usize) -> StatusSec
             status = Some(trimmed(&line));
         }
     }
+    let heading = format!(
+        "{} {}",
+        "#".repeat(usize::from(h.level)),
+        h.text.split("<!--").next().unwrap_or(&h.text).trim()
+    );
     StatusSection {
+        heading,
         heading_line,
         status,
     }
@@ -270,10 +292,12 @@ fn trimmed(line: &Line<'_>) -> LabelLine {
 }
 
 /// Whether front matter is docket's own rather than MADR's: it has an `owner`, or a
-/// `title` without MADR's `decision-makers`.
+/// `title` without MADR's `decision-makers` (MADR 4) or `deciders` (MADR 3).
 fn is_docket_front(fields: &Fields) -> bool {
     fields.get("owner").is_some()
-        || (fields.get("title").is_some() && fields.get("decision-makers").is_none())
+        || (fields.get("title").is_some()
+            && fields.get("decision-makers").is_none()
+            && fields.get("deciders").is_none())
 }
 
 /// Which existing format a decision is written in, or `None` for a docket record.

@@ -1,6 +1,7 @@
 //! A decision record's typed data: its id from the file name, its keys, its options
-//! and outcome from front matter or the body, every statement of its status, and
-//! (for records in an existing format) what the body says in that format.
+//! and outcome from front matter or the body, its deciders and the owner they give,
+//! every statement of its status, and (for records in an existing format) what the
+//! body says in that format.
 
 use std::ops::Range;
 
@@ -8,13 +9,15 @@ use docket_syntax::Yaml;
 
 use crate::config::{Config, IdScheme};
 use crate::document::{
-    Decision, DecisionId, DecisionOption, Document, Fields, Legacy, Origin, StatusSource,
+    Decision, DecisionId, DecisionOption, Document, Fields, Legacy, Origin, Spanned, StatusSource,
     StatusStatement, number_prefix,
 };
-use crate::kind::Kind;
+use crate::kind::{DECISION_STATUSES, FieldType, Kind, canonical_status, is_placeholder};
 use crate::legacy::{Facts, is_dated_stem, read_legacy, statement};
 use crate::problem::{ParseProblem, Problem};
 use crate::value::{list_of, strings, text_of, time_of};
+
+use super::validate::template_text;
 
 /// Reads a decision. `facts` is what the body says in the shapes of existing formats
 /// and `legacy` the format the record is written in, if any.
@@ -39,8 +42,9 @@ pub(super) fn decision(
         id,
         id_key: text_of(fields, "id"),
         title: text_of(fields, "title"),
-        status: text_of(fields, "status"),
+        status: status_of(&doc.text, fields),
         owner: text_of(fields, "owner"),
+        deciders: deciders_of(&doc.text, fields),
         date: time_of(fields, "date"),
         deadline: time_of(fields, "deadline"),
         decided: time_of(fields, "decided"),
@@ -65,11 +69,59 @@ pub(super) fn decision(
             d.found_at.push((spec.name, f.value_or_key_range()));
         }
     }
-    d.statuses = statements(fields, facts);
+    d.statuses = statements(doc, &mut d, fields, facts);
     if legacy.is_some() {
-        read_legacy(doc, &mut d, fields, facts);
+        read_legacy(doc, &mut d, facts);
     }
+    owner_from_deciders(&mut d);
     d
+}
+
+/// The front matter's status in docket's words: a known status in any case
+/// (`Accepted` → `accepted`; `status-spelling` reports the spelling), any other word
+/// as written (`invalid-value` reports it), nothing for a template's placeholder
+/// (`template-text` reports it).
+fn status_of(text: &str, fields: &Fields) -> Option<Spanned<String>> {
+    let s = text_of(fields, "status")?;
+    let raw = fields
+        .get("status")
+        .and_then(|f| text.get(f.value_range.clone()))
+        .unwrap_or("");
+    if is_placeholder(raw, true) {
+        return None;
+    }
+    match canonical_status(&s.value) {
+        Some(c) => Some(Spanned::new(c.to_string(), s.range)),
+        None => Some(s),
+    }
+}
+
+/// The people who decide: MADR 4's `decision-makers`, then MADR 3's `deciders`
+/// (each person once).
+fn deciders_of(text: &str, fields: &Fields) -> Vec<Spanned<String>> {
+    let mut out: Vec<Spanned<String>> = Vec::new();
+    for p in list_of(text, fields, "decision-makers")
+        .into_iter()
+        .chain(list_of(text, fields, "deciders"))
+    {
+        if !out.iter().any(|o| o.value == p.value) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Without an `owner`, the one decider of a record that names exactly one is its
+/// owner; several deciders name no single owner (`missing-field` says so).
+fn owner_from_deciders(d: &mut Decision) {
+    if d.owner.is_some() || d.found("owner").is_some() {
+        return;
+    }
+    if let [one] = d.deciders.as_slice() {
+        let one = one.clone();
+        d.found_at.push(("owner", one.range.clone()));
+        d.owner = Some(one);
+    }
 }
 
 /// The id from the file name (SPEC §3, §9); a name without one is an
@@ -131,11 +183,22 @@ fn options(doc: &Document, fields: &Fields) -> (Vec<DecisionOption>, Option<Orig
 }
 
 /// Every statement of the status, for `status-conflict`: the front matter, then
-/// `Status:` lines under the title, then a `## Status` section.
-fn statements(fields: &Fields, facts: &Facts) -> Vec<StatusStatement> {
+/// `Status:` lines under the title, then the `Status` section directly under the
+/// title. A statement that is still a template's placeholder states nothing: one in
+/// the body is `template-text` here (the front matter's is reported with the other
+/// keys), and it counts as where the status was written, so that it is not missing
+/// on top.
+fn statements(
+    doc: &mut Document,
+    d: &mut Decision,
+    fields: &Fields,
+    facts: &Facts,
+) -> Vec<StatusStatement> {
     let mut out = Vec::new();
     if let Some(f) = fields.get("status")
         && let Some(s) = f.value.as_scalar_string()
+        && !s.trim().is_empty()
+        && !is_placeholder(doc.text.get(f.value_range.clone()).unwrap_or(""), true)
     {
         out.push(statement(
             s.trim(),
@@ -143,23 +206,32 @@ fn statements(fields: &Fields, facts: &Facts) -> Vec<StatusStatement> {
             StatusSource::FrontMatter,
         ));
     }
-    for l in &facts.status_lines {
-        out.push(statement(
-            &l.value.value,
-            l.value.range.clone(),
-            StatusSource::Line,
+    let lines = facts
+        .status_lines
+        .iter()
+        .map(|l| (&l.value, StatusSource::Line));
+    let section = facts.status_section.as_ref().and_then(|s| {
+        let heading = s.heading.clone();
+        s.status
+            .as_ref()
+            .map(|l| (&l.value, StatusSource::Section { heading }))
+    });
+    for (value, source) in lines.chain(section) {
+        if !is_placeholder(&value.value, true) {
+            out.push(statement(&value.value, value.range.clone(), source));
+            continue;
+        }
+        let what = source.describe();
+        doc.problems.push(template_text(
+            &doc.path,
+            value.range.clone(),
+            &what,
+            &value.value,
+            FieldType::OneOf(DECISION_STATUSES),
         ));
-    }
-    if let Some(l) = facts
-        .status_section
-        .as_ref()
-        .and_then(|s| s.status.as_ref())
-    {
-        out.push(statement(
-            &l.value.value,
-            l.value.range.clone(),
-            StatusSource::Section,
-        ));
+        if d.found("status").is_none() {
+            d.found_at.push(("status", value.range.clone()));
+        }
     }
     out
 }

@@ -4,6 +4,7 @@
 use docket_syntax::Yaml;
 
 use crate::document::{Brief, Charter, Fields, Meeting, Norms, Person, Spanned};
+use crate::kind::{BRIEF_STATUSES, canonical_word};
 use crate::time::parse_duration;
 use crate::value::{list_of, number, text_of, time_of};
 
@@ -13,7 +14,11 @@ pub(super) fn brief(fields: &Fields) -> Brief {
         title: text_of(fields, "title"),
         owner: text_of(fields, "owner"),
         deadline: time_of(fields, "deadline"),
-        status: text_of(fields, "status"),
+        // A status in another case (`Active`) is the status (`status-spelling`).
+        status: text_of(fields, "status").map(|s| match canonical_word(BRIEF_STATUSES, &s.value) {
+            Some(c) => Spanned::new(c.to_string(), s.range),
+            None => s,
+        }),
         estimate: fields.get("estimate").and_then(|f| number(&f.value)),
     }
 }

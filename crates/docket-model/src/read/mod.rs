@@ -15,8 +15,8 @@ mod validate;
 use std::borrow::Cow;
 
 use crate::config::Config;
-use crate::document::{Data, Document, Fields, Page};
-use crate::kind::Kind;
+use crate::document::{Data, Document, Field, Fields, Page};
+use crate::kind::{Kind, is_placeholder};
 use crate::legacy::{detect, scan};
 use crate::value::{is_scalar, text_of};
 
@@ -35,14 +35,21 @@ pub(crate) fn read_markdown(doc: &mut Document, config: &Config, index_of: Optio
     let facts = (kind == Kind::Decision).then(|| scan(doc));
     let legacy = facts.as_ref().and_then(|f| detect(doc, &fields, f));
     // A record read as MADR states its status in MADR's words (`Accepted`,
-    // `superseded by ADR-0003`); the decision reader judges it after mapping.
+    // `superseded by ADR-0003`); the decision reader judges it after mapping. A
+    // template's placeholder (`"{proposed | rejected | …"`) is judged here, like any
+    // other key's.
     let validated = if legacy.is_some() {
+        let madr_status = |f: &Field| {
+            f.key == "status"
+                && is_scalar(&f.value)
+                && !is_placeholder(doc.text.get(f.value_range.clone()).unwrap_or(""), true)
+        };
         Cow::Owned(Fields {
             range: fields.range.clone(),
             fields: fields
                 .fields
                 .iter()
-                .filter(|f| !(f.key == "status" && is_scalar(&f.value)))
+                .filter(|f| !madr_status(f))
                 .cloned()
                 .collect(),
         })

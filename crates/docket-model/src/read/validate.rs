@@ -1,19 +1,24 @@
 //! The type check of every known key (SPEC §3, §4 `invalid-value`): a value of the
 //! wrong type or outside its allowed set is one problem at the value, with what
-//! was expected.
+//! was expected. Before the type, what other tools' records and templates leave
+//! (SPEC §9): an empty key is not given (no check), a template's placeholder
+//! (`{proposed}`) is `template-text`, and a status in another case (`Accepted`) is
+//! `status-spelling`, not a wrong value.
 
 use std::ops::Range;
 
 use docket_syntax::Yaml;
 
-use crate::document::Fields;
-use crate::kind::{DECISION_STATUSES, FieldSpec, FieldType};
+use crate::document::{Field, Fields};
+use crate::kind::{DECISION_STATUSES, FieldSpec, FieldType, canonical_word, is_placeholder};
 use crate::legacy::reads_like;
 use crate::problem::{ParseProblem, Problem};
 use crate::time::{parse_duration, parse_hours, parse_time};
 use crate::value::is_scalar;
 
 /// Checks the type of every known key; each wrong value is one `invalid-value`.
+/// Empty keys are skipped, placeholders are `template-text` and a status in another
+/// case is `status-spelling` instead.
 pub(super) fn validate_fields(
     problems: &mut Vec<ParseProblem>,
     path: &str,
@@ -25,6 +30,21 @@ pub(super) fn validate_fields(
         let Some(spec) = schema.iter().find(|s| s.name == field.key) else {
             continue;
         };
+        if !field.has_value() {
+            continue;
+        }
+        let found = placeholders(text, field, spec.ty);
+        if !found.is_empty() {
+            for (shown, range) in found {
+                let what = format!("`{}`", field.key);
+                problems.push(template_text(path, range, &what, &shown, spec.ty));
+            }
+            continue;
+        }
+        if let Some(p) = status_spelling(path, field, spec.ty) {
+            problems.push(p);
+            continue;
+        }
         if let Some(reason) = type_error(spec.ty, &field.value) {
             let shown = shown_value(text, &field.value_range);
             // A decision status from another tool says what it reads like.
@@ -45,6 +65,113 @@ pub(super) fn validate_fields(
             );
         }
     }
+}
+
+/// The `template-text` problem for a placeholder `shown` at `range` in `what` (`` `status` ``,
+/// `the `Status:` line`) of type `ty`.
+pub(super) fn template_text(
+    path: &str,
+    range: Range<usize>,
+    what: &str,
+    shown: &str,
+    ty: FieldType,
+) -> ParseProblem {
+    let shown = cut(shown, 60);
+    ParseProblem::new(
+        Problem::TemplateText,
+        path,
+        range,
+        format!("{what} still holds the template's placeholder `{shown}`: it was not filled in"),
+    )
+    .with_help(format!(
+        "replace it with {}, or remove it when there is nothing to say",
+        ty.expected()
+    ))
+}
+
+/// `s`, cut to `max` characters with an ellipsis.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
+
+/// The placeholders a value still holds, as written, each with its range: the
+/// whole value of a single value (`status: {proposed}`); for a list, the items that
+/// are placeholders (`{name}`, `a | b`), since `[a, b]` is a list.
+fn placeholders(text: &str, field: &Field, ty: FieldType) -> Vec<(String, Range<usize>)> {
+    let raw = text.get(field.value_range.clone()).unwrap_or("").trim();
+    let list = matches!(ty, FieldType::People | FieldType::Strings | FieldType::Refs);
+    let one_of = matches!(ty, FieldType::OneOf(_));
+    let whole = if list {
+        (raw.starts_with('{') || is_scalar(&field.value)) && is_placeholder(raw, true)
+    } else {
+        is_placeholder(raw.lines().next().unwrap_or(""), one_of)
+    };
+    if whole {
+        return vec![(raw.to_string(), field.value_range.clone())];
+    }
+    let (true, Yaml::Seq(items)) = (list, &field.value) else {
+        return Vec::new();
+    };
+    let mut from = field.value_range.start;
+    let mut out = Vec::new();
+    for item in items {
+        let written = match item {
+            Yaml::Str(s) if is_placeholder(s, true) => s.clone(),
+            // `[{name}]`: a mapping where a name goes.
+            Yaml::Map(_) => {
+                let at = text
+                    .get(from..field.value_range.end)
+                    .and_then(|t| t.find('{'))
+                    .map_or(from, |i| from + i);
+                let end = text
+                    .get(at..field.value_range.end)
+                    .and_then(|t| t.find('}'))
+                    .map_or(field.value_range.end, |i| at + i + 1);
+                let written = text.get(at..end).unwrap_or("");
+                if is_placeholder(written, true) {
+                    out.push((written.to_string(), at..end));
+                }
+                from = end;
+                continue;
+            }
+            _ => continue,
+        };
+        let range = docket_syntax::find_in(text, from..field.value_range.end, &written);
+        from = range.end.max(from);
+        out.push((written, range));
+    }
+    out
+}
+
+/// A status of the kind's set in another case (`Accepted`): `status-spelling`, with
+/// the word docket writes.
+fn status_spelling(path: &str, field: &Field, ty: FieldType) -> Option<ParseProblem> {
+    let (FieldType::OneOf(words), Yaml::Str(s)) = (ty, &field.value) else {
+        return None;
+    };
+    if field.key != "status" || words.contains(&s.as_str()) {
+        return None;
+    }
+    let canonical = canonical_word(words, s)?;
+    Some(
+        ParseProblem::new(
+            Problem::StatusSpelling,
+            path,
+            field.value_range.clone(),
+            format!(
+                "status `{}` is docket's `{canonical}` in another spelling",
+                s.trim()
+            ),
+        )
+        .with_help(format!(
+            "write `status: {canonical}`; docket reads statuses without regard to case and writes them in lowercase"
+        )),
+    )
 }
 
 fn shown_value(text: &str, range: &Range<usize>) -> String {

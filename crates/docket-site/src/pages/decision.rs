@@ -1,5 +1,6 @@
 //! A decision's page: its row, rendered body, options and outcome from the front
-//! matter (typed by the model), supersession links and chain, consulted and informed people, and history.
+//! matter (typed by the model), supersession links and chain, the deciders and the
+//! consulted and informed people, and history.
 
 use docket_model::{Decision, Document, Origin, Spanned};
 use minijinja::{Value, context};
@@ -36,6 +37,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
             .map(|r| p.links.decision_ref(&r.value)),
         chain_back: listed.chain_back.clone(),
         chain_forward: listed.chain_forward.clone(),
+        deciders: people(&d.deciders),
         consulted: people(&d.consulted),
         informed: people(&d.informed),
         history: history_entries(p, &doc.path),

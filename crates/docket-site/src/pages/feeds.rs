@@ -1,10 +1,32 @@
 //! Machine-readable outputs: `decisions.json` (a versioned contract, SPEC §6), the
 //! Atom feed of decisions and the sitemap. None carries a build timestamp.
+//!
+//! # `decisions.json`, version 1
+//!
+//! `{"version": 1, "decisions": [entry, …]}`, sorted by id. Each entry:
+//!
+//! | key | value |
+//! |---|---|
+//! | `id` | the number (or the file stem for records named without one) |
+//! | `title` | the title |
+//! | `status` | one of `proposed`, `accepted`, `rejected`, `superseded`, `deprecated` in that spelling whatever the record's case (`Accepted` is `accepted`), a status outside that set as written, or `null` |
+//! | `owner` | the owner's roster id (or name as written in another tool's record), or `null` |
+//! | `deciders` | the people who decide (`decision-makers`, `deciders`, a `Deciders:` line), a list of roster ids (names as written in another tool's record); added within version 1, empty when the record names none |
+//! | `date`, `deadline`, `decided` | dates (`2026-11-24`) or UTC times (`2026-11-24T16:00:00Z`), or `null`; `deadline` is the effective one of a proposed decision |
+//! | `tags` | a list of strings |
+//! | `supersedes`, `superseded_by` | decision ids (a reference that names no decision as written) |
+//! | `path`, `url` | the repository-relative file, the page relative to the site root |
+//! | `created`, `updated` | from git, or `null` |
+//! | `authors` | `{name, email}` of each commit author, from git |
+//! | `history` | `{commit, time, author, status}` per commit, newest first; `status` in docket's spelling like `status` |
+//!
+//! Fields are only ever added within a version; a change to an existing field's
+//! meaning is a new version.
 
 use serde::Serialize;
 
 use docket_model::time::format_time;
-use docket_model::{Decision, DecisionId, Repository};
+use docket_model::{Decision, DecisionId, Repository, status_word};
 
 use super::fixed::{NOT_FOUND, SEARCH};
 use crate::error::SiteError;
@@ -42,6 +64,7 @@ struct Entry<'a> {
     title: String,
     status: Option<&'a str>,
     owner: Option<&'a str>,
+    deciders: Vec<&'a str>,
     date: Option<String>,
     deadline: Option<String>,
     decided: Option<String>,
@@ -102,6 +125,7 @@ fn decisions_json(p: &Prepared<'_>) -> String {
                 title: doc.title(),
                 status: d.status.as_ref().map(|s| s.value.as_str()),
                 owner: d.owner.as_ref().map(|s| s.value.as_str()),
+                deciders: d.deciders.iter().map(|p| p.value.as_str()).collect(),
                 date: d.date.as_ref().map(|t| fmt_date(t.value)),
                 deadline: effective_deadline(repo, doc).map(fmt_date),
                 decided: d.decided.as_ref().map(|t| fmt_date(t.value)),
@@ -143,7 +167,7 @@ fn decisions_json(p: &Prepared<'_>) -> String {
                                 commit: c.id.clone(),
                                 time: format_time(c.time),
                                 author: c.author.name.clone(),
-                                status: c.status.clone(),
+                                status: c.status.as_deref().map(status_word),
                             })
                             .collect()
                     })
