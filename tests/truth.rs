@@ -176,3 +176,42 @@ fn the_charters_norms_are_on_the_charter_and_home_pages() {
         "{home}"
     );
 }
+
+/// Point 2: a brief whose front matter cannot be read is left out of the briefs
+/// index, the person pages and the figures, like a broken decision, and the index
+/// says it was left out. Before, it had a row titled by its first heading with status
+/// "unknown" linking to `../`, and `metrics` counted it.
+#[test]
+fn broken_documents_of_every_kind_are_left_out_and_said_so() {
+    let repo = minimal_repo_with(&[
+        (
+            "docs/briefs/broken.md",
+            b"---\ntitle: [unclosed\nowner: alice\n---\n## Context\n\nx\n",
+        ),
+        (
+            "docs/briefs/fine.md",
+            b"---\ntitle: Fine\nowner: alice\ndeadline: 2026-12-01\nstatus: active\n---\n## Context\n\nx\n\n## Expected output\n\ny\n\n## Acceptance criteria\n\nz\n",
+        ),
+    ]);
+    let out = repo.path().join("site");
+    repo.docket()
+        .args(["build", ".", "--out", out.to_str().unwrap()])
+        .run()
+        .assert_code(0);
+    let index = std::fs::read_to_string(out.join("briefs/index.html")).unwrap();
+    assert!(index.contains("Fine"));
+    assert!(
+        !index.contains(">Context<") && !index.contains(">unknown<"),
+        "{index}"
+    );
+    assert!(
+        index.contains("Left out because it cannot be read: <code>docs/briefs/broken.md</code>"),
+        "{index}"
+    );
+    let metrics = repo
+        .docket()
+        .args(["metrics", "--format", "json"])
+        .run()
+        .json();
+    assert_eq!(metrics["briefs"]["total"], 1, "{metrics}");
+}

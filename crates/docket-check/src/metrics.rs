@@ -179,7 +179,7 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
 }
 
 fn decision_metrics(repo: &Repository, open_past_deadline: usize) -> DecisionMetrics {
-    let decisions: Vec<_> = repo.decisions().collect();
+    let decisions: Vec<_> = repo.readable_decisions().collect();
     let mut by_status: BTreeMap<String, usize> = docket_model::DECISION_STATUSES
         .iter()
         .map(|s| (s.to_string(), 0))
@@ -219,8 +219,7 @@ fn decision_metrics(repo: &Repository, open_past_deadline: usize) -> DecisionMet
 
 fn brief_metrics(repo: &Repository, overdue: usize) -> BriefMetrics {
     let briefs: Vec<_> = repo
-        .documents
-        .iter()
+        .readable()
         .filter_map(|d| match &d.data {
             Data::Brief(b) => Some(b),
             _ => None,
@@ -240,8 +239,7 @@ fn update_metrics(repo: &Repository) -> UpdateMetrics {
     let all_blockers = blockers(repo);
     UpdateMetrics {
         total: repo
-            .documents
-            .iter()
+            .readable()
             .filter(|d| matches!(d.data, Data::Update(_)))
             .count(),
         open_blockers: all_blockers.iter().filter(|b| b.resolved.is_none()).count(),
@@ -409,7 +407,7 @@ pub fn series(
             .rposition(|w| *w <= t)
             .filter(|_| t < add_seconds(this_week, 7 * 86_400) && t >= weeks[0])
     };
-    for (_, d) in repo.decisions() {
+    for (_, d) in repo.readable_decisions() {
         if let Some(i) = d.date.as_ref().and_then(|t| slot(t.value)) {
             opened[i] += 1.0;
         }
@@ -440,7 +438,7 @@ pub fn series(
             .collect(),
         ..Series::default()
     };
-    for (doc, d) in repo.decisions() {
+    for (doc, d) in repo.readable_decisions() {
         let deadline = doc.proposed_deadline(norms).map(|dl| dl.time);
         if let Some(deadline) = deadline {
             let id =

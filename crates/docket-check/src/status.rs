@@ -121,7 +121,7 @@ pub fn status(repo: &Repository, now: Time) -> Status {
         blocker_resolution: norms.blocker_resolution,
         ..Status::default()
     };
-    for (doc, d) in repo.decisions() {
+    for (doc, d) in repo.readable_decisions() {
         let Some(docket_model::Deadline {
             time: deadline,
             implied,
@@ -145,7 +145,7 @@ pub fn status(repo: &Repository, now: Time) -> Status {
             out.due_soon.push(item);
         }
     }
-    for doc in &repo.documents {
+    for doc in repo.readable() {
         let Data::Brief(b) = &doc.data else { continue };
         let (Some(status), Some(deadline)) = (&b.status, &b.deadline) else {
             continue;

@@ -62,8 +62,7 @@ pub struct Availability {
 /// The newest date in the handbook: of an update, a decision's `date` or `decided`,
 /// or the charter's `reviewed`. Deadlines, which lie ahead, do not count.
 pub fn reference_date(repo: &Repository) -> Option<Date> {
-    repo.documents
-        .iter()
+    repo.readable()
         .flat_map(|d| match &d.data {
             Data::Update(u) => vec![u.date],
             Data::Decision(x) => vec![

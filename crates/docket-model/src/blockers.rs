@@ -68,7 +68,7 @@ pub fn blockers_until(repo: &Repository, until: Option<Time>) -> Vec<Blocker> {
     // Per person: (date, path, open blocker text) of each update.
     type Entry<'a> = (Time, &'a str, Option<&'a str>);
     let mut by_person: BTreeMap<&str, Vec<Entry<'_>>> = BTreeMap::new();
-    for doc in &repo.documents {
+    for doc in repo.readable() {
         let Data::Update(u) = &doc.data else { continue };
         let (Some(date), Some(person)) = (u.date, &u.person) else {
             continue;
@@ -120,8 +120,7 @@ pub fn blockers_until(repo: &Repository, until: Option<Time>) -> Vec<Blocker> {
 
 /// The date of the newest update, the site's reference for blocker ages.
 pub fn newest_update(repo: &Repository) -> Option<Time> {
-    repo.documents
-        .iter()
+    repo.readable()
         .filter_map(|d| match &d.data {
             Data::Update(u) => u.date,
             _ => None,

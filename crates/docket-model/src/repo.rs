@@ -197,6 +197,29 @@ impl Repository {
         self.documents.iter().filter(move |d| d.kind == kind)
     }
 
+    /// The documents that pages and figures show: all but the broken ones (front
+    /// matter or YAML that cannot be read), which are left out of every page,
+    /// `status` and `metrics`, while their findings say why. Rules read every
+    /// document through [`Repository::documents`] instead.
+    pub fn readable(&self) -> impl Iterator<Item = &Document> {
+        self.documents.iter().filter(|d| !d.broken)
+    }
+
+    /// The readable documents of one kind (see [`Repository::readable`]).
+    pub fn readable_of_kind(&self, kind: Kind) -> impl Iterator<Item = &Document> {
+        self.readable().filter(move |d| d.kind == kind)
+    }
+
+    /// The readable decisions with their data (see [`Repository::readable`]).
+    pub fn readable_decisions(&self) -> impl Iterator<Item = (&Document, &Decision)> {
+        self.decisions().filter(|(d, _)| !d.broken)
+    }
+
+    /// The documents of one kind that cannot be read, for the pages' "left out" line.
+    pub fn broken_of_kind(&self, kind: Kind) -> impl Iterator<Item = &Document> {
+        self.of_kind(kind).filter(|d| d.broken)
+    }
+
     /// Every decision with its data.
     pub fn decisions(&self) -> impl Iterator<Item = (&Document, &Decision)> {
         self.documents

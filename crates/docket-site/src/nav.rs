@@ -48,7 +48,7 @@ fn free_pages(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
     let mut out = Vec::new();
     let mut folders: BTreeMap<String, Vec<NavEntry>> = BTreeMap::new();
     let mut folder_pages: BTreeMap<String, (String, String)> = BTreeMap::new();
-    for doc in repo.of_kind(Kind::Page) {
+    for doc in repo.readable_of_kind(Kind::Page) {
         if matches!(&doc.data, Data::Page(p) if p.index_of.is_some())
             || Some(&doc.path) == urls.intro.as_ref()
         {

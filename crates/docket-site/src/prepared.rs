@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use docket_model::graph::{Direction, chain};
 use docket_model::time::{Time, format_date, format_time};
-use docket_model::{Decision, DecisionId, Document, Repository};
+use docket_model::{Decision, DecisionId, Document, Kind, Repository};
 
 use crate::links::Links;
 use crate::nav::nav;
@@ -92,6 +92,15 @@ impl<'a> Prepared<'a> {
         }
     }
 
+    /// The paths of the documents of `kind` that cannot be read and are left out of
+    /// the pages, for the index page's "left out" line (their findings say why).
+    pub(crate) fn left_out(&self, kind: Kind) -> Vec<String> {
+        self.repo
+            .broken_of_kind(kind)
+            .map(|d| d.path.clone())
+            .collect()
+    }
+
     /// The listed decision of `doc` (none for another kind or a broken file).
     pub(crate) fn decision(&self, doc: &Document) -> Option<&Listed<'a>> {
         self.decision_at
@@ -125,7 +134,7 @@ pub(crate) fn effective_deadline(repo: &Repository, doc: &Document) -> Option<Ti
 
 fn listed_decisions<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
     let repo = links.repo;
-    let mut v: Vec<_> = repo.decisions().filter(|(doc, _)| !doc.broken).collect();
+    let mut v: Vec<_> = repo.readable_decisions().collect();
     v.sort_by(|a, b| a.1.id.cmp(&b.1.id).then(a.0.path.cmp(&b.0.path)));
     v.into_iter()
         .map(|(doc, decision)| Listed {

@@ -151,7 +151,7 @@ impl Team {
     /// Each person's latest update, open blockers first.
     pub(crate) fn latest_updates(&self, links: &Links<'_>) -> Vec<UpdateView> {
         let mut latest: BTreeMap<String, (Time, &Document)> = BTreeMap::new();
-        for doc in links.repo.of_kind(Kind::Update).filter(|d| !d.broken) {
+        for doc in links.repo.readable_of_kind(Kind::Update) {
             let Data::Update(u) = &doc.data else { continue };
             let (Some(person), Some(date)) = (&u.person, u.date) else {
                 continue;
@@ -172,7 +172,7 @@ impl Team {
     /// The updates grouped by date, each day's open blockers first.
     pub(crate) fn day_views(&self, links: &Links<'_>) -> BTreeMap<String, DayView> {
         let mut days: BTreeMap<String, DayView> = BTreeMap::new();
-        for doc in links.repo.of_kind(Kind::Update) {
+        for doc in links.repo.readable_of_kind(Kind::Update) {
             let Data::Update(u) = &doc.data else { continue };
             let Some(date) = u.date.map(format_date) else {
                 continue;

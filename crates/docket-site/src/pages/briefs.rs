@@ -14,12 +14,15 @@ use crate::writer::{Page, Writer};
 pub(crate) fn write_index(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
     let briefs: Vec<BriefView> = p
         .repo
-        .of_kind(Kind::Brief)
+        .readable_of_kind(Kind::Brief)
         .map(|doc| brief_view(p, doc))
         .collect();
     w.page(
         &Page::new("briefs/index.html", "briefs.html", "Briefs", "briefs"),
-        context! { briefs => Value::from_serialize(&briefs) },
+        context! {
+            briefs => Value::from_serialize(&briefs),
+            left_out => p.left_out(Kind::Brief),
+        },
     )
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use docket_model::Kind;
 use minijinja::{Value, context};
 
 use crate::error::SiteError;
@@ -34,6 +35,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
             statuses => Value::from_serialize(&statuses),
             owners => Value::from_serialize(&owners),
             tags => Value::from_serialize(&tags),
+            left_out => p.left_out(Kind::Decision),
         },
     )
 }

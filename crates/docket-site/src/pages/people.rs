@@ -82,7 +82,7 @@ fn person_view(p: &Prepared<'_>, person: &Person) -> Option<PersonView> {
         .collect();
     let briefs = p
         .repo
-        .of_kind(Kind::Brief)
+        .readable_of_kind(Kind::Brief)
         .filter(|doc| matches!(&doc.data, Data::Brief(b) if b.owner.as_ref().is_some_and(|o| o.value == id)))
         .map(|doc| p.links.doc_link(doc))
         .collect();

@@ -3,7 +3,7 @@
 //! template with that one update).
 
 use docket_model::time::format_date;
-use docket_model::{Data, Document};
+use docket_model::{Data, Document, Kind};
 use minijinja::{Value, context};
 
 use crate::error::SiteError;
@@ -22,6 +22,7 @@ pub(crate) fn write_index(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteEr
             latest => Value::from_serialize(p.team.latest_updates(&p.links)),
             open_blockers => Value::from_serialize(p.team.open_blockers(&p.links, None)),
             reference => p.team.reference.map(format_date),
+            left_out => p.left_out(Kind::Update),
         },
     )
 }
