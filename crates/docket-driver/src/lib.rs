@@ -53,6 +53,7 @@
 
 mod dashboard;
 mod decision_index;
+mod detect;
 mod edit;
 mod error;
 mod git;

@@ -1,17 +1,18 @@
-//! Loading a handbook: the repository root, `docket.toml`, the walk, and every file
-//! read and parsed in parallel into a [`Workspace`].
+//! Loading a handbook: the repository root, `docket.toml`, the walk (finding the
+//! decision folder when nobody configured one, `detect`), and every file read and
+//! parsed in parallel into a [`Workspace`].
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use docket_model::{
-    Config, FileRole, HandbookRoot, ParseProblem, Problem, Repository, classify, parse_file,
+    Config, FileRole, HandbookRoot, Kind, ParseProblem, Problem, Repository, classify, parse_file,
 };
 use rayon::prelude::*;
 
 use crate::error::DriverError;
-use crate::walk;
 use crate::workspace::Workspace;
+use crate::{detect, walk};
 
 /// The repository root for `start`: the nearest folder at or above it that holds
 /// `docket.toml` or `.git`; `start` itself when there is none (a plain folder).
@@ -39,15 +40,22 @@ pub fn find_root(start: &Path) -> Result<PathBuf, DriverError> {
 
 /// Reads docket.toml at `root` (defaults when there is none).
 pub fn read_config(root: &Path) -> Result<Config, DriverError> {
+    read_config_text(root).map(|(config, _)| config)
+}
+
+/// Reads docket.toml at `root`, with its text (empty when there is none) for
+/// messages that name a line of it.
+fn read_config_text(root: &Path) -> Result<(Config, String), DriverError> {
     let path = root.join("docket.toml");
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Config::default(), String::new()));
+        }
         Err(source) => return Err(DriverError::Unreadable { path, source }),
     };
     let config_error = |range: std::ops::Range<usize>, message: String| {
-        let index = docket_diagnostics::LineIndex::new(&text);
-        let p = index.position(&text, range.start);
+        let p = line_of(&text, range.start);
         DriverError::Config {
             path: "docket.toml".into(),
             line: p.line,
@@ -65,7 +73,12 @@ pub fn read_config(root: &Path) -> Result<Config, DriverError> {
             format!("unknown rule `{}` in `[rules]`{hint}", setting.rule),
         ));
     }
-    Ok(config)
+    Ok((config, text))
+}
+
+/// The 1-based line and column of byte `offset` of `text`.
+fn line_of(text: &str, offset: usize) -> docket_diagnostics::Position {
+    docket_diagnostics::LineIndex::new(text).position(text, offset)
 }
 
 /// The folders that adr-tools, MADR and log4brains create for decision records, in
@@ -84,15 +97,7 @@ const DECISION_FOLDERS: &[(&str, &str, &str)] = &[
 /// `docs/decisions` does not exist, reads decision records from the folder an
 /// existing tool made (`docs/adr`, `docs/architecture/decisions`, or `doc/adr` with
 /// `doc` as the handbook root). Returns a note saying so.
-fn detect_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
-    let decision = docket_model::Kind::Decision;
-    let path_set = config
-        .kinds
-        .get(&decision)
-        .is_some_and(|k| k.path.is_some());
-    if config.root_explicit || path_set || root.join("docs/decisions").is_dir() {
-        return None;
-    }
+fn known_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
     for &(folder, handbook, path) in DECISION_FOLDERS {
         if !root.join(folder).is_dir() {
             continue;
@@ -102,8 +107,8 @@ fn detect_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
                 "found decision records in `{folder}`, but the handbook root is `docs`; set `root = \"{handbook}\"` and `[kinds.decision] path = \"{path}\"` in docket.toml to read them"
             ));
         }
-        config.root = docket_model::HandbookRoot::new(handbook).unwrap_or_default();
-        config.kinds.entry(decision).or_default().path = Some(path.to_string());
+        config.root = HandbookRoot::new(handbook).unwrap_or_default();
+        config.kinds.entry(Kind::Decision).or_default().path = Some(path.to_string());
         return Some(format!(
             "no `docs/decisions` folder: reading decision records from `{folder}`; set `[kinds.decision] path` (and `root`) in docket.toml to choose the folder"
         ));
@@ -111,19 +116,94 @@ fn detect_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
     None
 }
 
+/// Whether docket has to find the decision folder: docket.toml names none and the
+/// default one (`decisions` in the handbook root) does not exist.
+fn decision_folder_unknown(root: &Path, config: &Config) -> bool {
+    !config.has_kind_path(Kind::Decision)
+        && !config
+            .root
+            .dir(root)
+            .join(Kind::Decision.default_path())
+            .is_dir()
+}
+
+/// The walk of a handbook whose decision folder docket.toml does not name and that
+/// has no default one: the folders of other tools first (as before), then the
+/// folders of numbered records in one walk of the handbook root (a configured root)
+/// or of the whole repository, whose file list is then kept for the handbook.
+/// Changes `config` to read the folder it uses; says what it did in `notes`.
+fn walk_finding_decisions(
+    root: &Path,
+    config: &mut Config,
+    notes: &mut Vec<String>,
+) -> Option<walk::Walked> {
+    if !config.root_explicit
+        && let Some(note) = known_decision_folder(root, config)
+    {
+        notes.push(note);
+        return None;
+    }
+    let explicit = config.root_explicit.then(|| config.root.clone());
+    let scope = match &explicit {
+        Some(r) if !r.dir(root).is_dir() => return None,
+        Some(r) => r.dir(root),
+        None => root.to_path_buf(),
+    };
+    let walked = walk::walk(root, &scope, &config.exclude, explicit.is_none());
+    let mut findings = Vec::new();
+    let found = detect::candidates(&walked.files);
+    let docs = HandbookRoot::new("docs").unwrap_or_default();
+    let docs_exists = docs.dir(root).is_dir();
+    match found.as_slice() {
+        [] => {}
+        [one] => {
+            let (handbook, path) = detect::pin(&one.folder, explicit.as_ref());
+            if explicit.is_none() && docs_exists && handbook != docs {
+                notes.push(detect::outside_note(&one.folder, &docs));
+            } else {
+                notes.push(detect::used_note(&one.folder, &handbook, &path));
+                config.root = handbook;
+                config.kinds.entry(Kind::Decision).or_default().path = Some(path);
+            }
+        }
+        several => {
+            findings = detect::several(several, explicit.as_ref());
+            if explicit.is_none() && !docs_exists {
+                config.root = detect::common_root(several);
+            }
+        }
+    }
+    // The findings stay even when their records are outside the handbook root.
+    let mut walked = match explicit {
+        Some(_) => walked,
+        None => walked.within(&config.root),
+    };
+    walked.problems.extend(findings);
+    Some(walked)
+}
+
 /// Loads the repository that holds `start`.
 pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     let root = find_root(start)?;
-    let mut config = read_config(&root)?;
-    let folder_note = detect_decision_folder(&root, &mut config);
+    let (mut config, toml_text) = read_config_text(&root)?;
+    let mut notes = Vec::new();
+    let walked = if decision_folder_unknown(&root, &config) {
+        walk_finding_decisions(&root, &mut config, &mut notes)
+    } else {
+        None
+    };
     let handbook = config.root.dir(&root);
     if !handbook.is_dir() {
         return Err(DriverError::NoHandbook {
             root: config.root.to_string(),
-            repo: root.display().to_string(),
+            line: config
+                .root_range
+                .as_ref()
+                .map(|r| line_of(&toml_text, r.start).line),
+            folders: walk::top_folders(&root),
         });
     }
-    let walked = walk::walk(&root, &handbook);
+    let walked = walked.unwrap_or_else(|| walk::walk(&root, &handbook, &config.exclude, false));
     let handbook_root = config.root.clone();
     let documents: Vec<_> = walked
         .files
@@ -143,11 +223,7 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
         walked.dirs,
         walked.problems,
     );
-    Ok(Workspace {
-        root,
-        repo,
-        notes: folder_note.into_iter().collect(),
-    })
+    Ok(Workspace { root, repo, notes })
 }
 
 /// Reads and parses one file; a file that cannot be read or is not UTF-8 is still a

@@ -17,15 +17,19 @@ pub enum Problem {
     UnreadableFile,
     /// A symbolic link the walk does not follow (found by the driver).
     SkippedLink,
+    /// Numbered records in several folders and no decision folder configured: docket
+    /// does not guess which one holds the decisions (found by the driver).
+    DecisionFolder,
 }
 
 impl Problem {
     /// Every code, for registries that must cover them all.
-    pub const ALL: [Problem; 4] = [
+    pub const ALL: [Problem; 5] = [
         Problem::FrontMatterSyntax,
         Problem::InvalidValue,
         Problem::UnreadableFile,
         Problem::SkippedLink,
+        Problem::DecisionFolder,
     ];
 }
 
