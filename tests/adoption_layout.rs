@@ -248,6 +248,41 @@ fn records_outside_any_docs_folder_are_found_and_made_the_handbook() {
 }
 
 #[test]
+fn records_outside_an_existing_docs_folder_are_named_not_read() {
+    // `docs` holds the team's pages; the records are in `adr/`, and a dependency's
+    // numbered files in `node_modules` are nobody's records.
+    let repo = Repo::new();
+    repo.write_all(MINIMAL)
+        .write("adr/0001-a.md", record("A"))
+        .write("adr/0002-b.md", record("B"))
+        .write("adr/0003-c.md", record("C"))
+        .write("web/node_modules/pkg/001-x.md", "# x\n")
+        .write("web/node_modules/pkg/002-y.md", "# y\n")
+        .write("web/node_modules/pkg/003-z.md", "# z\n")
+        .commit("records beside docs");
+    let run = repo.check_json(&[]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains(
+            "found numbered decision records in `adr`, outside the handbook root `docs`; they are not read as decisions"
+        ) && run.stderr.contains("root = \"adr\"")
+            && run.stderr.contains("path = \".\""),
+        "{run}"
+    );
+    assert!(!run.stderr.contains("node_modules"), "{run}");
+    // The lines of the note read them.
+    repo.write(
+        "docket.toml",
+        "root = \"adr\"\n[kinds.decision]\npath = \".\"\n",
+    );
+    let (_, listed) = build(&repo);
+    assert_eq!(
+        listed,
+        set(&["adr/0001-a.md", "adr/0002-b.md", "adr/0003-c.md"])
+    );
+}
+
+#[test]
 fn two_candidate_folders_are_a_finding_not_a_guess() {
     let repo = Repo::new();
     repo.write_all(MINIMAL)

@@ -127,13 +127,19 @@ pub(crate) fn used_note(folder: &str, root: &HandbookRoot, path: &str) -> String
     )
 }
 
-/// The note for the one folder found outside the handbook root `docs`, which stays
-/// the handbook (it may hold the charter and the roster): nothing is guessed.
-pub(crate) fn outside_note(folder: &str, handbook: &HandbookRoot) -> String {
-    let (root, path) = pin(folder, None);
+/// The note for folders of records found outside the handbook root `docs`, which
+/// stays the handbook (it may hold the charter and the roster): nothing is guessed.
+pub(crate) fn outside_note(found: &[Candidate], handbook: &HandbookRoot) -> String {
+    let folders = found
+        .iter()
+        .map(|c| format!("`{}`", shown(&c.folder)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let first = found.first().map_or("", |c| c.folder.as_str());
+    let (root, path) = pin(first, None);
     format!(
-        "found numbered decision records in `{}`, outside the handbook root `{handbook}`; they are not read as decisions. To read them, put in docket.toml:{}",
-        shown(folder),
+        "found numbered decision records in {folders}, outside the handbook root `{handbook}`; they are not read as decisions. To read `{}`, put in docket.toml:{}",
+        shown(first),
         toml_lines(&root, &path, Some("    "))
     )
 }

@@ -128,10 +128,11 @@ fn decision_folder_unknown(root: &Path, config: &Config) -> bool {
 }
 
 /// The walk of a handbook whose decision folder docket.toml does not name and that
-/// has no default one: the folders of other tools first (as before), then the
-/// folders of numbered records in one walk of the handbook root (a configured root)
-/// or of the whole repository, whose file list is then kept for the handbook.
-/// Changes `config` to read the folder it uses; says what it did in `notes`.
+/// has no default one, finding that folder: the folders of other tools first (as
+/// before), then the folders of numbered records in the walk of the handbook root
+/// (a configured root, or `docs` when it exists), else in one walk of the whole
+/// repository, whose file list is then kept for the handbook. No file is walked
+/// twice. Changes `config` to read the folder it uses; says what it did in `notes`.
 fn walk_finding_decisions(
     root: &Path,
     config: &mut Config,
@@ -143,43 +144,63 @@ fn walk_finding_decisions(
         notes.push(note);
         return None;
     }
-    let explicit = config.root_explicit.then(|| config.root.clone());
-    let scope = match &explicit {
-        Some(r) if !r.dir(root).is_dir() => return None,
-        Some(r) => r.dir(root),
-        None => root.to_path_buf(),
-    };
-    let walked = walk::walk(root, &scope, &config.exclude, explicit.is_none());
-    let mut findings = Vec::new();
-    let found = detect::candidates(&walked.files);
     let docs = HandbookRoot::new("docs").unwrap_or_default();
-    let docs_exists = docs.dir(root).is_dir();
-    match found.as_slice() {
-        [] => {}
-        [one] => {
-            let (handbook, path) = detect::pin(&one.folder, explicit.as_ref());
-            if explicit.is_none() && docs_exists && handbook != docs {
-                notes.push(detect::outside_note(&one.folder, &docs));
-            } else {
-                notes.push(detect::used_note(&one.folder, &handbook, &path));
-                config.root = handbook;
-                config.kinds.entry(Kind::Decision).or_default().path = Some(path);
-            }
-        }
-        several => {
-            findings = detect::several(several, explicit.as_ref());
-            if explicit.is_none() && !docs_exists {
-                config.root = detect::common_root(several);
-            }
+    let handbook = match config.root_explicit {
+        true => Some(config.root.clone()),
+        false => docs.dir(root).is_dir().then_some(docs),
+    };
+    let Some(handbook) = handbook else {
+        // No handbook root yet: the whole repository, once.
+        let walked = walk::walk(root, root, &config.exclude, walk::Prune::outputs());
+        let found = detect::candidates(&walked.files);
+        let findings = use_candidates(&found, None, config, notes);
+        let mut walked = walked.within(&config.root);
+        walked.problems.extend(findings);
+        return Some(walked);
+    };
+    let dir = handbook.dir(root);
+    if !dir.is_dir() {
+        return None;
+    }
+    let mut walked = walk::walk(root, &dir, &config.exclude, walk::Prune::None);
+    let found = detect::candidates(&walked.files);
+    if found.is_empty() && !config.root_explicit {
+        // `docs` holds no records: say where some are, without reading them.
+        let outside = walk::walk(root, root, &config.exclude, walk::Prune::outside(&dir));
+        let found = detect::candidates(&outside.files);
+        if !found.is_empty() {
+            notes.push(detect::outside_note(&found, &handbook));
         }
     }
-    // The findings stay even when their records are outside the handbook root.
-    let mut walked = match explicit {
-        Some(_) => walked,
-        None => walked.within(&config.root),
-    };
+    let findings = use_candidates(&found, Some(&handbook), config, notes);
     walked.problems.extend(findings);
     Some(walked)
+}
+
+/// Reads the one folder `found` as the decision folder (`handbook` is the root it was
+/// found in, `None` for the whole repository), with a note; several are findings.
+fn use_candidates(
+    found: &[detect::Candidate],
+    handbook: Option<&HandbookRoot>,
+    config: &mut Config,
+    notes: &mut Vec<String>,
+) -> Vec<ParseProblem> {
+    match found {
+        [] => Vec::new(),
+        [one] => {
+            let (root, path) = detect::pin(&one.folder, handbook);
+            notes.push(detect::used_note(&one.folder, &root, &path));
+            config.root = root;
+            config.kinds.entry(Kind::Decision).or_default().path = Some(path);
+            Vec::new()
+        }
+        several => {
+            if handbook.is_none() {
+                config.root = detect::common_root(several);
+            }
+            detect::several(several, handbook)
+        }
+    }
 }
 
 /// Loads the repository that holds `start`.
@@ -203,7 +224,8 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
             folders: walk::top_folders(&root),
         });
     }
-    let walked = walked.unwrap_or_else(|| walk::walk(&root, &handbook, &config.exclude, false));
+    let walked =
+        walked.unwrap_or_else(|| walk::walk(&root, &handbook, &config.exclude, walk::Prune::None));
     let handbook_root = config.root.clone();
     let documents: Vec<_> = walked
         .files

@@ -46,11 +46,32 @@ impl Walked {
     }
 }
 
+/// What a walk of the whole repository leaves out, beyond what every walk does.
+#[derive(Debug, Clone, Default)]
+pub enum Prune {
+    /// Nothing more: the walk of a handbook root.
+    #[default]
+    None,
+    /// `node_modules` folders, docket's own build output (a top-level folder holding
+    /// the site marker) and, when given, one folder already walked.
+    Outputs(Option<PathBuf>),
+}
+
+impl Prune {
+    /// The walk of a whole repository.
+    pub fn outputs() -> Prune {
+        Prune::Outputs(None)
+    }
+
+    /// The walk of a whole repository around `walked`, a folder already walked.
+    pub fn outside(walked: &Path) -> Prune {
+        Prune::Outputs(Some(walked.to_path_buf()))
+    }
+}
+
 /// A walker over `dir` that honours `.gitignore` and skips hidden entries, sorted by
-/// name. `prune_outputs` also skips `node_modules` folders and docket's own build
-/// output (a top-level folder holding the site marker), for the walk of a whole
-/// repository.
-fn walker(root: &Path, dir: &Path, prune_outputs: bool) -> ignore::Walk {
+/// name, leaving out what `prune` says.
+fn walker(root: &Path, dir: &Path, prune: Prune) -> ignore::Walk {
     let mut builder = ignore::WalkBuilder::new(dir);
     builder
         .follow_links(false)
@@ -61,15 +82,16 @@ fn walker(root: &Path, dir: &Path, prune_outputs: bool) -> ignore::Walk {
         .require_git(false)
         .parents(true)
         .sort_by_file_name(|a, b| a.cmp(b));
-    if prune_outputs {
+    if let Prune::Outputs(skip) = prune {
         let root = root.to_path_buf();
         builder.filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             let path = entry.path();
-            !(is_dir
-                && (entry.file_name() == "node_modules"
-                    || (path.parent() == Some(root.as_path())
-                        && path.join(docket_site::output::MARKER).is_file())))
+            let pruned = entry.file_name() == "node_modules"
+                || skip.as_deref() == Some(path)
+                || (path.parent() == Some(root.as_path())
+                    && path.join(docket_site::output::MARKER).is_file());
+            !(is_dir && pruned)
         });
     }
     builder.build()
@@ -94,16 +116,15 @@ pub fn top_folders(root: &Path) -> Vec<String> {
 }
 
 /// Walks `dir` inside the repository at `root`: the handbook root, or the repository
-/// root itself with `prune_outputs` (see [`walker`]). Files `exclude` names are left
-/// out, unread.
-pub fn walk(root: &Path, dir: &Path, exclude: &Exclude, prune_outputs: bool) -> Walked {
+/// root itself with a [`Prune`]. Files `exclude` names are left out, unread.
+pub fn walk(root: &Path, dir: &Path, exclude: &Exclude, prune: Prune) -> Walked {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut out = Walked {
         files: Vec::new(),
         dirs: BTreeSet::new(),
         problems: Vec::new(),
     };
-    for entry in walker(root, dir, prune_outputs) {
+    for entry in walker(root, dir, prune) {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {

@@ -83,7 +83,8 @@ pub fn is_template_name(name: &str) -> bool {
 
 /// Whether a file name looks like a numbered decision record of some tool, the
 /// evidence docket uses to find a decision folder nobody configured: `NNN-slug.md`
-/// and `NNNN-slug.md` (adr-tools, MADR, Kuma), `ADR-N-slug.md` / `adr-N-slug.md`,
+/// and `NNNN-slug.md` (adr-tools, MADR, Kuma; up to six digits for long-lived
+/// handbooks), `ADR-N-slug.md` / `adr-N-slug.md`,
 /// and log4brains' `YYYYMMDD-slug.md`. Templates (`000-template.md`) and dated posts
 /// (`2024-01-01-post.md`) are not records.
 pub fn is_record_name(name: &str) -> bool {
@@ -117,7 +118,7 @@ pub fn is_record_name(name: &str) -> bool {
     let adr = stem
         .strip_prefix("adr-")
         .or_else(|| stem.strip_prefix("adr_"));
-    numbered(stem, 3..=4)
+    numbered(stem, 3..=6)
         || adr.is_some_and(|rest| numbered(rest, 1..=9))
         || (stem.len() > 9 && crate::legacy::is_dated_stem(stem))
 }
@@ -401,6 +402,7 @@ mod tests {
             "001-adopt-madr.md",
             "0042-use-postgresql.md",
             "0042_use_postgresql.md",
+            "00042-use-postgresql.md",
             "ADR-7-use-rust.md",
             "adr-0012-x.md",
             "20201016-use-the-adr-slug.md",
@@ -414,7 +416,7 @@ mod tests {
             "0042-x.txt",
             "README.md",
             "20201399-not-a-date.md",
-            "12345-x.md",
+            "1234567-x.md",
         ] {
             assert!(!is_record_name(name), "{name}");
         }
