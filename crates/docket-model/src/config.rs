@@ -92,7 +92,10 @@ impl Exclude {
     pub fn new(patterns: Vec<String>) -> Result<Self, (usize, String)> {
         let mut builder = globset::GlobSetBuilder::new();
         for (i, pattern) in patterns.iter().enumerate() {
-            let glob = globset::GlobBuilder::new(pattern)
+            // Repository-relative however it is written: `./docs/x/**` and
+            // `/docs/x/**` (anchored, as in `.gitignore`) are `docs/x/**`.
+            let relative = pattern.trim_start_matches("./").trim_start_matches('/');
+            let glob = globset::GlobBuilder::new(relative)
                 .literal_separator(true)
                 .backslash_escape(true)
                 .build()
@@ -327,6 +330,9 @@ mod tests {
         assert!(!c.exclude.is_match("docs/legacy.md"));
         assert!(!c.exclude.is_match("docs/decisions/0001-draft-x.md"));
         assert!(!Config::default().exclude.is_match("anything.md"));
+        let c = Config::parse("exclude = [\"./docs/a/**\", \"/b.md\"]\n").unwrap();
+        assert!(c.exclude.is_match("docs/a/x.md") && c.exclude.is_match("b.md"));
+        assert!(!c.exclude.is_match("docs/b.md"));
     }
 
     #[test]
