@@ -1,9 +1,11 @@
 //! # decision-folder
 //!
-//! **What it finds:** a repository whose `docket.toml` names no decision folder, that
-//! has no `docs/decisions` folder, and that holds numbered records (`001-x.md`,
+//! **What it finds:** a handbook whose `docket.toml` names no decision folder, that
+//! has no `decisions` folder, and that holds numbered records (`001-x.md`,
 //! `0001-x.md`, `ADR-1-x.md`, `20240102-x.md`; at least three in one folder) in
-//! more than one folder. It is reported on the first record of each such folder.
+//! more than one folder below its root (or, when there is no `docs` folder and no
+//! `root` in `docket.toml`, anywhere in the repository). It is reported on the
+//! first record of each such folder.
 //!
 //! **Why:** when only one folder holds numbered records, docket reads it as the
 //! decision folder and says so in a note. With several, any choice would be a
