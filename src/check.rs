@@ -31,6 +31,13 @@ pub(crate) struct CheckArgs {
     changed_since: Option<String>,
 }
 
+impl CheckArgs {
+    /// Whether the output is JSON (then a run that cannot start still writes JSON).
+    pub(crate) fn json(&self) -> bool {
+        matches!(self.format, Format::Json)
+    }
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     Human,

@@ -121,15 +121,34 @@ pub(crate) struct Global {
     color: bool,
 }
 
+impl Command {
+    /// Whether the command writes JSON (`--format json`), so that a run that cannot
+    /// start writes a JSON document too (SPEC §5).
+    fn json(&self) -> bool {
+        match self {
+            Command::Check(args) => args.json(),
+            Command::Status(args) => args.json(),
+            Command::Metrics(args) => args.json(),
+            _ => false,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
+            if code == 2 && json_in_arguments() {
+                let rendered = e.to_string();
+                let first = rendered.lines().next().unwrap_or_default();
+                json_error(first.trim_start_matches("error: "), None);
+            }
             let _ = e.print();
             return ExitCode::from(code);
         }
     };
+    let json = cli.command.json();
     let now = cli.now.unwrap_or_else(system_now);
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -158,11 +177,35 @@ fn main() -> ExitCode {
         Ok(Outcome::Failed) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            if json {
+                match e.downcast_ref::<docket_driver::DriverError>() {
+                    Some(d) => json_error(&d.message(), d.location()),
+                    None => json_error(&format!("{e:#}"), None),
+                }
+            }
             let mut err = std::io::stderr().lock();
             let _ = writeln!(err, "error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes the one JSON document of a run that could not start (SPEC §5) to stdout;
+/// the human message still goes to stderr.
+fn json_error(message: &str, location: Option<(&str, usize)>) {
+    let mut out = std::io::stdout().lock();
+    let _ = docket_diagnostics::render_json_error(&mut out, message, location);
+    let _ = out.flush();
+}
+
+/// Whether the raw arguments ask for `--format json`, for arguments clap refused
+/// (then no command was parsed to ask).
+fn json_in_arguments() -> bool {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    args.iter().any(|a| a == "--format=json")
+        || args
+            .windows(2)
+            .any(|w| w[0] == "--format" && w[1] == "json")
 }
 
 /// The one place the real clock is read (decision 0006).

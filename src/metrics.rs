@@ -17,6 +17,13 @@ pub(crate) struct MetricsArgs {
     format: Format,
 }
 
+impl MetricsArgs {
+    /// Whether the output is JSON (then a run that cannot start still writes JSON).
+    pub(crate) fn json(&self) -> bool {
+        matches!(self.format, Format::Json)
+    }
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     Human,

@@ -25,6 +25,13 @@ pub(crate) struct StatusArgs {
     fail_on_overdue: bool,
 }
 
+impl StatusArgs {
+    /// Whether the output is JSON (then a run that cannot start still writes JSON).
+    pub(crate) fn json(&self) -> bool {
+        matches!(self.format, Format::Json)
+    }
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Format {
     Human,

@@ -530,9 +530,11 @@ fn unknown_key_in_docket_toml_cannot_run() {
     );
     let run = repo.check_json(&[]);
     run.assert_code(2);
+    // No report, but one JSON document that says why (SPEC §5).
+    let json = run.json();
     assert!(
-        run.stdout.is_empty(),
-        "no report when the command cannot run\n{run}"
+        json.get("diagnostics").is_none() && json["error"]["line"] == 5,
+        "no report when the command cannot run, only the error\n{run}"
     );
     assert!(
         run.stderr.contains("docket.toml:5:1"),

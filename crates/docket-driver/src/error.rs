@@ -48,13 +48,62 @@ pub enum DriverError {
     #[error(transparent)]
     Renumber(#[from] docket_model::RenumberError),
     /// The handbook root does not exist.
-    #[error(
-        "the handbook root `{root}` does not exist in {repo}; create it or set `root` in docket.toml"
-    )]
+    #[error("{}", no_handbook(root, line.as_ref(), folders))]
     NoHandbook {
-        /// The configured root.
+        /// The root looked for, as docket.toml says it (or the default `docs`).
         root: String,
-        /// The repository root.
-        repo: String,
+        /// The line of `root` in docket.toml; `None` when the root is the default.
+        line: Option<usize>,
+        /// The folders the repository root does have, for the user to choose from.
+        folders: Vec<String>,
     },
+}
+
+/// How many folders a missing root's message lists before it says `…`.
+const FOLDERS_LISTED: usize = 12;
+
+fn no_handbook(root: &str, line: Option<&usize>, folders: &[String]) -> String {
+    let mut here: Vec<String> = folders
+        .iter()
+        .take(FOLDERS_LISTED)
+        .map(|f| format!("`{f}`"))
+        .collect();
+    if folders.len() > FOLDERS_LISTED {
+        here.push("…".to_string());
+    }
+    let here = if here.is_empty() {
+        "none".to_string()
+    } else {
+        here.join(", ")
+    };
+    match line {
+        Some(line) => format!(
+            "the handbook root `{root}` (`root` in docket.toml, line {line}) does not exist; folders here: {here}"
+        ),
+        None => format!(
+            "the default handbook root `{root}` does not exist and docket.toml sets no `root`; folders here: {here}; set `root = \"FOLDER\"` in docket.toml (relative to the repository root), or create `{root}`"
+        ),
+    }
+}
+
+impl DriverError {
+    /// The message without the file and line [`DriverError::location`] gives.
+    pub fn message(&self) -> String {
+        match self {
+            DriverError::Config { message, .. } => message.clone(),
+            other => other.to_string(),
+        }
+    }
+
+    /// The file (as the user knows it, such as `docket.toml`) and the 1-based line
+    /// the error is about, when it is about one.
+    pub fn location(&self) -> Option<(&str, usize)> {
+        match self {
+            DriverError::Config { path, line, .. } => Some((path.as_str(), *line)),
+            DriverError::NoHandbook {
+                line: Some(line), ..
+            } => Some(("docket.toml", *line)),
+            _ => None,
+        }
+    }
 }

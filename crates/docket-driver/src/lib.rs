@@ -29,9 +29,12 @@
 //! # Modules
 //!
 //! - `load`: [`find_root`], [`read_config`], [`load`] (walk, then read and parse every
-//!   file in parallel into a [`Workspace`]; decision folders of other tools).
-//! - `walk`: the walk of the handbook root (`.gitignore` honoured, symbolic links
-//!   checked by hand).
+//!   file in parallel into a [`Workspace`]; decision folders of other tools, and the
+//!   one walk of the whole repository when the decision folder has to be found).
+//! - `detect`: the folders of numbered records in a walk's file list, the
+//!   `docket.toml` lines that pin one, the note, and the `decision-folder` findings.
+//! - `walk`: the walk of the handbook root or the repository (`.gitignore` honoured,
+//!   `exclude` globs left out, symbolic links checked by hand).
 //! - `git`: the repository opened once per job: history, pending decisions of other
 //!   branches, `--changed-since`, the meeting inventory at a past time.
 //! - `dashboard`: the site's metrics page (figures and charts) at a reference time
@@ -44,8 +47,8 @@
 //! - [`jobs`]: the jobs above, each the whole pipeline of one command.
 //!
 //! Modules depend one way: `jobs` on the others; `dashboard`, `edit`, `git`, `load`
-//! and `decision_index` on none of their siblings but `write`, `walk`, `error` and
-//! `workspace`.
+//! and `decision_index` on none of their siblings but `write`, `walk`, `detect`,
+//! `error` and `workspace`; `detect` only on `walk`.
 //!
 //! Architecture invariant: the driver does IO but never prints and never reads the
 //! clock or the environment; the command line passes `now` in. Errors here mean the
@@ -53,6 +56,7 @@
 
 mod dashboard;
 mod decision_index;
+mod detect;
 mod edit;
 mod error;
 mod git;

@@ -1,17 +1,18 @@
-//! Loading a handbook: the repository root, `docket.toml`, the walk, and every file
-//! read and parsed in parallel into a [`Workspace`].
+//! Loading a handbook: the repository root, `docket.toml`, the walk (finding the
+//! decision folder when nobody configured one, `detect`), and every file read and
+//! parsed in parallel into a [`Workspace`].
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use docket_model::{
-    Config, FileRole, HandbookRoot, ParseProblem, Problem, Repository, classify, parse_file,
+    Config, FileRole, HandbookRoot, Kind, ParseProblem, Problem, Repository, classify, parse_file,
 };
 use rayon::prelude::*;
 
 use crate::error::DriverError;
-use crate::walk;
 use crate::workspace::Workspace;
+use crate::{detect, walk};
 
 /// The repository root for `start`: the nearest folder at or above it that holds
 /// `docket.toml` or `.git`; `start` itself when there is none (a plain folder).
@@ -39,15 +40,22 @@ pub fn find_root(start: &Path) -> Result<PathBuf, DriverError> {
 
 /// Reads docket.toml at `root` (defaults when there is none).
 pub fn read_config(root: &Path) -> Result<Config, DriverError> {
+    read_config_text(root).map(|(config, _)| config)
+}
+
+/// Reads docket.toml at `root`, with its text (empty when there is none) for
+/// messages that name a line of it.
+fn read_config_text(root: &Path) -> Result<(Config, String), DriverError> {
     let path = root.join("docket.toml");
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Config::default(), String::new()));
+        }
         Err(source) => return Err(DriverError::Unreadable { path, source }),
     };
     let config_error = |range: std::ops::Range<usize>, message: String| {
-        let index = docket_diagnostics::LineIndex::new(&text);
-        let p = index.position(&text, range.start);
+        let p = line_of(&text, range.start);
         DriverError::Config {
             path: "docket.toml".into(),
             line: p.line,
@@ -65,7 +73,12 @@ pub fn read_config(root: &Path) -> Result<Config, DriverError> {
             format!("unknown rule `{}` in `[rules]`{hint}", setting.rule),
         ));
     }
-    Ok(config)
+    Ok((config, text))
+}
+
+/// The 1-based line and column of byte `offset` of `text`.
+fn line_of(text: &str, offset: usize) -> docket_diagnostics::Position {
+    docket_diagnostics::LineIndex::new(text).position(text, offset)
 }
 
 /// The folders that adr-tools, MADR and log4brains create for decision records, in
@@ -84,15 +97,7 @@ const DECISION_FOLDERS: &[(&str, &str, &str)] = &[
 /// `docs/decisions` does not exist, reads decision records from the folder an
 /// existing tool made (`docs/adr`, `docs/architecture/decisions`, or `doc/adr` with
 /// `doc` as the handbook root). Returns a note saying so.
-fn detect_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
-    let decision = docket_model::Kind::Decision;
-    let path_set = config
-        .kinds
-        .get(&decision)
-        .is_some_and(|k| k.path.is_some());
-    if config.root_explicit || path_set || root.join("docs/decisions").is_dir() {
-        return None;
-    }
+fn known_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
     for &(folder, handbook, path) in DECISION_FOLDERS {
         if !root.join(folder).is_dir() {
             continue;
@@ -102,8 +107,8 @@ fn detect_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
                 "found decision records in `{folder}`, but the handbook root is `docs`; set `root = \"{handbook}\"` and `[kinds.decision] path = \"{path}\"` in docket.toml to read them"
             ));
         }
-        config.root = docket_model::HandbookRoot::new(handbook).unwrap_or_default();
-        config.kinds.entry(decision).or_default().path = Some(path.to_string());
+        config.root = HandbookRoot::new(handbook).unwrap_or_default();
+        config.kinds.entry(Kind::Decision).or_default().path = Some(path.to_string());
         return Some(format!(
             "no `docs/decisions` folder: reading decision records from `{folder}`; set `[kinds.decision] path` (and `root`) in docket.toml to choose the folder"
         ));
@@ -111,19 +116,116 @@ fn detect_decision_folder(root: &Path, config: &mut Config) -> Option<String> {
     None
 }
 
+/// Whether docket has to find the decision folder: docket.toml names none and the
+/// default one (`decisions` in the handbook root) does not exist.
+fn decision_folder_unknown(root: &Path, config: &Config) -> bool {
+    !config.has_kind_path(Kind::Decision)
+        && !config
+            .root
+            .dir(root)
+            .join(Kind::Decision.default_path())
+            .is_dir()
+}
+
+/// The walk of a handbook whose decision folder docket.toml does not name and that
+/// has no default one, finding that folder: the folders of other tools first (as
+/// before), then the folders of numbered records in the walk of the handbook root
+/// (a configured root, or `docs` when it exists), else in one walk of the whole
+/// repository, whose file list is then kept for the handbook. No file is walked
+/// twice. Changes `config` to read the folder it uses; says what it did in `notes`.
+fn walk_finding_decisions(
+    root: &Path,
+    config: &mut Config,
+    notes: &mut Vec<String>,
+) -> Option<walk::Walked> {
+    if !config.root_explicit
+        && let Some(note) = known_decision_folder(root, config)
+    {
+        notes.push(note);
+        return None;
+    }
+    let docs = HandbookRoot::new("docs").unwrap_or_default();
+    let handbook = match config.root_explicit {
+        true => Some(config.root.clone()),
+        false => docs.dir(root).is_dir().then_some(docs),
+    };
+    let Some(handbook) = handbook else {
+        // No handbook root yet: the whole repository, once.
+        let walked = walk::walk(root, root, &config.exclude, walk::Prune::outputs());
+        let found = detect::candidates(&walked.files);
+        let findings = use_candidates(&found, None, config, notes);
+        let mut walked = walked.within(&config.root);
+        walked.problems.extend(findings);
+        return Some(walked);
+    };
+    let dir = handbook.dir(root);
+    if !dir.is_dir() {
+        return None;
+    }
+    let mut walked = walk::walk(root, &dir, &config.exclude, walk::Prune::None);
+    let found = detect::candidates(&walked.files);
+    if found.is_empty() && !config.root_explicit {
+        // `docs` holds no records: say where some are, without reading them.
+        let outside = walk::walk(root, root, &config.exclude, walk::Prune::outside(&dir));
+        let found = detect::candidates(&outside.files);
+        if !found.is_empty() {
+            notes.push(detect::outside_note(&found, &handbook));
+        }
+    }
+    let findings = use_candidates(&found, Some(&handbook), config, notes);
+    walked.problems.extend(findings);
+    Some(walked)
+}
+
+/// Reads the one folder `found` as the decision folder (`handbook` is the root it was
+/// found in, `None` for the whole repository), with a note; several are findings.
+fn use_candidates(
+    found: &[detect::Candidate],
+    handbook: Option<&HandbookRoot>,
+    config: &mut Config,
+    notes: &mut Vec<String>,
+) -> Vec<ParseProblem> {
+    match found {
+        [] => Vec::new(),
+        [one] => {
+            let (root, path) = detect::pin(&one.folder, handbook);
+            notes.push(detect::used_note(&one.folder, &root, &path));
+            config.root = root;
+            config.kinds.entry(Kind::Decision).or_default().path = Some(path);
+            Vec::new()
+        }
+        several => {
+            if handbook.is_none() {
+                config.root = detect::common_root(several);
+            }
+            detect::several(several, handbook)
+        }
+    }
+}
+
 /// Loads the repository that holds `start`.
 pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     let root = find_root(start)?;
-    let mut config = read_config(&root)?;
-    let folder_note = detect_decision_folder(&root, &mut config);
+    let (mut config, toml_text) = read_config_text(&root)?;
+    let mut notes = Vec::new();
+    let walked = if decision_folder_unknown(&root, &config) {
+        walk_finding_decisions(&root, &mut config, &mut notes)
+    } else {
+        None
+    };
     let handbook = config.root.dir(&root);
     if !handbook.is_dir() {
         return Err(DriverError::NoHandbook {
             root: config.root.to_string(),
-            repo: root.display().to_string(),
+            line: config
+                .root_range
+                .as_ref()
+                .map(|r| line_of(&toml_text, r.start).line),
+            folders: walk::top_folders(&root),
         });
     }
-    let walked = walk::walk(&root, &handbook);
+    let walked =
+        walked.unwrap_or_else(|| walk::walk(&root, &handbook, &config.exclude, walk::Prune::None));
     let handbook_root = config.root.clone();
     let documents: Vec<_> = walked
         .files
@@ -143,11 +245,7 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
         walked.dirs,
         walked.problems,
     );
-    Ok(Workspace {
-        root,
-        repo,
-        notes: folder_note.into_iter().collect(),
-    })
+    Ok(Workspace { root, repo, notes })
 }
 
 /// Reads and parses one file; a file that cannot be read or is not UTF-8 is still a

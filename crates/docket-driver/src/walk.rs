@@ -1,10 +1,11 @@
-//! Walking the handbook root: every file git would not ignore, symbolic links
-//! checked by hand (decision 0004).
+//! Walking the handbook root (or, to find a decision folder nobody configured, the
+//! whole repository): every file git would not ignore and `docket.toml` does not
+//! exclude, symbolic links checked by hand (decision 0004).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use docket_model::{ParseProblem, Problem};
+use docket_model::{Exclude, HandbookRoot, ParseProblem, Problem};
 
 /// A file found by the walk.
 pub struct WalkedFile {
@@ -32,15 +33,47 @@ fn rel_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Walks `handbook` inside the repository at `root`.
-pub fn walk(root: &Path, handbook: &Path) -> Walked {
-    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut out = Walked {
-        files: Vec::new(),
-        dirs: BTreeSet::new(),
-        problems: Vec::new(),
-    };
-    let walker = ignore::WalkBuilder::new(handbook)
+impl Walked {
+    /// Keeps only what is inside `handbook` (after a walk of the whole repository).
+    pub fn within(mut self, handbook: &HandbookRoot) -> Walked {
+        if handbook.is_repository() {
+            return self;
+        }
+        self.files.retain(|f| handbook.relative(&f.rel).is_some());
+        self.dirs.retain(|d| handbook.contains(d));
+        self.problems.retain(|p| handbook.contains(&p.file));
+        self
+    }
+}
+
+/// What a walk of the whole repository leaves out, beyond what every walk does.
+#[derive(Debug, Clone, Default)]
+pub enum Prune {
+    /// Nothing more: the walk of a handbook root.
+    #[default]
+    None,
+    /// `node_modules` folders, docket's own build output (a top-level folder holding
+    /// the site marker) and, when given, one folder already walked.
+    Outputs(Option<PathBuf>),
+}
+
+impl Prune {
+    /// The walk of a whole repository.
+    pub fn outputs() -> Prune {
+        Prune::Outputs(None)
+    }
+
+    /// The walk of a whole repository around `walked`, a folder already walked.
+    pub fn outside(walked: &Path) -> Prune {
+        Prune::Outputs(Some(walked.to_path_buf()))
+    }
+}
+
+/// A walker over `dir` that honours `.gitignore` and skips hidden entries, sorted by
+/// name, leaving out what `prune` says.
+fn walker(root: &Path, dir: &Path, prune: Prune) -> ignore::Walk {
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
         .follow_links(false)
         .hidden(true)
         .git_ignore(true)
@@ -48,9 +81,50 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
         .git_global(true)
         .require_git(false)
         .parents(true)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    for entry in walker {
+        .sort_by_file_name(|a, b| a.cmp(b));
+    if let Prune::Outputs(skip) = prune {
+        let root = root.to_path_buf();
+        builder.filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            let path = entry.path();
+            let pruned = entry.file_name() == "node_modules"
+                || skip.as_deref() == Some(path)
+                || (path.parent() == Some(root.as_path())
+                    && path.join(docket_site::output::MARKER).is_file());
+            !(is_dir && pruned)
+        });
+    }
+    builder.build()
+}
+
+/// The folders directly in the repository root that a walk would enter (not hidden,
+/// not ignored), sorted: what a message about a missing handbook root lists.
+pub fn top_folders(root: &Path) -> Vec<String> {
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .max_depth(Some(1))
+        .hidden(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    builder
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.depth() == 1 && e.file_type().is_some_and(|t| t.is_dir()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "node_modules")
+        .collect()
+}
+
+/// Walks `dir` inside the repository at `root`: the handbook root, or the repository
+/// root itself with a [`Prune`]. Files `exclude` names are left out, unread.
+pub fn walk(root: &Path, dir: &Path, exclude: &Exclude, prune: Prune) -> Walked {
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut out = Walked {
+        files: Vec::new(),
+        dirs: BTreeSet::new(),
+        problems: Vec::new(),
+    };
+    for entry in walker(root, dir, prune) {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
@@ -74,6 +148,9 @@ pub fn walk(root: &Path, handbook: &Path) -> Walked {
         };
         if file_type.is_dir() {
             out.dirs.insert(rel);
+            continue;
+        }
+        if exclude.is_match(&rel) {
             continue;
         }
         if file_type.is_symlink() {

@@ -19,6 +19,10 @@ pub struct Config {
     /// Whether docket.toml sets `root` (the driver looks for existing decision
     /// folders such as `doc/adr` only when it does not).
     pub root_explicit: bool,
+    /// Where docket.toml sets `root` (the key's byte range), for messages about it.
+    pub root_range: Option<Range<usize>>,
+    /// Top-level `exclude`: repository-relative globs of files that are never read.
+    pub exclude: Exclude,
     /// `[site]`.
     pub site: SiteConfig,
     /// `[rules]`: rule id → severity (`None` = off), with the byte range of the key.
@@ -74,10 +78,60 @@ pub struct KindConfig {
     pub id: Option<IdScheme>,
 }
 
+/// The `exclude` globs of docket.toml, compiled once: repository-relative,
+/// `/`-separated, `*` stays inside one folder and `**` crosses folders
+/// (`docs/legacy/**`, `**/draft-*.md`).
+#[derive(Debug, Clone, Default)]
+pub struct Exclude {
+    patterns: Vec<String>,
+    set: globset::GlobSet,
+}
+
+impl Exclude {
+    /// Compiles `patterns`; the error names the first glob that is not valid and why.
+    pub fn new(patterns: Vec<String>) -> Result<Self, (usize, String)> {
+        let mut builder = globset::GlobSetBuilder::new();
+        for (i, pattern) in patterns.iter().enumerate() {
+            // Repository-relative however it is written: `./docs/x/**` and
+            // `/docs/x/**` (anchored, as in `.gitignore`) are `docs/x/**`.
+            let relative = pattern.trim_start_matches("./").trim_start_matches('/');
+            let glob = globset::GlobBuilder::new(relative)
+                .literal_separator(true)
+                .backslash_escape(true)
+                .build()
+                .map_err(|e| (i, e.kind().to_string()))?;
+            builder.add(glob);
+        }
+        let set = builder.build().map_err(|e| (0, e.to_string()))?;
+        Ok(Self { patterns, set })
+    }
+
+    /// Whether the repository-relative path `path` is excluded.
+    pub fn is_match(&self, path: &str) -> bool {
+        !self.patterns.is_empty() && self.set.is_match(path)
+    }
+
+    /// The globs as written.
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+}
+
+/// Two sets of globs are the same when they are written the same.
+impl PartialEq for Exclude {
+    fn eq(&self, other: &Self) -> bool {
+        self.patterns == other.patterns
+    }
+}
+
+impl Eq for Exclude {}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
-    root: Option<String>,
+    root: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<toml::Spanned<String>>,
     #[serde(default)]
     site: SiteConfig,
     #[serde(default)]
@@ -101,6 +155,8 @@ impl Default for Config {
         Self {
             root: HandbookRoot::new("docs").unwrap_or_default(),
             root_explicit: false,
+            root_range: None,
+            exclude: Exclude::default(),
             site: SiteConfig::default(),
             rules: Vec::new(),
             kinds: BTreeMap::new(),
@@ -116,7 +172,23 @@ impl Config {
             message: e.message().trim().to_string(),
         })?;
         let root_explicit = raw.root.is_some();
-        let written = raw.root.unwrap_or_else(|| "docs".to_string());
+        let root_range = root_explicit.then(|| find_key(text, "root"));
+        let patterns = raw.exclude.iter().map(|g| g.get_ref().clone()).collect();
+        let exclude = Exclude::new(patterns).map_err(|(i, message)| {
+            let (range, glob) = raw
+                .exclude
+                .get(i)
+                .map_or((0..0, ""), |g| (g.span(), g.get_ref().as_str()));
+            ConfigError {
+                range,
+                message: format!(
+                    "`exclude` glob `{glob}` is not valid: {message}; globs are repository-relative, such as `docs/legacy/**` or `**/draft-*.md`"
+                ),
+            }
+        })?;
+        let written = raw
+            .root
+            .map_or_else(|| "docs".to_string(), |r| r.into_inner());
         let Some(root) = HandbookRoot::new(&written) else {
             return Err(ConfigError {
                 range: find_key(text, "root"),
@@ -166,19 +238,29 @@ impl Config {
         Ok(Config {
             root,
             root_explicit,
+            root_range,
+            exclude,
             site: raw.site,
             rules,
             kinds,
         })
     }
 
-    /// The configured path of a kind (folder or file), relative to the handbook root.
+    /// The configured path of a kind (folder or file), relative to the handbook root,
+    /// normalised like the root: `"."`, `"./"` and `""` are the handbook root itself
+    /// (an empty string), `"./adr/"` is `adr`.
     pub fn kind_path(&self, kind: Kind) -> String {
-        self.kinds
-            .get(&kind)
-            .and_then(|k| k.path.clone())
-            .map(|p| p.trim_matches('/').to_string())
-            .unwrap_or_else(|| kind.default_path().to_string())
+        match self.kinds.get(&kind).and_then(|k| k.path.as_deref()) {
+            Some(p) => HandbookRoot::new(p)
+                .map(|r| r.as_str().to_string())
+                .unwrap_or_else(|| p.trim_matches('/').to_string()),
+            None => kind.default_path().to_string(),
+        }
+    }
+
+    /// Whether docket.toml names a folder for `kind` (`[kinds.decision] path`).
+    pub fn has_kind_path(&self, kind: Kind) -> bool {
+        self.kinds.get(&kind).is_some_and(|k| k.path.is_some())
     }
 
     /// Extra required keys for a kind.
@@ -236,6 +318,42 @@ mod tests {
         let err = Config::parse(text).unwrap_err();
         assert!(err.message.contains("titel"), "{err:?}");
         assert_eq!(&text[err.range.clone()], "titel");
+    }
+
+    #[test]
+    fn exclude_globs_are_repository_relative() {
+        let c = Config::parse("exclude = [\"docs/legacy/**\", \"**/draft-*.md\"]\n").unwrap();
+        assert!(c.exclude.is_match("docs/legacy/a.md"));
+        assert!(c.exclude.is_match("docs/legacy/deep/b.md"));
+        assert!(c.exclude.is_match("docs/decisions/draft-x.md"));
+        assert!(c.exclude.is_match("draft-x.md"));
+        assert!(!c.exclude.is_match("docs/legacy.md"));
+        assert!(!c.exclude.is_match("docs/decisions/0001-draft-x.md"));
+        assert!(!Config::default().exclude.is_match("anything.md"));
+        let c = Config::parse("exclude = [\"./docs/a/**\", \"/b.md\"]\n").unwrap();
+        assert!(c.exclude.is_match("docs/a/x.md") && c.exclude.is_match("b.md"));
+        assert!(!c.exclude.is_match("docs/b.md"));
+    }
+
+    #[test]
+    fn an_invalid_glob_points_at_itself() {
+        let text = "root = \"docs\"\nexclude = [\n  \"ok/**\",\n  \"docs/[oops\",\n]\n";
+        let err = Config::parse(text).unwrap_err();
+        assert_eq!(&text[err.range.clone()], "\"docs/[oops\"");
+        assert!(err.message.contains("`docs/[oops`"), "{err:?}");
+    }
+
+    #[test]
+    fn a_kind_path_of_dot_is_the_handbook_root() {
+        for p in [".", "", "./", "/"] {
+            let text = format!("[kinds.decision]\npath = \"{p}\"\n");
+            let c = Config::parse(&text).unwrap();
+            assert_eq!(c.kind_path(Kind::Decision), "", "{p:?}");
+            assert!(c.has_kind_path(Kind::Decision));
+        }
+        let c = Config::parse("[kinds.decision]\npath = \"./adr/\"\n").unwrap();
+        assert_eq!(c.kind_path(Kind::Decision), "adr");
+        assert!(!Config::default().has_kind_path(Kind::Decision));
     }
 
     #[test]

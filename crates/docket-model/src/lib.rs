@@ -66,7 +66,7 @@ pub mod time;
 mod value;
 mod write;
 
-pub use config::{Config, ConfigError, IdScheme, KindConfig, RuleSetting, SiteConfig};
+pub use config::{Config, ConfigError, Exclude, IdScheme, KindConfig, RuleSetting, SiteConfig};
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
     Meeting, Norms, Origin, Page, Person, Spanned, Update, UpdateLine, number_prefix,
@@ -82,7 +82,7 @@ pub use links::{normalize_path, percent_decode, resolve_link};
 pub use parse::{front_matter_status, parse_document};
 pub use problem::{ParseProblem, Problem};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
-pub use repo::{FileRole, Repository, classify, parse_file};
+pub use repo::{FileRole, Repository, classify, is_record_name, is_template_name, parse_file};
 pub use root::HandbookRoot;
 pub use time::parse_hours;
 pub use write::{slug, yaml_date, yaml_flow, yaml_scalar};

@@ -23,17 +23,21 @@ pub enum Problem {
     /// A value still as a template wrote it, such as the placeholder `{proposed}`
     /// (`template-text`).
     TemplateText,
+    /// Numbered records in several folders and no decision folder configured: docket
+    /// does not guess which one holds the decisions (found by the driver).
+    DecisionFolder,
 }
 
 impl Problem {
     /// Every code, for registries that must cover them all.
-    pub const ALL: [Problem; 6] = [
+    pub const ALL: [Problem; 7] = [
         Problem::FrontMatterSyntax,
         Problem::InvalidValue,
         Problem::UnreadableFile,
         Problem::SkippedLink,
         Problem::StatusSpelling,
         Problem::TemplateText,
+        Problem::DecisionFolder,
     ];
 }
 

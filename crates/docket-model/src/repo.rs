@@ -26,6 +26,11 @@ pub enum FileRole {
 
 /// Classifies a path relative to the handbook root by the folder layout of SPEC §2.
 /// An explicit `kind:` in the front matter can still change a Markdown file's kind.
+///
+/// The charter, roster and meeting inventory are single files and win first. A
+/// Markdown file then belongs to the kind whose folder holds it most closely, so a
+/// decision folder of `"."` (the handbook root itself) still leaves `briefs/` to
+/// briefs and `updates/` to updates.
 pub fn classify(handbook_path: &str, config: &Config) -> FileRole {
     for kind in [Kind::Charter, Kind::People, Kind::Meetings] {
         if handbook_path == config.kind_path(kind) {
@@ -37,32 +42,85 @@ pub fn classify(handbook_path: &str, config: &Config) -> FileRole {
         return FileRole::Asset;
     }
     let name = lower.rsplit('/').next().unwrap_or(&lower);
+    let mut closest: Option<(usize, Kind)> = None;
     for kind in [Kind::Decision, Kind::Brief, Kind::Update] {
         let folder = config.kind_path(kind);
         let inside = folder.is_empty() || handbook_path.starts_with(&format!("{folder}/"));
-        if inside {
-            if name == "readme.md" || name == "index.md" {
-                return FileRole::Index(kind);
-            }
-            // Templates of existing tools (MADR's `adr-template*.md`, log4brains'
-            // `template.md`) are not records: placeholders, never checked or shown.
-            if kind == Kind::Decision && is_template_name(name) {
-                return FileRole::Asset;
-            }
-            return FileRole::Document(kind);
+        if inside && closest.is_none_or(|(len, _)| folder.len() > len) {
+            closest = Some((folder.len(), kind));
         }
     }
-    FileRole::Document(Kind::Page)
+    let Some((_, kind)) = closest else {
+        return FileRole::Document(Kind::Page);
+    };
+    if name == "readme.md" || name == "index.md" {
+        return FileRole::Index(kind);
+    }
+    // Templates of existing tools (MADR's `adr-template.md`, Kuma's `000-template.md`,
+    // log4brains' `template.md`) are not records: placeholders, never checked or
+    // shown (SPEC §9).
+    if kind == Kind::Decision && is_template_name(name) {
+        return FileRole::Asset;
+    }
+    FileRole::Document(kind)
 }
 
-/// Whether a file name (lowercase) is a decision template: `template.md`,
-/// `adr-template*.md`, `_template.md`.
-fn is_template_name(name: &str) -> bool {
-    let stem = name
+/// Whether a file name says it is a decision template: its stem contains `template`
+/// in any case (`template.md`, `TEMPLATE.md`, `adr-template-minimal.md`,
+/// `adr-short-template.md`, `_template.md`), unless it starts with a number other
+/// than zero. `000-template.md` and `0000-template.md` are templates numbered to
+/// sort first; `0042-use-email-templates.md` is decision 42, about templates.
+pub fn is_template_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let stem = lower
         .strip_suffix(".md")
-        .or_else(|| name.strip_suffix(".markdown"))
-        .unwrap_or(name);
-    matches!(stem, "template" | "_template" | "adr_template") || stem.starts_with("adr-template")
+        .or_else(|| lower.strip_suffix(".markdown"))
+        .unwrap_or(&lower);
+    let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = stem.bytes().take(digits).any(|b| b != b'0');
+    stem.contains("template") && !numbered
+}
+
+/// Whether a file name looks like a numbered decision record of some tool, the
+/// evidence docket uses to find a decision folder nobody configured: `NNN-slug.md`
+/// and `NNNN-slug.md` (adr-tools, MADR, Kuma; up to six digits for long-lived
+/// handbooks), `ADR-N-slug.md` / `adr-N-slug.md`,
+/// and log4brains' `YYYYMMDD-slug.md`. Templates (`000-template.md`) and dated posts
+/// (`2024-01-01-post.md`) are not records.
+pub fn is_record_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let Some(stem) = lower
+        .strip_suffix(".md")
+        .or_else(|| lower.strip_suffix(".markdown"))
+    else {
+        return false;
+    };
+    if is_template_name(&lower) {
+        return false;
+    }
+    let numbered = |s: &str, widths: std::ops::RangeInclusive<usize>| {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        widths.contains(&digits) && matches!(s.as_bytes().get(digits), Some(b'-' | b'_'))
+    };
+    // `2024-01-01-post.md` is a dated blog post (Jekyll's `_posts`), not record 2024.
+    let b = stem.as_bytes();
+    let iso_date = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if iso_date {
+        return false;
+    }
+    let adr = stem
+        .strip_prefix("adr-")
+        .or_else(|| stem.strip_prefix("adr_"));
+    numbered(stem, 3..=6)
+        || adr.is_some_and(|rest| numbered(rest, 1..=9))
+        || (stem.len() > 9 && crate::legacy::is_dated_stem(stem))
 }
 
 /// Parses the file at repository-relative `path` with its `text`, or `None` when the
@@ -305,5 +363,85 @@ impl Repository {
             .binary_search_by(|d| d.path.as_str().cmp(path))
             .ok()
             .map(|i| &self.documents[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_named_template_is_not_a_record() {
+        for name in [
+            "template.md",
+            "TEMPLATE.md",
+            "_template.md",
+            "adr_template.md",
+            "adr-template.md",
+            "adr-template-minimal.md",
+            "adr-short-template.md",
+            "000-template.md",
+            "0000-template.md",
+            "decision-Template-v2.markdown",
+        ] {
+            assert!(is_template_name(name), "{name}");
+            assert_eq!(
+                classify(&format!("decisions/{name}"), &Config::default()),
+                FileRole::Asset,
+                "{name}"
+            );
+        }
+        for name in ["0042-use-email-templates.md", "0001-use-postgresql.md"] {
+            assert!(!is_template_name(name), "{name}");
+        }
+        // Only decision folders hold templates; elsewhere it is a page like any other.
+        assert_eq!(
+            classify("guide/template.md", &Config::default()),
+            FileRole::Document(Kind::Page)
+        );
+    }
+
+    #[test]
+    fn a_decision_folder_of_dot_is_the_handbook_root() {
+        let config = Config::parse("[kinds.decision]\npath = \".\"\n").unwrap_or_default();
+        let role = |p: &str| classify(p, &config);
+        assert_eq!(role("0001-a.md"), FileRole::Document(Kind::Decision));
+        assert_eq!(role("old/0002-b.md"), FileRole::Document(Kind::Decision));
+        assert_eq!(role("README.md"), FileRole::Index(Kind::Decision));
+        assert_eq!(role("template.md"), FileRole::Asset);
+        assert_eq!(role("charter.md"), FileRole::Document(Kind::Charter));
+        assert_eq!(role("people.yaml"), FileRole::Document(Kind::People));
+        assert_eq!(role("meetings.yaml"), FileRole::Document(Kind::Meetings));
+        assert_eq!(role("briefs/x.md"), FileRole::Document(Kind::Brief));
+        assert_eq!(
+            role("updates/2026-11-24/alice.md"),
+            FileRole::Document(Kind::Update)
+        );
+    }
+
+    #[test]
+    fn numbered_record_names() {
+        for name in [
+            "001-adopt-madr.md",
+            "0042-use-postgresql.md",
+            "0042_use_postgresql.md",
+            "00042-use-postgresql.md",
+            "ADR-7-use-rust.md",
+            "adr-0012-x.md",
+            "20201016-use-the-adr-slug.md",
+        ] {
+            assert!(is_record_name(name), "{name}");
+        }
+        for name in [
+            "000-template.md",
+            "01-intro.md",
+            "2024-01-01-post.md",
+            "0042-x.txt",
+            "README.md",
+            "20201399-not-a-date.md",
+            "1234567-x.md",
+        ] {
+            assert!(!is_record_name(name), "{name}");
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod accepted_decision_edited;
 pub mod brief_overdue;
 pub mod broken_reference;
 pub mod deadline_passed;
+pub mod decision_folder;
 pub mod duplicate_id;
 pub mod front_matter_syntax;
 pub mod id_mismatch;
@@ -70,6 +71,7 @@ rules! {
     number_collision => "number-collision", Error, "a new decision whose number another branch already uses";
     unreadable_file => "unreadable-file", Error, "a file that cannot be read or is not UTF-8", forwards UnreadableFile;
     skipped_link => "skipped-link", Warning, "a symbolic link that is not followed", forwards SkippedLink;
+    decision_folder => "decision-folder", Error, "numbered records in several folders, and no decision folder in `docket.toml`", forwards DecisionFolder;
 }
 
 use docket_model::{Data, Document, Fields, Kind};
