@@ -460,7 +460,12 @@ fn a_missing_commit_stops_the_walk_and_keeps_the_newer_history() {
     let k = history();
     let dir = k.repo.path();
     k.repo.write(D4_PATH, D4);
-    let c5 = commit(&k.repo, BOB, "Propose one repository", "2026-11-18T09:00:00Z");
+    let c5 = commit(
+        &k.repo,
+        BOB,
+        "Propose one repository",
+        "2026-11-18T09:00:00Z",
+    );
     remove_object(dir, &k.c2);
     let (run, json) = build_in(&k.repo, dir, "site");
 
@@ -603,8 +608,11 @@ fn a_partial_clone_that_libgit2_cannot_open_is_named() {
     // repository".
     let k = history();
     let clone = partial_clone(&k);
-    k.repo
-        .git_in(&clone, &["config", "extensions.partialClone", "origin"], &[]);
+    k.repo.git_in(
+        &clone,
+        &["config", "extensions.partialClone", "origin"],
+        &[],
+    );
     let (run, json) = build_in(&k.repo, &clone, "site");
     assert!(
         !run.stderr.contains("not a git repository"),
