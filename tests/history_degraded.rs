@@ -475,8 +475,8 @@ fn a_missing_commit_stops_the_walk_and_keeps_the_newer_history() {
     assert!(
         note.starts_with(&format!(
             "note: history is partial: 6 files' history could not be fully read \
-             (commit {} not found, so the walk stopped there: an incomplete or damaged \
-             repository; `git fsck` lists what is missing)",
+             (commit {} not found: an incomplete or damaged repository; `git fsck` \
+             lists what is missing)",
             short(&k.c2)
         )),
         "{run}"
@@ -535,6 +535,51 @@ fn the_cache_keeps_the_note_and_a_restored_object_brings_the_history_back() {
         "the history is complete again\n{third}"
     );
     assert_eq!(git_fields(&json, 2), decision_2(&k), "{json:#}");
+}
+
+#[test]
+fn new_commits_on_a_cached_partial_history_keep_the_note() {
+    let k = history();
+    let dir = k.repo.path();
+    let blob = object_id(&k.repo, dir, &format!("{}:{D2_OLD}", k.c1));
+    remove_object(dir, &blob);
+    let (first, _) = build_in(&k.repo, dir, "site-1");
+    // Bob edits decision 3 and renames decision 2 again: the next build walks only
+    // this commit and appends the cached history, gaps included, under the new name.
+    let renamed = "docs/decisions/0002-review-stuck-decisions-weekly.md";
+    k.repo.git(&["mv", D2_NEW, renamed]);
+    k.repo.write(
+        D3_PATH,
+        D3.replace("four countries.", "four countries and three time zones."),
+    );
+    let c5 = commit(&k.repo, BOB, "Edit and rename", "2026-11-18T09:00:00Z");
+    let (second, json) = build_in(&k.repo, dir, "site-2");
+    assert_eq!(
+        partial_note(&second),
+        partial_note(&first).replace(D2_NEW, renamed),
+        "{second}"
+    );
+    assert_eq!(
+        git_fields(&json, 2),
+        json!({
+            "created": "2026-11-09T00:00:00Z",
+            "updated": "2026-11-18T09:00:00Z",
+            "authors": [author(CAROL), author(BOB)],
+            "history": [
+                item(&c5, "2026-11-18T09:00:00Z", BOB, Some("proposed")),
+                item(&k.c3, "2026-11-14T09:00:00Z", CAROL, Some("proposed")),
+            ],
+        }),
+        "{json:#}"
+    );
+    let mut d3 = decision_3(&k);
+    d3["updated"] = json!("2026-11-18T09:00:00Z");
+    d3["authors"] = json!([author(ALICE), author(BOB)]);
+    d3["history"] = json!([
+        item(&c5, "2026-11-18T09:00:00Z", BOB, Some("accepted")),
+        item(&k.c1, "2026-11-10T09:00:00Z", ALICE, Some("accepted")),
+    ]);
+    assert_eq!(git_fields(&json, 3), d3, "{json:#}");
 }
 
 /// `git clone --filter=blob:none` of the repository: the clone has every commit and

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use docket_model::time::Time;
-use docket_model::{Kind, ObjectKind, PartialHistory, parse_file};
+use docket_model::{Kind, PartialHistory, parse_file};
 
 use crate::error::DriverError;
 use crate::workspace::Workspace;
@@ -275,23 +275,16 @@ fn partial_note(partial: &PartialHistory) -> String {
 fn missing_reason(partial: &PartialHistory) -> String {
     let object = partial.missing.as_ref().map(|m| {
         let short = m.id.get(..7).unwrap_or(&m.id);
-        (m.kind, format!("{} {short}", m.kind.as_str()))
+        format!("{} {short}", m.kind.as_str())
     });
     match (object, partial.partial_clone) {
-        (Some((_, object)), true) => format!(
+        (Some(object), true) => format!(
             "{object} is not in this partial clone, which leaves old versions of files on the server; a clone without `--filter` has them"
         ),
         (None, true) => "this partial clone leaves old versions of files on the server; a clone without `--filter` has them".to_string(),
-        (Some((kind, object)), false) => {
-            let stopped = if kind == ObjectKind::Commit {
-                ", so the walk stopped there"
-            } else {
-                ""
-            };
-            format!(
-                "{object} not found{stopped}: an incomplete or damaged repository; `git fsck` lists what is missing"
-            )
-        }
+        (Some(object), false) => format!(
+            "{object} not found: an incomplete or damaged repository; `git fsck` lists what is missing"
+        ),
         (None, false) => "some objects could not be read: an incomplete or damaged repository; `git fsck` lists what is missing".to_string(),
     }
 }

@@ -15,7 +15,9 @@
 //!   identical content only, and the files it added are `truncated` (each may have
 //!   been a rename whose older history is now out of reach);
 //! - a commit: the walk stops there, keeping what it read; every file not yet
-//!   traced to its creation is `truncated`.
+//!   traced to its creation is `truncated`. When it is a merge's second (or later)
+//!   parent, the walk goes on along the first parent instead, and the files the
+//!   merge changed are `truncated` (it may take credit for the missing side's work).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
@@ -143,17 +145,10 @@ impl<'r> Walk<'r> {
         // A merge brings in changes its other parents already made; like
         // `git log --follow`, credit them to the commits that made them, not to the
         // merge. A merge whose handbook equals another parent's changed nothing itself.
-        let mut others = Vec::new();
-        for p in commit.parent_ids().skip(1) {
-            let Ok(other) = self.repo.find_commit(p) else {
-                return self.stop_at(p);
-            };
-            let Some(sub) = self.subtree(other.tree_id(), scope) else {
-                return ControlFlow::Continue(());
-            };
-            others.push(sub);
-        }
-        if others.contains(&new_sub) {
+        let Some(others) = self.other_parents(&commit, scope) else {
+            return ControlFlow::Continue(());
+        };
+        if others.subtrees.contains(&new_sub) {
             return ControlFlow::Continue(());
         }
         let mut changes = self.diff(old_sub, new_sub, scope, None);
@@ -161,11 +156,37 @@ impl<'r> Walk<'r> {
         if !scope.is_empty() && changes.iter().any(|c| c.kind == Kind::Added) {
             self.look_outside(&mut changes, commit.tree_id(), parent, scope);
         }
-        if !others.is_empty() {
-            self.drop_merged(&mut changes, &others, new_sub, scope);
+        if !others.subtrees.is_empty() {
+            self.drop_merged(&mut changes, &others.subtrees, new_sub, scope);
+        }
+        if others.unreadable {
+            // What the merge brought in from the missing side cannot be told from
+            // what it changed itself: the files it changed keep it, marked.
+            for c in changes.iter().filter(|c| c.kind != Kind::Deleted) {
+                if let Some(key) = self.alive.get(&c.path) {
+                    self.gaps.truncated.insert(key.clone());
+                }
+            }
         }
         self.record(&commit, changes);
         ControlFlow::Continue(())
+    }
+
+    /// The handbook subtrees of a merge's other parents. A parent commit that cannot
+    /// be read is left out and noted (the walk goes on along the first parent); `None`
+    /// when a parent's tree cannot be read (the commit is skipped, files marked).
+    fn other_parents(&mut self, commit: &git2::Commit<'_>, scope: &str) -> Option<OtherParents> {
+        let mut others = OtherParents::default();
+        for p in commit.parent_ids().skip(1) {
+            match self.repo.find_commit(p) {
+                Ok(other) => others.subtrees.push(self.subtree(other.tree_id(), scope)?),
+                Err(_) => {
+                    self.gaps.object(ObjectKind::Commit, p);
+                    others.unreadable = true;
+                }
+            }
+        }
+        Some(others)
     }
 
     /// The id of folder `scope` in tree `root` (`Some(None)` when there is no such
@@ -368,6 +389,15 @@ impl<'r> Walk<'r> {
         history.partial = self.gaps.into_partial(self.repo);
         history
     }
+}
+
+/// A merge's parents after the first.
+#[derive(Default)]
+struct OtherParents {
+    /// The handbook's subtree in each readable one.
+    subtrees: Vec<Option<git2::Oid>>,
+    /// Whether one of them could not be read.
+    unreadable: bool,
 }
 
 /// What the walk could not read.

@@ -138,7 +138,8 @@ pub struct MissingObject {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ObjectKind {
-    /// A commit: the walk stops at it.
+    /// A commit: the walk stops at it (at a merge's other parent, it goes on along
+    /// the first parent).
     Commit,
     /// A folder: what changed under it in one commit is unknown.
     Tree,
