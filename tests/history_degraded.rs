@@ -4,8 +4,9 @@
 //! whose history needs it, and one note says how many files are affected and why.
 //!
 //! Each test builds a repository with the common helpers (loose objects, fixed
-//! authors and dates), removes one object from `.git/objects`, builds the site and
-//! compares `decisions.json` with what git can still tell.
+//! authors and dates), removes one object from `.git/objects` or makes a partial
+//! clone of it, builds the site and compares `decisions.json` with what git can
+//! still tell.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -39,3 +39,35 @@ fn promisor_packs(repo: &git2::Repository) -> bool {
     dir.filter_map(Result::ok)
         .any(|e| e.path().extension().is_some_and(|x| x == "promisor"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_promisor_remote_or_a_promisor_pack_makes_a_partial_clone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(tmp.path()).unwrap();
+        assert!(!is_partial_clone(&repo));
+
+        let mut config = repo
+            .config()
+            .unwrap()
+            .open_level(git2::ConfigLevel::Local)
+            .unwrap();
+        config.set_str("remote.origin.promisor", "false").unwrap();
+        assert!(
+            !is_partial_clone(&repo),
+            "`promisor = false` is not partial"
+        );
+        config.set_str("remote.origin.promisor", "true").unwrap();
+        assert!(is_partial_clone(&repo));
+        config.remove("remote.origin.promisor").unwrap();
+        assert!(!is_partial_clone(&repo));
+
+        let pack = repo.path().join("objects/pack");
+        std::fs::create_dir_all(&pack).unwrap();
+        std::fs::write(pack.join("pack-0123.promisor"), "").unwrap();
+        assert!(is_partial_clone(&repo));
+    }
+}
