@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use docket_model::time::Time;
-use docket_model::{Kind, parse_file};
+use docket_model::{Kind, PartialHistory, parse_file};
 
 use crate::error::DriverError;
 use crate::workspace::Workspace;
@@ -16,6 +16,9 @@ use crate::workspace::Workspace;
 /// The git repository that holds a workspace, opened once; `None` outside git.
 pub(crate) struct GitRepo {
     opened: Option<Opened>,
+    /// Why the repository that holds the workspace cannot be read, when libgit2
+    /// cannot open it.
+    unreadable: Option<String>,
 }
 
 struct Opened {
@@ -28,14 +31,23 @@ struct Opened {
 impl GitRepo {
     /// Opens the repository whose working tree holds `ws`.
     pub(crate) fn open(ws: &Workspace) -> GitRepo {
-        let opened = match docket_git::open(&ws.root) {
+        match docket_git::open(&ws.root) {
             docket_git::Opened::Repo(git) => {
                 let prefix = prefix_of(&ws.root, &git.workdir).unwrap_or_default();
-                Some(Opened { git, prefix })
+                GitRepo {
+                    opened: Some(Opened { git, prefix }),
+                    unreadable: None,
+                }
             }
-            docket_git::Opened::NotGit => None,
-        };
-        GitRepo { opened }
+            docket_git::Opened::NotGit => GitRepo {
+                opened: None,
+                unreadable: None,
+            },
+            docket_git::Opened::Unreadable(why) => GitRepo {
+                opened: None,
+                unreadable: Some(why),
+            },
+        }
     }
 
     /// The open repository when it has at least one commit.
@@ -44,14 +56,18 @@ impl GitRepo {
     }
 
     /// Reads git history into `ws.repo.history`, from the cache when HEAD has not
-    /// moved. Outside git, or in a shallow clone, says so in `ws.notes`; dates then
-    /// come from the front matter.
+    /// moved. Outside git, in a shallow clone, or when some objects could not be read
+    /// (a partial clone, a damaged repository), says so in `ws.notes`; the dates git
+    /// cannot give come from the front matter.
     pub(crate) fn load_history(&self, ws: &mut Workspace) {
         let Some(opened) = &self.opened else {
-            ws.notes.push(
-                "not a git repository: history, authors and dates come from front matter only"
+            ws.notes.push(match &self.unreadable {
+                Some(why) => format!(
+                    "cannot read git history: {why}; history, authors and dates come from front matter only"
+                ),
+                None => "not a git repository: history, authors and dates come from front matter only"
                     .into(),
-            );
+            });
             return;
         };
         if !opened.git.has_commits() {
@@ -71,6 +87,17 @@ impl GitRepo {
                     .into_iter()
                     .filter_map(|(k, v)| Some((opened.local(&k)?, v)))
                     .collect();
+                if let Some(partial) = &mut history.partial {
+                    for set in [&mut partial.truncated, &mut partial.unknown_status] {
+                        *set = std::mem::take(set)
+                            .into_iter()
+                            .filter_map(|p| opened.local(&p))
+                            .collect();
+                    }
+                    if !partial.files().is_empty() {
+                        ws.notes.push(partial_note(partial));
+                    }
+                }
                 ws.repo.history = history;
             }
             Err(e) => ws.notes.push(format!(
@@ -88,10 +115,13 @@ impl GitRepo {
         reference: &str,
     ) -> Result<(), DriverError> {
         let Some(opened) = &self.opened else {
-            return Err(DriverError::Git(format!(
-                "--changed-since {reference} needs a git repository, and {} is not in one",
-                ws.root.display()
-            )));
+            return Err(DriverError::Git(match &self.unreadable {
+                Some(why) => format!("--changed-since {reference} needs git: {why}"),
+                None => format!(
+                    "--changed-since {reference} needs a git repository, and {} is not in one",
+                    ws.root.display()
+                ),
+            }));
         };
         if !opened.git.has_commits() {
             return Err(DriverError::Git(
@@ -214,6 +244,48 @@ impl Opened {
     /// The decisions folder relative to git's working tree.
     fn decisions_folder(&self, ws: &Workspace) -> String {
         self.in_git(&ws.repo.join(&ws.repo.config.kind_path(Kind::Decision)))
+    }
+}
+
+/// The note of a partial history: how many files, why, what it means, and which
+/// files (up to three by name).
+fn partial_note(partial: &PartialHistory) -> String {
+    let files = partial.files();
+    let count = match files.len() {
+        1 => "1 file's history".to_string(),
+        n => format!("{n} files' history"),
+    };
+    let what = if partial.truncated.is_empty() {
+        "what could not be read is left out"
+    } else {
+        "what could not be read is left out, and creation dates fall back to front matter"
+    };
+    let names: Vec<&str> = files.iter().copied().take(3).collect();
+    let mut list = names.join(", ");
+    if files.len() > names.len() {
+        list.push_str(&format!(" and {} more", files.len() - names.len()));
+    }
+    format!(
+        "history is partial: {count} could not be fully read ({}); {what}: {list}",
+        missing_reason(partial)
+    )
+}
+
+/// Which object was missing, and what that says about the repository.
+fn missing_reason(partial: &PartialHistory) -> String {
+    let object = partial.missing.as_ref().map(|m| {
+        let short = m.id.get(..7).unwrap_or(&m.id);
+        format!("{} {short}", m.kind.as_str())
+    });
+    match (object, partial.partial_clone) {
+        (Some(object), true) => format!(
+            "{object} is not in this partial clone, which leaves old versions of files on the server; a clone without `--filter` has them"
+        ),
+        (None, true) => "this partial clone leaves old versions of files on the server; a clone without `--filter` has them".to_string(),
+        (Some(object), false) => format!(
+            "{object} not found: an incomplete or damaged repository; `git fsck` lists what is missing"
+        ),
+        (None, false) => "some objects could not be read: an incomplete or damaged repository; `git fsck` lists what is missing".to_string(),
     }
 }
 

@@ -25,6 +25,7 @@ fn main() {
     let git = match docket_git::open(&repo) {
         docket_git::Opened::Repo(git) => git,
         docket_git::Opened::NotGit => panic!("{} is not a git repository", repo.display()),
+        docket_git::Opened::Unreadable(why) => panic!("{}: {why}", repo.display()),
     };
     let cache = repo.join(".git/docket");
     let decisions: std::collections::BTreeSet<String> =

@@ -1,85 +1,45 @@
-//! The one pass over history, and its cache.
+//! The one pass over history (decision 0010), degrading file by file when objects
+//! are missing (decision 0011).
+//!
+//! The walk reads commits children first ([`crate::order`]). For each it compares
+//! the handbook's subtree with the first parent's, diffs the two when they differ,
+//! follows renames, and credits the commit to the files it changed, under the name
+//! each file has at HEAD. An object that cannot be read costs only the files whose
+//! history needs it, and is recorded in `History::partial`:
+//!
+//! - a tree: the files under it (at that commit) may have missed this commit's
+//!   changes, so their older history is uncertain (`truncated`);
+//! - a blob read for a decision's status: that commit's status is unknown
+//!   (`unknown_status`);
+//! - a blob libgit2's rename detection needed: the commit's renames are paired by
+//!   identical content only, and the files it added are `truncated` (each may have
+//!   been a rename whose older history is now out of reach);
+//! - a commit: the walk stops there, keeping what it read; every file not yet
+//!   traced to its creation is `truncated`. When it is a merge's second (or later)
+//!   parent, the walk goes on along the first parent instead, and the files the
+//!   merge changed are `truncated` (it may take credit for the missing side's work).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::ControlFlow;
 
 use docket_model::time::Time;
-use docket_model::{Author, CommitInfo, FileHistory, History};
-use serde::{Deserialize, Serialize};
+use docket_model::{
+    Author, CommitInfo, FileHistory, History, MissingObject, ObjectKind, PartialHistory,
+};
 
-use crate::{GitError, path_string};
+use crate::cache::{read_cache, write_cache};
+use crate::clone::is_partial_clone;
+use crate::error::GitError;
+use crate::order::commit_order;
+use crate::tree::{Change, Kind, TreeCache, TreeDiff, inside, path_string, subtree_id, tree_files};
 
-/// Bumped whenever the cached shape or what it means changes.
-const CACHE_VERSION: u32 = 1;
-
-#[derive(Serialize, Deserialize)]
-struct Cache {
-    version: u32,
-    handbook_root: String,
-    /// Whether the clone was shallow: `git fetch --unshallow` keeps HEAD but
-    /// changes the history.
-    shallow: bool,
-    /// The files whose statuses were read: a file that became a decision since
-    /// (a changed `[kinds.decision] path`) needs its statuses read.
-    decisions: BTreeSet<String>,
-    history: History,
-}
-
-fn cache_path(repo: &git2::Repository) -> std::path::PathBuf {
-    repo.path().join("docket").join("history.json")
-}
-
-fn read_cache(
-    repo: &git2::Repository,
-    handbook_root: &str,
-    shallow: bool,
-    decisions: &BTreeSet<String>,
-) -> Option<History> {
-    let text = std::fs::read(cache_path(repo)).ok()?;
-    let cache: Cache = serde_json::from_slice(&text).ok()?;
-    let statuses_known = decisions
-        .iter()
-        .all(|d| cache.decisions.contains(d) || !cache.history.files.contains_key(d));
-    (cache.version == CACHE_VERSION
-        && cache.handbook_root == handbook_root
-        && cache.shallow == shallow
-        && statuses_known)
-        .then_some(cache.history)
-}
-
-fn write_cache(
-    repo: &git2::Repository,
-    handbook_root: &str,
-    decisions: &BTreeSet<String>,
-    history: &History,
-) {
-    let path = cache_path(repo);
-    let Some(dir) = path.parent() else { return };
-    if std::fs::create_dir_all(dir).is_err() {
-        return;
-    }
-    let cache = Cache {
-        version: CACHE_VERSION,
-        handbook_root: handbook_root.to_string(),
-        shallow: history.shallow,
-        decisions: decisions.clone(),
-        history: history.clone(),
-    };
-    let Ok(bytes) = serde_json::to_vec(&cache) else {
-        return;
-    };
-    // Write beside, then rename: a reader never sees half a cache.
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-}
-
+/// The history of every file under `handbook_root`, from the cache when it describes
+/// HEAD, else by walking the commits since the cached HEAD (or all of them).
 pub(crate) fn history(
     repo: &git2::Repository,
     handbook_root: &str,
     decisions: &BTreeSet<String>,
 ) -> Result<History, GitError> {
-    let is_decision = |p: &str| decisions.contains(p);
     let Some(head) = repo.head().ok().and_then(|h| h.target()) else {
         return Ok(History::default());
     };
@@ -95,412 +55,410 @@ pub(crate) fn history(
         let old = git2::Oid::from_str(c.head.as_deref()?).ok()?;
         repo.graph_descendant_of(head, old).ok()?.then_some(old)
     });
-    let head_commit = repo.find_commit(head)?;
-    let mut alive: HashMap<String, String> = HashMap::new();
-    for path in crate::tree_files(repo, &head_commit.tree()?, handbook_root) {
-        alive.insert(path.clone(), path);
-    }
-    let mut files: HashMap<String, Vec<CommitInfo>> = HashMap::new();
-    let mut walk = repo.revwalk()?;
-    walk.push(head)?;
-    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)?;
-    if let Some(old) = base {
-        walk.hide(old)?;
-    }
-    let mut find = git2::DiffFindOptions::new();
-    find.renames(true);
-    let mut trees = TreeCache::default();
-    for oid in walk {
-        let oid = oid?;
-        if alive.is_empty() {
+    let (order, base) = commit_order(repo, head, base)?;
+    let mut walk = Walk::start(repo, handbook_root, decisions, head)?;
+    for oid in order {
+        if walk.alive.is_empty() || walk.step(oid).is_break() {
             break;
         }
-        let commit = repo.find_commit(oid)?;
-        // Diff the handbook's subtrees: an unchanged handbook is one id comparison,
-        // and nothing outside it is read (until a file turns out to have come from
-        // outside: then the scope widens to the whole tree).
-        let scope = if alive.keys().all(|p| inside(p, handbook_root)) {
-            handbook_root
-        } else {
-            ""
-        };
-        let new_sub = subtree_id(repo, &mut trees, commit.tree_id(), scope);
-        let old_sub = match commit.parent_ids().next() {
-            Some(parent) => {
-                let parent_tree = repo.find_commit(parent)?.tree_id();
-                subtree_id(repo, &mut trees, parent_tree, scope)
-            }
-            None => None,
-        };
-        if new_sub == old_sub {
-            continue;
-        }
-        // A merge brings in changes its other parents already made; like
-        // `git log --follow`, credit them to the commits that made them, not to the
-        // merge. A merge whose handbook equals another parent's changed nothing itself.
-        let others: Vec<Option<git2::Oid>> = commit
-            .parent_ids()
-            .skip(1)
-            .filter_map(|p| repo.find_commit(p).ok())
-            .map(|p| subtree_id(repo, &mut trees, p.tree_id(), scope))
-            .collect();
-        if others.contains(&new_sub) {
-            continue;
-        }
-        let mut changes = Vec::new();
-        TreeDiff::all(repo, &mut trees).diff(old_sub, new_sub, scope, &mut changes);
-        pair_renames(&mut changes);
-        if changes.iter().any(|c| c.kind == Kind::Added)
-            && changes.iter().any(|c| c.kind == Kind::Deleted)
-        {
-            // Adds and deletes whose contents differ may still be renames with edits:
-            // libgit2's similarity detection decides, for this (rare) commit only.
-            changes = similar_renames(repo, old_sub, new_sub, scope, &mut find)?;
-        }
-        if !scope.is_empty() && changes.iter().any(|c| c.kind == Kind::Added) {
-            // Files added to the handbook may have moved in from elsewhere in the
-            // repository (records adopted from `doc/adr/`): look outside for their
-            // deleted originals.
-            let root_new = Some(commit.tree_id());
-            let root_old = commit.parent(0).ok().map(|p| p.tree_id());
-            let mut outside = Vec::new();
-            TreeDiff::skipping(repo, &mut trees, scope).diff(root_old, root_new, "", &mut outside);
-            outside.retain(|c| c.kind == Kind::Deleted);
-            if !outside.is_empty() {
-                changes.extend(outside);
-                pair_renames(&mut changes);
-                if changes.iter().any(|c| c.kind == Kind::Added)
-                    && changes.iter().any(|c| c.kind == Kind::Deleted)
-                {
-                    changes = similar_renames(repo, root_old, root_new, "", &mut find)?;
-                    changes.retain(|c| inside(&c.path, handbook_root));
-                }
-            }
-        }
-        if !others.is_empty() {
-            // Keep only files whose content at the merge is in no other parent.
-            let mut from_others = std::collections::HashSet::new();
-            for other in others.iter().flatten() {
-                let mut theirs = Vec::new();
-                TreeDiff::all(repo, &mut trees).diff(Some(*other), new_sub, scope, &mut theirs);
-                let differs: std::collections::HashSet<String> =
-                    theirs.into_iter().map(|c| c.path).collect();
-                for c in &changes {
-                    if !differs.contains(&c.path) {
-                        from_others.insert(c.path.clone());
-                    }
-                }
-            }
-            changes.retain(|c| !from_others.contains(&c.path));
-        }
-        let mut info: Option<CommitInfo> = None;
-        for change in changes {
-            if change.kind == Kind::Deleted {
-                continue;
-            }
-            let Some(key) = alive.get(&change.path).cloned() else {
-                continue;
-            };
-            let base_info = info.get_or_insert_with(|| commit_info(&commit));
-            let mut entry = base_info.clone();
-            if is_decision(&key) {
-                entry.status = repo
-                    .find_blob(change.oid)
-                    .ok()
-                    .and_then(|b| status_of(b.content()));
-            }
-            files.entry(key.clone()).or_default().push(entry);
-            match change.kind {
-                Kind::Renamed => {
-                    alive.remove(&change.path);
-                    if let Some(old) = change.old_path {
-                        alive.insert(old, key);
-                    }
-                }
-                Kind::Added => {
-                    alive.remove(&change.path);
-                }
-                _ => {}
-            }
-        }
     }
-    let mut history = History {
-        head: Some(head.to_string()),
-        shallow,
-        files: Default::default(),
-    };
-    for (key, commits) in files {
-        history.files.insert(key, FileHistory { commits });
-    }
-    // Append what the cache knew about the files as they were at the old HEAD.
-    if let (Some(cache), Some(_)) = (cached, base) {
-        for (old_path, old_history) in cache.files {
-            let Some(key) = alive.get(&old_path) else {
-                continue;
-            };
-            history
-                .files
-                .entry(key.clone())
-                .or_default()
-                .commits
-                .extend(old_history.commits);
-        }
-    }
+    let mut history = walk.finish(cached.filter(|_| base.is_some()));
+    history.head = Some(head.to_string());
+    history.shallow = shallow;
     write_cache(repo, handbook_root, decisions, &history);
     Ok(history)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Added,
-    Deleted,
-    Modified,
-    Renamed,
+/// The state of one walk.
+struct Walk<'r> {
+    repo: &'r git2::Repository,
+    handbook_root: &'r str,
+    decisions: &'r BTreeSet<String>,
+    /// Each file still followed: its path at the commit being read → its path at
+    /// HEAD. A file leaves when the walk reaches the commit that added it.
+    alive: HashMap<String, String>,
+    /// The commits found so far for each file (by its path at HEAD), newest first.
+    files: HashMap<String, Vec<CommitInfo>>,
+    trees: TreeCache,
+    find: git2::DiffFindOptions,
+    gaps: Gaps,
 }
 
-/// One changed file of a commit, paths repository-relative.
-struct Change {
-    kind: Kind,
-    path: String,
-    old_path: Option<String>,
-    /// The blob at `path` after the commit (before it, for deletions).
-    oid: git2::Oid,
-}
-
-/// Parsed tree objects, most recent first. A commit's tree is usually its child's
-/// parent tree, so a few entries save most reads.
-#[derive(Default)]
-struct TreeCache {
-    entries: std::collections::VecDeque<(git2::Oid, std::rc::Rc<Tree>)>,
-}
-
-/// A tree object's raw bytes and where each entry's name and id sit in them: one
-/// allocation per tree, none per entry.
-#[derive(Default)]
-struct Tree {
-    data: Vec<u8>,
-    /// (name start, name end, is a folder); the 20-byte id follows the name's NUL.
-    entries: Vec<(u32, u32, bool)>,
-}
-
-impl Tree {
-    fn len(&self) -> usize {
-        self.entries.len()
+impl<'r> Walk<'r> {
+    /// A walk that follows every file under the handbook root at `head`.
+    fn start(
+        repo: &'r git2::Repository,
+        handbook_root: &'r str,
+        decisions: &'r BTreeSet<String>,
+        head: git2::Oid,
+    ) -> Result<Self, GitError> {
+        let tree = repo.find_commit(head)?.tree()?;
+        let alive = tree_files(repo, &tree, handbook_root)
+            .into_iter()
+            .map(|p| (p.clone(), p))
+            .collect();
+        let mut find = git2::DiffFindOptions::new();
+        find.renames(true);
+        Ok(Walk {
+            repo,
+            handbook_root,
+            decisions,
+            alive,
+            files: HashMap::new(),
+            trees: TreeCache::default(),
+            find,
+            gaps: Gaps::default(),
+        })
     }
 
-    fn name(&self, i: usize) -> &[u8] {
-        let (s, e, _) = self.entries[i];
-        &self.data[s as usize..e as usize]
-    }
-
-    fn is_tree(&self, i: usize) -> bool {
-        self.entries[i].2
-    }
-
-    fn raw_id(&self, i: usize) -> &[u8] {
-        let e = self.entries[i].1 as usize + 1;
-        &self.data[e..e + 20]
-    }
-
-    fn id(&self, i: usize) -> git2::Oid {
-        git2::Oid::from_bytes(self.raw_id(i)).unwrap_or_else(|_| git2::Oid::zero())
-    }
-}
-
-impl TreeCache {
-    fn get(&mut self, repo: &git2::Repository, oid: git2::Oid) -> std::rc::Rc<Tree> {
-        if let Some((_, t)) = self.entries.iter().find(|(o, _)| *o == oid) {
-            return std::rc::Rc::clone(t);
-        }
-        let parsed = std::rc::Rc::new(read_tree(repo, oid));
-        self.entries.push_front((oid, std::rc::Rc::clone(&parsed)));
-        self.entries.truncate(8);
-        parsed
-    }
-}
-
-/// Reads a tree object's raw entries (`mode SP name NUL id`), without libgit2's
-/// per-entry allocations and path joins: on a folder of 10,000 decisions this is
-/// most of the history walk.
-fn read_tree(repo: &git2::Repository, oid: git2::Oid) -> Tree {
-    let Ok(odb) = repo.odb() else {
-        return Tree::default();
-    };
-    let Ok(object) = odb.read(oid) else {
-        return Tree::default();
-    };
-    let data = object.data().to_vec();
-    let mut entries = Vec::new();
-    let mut i = 0;
-    while i < data.len() {
-        let Some(space) = memchr::memchr(b' ', &data[i..]) else {
-            break;
+    /// Reads one commit; `Break` when the walk cannot go on (a missing commit).
+    fn step(&mut self, oid: git2::Oid) -> ControlFlow<()> {
+        let Ok(commit) = self.repo.find_commit(oid) else {
+            return self.stop_at(oid);
         };
-        let is_tree = &data[i..i + space] == b"40000";
-        let name_start = i + space + 1;
-        let Some(nul) = memchr::memchr(0, &data[name_start..]) else {
-            break;
+        // Diff the handbook's subtrees: an unchanged handbook is one id comparison,
+        // and nothing outside it is read (until a file turns out to have come from
+        // outside: then the scope widens to the whole tree).
+        let scope = if self.alive.keys().all(|p| inside(p, self.handbook_root)) {
+            self.handbook_root
+        } else {
+            ""
         };
-        let name_end = name_start + nul;
-        if name_end + 21 > data.len() || name_end > u32::MAX as usize {
-            break;
+        let parent = match commit.parent_ids().next() {
+            Some(p) => match self.repo.find_commit(p) {
+                Ok(parent) => Some(parent.tree_id()),
+                Err(_) => return self.stop_at(p),
+            },
+            None => None,
+        };
+        let Some(new_sub) = self.subtree(commit.tree_id(), scope) else {
+            return ControlFlow::Continue(());
+        };
+        let old_sub = match parent.map(|tree| self.subtree(tree, scope)) {
+            Some(Some(sub)) => sub,
+            Some(None) => return ControlFlow::Continue(()),
+            None => None,
+        };
+        if new_sub == old_sub {
+            return ControlFlow::Continue(());
         }
-        entries.push((name_start as u32, name_end as u32, is_tree));
-        i = name_end + 21;
-    }
-    Tree { data, entries }
-}
-
-/// The id of the tree at `folder` inside tree `root` (the root itself for `""`).
-fn subtree_id(
-    repo: &git2::Repository,
-    trees: &mut TreeCache,
-    root: git2::Oid,
-    folder: &str,
-) -> Option<git2::Oid> {
-    let mut current = root;
-    for part in folder.split('/').filter(|p| !p.is_empty()) {
-        let tree = trees.get(repo, current);
-        let i = (0..tree.len()).find(|&i| tree.is_tree(i) && tree.name(i) == part.as_bytes())?;
-        current = tree.id(i);
-    }
-    Some(current)
-}
-
-/// Git's tree order: names compared bytewise, a folder as if its name ended in `/`.
-fn git_order(a: &[u8], a_tree: bool, b: &[u8], b_tree: bool) -> std::cmp::Ordering {
-    let n = a.len().min(b.len());
-    match a[..n].cmp(&b[..n]) {
-        std::cmp::Ordering::Equal => {}
-        other => return other,
-    }
-    let next = |name: &[u8], tree: bool| {
-        name.get(n)
-            .copied()
-            .or(if tree { Some(b'/') } else { None })
-    };
-    next(a, a_tree).cmp(&next(b, b_tree))
-}
-
-fn prefixed(prefix: &str, name: &[u8]) -> String {
-    let name = String::from_utf8_lossy(name);
-    if prefix.is_empty() {
-        name.into_owned()
-    } else {
-        format!("{prefix}/{name}")
-    }
-}
-
-/// Every file that differs between two trees (either may be absent), by a merge of
-/// their sorted entries; equal subtrees are skipped by id, and the folder `skip` is
-/// never entered.
-struct TreeDiff<'a> {
-    repo: &'a git2::Repository,
-    trees: &'a mut TreeCache,
-    skip: &'a str,
-}
-
-impl<'a> TreeDiff<'a> {
-    /// A diff of everything.
-    fn all(repo: &'a git2::Repository, trees: &'a mut TreeCache) -> Self {
-        Self::skipping(repo, trees, "\0")
+        // A merge brings in changes its other parents already made; like
+        // `git log --follow`, credit them to the commits that made them, not to the
+        // merge. A merge whose handbook equals another parent's changed nothing itself.
+        let Some(others) = self.other_parents(&commit, scope) else {
+            return ControlFlow::Continue(());
+        };
+        if others.subtrees.contains(&new_sub) {
+            return ControlFlow::Continue(());
+        }
+        let mut changes = self.diff(old_sub, new_sub, scope, None);
+        self.follow_renames(&mut changes, old_sub, new_sub, scope);
+        if !scope.is_empty() && changes.iter().any(|c| c.kind == Kind::Added) {
+            self.look_outside(&mut changes, commit.tree_id(), parent, scope);
+        }
+        if !others.subtrees.is_empty() {
+            self.drop_merged(&mut changes, &others.subtrees, new_sub, scope);
+        }
+        if others.unreadable {
+            // What the merge brought in from the missing side cannot be told from
+            // what it changed itself: the files it changed keep it, marked.
+            for c in changes.iter().filter(|c| c.kind != Kind::Deleted) {
+                if let Some(key) = self.alive.get(&c.path) {
+                    self.gaps.truncated.insert(key.clone());
+                }
+            }
+        }
+        self.record(&commit, changes);
+        ControlFlow::Continue(())
     }
 
-    /// A diff that never descends into the folder `skip`.
-    fn skipping(repo: &'a git2::Repository, trees: &'a mut TreeCache, skip: &'a str) -> Self {
-        Self { repo, trees, skip }
+    /// The handbook subtrees of a merge's other parents. A parent commit that cannot
+    /// be read is left out and noted (the walk goes on along the first parent); `None`
+    /// when a parent's tree cannot be read (the commit is skipped, files marked).
+    fn other_parents(&mut self, commit: &git2::Commit<'_>, scope: &str) -> Option<OtherParents> {
+        let mut others = OtherParents::default();
+        for p in commit.parent_ids().skip(1) {
+            match self.repo.find_commit(p) {
+                Ok(other) => others.subtrees.push(self.subtree(other.tree_id(), scope)?),
+                Err(_) => {
+                    self.gaps.object(ObjectKind::Commit, p);
+                    others.unreadable = true;
+                }
+            }
+        }
+        Some(others)
     }
 
-    /// Appends the files that differ between `old` and `new` (folder `prefix`).
+    /// The id of folder `scope` in tree `root` (`Some(None)` when there is no such
+    /// folder). `None` when a tree on the way cannot be read: what the commit being
+    /// read changed is then unknown for every file in scope, so they are marked and
+    /// the caller skips the commit.
+    fn subtree(&mut self, root: git2::Oid, scope: &str) -> Option<Option<git2::Oid>> {
+        match subtree_id(self.repo, &mut self.trees, root, scope) {
+            Ok(id) => Some(id),
+            Err(tree) => {
+                self.gaps.object(ObjectKind::Tree, tree);
+                self.gaps.truncate_under(&self.alive, scope);
+                None
+            }
+        }
+    }
+
+    /// A commit that cannot be read: the walk stops, and every file it has not yet
+    /// traced to its creation has a truncated history.
+    fn stop_at(&mut self, missing: git2::Oid) -> ControlFlow<()> {
+        self.gaps.object(ObjectKind::Commit, missing);
+        self.gaps.truncate_under(&self.alive, "");
+        ControlFlow::Break(())
+    }
+
+    /// The files that differ between two trees (folder `prefix`), never entering
+    /// folder `skip`; the files under a tree that cannot be read are marked.
     fn diff(
         &mut self,
         old: Option<git2::Oid>,
         new: Option<git2::Oid>,
         prefix: &str,
-        out: &mut Vec<Change>,
+        skip: Option<&str>,
+    ) -> Vec<Change> {
+        let mut out = Vec::new();
+        let mut diff = match skip {
+            Some(folder) => TreeDiff::skipping(self.repo, &mut self.trees, folder),
+            None => TreeDiff::all(self.repo, &mut self.trees),
+        };
+        diff.diff(old, new, prefix, &mut out);
+        for (folder, tree) in diff.unreadable {
+            self.gaps.object(ObjectKind::Tree, tree);
+            self.gaps.truncate_under(&self.alive, &folder);
+        }
+        out
+    }
+
+    /// Pairs added and deleted files as renames: identical contents first, then, when
+    /// the commit still both adds and deletes files, libgit2's similarity detection
+    /// for this (rare) commit only.
+    fn follow_renames(
+        &mut self,
+        changes: &mut Vec<Change>,
+        old: Option<git2::Oid>,
+        new: Option<git2::Oid>,
+        prefix: &str,
     ) {
-        if old == new || prefix == self.skip {
+        pair_renames(changes);
+        if !adds_and_deletes(changes) {
             return;
         }
-        let old_tree = old
-            .map(|o| self.trees.get(self.repo, o))
-            .unwrap_or_default();
-        let new_tree = new
-            .map(|o| self.trees.get(self.repo, o))
-            .unwrap_or_default();
-        let (mut i, mut j) = (0, 0);
-        while i < old_tree.len() || j < new_tree.len() {
-            let order = if i < old_tree.len() && j < new_tree.len() {
-                let (a, b) = (old_tree.name(i), new_tree.name(j));
-                if a == b && old_tree.is_tree(i) == new_tree.is_tree(j) {
-                    std::cmp::Ordering::Equal
-                } else {
-                    git_order(a, old_tree.is_tree(i), b, new_tree.is_tree(j))
-                }
-            } else if i < old_tree.len() {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Greater
-            };
-            match order {
-                std::cmp::Ordering::Less => {
-                    self.one_side(&old_tree, i, prefix, Kind::Deleted, out);
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    self.one_side(&new_tree, j, prefix, Kind::Added, out);
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    if old_tree.raw_id(i) != new_tree.raw_id(j) {
-                        let path = prefixed(prefix, new_tree.name(j));
-                        if new_tree.is_tree(j) {
-                            self.diff(Some(old_tree.id(i)), Some(new_tree.id(j)), &path, out);
-                        } else {
-                            out.push(Change {
-                                kind: Kind::Modified,
-                                path,
-                                old_path: None,
-                                oid: new_tree.id(j),
-                            });
-                        }
-                    }
-                    i += 1;
-                    j += 1;
-                }
+        match similar_renames(self.repo, old, new, prefix, &mut self.find) {
+            Ok(found) => *changes = found,
+            // libgit2 fails as a whole when one blob cannot be read. Keep the
+            // identical-content pairs; every added file may have been a rename whose
+            // older history is now out of reach.
+            Err(_) => self.renames_unknown(changes),
+        }
+    }
+
+    /// Marks what a failed similarity detection leaves unknown: the files `changes`
+    /// adds, and the first blob among the added and deleted ones that cannot be read.
+    fn renames_unknown(&mut self, changes: &[Change]) {
+        let odb = self.repo.odb().ok();
+        let unreadable = changes
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::Added | Kind::Deleted))
+            .find(|c| odb.as_ref().is_none_or(|o| !o.exists(c.oid)));
+        if let Some(c) = unreadable {
+            self.gaps.object(ObjectKind::Blob, c.oid);
+        }
+        for c in changes.iter().filter(|c| c.kind == Kind::Added) {
+            if let Some(key) = self.alive.get(&c.path) {
+                self.gaps.truncated.insert(key.clone());
             }
         }
     }
 
-    /// An entry present on one side only: a file added or deleted, or every file of
-    /// a folder added or deleted.
-    fn one_side(&mut self, tree: &Tree, i: usize, prefix: &str, kind: Kind, out: &mut Vec<Change>) {
-        let path = prefixed(prefix, tree.name(i));
-        if tree.is_tree(i) {
-            let (old, new) = if kind == Kind::Added {
-                (None, Some(tree.id(i)))
-            } else {
-                (Some(tree.id(i)), None)
-            };
-            self.diff(old, new, &path, out);
-        } else {
-            out.push(Change {
-                kind,
-                path,
-                old_path: None,
-                oid: tree.id(i),
-            });
+    /// Files added to the handbook may have moved in from elsewhere in the
+    /// repository (records adopted from `doc/adr/`): looks outside the handbook for
+    /// their deleted originals.
+    fn look_outside(
+        &mut self,
+        changes: &mut Vec<Change>,
+        root_new: git2::Oid,
+        root_old: Option<git2::Oid>,
+        scope: &str,
+    ) {
+        let mut outside = self.diff(root_old, Some(root_new), "", Some(scope));
+        outside.retain(|c| c.kind == Kind::Deleted);
+        if outside.is_empty() {
+            return;
         }
+        changes.extend(outside);
+        pair_renames(changes);
+        if !adds_and_deletes(changes) {
+            return;
+        }
+        match similar_renames(self.repo, root_old, Some(root_new), "", &mut self.find) {
+            Ok(mut found) => {
+                found.retain(|c| inside(&c.path, self.handbook_root));
+                *changes = found;
+            }
+            Err(_) => {
+                self.renames_unknown(changes);
+                changes.retain(|c| inside(&c.path, self.handbook_root));
+            }
+        }
+    }
+
+    /// Keeps only the files whose content at a merge is in no other parent.
+    fn drop_merged(
+        &mut self,
+        changes: &mut Vec<Change>,
+        others: &[Option<git2::Oid>],
+        new_sub: Option<git2::Oid>,
+        scope: &str,
+    ) {
+        let mut from_others = HashSet::new();
+        for other in others.iter().flatten() {
+            let differs: HashSet<String> = self
+                .diff(Some(*other), new_sub, scope, None)
+                .into_iter()
+                .map(|c| c.path)
+                .collect();
+            for c in changes.iter() {
+                if !differs.contains(&c.path) {
+                    from_others.insert(c.path.clone());
+                }
+            }
+        }
+        changes.retain(|c| !from_others.contains(&c.path));
+    }
+
+    /// Credits `commit` to the followed files it changed (with the status of a
+    /// decision as it stands there) and follows renames and additions back.
+    fn record(&mut self, commit: &git2::Commit<'_>, changes: Vec<Change>) {
+        let mut info: Option<CommitInfo> = None;
+        for change in changes {
+            if change.kind == Kind::Deleted {
+                continue;
+            }
+            let Some(key) = self.alive.get(&change.path).cloned() else {
+                continue;
+            };
+            let mut entry = info.get_or_insert_with(|| commit_info(commit)).clone();
+            if self.decisions.contains(&key) {
+                match self.repo.find_blob(change.oid) {
+                    Ok(blob) => entry.status = status_of(blob.content()),
+                    Err(_) => {
+                        self.gaps.object(ObjectKind::Blob, change.oid);
+                        self.gaps.unknown_status.insert(key.clone());
+                    }
+                }
+            }
+            self.files.entry(key.clone()).or_default().push(entry);
+            match change.kind {
+                Kind::Renamed => {
+                    self.alive.remove(&change.path);
+                    if let Some(old) = change.old_path {
+                        self.alive.insert(old, key);
+                    }
+                }
+                Kind::Added => {
+                    self.alive.remove(&change.path);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The history read, followed by what `cached` (the history at the HEAD this walk
+    /// stopped at) knew about the files as they were named there.
+    fn finish(mut self, cached: Option<History>) -> History {
+        let mut history = History::default();
+        for (key, commits) in std::mem::take(&mut self.files) {
+            history.files.insert(key, FileHistory { commits });
+        }
+        if let Some(cache) = cached {
+            for (old_path, old_history) in cache.files {
+                if let Some(key) = self.alive.get(&old_path) {
+                    let commits = &mut history.files.entry(key.clone()).or_default().commits;
+                    commits.extend(old_history.commits);
+                }
+            }
+            if let Some(old) = cache.partial {
+                self.gaps.carry(old, &self.alive);
+            }
+        }
+        history.partial = self.gaps.into_partial(self.repo);
+        history
     }
 }
 
-/// Whether `path` is `root` or inside it (everything is inside the empty root).
-fn inside(path: &str, root: &str) -> bool {
-    root.is_empty()
-        || path == root
-        || path
-            .strip_prefix(root)
-            .is_some_and(|rest| rest.starts_with('/'))
+/// A merge's parents after the first.
+#[derive(Default)]
+struct OtherParents {
+    /// The handbook's subtree in each readable one.
+    subtrees: Vec<Option<git2::Oid>>,
+    /// Whether one of them could not be read.
+    unreadable: bool,
+}
+
+/// What the walk could not read.
+#[derive(Default)]
+struct Gaps {
+    /// The first object that could not be read.
+    missing: Option<MissingObject>,
+    /// Files (by path at HEAD) whose older history is uncertain.
+    truncated: BTreeSet<String>,
+    /// Files (by path at HEAD) with a commit whose status could not be read.
+    unknown_status: BTreeSet<String>,
+}
+
+impl Gaps {
+    /// Notes object `id` as unreadable, if it is the first.
+    fn object(&mut self, kind: ObjectKind, id: git2::Oid) {
+        self.missing.get_or_insert_with(|| MissingObject {
+            kind,
+            id: id.to_string(),
+        });
+    }
+
+    /// Marks as truncated every followed file inside `folder` (all for `""`).
+    fn truncate_under(&mut self, alive: &HashMap<String, String>, folder: &str) {
+        for (path, key) in alive {
+            if inside(path, folder) {
+                self.truncated.insert(key.clone());
+            }
+        }
+    }
+
+    /// Keeps the gaps of a cached history (files named as at the cached HEAD).
+    fn carry(&mut self, old: PartialHistory, alive: &HashMap<String, String>) {
+        if self.missing.is_none() {
+            self.missing = old.missing;
+        }
+        for (set, old_set) in [
+            (&mut self.truncated, old.truncated),
+            (&mut self.unknown_status, old.unknown_status),
+        ] {
+            set.extend(old_set.iter().filter_map(|p| alive.get(p).cloned()));
+        }
+    }
+
+    /// `None` when no file is affected (an unreadable object may have mattered to no
+    /// file at HEAD).
+    fn into_partial(self, repo: &git2::Repository) -> Option<PartialHistory> {
+        if self.truncated.is_empty() && self.unknown_status.is_empty() {
+            return None;
+        }
+        Some(PartialHistory {
+            missing: self.missing,
+            partial_clone: is_partial_clone(repo),
+            truncated: self.truncated,
+            unknown_status: self.unknown_status,
+        })
+    }
+}
+
+fn adds_and_deletes(changes: &[Change]) -> bool {
+    changes.iter().any(|c| c.kind == Kind::Added) && changes.iter().any(|c| c.kind == Kind::Deleted)
 }
 
 /// Pairs an added and a deleted file with the same content as a rename.
@@ -531,6 +489,7 @@ fn pair_renames(changes: &mut Vec<Change>) {
 }
 
 /// The changes of one commit by libgit2's diff with similarity-based rename detection.
+/// Fails when a tree or a blob it needs cannot be read.
 fn similar_renames(
     repo: &git2::Repository,
     old: Option<git2::Oid>,

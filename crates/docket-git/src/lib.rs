@@ -7,35 +7,29 @@
 //!   first parent restricted to the handbook root, following renames; the cost grows
 //!   with the number of commits, never with files × commits. The result is cached
 //!   under `.git/docket/` keyed by HEAD; after new commits only those are walked.
+//!   An object that cannot be read (a partial clone, a damaged repository) costs only
+//!   the files whose history needs it, and `History::partial` says which and why.
 //! - [`Git::changes`] lists what a change touches (`--changed-since REF`): files that
 //!   differ between the merge base and the working tree, untracked files included,
 //!   with the base version of each.
 //! - [`Git::branch_decisions`] lists decision files on other branches, for
 //!   `number-collision` and pending decisions.
 
+// Each module imports only those listed before it.
+mod cache;
+mod clone;
+mod error;
 mod history;
+mod order;
+mod tree;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use docket_model::History;
 
-/// Git could not do what was asked.
-#[derive(Debug, thiserror::Error)]
-pub enum GitError {
-    /// An error from git.
-    #[error("git: {0}")]
-    Git(String),
-    /// A reference that does not exist.
-    #[error("`{0}` is not a commit, branch or tag in this repository")]
-    UnknownRef(String),
-}
-
-impl From<git2::Error> for GitError {
-    fn from(e: git2::Error) -> Self {
-        GitError::Git(e.message().to_string())
-    }
-}
+pub use error::GitError;
+use tree::{path_string, tree_files};
 
 /// An open repository.
 pub struct Git {
@@ -50,6 +44,8 @@ pub enum Opened {
     Repo(Git),
     /// The folder is not in a git repository.
     NotGit,
+    /// The folder is in a git repository that libgit2 cannot open; why, in words.
+    Unreadable(String),
 }
 
 /// Opens the repository whose working tree holds `dir`.
@@ -62,7 +58,21 @@ pub fn open(dir: &Path) -> Opened {
             Some(workdir) => Opened::Repo(Git { repo, workdir }),
             None => Opened::NotGit,
         },
-        Err(_) => Opened::NotGit,
+        Err(e) if e.code() == git2::ErrorCode::NotFound => Opened::NotGit,
+        Err(e) => Opened::Unreadable(unreadable_reason(&e)),
+    }
+}
+
+/// Why libgit2 could not open a repository that exists.
+fn unreadable_reason(e: &git2::Error) -> String {
+    // Older versions of git mark a partial clone with this extension, which libgit2
+    // refuses (it cannot fetch missing objects), whatever objects are present.
+    if e.message().contains("extensions.partialclone") {
+        "this is a partial clone marked with `extensions.partialClone`, which libgit2 \
+         cannot open"
+            .to_string()
+    } else {
+        format!("libgit2 cannot open the repository ({})", e.message())
     }
 }
 
@@ -98,6 +108,11 @@ impl Git {
     /// Whether the clone is shallow.
     pub fn is_shallow(&self) -> bool {
         self.repo.is_shallow()
+    }
+
+    /// Whether the clone is partial (`git clone --filter=…`).
+    pub fn is_partial_clone(&self) -> bool {
+        clone::is_partial_clone(&self.repo)
     }
 
     /// The history of every file under `handbook_root` (relative to the working
@@ -222,36 +237,4 @@ impl Git {
         let blob = self.repo.find_blob(entry.id()).ok()?;
         Some(String::from_utf8_lossy(blob.content()).into_owned())
     }
-}
-
-/// Every file path (repository-relative) under `folder` in `tree`; `folder` is
-/// normalised by the caller (`docket_model::HandbookRoot`), empty for the whole tree.
-fn tree_files(repo: &git2::Repository, tree: &git2::Tree<'_>, folder: &str) -> Vec<String> {
-    let sub = if folder.is_empty() {
-        Some(tree.clone())
-    } else {
-        tree.get_path(Path::new(folder))
-            .ok()
-            .and_then(|e| repo.find_tree(e.id()).ok())
-    };
-    let Some(sub) = sub else { return Vec::new() };
-    let prefix = if folder.is_empty() {
-        String::new()
-    } else {
-        format!("{folder}/")
-    };
-    let mut out = Vec::new();
-    let _ = sub.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
-        if entry.kind() == Some(git2::ObjectType::Blob)
-            && let Some(name) = entry.name()
-        {
-            out.push(format!("{prefix}{dir}{name}"));
-        }
-        git2::TreeWalkResult::Ok
-    });
-    out
-}
-
-pub(crate) fn path_string(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
 }

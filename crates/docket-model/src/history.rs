@@ -2,7 +2,7 @@
 //! crate fills it from one pass over history; the site and `decisions.json` read it.
 //! Outside git, or before the first commit, it is empty.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -72,12 +72,89 @@ pub struct History {
     pub shallow: bool,
     /// Per file.
     pub files: BTreeMap<String, FileHistory>,
+    /// What could not be read, when some objects are missing (a partial clone, a
+    /// damaged repository); `None` when every object the walk needed was read.
+    #[serde(default)]
+    pub partial: Option<PartialHistory>,
 }
 
 impl History {
     /// The history of a file, if git knows it.
     pub fn of(&self, path: &str) -> Option<&FileHistory> {
         self.files.get(path)
+    }
+
+    /// Whether git knows the commit that created `path`: not in a shallow clone, and
+    /// not when the file's older history could not be read. Where it does not, the
+    /// creation date is the front matter's (SPEC §7).
+    pub fn knows_creation(&self, path: &str) -> bool {
+        !self.shallow
+            && self
+                .partial
+                .as_ref()
+                .is_none_or(|p| !p.truncated.contains(path))
+    }
+}
+
+/// Which files' history could not be fully read, and why: history degrades file by
+/// file instead of failing as a whole (decision 0011).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartialHistory {
+    /// The first object the walk could not read, when it is known (libgit2's rename
+    /// detection may fail without saying which).
+    pub missing: Option<MissingObject>,
+    /// Whether the repository is a partial clone (`--filter`): objects are missing
+    /// on purpose, and a full clone has them.
+    pub partial_clone: bool,
+    /// Files some of whose commits may be missing, so the commit that created them
+    /// (and possibly later ones) is unknown; by repository-relative path at HEAD.
+    pub truncated: BTreeSet<String>,
+    /// Files whose commits are all known but whose status at some commit could not
+    /// be read (that commit's `status` is `None`).
+    pub unknown_status: BTreeSet<String>,
+}
+
+impl PartialHistory {
+    /// Every affected file, once, in path order.
+    pub fn files(&self) -> BTreeSet<&str> {
+        self.truncated
+            .iter()
+            .chain(&self.unknown_status)
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// An object git could not read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingObject {
+    /// What kind of object.
+    pub kind: ObjectKind,
+    /// Its full id.
+    pub id: String,
+}
+
+/// The kinds of git object the history walk reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ObjectKind {
+    /// A commit: the walk stops at it (at a merge's other parent, it goes on along
+    /// the first parent).
+    Commit,
+    /// A folder: what changed under it in one commit is unknown.
+    Tree,
+    /// A file's content: a status, or rename detection, could not read it.
+    Blob,
+}
+
+impl ObjectKind {
+    /// The kind as git names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObjectKind::Commit => "commit",
+            ObjectKind::Tree => "tree",
+            ObjectKind::Blob => "blob",
+        }
     }
 }
 

@@ -71,7 +71,10 @@ pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
     Meeting, Norms, Origin, Page, Person, Spanned, Update, UpdateLine, number_prefix,
 };
-pub use history::{Author, ChangeSet, CommitInfo, FileHistory, History, PendingDecision};
+pub use history::{
+    Author, ChangeSet, CommitInfo, FileHistory, History, MissingObject, ObjectKind, PartialHistory,
+    PendingDecision,
+};
 pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,

@@ -79,10 +79,10 @@ pub(crate) fn doc_view(p: &Prepared<'_>, doc: &Document, page_url: &str) -> DocV
     };
     DocView {
         updated: history.and_then(|h| h.updated()).map(touch),
-        created: if p.repo.history.shallow {
-            None
-        } else {
+        created: if p.repo.history.knows_creation(&doc.path) {
             history.and_then(|h| h.created()).map(touch)
+        } else {
+            None
         },
         title: doc.title(),
         path: doc.path.clone(),

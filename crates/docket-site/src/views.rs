@@ -138,7 +138,8 @@ pub struct DocView {
     pub edit_url: Option<String>,
     /// The last commit that changed the file (none outside git or when uncommitted).
     pub updated: Option<Touch>,
-    /// The commit that added the file (none outside git; none in a shallow clone).
+    /// The commit that added the file (none outside git; none in a shallow clone or
+    /// when the file's older history could not be read).
     pub created: Option<Touch>,
 }
 

@@ -79,10 +79,11 @@ struct Entry<'a> {
     history: Vec<HistoryItem>,
 }
 
-/// When the decision was created: the commit that added it, or in a shallow clone
-/// (where that commit may be missing) the front matter's `date` (SPEC §7).
+/// When the decision was created: the commit that added it, or where git does not
+/// know that commit (a shallow clone, a partial history) the front matter's `date`
+/// (SPEC §7).
 fn created(repo: &Repository, path: &str, d: &Decision) -> Option<String> {
-    if repo.history.shallow {
+    if !repo.history.knows_creation(path) {
         return d.date.as_ref().map(|t| format_time(t.value));
     }
     repo.history

@@ -1,0 +1,325 @@
+//! Reading trees: the files of a folder, the id of a subtree, and what differs between
+//! two trees. Trees are read raw (one allocation per tree, none per entry), because
+//! on a folder of 10,000 decisions this is most of the history walk.
+//!
+//! A tree that cannot be read (a damaged repository) is never taken for an empty
+//! folder: [`subtree_id`] returns its id as the error, and [`TreeDiff`] lists it in
+//! [`TreeDiff::unreadable`] with the folder it stands for (decision 0011).
+
+use std::path::Path;
+use std::rc::Rc;
+
+/// How a file changed in one commit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Added,
+    Deleted,
+    Modified,
+    Renamed,
+}
+
+/// One changed file of a commit, paths repository-relative.
+pub(crate) struct Change {
+    pub(crate) kind: Kind,
+    pub(crate) path: String,
+    pub(crate) old_path: Option<String>,
+    /// The blob at `path` after the commit (before it, for deletions).
+    pub(crate) oid: git2::Oid,
+}
+
+/// Parsed tree objects, most recent first. A commit's tree is usually its child's
+/// parent tree, so a few entries save most reads.
+#[derive(Default)]
+pub(crate) struct TreeCache {
+    entries: std::collections::VecDeque<(git2::Oid, Rc<Tree>)>,
+}
+
+/// A tree object's raw bytes and where each entry's name and id sit in them: one
+/// allocation per tree, none per entry.
+#[derive(Default)]
+pub(crate) struct Tree {
+    data: Vec<u8>,
+    /// (name start, name end, is a folder); the 20-byte id follows the name's NUL.
+    entries: Vec<(u32, u32, bool)>,
+}
+
+impl Tree {
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn name(&self, i: usize) -> &[u8] {
+        let (s, e, _) = self.entries[i];
+        &self.data[s as usize..e as usize]
+    }
+
+    fn is_tree(&self, i: usize) -> bool {
+        self.entries[i].2
+    }
+
+    fn raw_id(&self, i: usize) -> &[u8] {
+        let e = self.entries[i].1 as usize + 1;
+        &self.data[e..e + 20]
+    }
+
+    fn id(&self, i: usize) -> git2::Oid {
+        git2::Oid::from_bytes(self.raw_id(i)).unwrap_or_else(|_| git2::Oid::zero())
+    }
+}
+
+impl TreeCache {
+    /// The tree `oid`; `None` when it cannot be read.
+    pub(crate) fn get(&mut self, repo: &git2::Repository, oid: git2::Oid) -> Option<Rc<Tree>> {
+        if let Some((_, t)) = self.entries.iter().find(|(o, _)| *o == oid) {
+            return Some(Rc::clone(t));
+        }
+        let parsed = Rc::new(read_tree(repo, oid)?);
+        self.entries.push_front((oid, Rc::clone(&parsed)));
+        self.entries.truncate(8);
+        Some(parsed)
+    }
+}
+
+/// Reads a tree object's raw entries (`mode SP name NUL id`), without libgit2's
+/// per-entry allocations and path joins; `None` when the object cannot be read.
+fn read_tree(repo: &git2::Repository, oid: git2::Oid) -> Option<Tree> {
+    let odb = repo.odb().ok()?;
+    let object = odb.read(oid).ok()?;
+    let data = object.data().to_vec();
+    let mut entries = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        let Some(space) = memchr::memchr(b' ', &data[i..]) else {
+            break;
+        };
+        let is_tree = &data[i..i + space] == b"40000";
+        let name_start = i + space + 1;
+        let Some(nul) = memchr::memchr(0, &data[name_start..]) else {
+            break;
+        };
+        let name_end = name_start + nul;
+        if name_end + 21 > data.len() || name_end > u32::MAX as usize {
+            break;
+        }
+        entries.push((name_start as u32, name_end as u32, is_tree));
+        i = name_end + 21;
+    }
+    Some(Tree { data, entries })
+}
+
+/// The id of the tree at `folder` inside tree `root` (the root itself for `""`):
+/// `Ok(None)` when there is no such folder, `Err(id)` when a tree on the way (`id`)
+/// cannot be read.
+pub(crate) fn subtree_id(
+    repo: &git2::Repository,
+    trees: &mut TreeCache,
+    root: git2::Oid,
+    folder: &str,
+) -> Result<Option<git2::Oid>, git2::Oid> {
+    let mut current = root;
+    for part in folder.split('/').filter(|p| !p.is_empty()) {
+        let tree = trees.get(repo, current).ok_or(current)?;
+        let found = (0..tree.len()).find(|&i| tree.is_tree(i) && tree.name(i) == part.as_bytes());
+        let Some(i) = found else {
+            return Ok(None);
+        };
+        current = tree.id(i);
+    }
+    Ok(Some(current))
+}
+
+/// Git's tree order: names compared bytewise, a folder as if its name ended in `/`.
+fn git_order(a: &[u8], a_tree: bool, b: &[u8], b_tree: bool) -> std::cmp::Ordering {
+    let n = a.len().min(b.len());
+    match a[..n].cmp(&b[..n]) {
+        std::cmp::Ordering::Equal => {}
+        other => return other,
+    }
+    let next = |name: &[u8], tree: bool| {
+        name.get(n)
+            .copied()
+            .or(if tree { Some(b'/') } else { None })
+    };
+    next(a, a_tree).cmp(&next(b, b_tree))
+}
+
+fn prefixed(prefix: &str, name: &[u8]) -> String {
+    let name = String::from_utf8_lossy(name);
+    if prefix.is_empty() {
+        name.into_owned()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
+/// Every file that differs between two trees (either may be absent), by a merge of
+/// their sorted entries; equal subtrees are skipped by id, and the folder `skip` is
+/// never entered.
+pub(crate) struct TreeDiff<'a> {
+    repo: &'a git2::Repository,
+    trees: &'a mut TreeCache,
+    skip: &'a str,
+    /// Folders whose tree could not be read on either side, with that tree's id:
+    /// what changed under them is unknown.
+    pub(crate) unreadable: Vec<(String, git2::Oid)>,
+}
+
+impl<'a> TreeDiff<'a> {
+    /// A diff of everything.
+    pub(crate) fn all(repo: &'a git2::Repository, trees: &'a mut TreeCache) -> Self {
+        Self::skipping(repo, trees, "\0")
+    }
+
+    /// A diff that never descends into the folder `skip`.
+    pub(crate) fn skipping(
+        repo: &'a git2::Repository,
+        trees: &'a mut TreeCache,
+        skip: &'a str,
+    ) -> Self {
+        Self {
+            repo,
+            trees,
+            skip,
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// The tree `oid` (an empty one for `None`); `None`, and the folder noted as
+    /// unreadable, when it cannot be read.
+    fn side(&mut self, oid: Option<git2::Oid>, prefix: &str) -> Option<Rc<Tree>> {
+        let Some(oid) = oid else {
+            return Some(Rc::default());
+        };
+        let tree = self.trees.get(self.repo, oid);
+        if tree.is_none() {
+            self.unreadable.push((prefix.to_string(), oid));
+        }
+        tree
+    }
+
+    /// Appends the files that differ between `old` and `new` (folder `prefix`).
+    pub(crate) fn diff(
+        &mut self,
+        old: Option<git2::Oid>,
+        new: Option<git2::Oid>,
+        prefix: &str,
+        out: &mut Vec<Change>,
+    ) {
+        if old == new || prefix == self.skip {
+            return;
+        }
+        let (Some(old_tree), Some(new_tree)) = (self.side(old, prefix), self.side(new, prefix))
+        else {
+            return;
+        };
+        let (mut i, mut j) = (0, 0);
+        while i < old_tree.len() || j < new_tree.len() {
+            let order = if i < old_tree.len() && j < new_tree.len() {
+                let (a, b) = (old_tree.name(i), new_tree.name(j));
+                if a == b && old_tree.is_tree(i) == new_tree.is_tree(j) {
+                    std::cmp::Ordering::Equal
+                } else {
+                    git_order(a, old_tree.is_tree(i), b, new_tree.is_tree(j))
+                }
+            } else if i < old_tree.len() {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            };
+            match order {
+                std::cmp::Ordering::Less => {
+                    self.one_side(&old_tree, i, prefix, Kind::Deleted, out);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    self.one_side(&new_tree, j, prefix, Kind::Added, out);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    if old_tree.raw_id(i) != new_tree.raw_id(j) {
+                        let path = prefixed(prefix, new_tree.name(j));
+                        if new_tree.is_tree(j) {
+                            self.diff(Some(old_tree.id(i)), Some(new_tree.id(j)), &path, out);
+                        } else {
+                            out.push(Change {
+                                kind: Kind::Modified,
+                                path,
+                                old_path: None,
+                                oid: new_tree.id(j),
+                            });
+                        }
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+    }
+
+    /// An entry present on one side only: a file added or deleted, or every file of
+    /// a folder added or deleted.
+    fn one_side(&mut self, tree: &Tree, i: usize, prefix: &str, kind: Kind, out: &mut Vec<Change>) {
+        let path = prefixed(prefix, tree.name(i));
+        if tree.is_tree(i) {
+            let (old, new) = if kind == Kind::Added {
+                (None, Some(tree.id(i)))
+            } else {
+                (Some(tree.id(i)), None)
+            };
+            self.diff(old, new, &path, out);
+        } else {
+            out.push(Change {
+                kind,
+                path,
+                old_path: None,
+                oid: tree.id(i),
+            });
+        }
+    }
+}
+
+/// Whether `path` is `root` or inside it (everything is inside the empty root).
+pub(crate) fn inside(path: &str, root: &str) -> bool {
+    root.is_empty()
+        || path == root
+        || path
+            .strip_prefix(root)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Every file path (repository-relative) under `folder` in `tree`; `folder` is
+/// normalised by the caller (`docket_model::HandbookRoot`), empty for the whole tree.
+pub(crate) fn tree_files(
+    repo: &git2::Repository,
+    tree: &git2::Tree<'_>,
+    folder: &str,
+) -> Vec<String> {
+    let sub = if folder.is_empty() {
+        Some(tree.clone())
+    } else {
+        tree.get_path(Path::new(folder))
+            .ok()
+            .and_then(|e| repo.find_tree(e.id()).ok())
+    };
+    let Some(sub) = sub else { return Vec::new() };
+    let prefix = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    let mut out = Vec::new();
+    let _ = sub.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        if entry.kind() == Some(git2::ObjectType::Blob)
+            && let Some(name) = entry.name()
+        {
+            out.push(format!("{prefix}{dir}{name}"));
+        }
+        git2::TreeWalkResult::Ok
+    });
+    out
+}
+
+/// A path from git with `/` separators.
+pub(crate) fn path_string(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
