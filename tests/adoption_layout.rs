@@ -10,9 +10,8 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-use common::{MINIMAL, Repo, Run, assert_diag, assert_no_diag, listing};
+use common::{MINIMAL, Repo, Run, assert_diag, assert_no_diag, copy_tree, listing, shared};
 
 /// A decision record in docket's own front matter that no rule finds fault with at
 /// the tests' clock.
@@ -494,52 +493,13 @@ fn a_run_that_cannot_start_writes_one_json_document() {
     );
 }
 
-/// `../shared/corpora`, or `None` (after saying so) when it is absent and not
-/// required (`DOCKET_REQUIRE_SHARED=1` makes absence a failure), as in `corpora.rs`.
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    // The test's own switch, set by CI; docket itself never reads it.
-    #[allow(clippy::disallowed_methods)]
-    let required = std::env::var("DOCKET_REQUIRE_SHARED").is_ok_and(|v| v == "1");
-    assert!(
-        !required,
-        "DOCKET_REQUIRE_SHARED=1 but {} does not exist",
-        dir.display()
-    );
-    println!(
-        "skipped: {} not found (set DOCKET_REQUIRE_SHARED=1 to make this a failure)",
-        dir.display()
-    );
-    None
-}
-
-/// Copies `from` into `repo` (without any `.git`).
-fn copy_tree(from: &Path, repo: &Repo) {
-    let mut stack = vec![from.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.file_name().is_some_and(|n| n == ".git") {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(from).unwrap().to_string_lossy();
-                repo.write(&rel.replace('\\', "/"), std::fs::read(&path).unwrap());
-            }
-        }
-    }
-}
-
 #[test]
 fn kuma_records_are_found_without_configuration() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("corpora") else {
+        return;
+    };
     let repo = Repo::new();
-    copy_tree(&shared.join("kumahq__kuma"), &repo);
+    copy_tree(&repo, &shared.join("kumahq__kuma"), "");
     assert!(!repo.path().join("docket.toml").exists());
     repo.commit("kuma");
     let folder = "docs/madr/decisions";

@@ -19,9 +19,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::{Diag, MINIMAL, Repo, assert_diag, listing, of_file};
+use common::{Diag, MINIMAL, Repo, assert_diag, copy_tree, listing, of_file, shared};
 
 /// A repository with the minimal handbook (roster `alice`, `bob`, `carol`; charter;
 /// meetings) plus `files`, committed.
@@ -426,49 +426,11 @@ fn a_real_conflict_names_the_heading_as_written() {
     );
 }
 
-/// `../shared/corpora`, or `None` (after saying so) when it is absent and not
-/// required.
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    // The test's own switch, set by CI; docket itself never reads it.
-    #[allow(clippy::disallowed_methods)]
-    let required = std::env::var("DOCKET_REQUIRE_SHARED").is_ok_and(|v| v == "1");
-    assert!(
-        !required,
-        "DOCKET_REQUIRE_SHARED=1 but {} does not exist",
-        dir.display()
-    );
-    println!(
-        "skipped: {} not found (set DOCKET_REQUIRE_SHARED=1 to make this a failure)",
-        dir.display()
-    );
-    None
-}
-
-/// Copies every file under `from` into the repository at `to`.
-fn copy_tree(repo: &Repo, from: &Path, to: &str) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let rel = if to.is_empty() {
-            name
-        } else {
-            format!("{to}/{name}")
-        };
-        if path.is_dir() {
-            copy_tree(repo, &path, &rel);
-        } else {
-            repo.write(&rel, std::fs::read(&path).unwrap());
-        }
-    }
-}
-
 #[test]
 fn kuma_records_take_their_status_from_the_status_line_only() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("corpora") else {
+        return;
+    };
     let repo = Repo::new();
     copy_tree(&repo, &shared.join("kumahq__kuma"), "");
     repo.write(

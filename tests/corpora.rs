@@ -18,9 +18,9 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{Diag, Repo, listing};
+use common::{Diag, Repo, listing, shared};
 
 /// One corpus: its folder under `../shared/corpora`, the decision folder inside it,
 /// and a name for snapshots.
@@ -54,28 +54,6 @@ const CORPORA: &[Corpus] = &[
         decisions: "docs/adr",
     },
 ];
-
-/// `../shared/corpora`, or `None` (after saying so) when it is absent and not
-/// required.
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    // The test's own switch, set by CI (.ci/run); docket itself never reads it.
-    #[allow(clippy::disallowed_methods)]
-    let required = std::env::var("DOCKET_REQUIRE_SHARED").is_ok_and(|v| v == "1");
-    assert!(
-        !required,
-        "DOCKET_REQUIRE_SHARED=1 but {} does not exist",
-        dir.display()
-    );
-    println!(
-        "skipped: {} not found (set DOCKET_REQUIRE_SHARED=1 to make this a failure)",
-        dir.display()
-    );
-    None
-}
 
 /// Every file under `dir`, as (`/`-separated relative path, bytes), sorted.
 fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -185,7 +163,9 @@ fn check(repo: &Repo) -> Vec<Diag> {
 
 #[test]
 fn every_file_is_read_and_every_record_recognised() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("corpora") else {
+        return;
+    };
     for c in CORPORA {
         let repo = repo_of(&shared, c);
         let diags = check(&repo);
@@ -233,7 +213,9 @@ fn every_file_is_read_and_every_record_recognised() {
 
 #[test]
 fn adr_tools_and_madr_records_are_in_the_site_index_unchanged() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("corpora") else {
+        return;
+    };
     for c in CORPORA {
         let repo = repo_of(&shared, c);
         let before = files_of(repo.path());
@@ -374,7 +356,9 @@ fn moved_into(line: &str, front: &str) -> bool {
 
 #[test]
 fn import_keeps_every_line_is_idempotent_and_leaves_only_what_was_missing() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("corpora") else {
+        return;
+    };
     for c in CORPORA {
         let repo = repo_of(&shared, c);
         let originals: BTreeMap<String, String> = files_of(repo.path())

@@ -9,7 +9,7 @@
 
 // Each test binary uses a different subset of these helpers, and a test that cannot
 // set up its repository should stop right there.
-#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used, clippy::print_stdout)]
 
 use std::fmt;
 use std::io::Read;
@@ -888,4 +888,52 @@ pub fn minimal_repo_with(files: &[(&str, &[u8])]) -> Repo {
     }
     repo.commit("handbook");
     repo
+}
+
+/// `../shared/<sub>` (beside this repository), or `None` after saying so when it is
+/// absent. CI sets `DOCKET_REQUIRE_SHARED=1` (`.ci/run`), which makes absence a
+/// failure instead of a skip; a user's fresh clone has no `../shared`.
+pub fn shared(sub: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(sub);
+    if dir.exists() {
+        return Some(dir);
+    }
+    // The test's own switch, set by CI; docket itself never reads it.
+    #[allow(clippy::disallowed_methods)]
+    let required = std::env::var("DOCKET_REQUIRE_SHARED").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "DOCKET_REQUIRE_SHARED=1 but {} does not exist",
+        dir.display()
+    );
+    println!(
+        "skipped: {} not found (set DOCKET_REQUIRE_SHARED=1 to make this a failure)",
+        dir.display()
+    );
+    None
+}
+
+/// Copies every file under `from` into `repo` at `to` (`""`: its root), leaving out
+/// any `.git`. Shared corpora are copied into temporary repositories, never into the
+/// project.
+pub fn copy_tree(repo: &Repo, from: &Path, to: &str) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == ".git" {
+            continue;
+        }
+        let rel = if to.is_empty() {
+            name
+        } else {
+            format!("{to}/{name}")
+        };
+        if path.is_dir() {
+            copy_tree(repo, &path, &rel);
+        } else {
+            repo.write(&rel, std::fs::read(&path).unwrap());
+        }
+    }
 }

@@ -637,8 +637,10 @@ pub struct StatusStatement {
     pub source: StatusSource,
 }
 
-/// The number that starts a file stem (`0042-x` → 42).
+/// The number that starts a file stem (`0042-x` → 42), after an optional `ADR-`
+/// prefix in any case (`ADR-0042-x`, `adr-42-x`: a common house style).
 pub fn number_prefix(stem: &str) -> Option<u32> {
+    let (_, stem) = split_adr_prefix(stem);
     let digits: &str = &stem[..stem
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(stem.len())];
@@ -650,4 +652,34 @@ pub fn number_prefix(stem: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok()
+}
+
+/// A stem's `ADR-` (or `adr-`) prefix and the rest: (`"ADR-"`, `"0042-x"`), or
+/// (`""`, the stem) without one.
+pub fn split_adr_prefix(stem: &str) -> (&str, &str) {
+    match stem.get(..4) {
+        Some(p)
+            if p.eq_ignore_ascii_case("adr-")
+                && stem[4..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            stem.split_at(4)
+        }
+        _ => ("", stem),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_start_a_stem_with_or_without_adr() {
+        assert_eq!(number_prefix("0042-use-postgresql"), Some(42));
+        assert_eq!(number_prefix("ADR-0042-use-postgresql"), Some(42));
+        assert_eq!(number_prefix("adr-7-x"), Some(7));
+        assert_eq!(number_prefix("adr-tools"), None);
+        assert_eq!(number_prefix("20240102-x"), Some(20_240_102));
+        assert_eq!(number_prefix("42x"), None);
+        assert_eq!(split_adr_prefix("ADR-1-x"), ("ADR-", "1-x"));
+    }
 }

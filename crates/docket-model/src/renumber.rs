@@ -100,8 +100,9 @@ pub fn plan_renumber(repo: &Repository, from: u32, to: u32) -> Result<RenumberPl
         return Err(RenumberError::Taken(to, taken.path.clone()));
     }
     let stem = target.stem();
-    let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
-    let new_stem = format!("{}{}", padded(to, digits), &stem[digits..]);
+    let (prefix, numbered) = crate::document::split_adr_prefix(stem);
+    let digits = numbered.bytes().take_while(u8::is_ascii_digit).count();
+    let new_stem = format!("{prefix}{}{}", padded(to, digits), &numbered[digits..]);
     let folder = &target.path[..target.path.len() - target.file_name().len()];
     let ext = &target.file_name()[stem.len()..];
     let to_path = format!("{folder}{new_stem}{ext}");
