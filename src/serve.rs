@@ -9,10 +9,14 @@
 //!
 //! Open pages reload themselves: HTML responses (never the built files) get one
 //! `<script>` that polls `/__docket/version`, a counter bumped after every rebuild,
-//! and reloads when it changes. The same script shows `/__docket/errors` in a fixed
-//! banner: the error diagnostics of the last rebuild (a document that cannot be
+//! and reloads when it changes. The same script shows `/__docket/errors` in a
+//! one-line bar at the bottom of the window that opens to the full text: a summary
+//! line, then the error diagnostics of the last rebuild (a document that cannot be
 //! parsed is left out of the site and its diagnostic shows there), or why the
 //! rebuild failed (a broken template), in which case the last good site stays up.
+//!
+//! A missing page is answered with the site's `404.html`, its links rewritten to
+//! start from `/` so that it is styled in any folder ([`from_the_root`]).
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -63,6 +67,9 @@ struct State {
     site: RwLock<Option<PathBuf>>,
     /// Text for the banner; empty when there is nothing to say.
     errors: RwLock<String>,
+    /// The handbook's `[site] base_url` (ending in `/`), which the built 404 page
+    /// links to; the preview serves it from `/` instead.
+    base_url: RwLock<Option<String>>,
 }
 
 impl State {
@@ -72,6 +79,10 @@ impl State {
 
     fn errors(&self) -> String {
         self.errors.read().map(|e| e.clone()).unwrap_or_default()
+    }
+
+    fn base_url(&self) -> Option<String> {
+        self.base_url.read().map(|b| b.clone()).unwrap_or(None)
     }
 
     fn finish(&self, site: Option<PathBuf>, errors: String) {
@@ -114,6 +125,15 @@ impl Builder {
         let Built { ws, report, site } =
             docket_driver::jobs::build(&self.root, &options, self.now, &|_, _| {})?;
         self.handbook = handbook_dir(&ws);
+        if let Ok(mut base) = state.base_url.write() {
+            *base = ws.repo.config.site.base_url.as_ref().map(|u| {
+                if u.ends_with('/') {
+                    u.clone()
+                } else {
+                    format!("{u}/")
+                }
+            });
+        }
         let findings = banner_text(&ws, &report.diagnostics);
         let mut err = std::io::stderr().lock();
         match site {
@@ -187,7 +207,8 @@ fn handbook_dir(ws: &docket_driver::Workspace) -> PathBuf {
 }
 
 /// The error diagnostics of a rebuild, as `docket check` prints them (no colours),
-/// with a count of what else there is; empty when there are no errors.
+/// after a one-line summary (the banner shows that line until it is opened); empty
+/// when there are no errors.
 fn banner_text(
     ws: &docket_driver::Workspace,
     diagnostics: &[docket_diagnostics::Diagnostic],
@@ -210,21 +231,20 @@ fn banner_text(
         &sources,
         HumanOptions { color: false },
     );
-    let mut text = String::from_utf8_lossy(&text).trim_end().to_string();
     let more = counts.errors.saturating_sub(errors.len());
-    text.push_str(&format!(
-        "\n\n{} error{}{}, {} warning{}: documents that cannot be parsed are left out of the site; `docket check` lists everything.",
+    format!(
+        "{} error{}, {} warning{}: documents that cannot be parsed are left out of the site\n\n{}\n\n{}`docket check` lists everything.",
         counts.errors,
         if counts.errors == 1 { "" } else { "s" },
+        counts.warnings,
+        if counts.warnings == 1 { "" } else { "s" },
+        String::from_utf8_lossy(&text).trim_end(),
         if more > 0 {
-            format!(" ({more} not shown)")
+            format!("{more} more not shown; ")
         } else {
             String::new()
         },
-        counts.warnings,
-        if counts.warnings == 1 { "" } else { "s" },
-    ));
-    text
+    )
 }
 
 pub(crate) fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<Outcome> {
@@ -496,10 +516,88 @@ fn static_file(url_path: &str, state: &State) -> Response {
             }
         }
         Err(_) => match std::fs::read(site.join("404.html")) {
-            Ok(bytes) => html_response(404, &bytes, version),
+            Ok(bytes) => html_response(
+                404,
+                &from_the_root(&bytes, state.base_url().as_deref()),
+                version,
+            ),
             Err(_) => text_response(404, "not found\n".into()),
         },
     }
+}
+
+/// The attributes whose value is a link the 404 page makes to the site (`data-root`
+/// is where docket.js finds the search index).
+const LINK_ATTRIBUTES: [&str; 4] = [" href=\"", " src=\"", " action=\"", " data-root=\""];
+
+/// The built 404 page as served at any missing address: its links are relative to
+/// the site root (or start with the handbook's base URL), which is wrong in any
+/// folder but the root (`/decisions/nope.html` would ask for
+/// `/decisions/assets/style.css`), so each becomes a link from `/`. In-page links
+/// (`#main`), queries and other sites are kept. Static hosts need a base URL
+/// instead (docs/guide/site.md).
+fn from_the_root(html: &[u8], base_url: Option<&str>) -> Vec<u8> {
+    let Ok(html) = std::str::from_utf8(html) else {
+        return html.to_vec();
+    };
+    let mut out = String::with_capacity(html.len() + 256);
+    // The next occurrence of each attribute at or after `done`, found once each: a
+    // 404 page carries the whole navigation, so no rescanning from every link.
+    let find = |attr: &str, from: usize| html[from..].find(attr).map(|i| from + i);
+    let mut next: Vec<Option<usize>> = LINK_ATTRIBUTES.iter().map(|a| find(a, 0)).collect();
+    let mut done = 0;
+    while let Some((k, at)) = next
+        .iter()
+        .enumerate()
+        .filter_map(|(k, at)| at.map(|at| (k, at)))
+        .min_by_key(|&(_, at)| at)
+    {
+        let attr = LINK_ATTRIBUTES[k];
+        let start = at + attr.len();
+        out.push_str(&html[done..start]);
+        let end = html[start..].find('"').map_or(html.len(), |i| start + i);
+        let value = &html[start..end];
+        match base_url.and_then(|b| value.strip_prefix(b)) {
+            Some(path) => {
+                out.push('/');
+                out.push_str(path);
+            }
+            None if is_site_relative(value, attr) => {
+                out.push('/');
+                out.push_str(value);
+            }
+            None => out.push_str(value),
+        }
+        done = end;
+        for (k, at) in next.iter_mut().enumerate() {
+            if at.is_some_and(|at| at < done) {
+                *at = find(LINK_ATTRIBUTES[k], done);
+            }
+        }
+    }
+    out.push_str(&html[done..]);
+    out.into_bytes()
+}
+
+/// Whether a link is relative to the page's folder: not empty (but `data-root`'s),
+/// not from the host's root, a fragment, a query, or another scheme's
+/// (`https:`, `mailto:`).
+fn is_site_relative(value: &str, attr: &str) -> bool {
+    if value.is_empty() {
+        return attr == " data-root=\"";
+    }
+    if value.starts_with(['/', '#', '?']) {
+        return false;
+    }
+    let scheme = value
+        .find([':', '/', '?', '#'])
+        .filter(|&i| value[i..].starts_with(':'))
+        .map(|i| &value[..i]);
+    !scheme.is_some_and(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 fn html_response(status: u16, html: &[u8], version: u64) -> Response {
@@ -597,6 +695,22 @@ mod tests {
         assert_eq!(site_path("/a/%2e%2e/%2e%2e/x"), None);
         assert_eq!(site_path("/a%5c..%5cb"), None);
         assert_eq!(site_path("/%zz"), None);
+    }
+
+    #[test]
+    fn the_404_links_from_the_root() {
+        let html = br##"<body data-root=""><link href="assets/style.css"><a href="#main">x</a><a href="https://example.org/a">o</a><a href="mailto:a@b.c">m</a><form action="search.html"><script src="assets/docket.js"></script><a href="decisions/index.html?tag=a%3Ab">t</a>"##;
+        let out = String::from_utf8(from_the_root(html, None)).unwrap();
+        assert_eq!(
+            out,
+            r##"<body data-root="/"><link href="/assets/style.css"><a href="#main">x</a><a href="https://example.org/a">o</a><a href="mailto:a@b.c">m</a><form action="/search.html"><script src="/assets/docket.js"></script><a href="/decisions/index.html?tag=a%3Ab">t</a>"##
+        );
+        let built = br#"<body data-root="https://h.example/hb/"><link href="https://h.example/hb/assets/style.css"><a href="https://example.org/">o</a>"#;
+        let out = String::from_utf8(from_the_root(built, Some("https://h.example/hb/"))).unwrap();
+        assert_eq!(
+            out,
+            r#"<body data-root="/"><link href="/assets/style.css"><a href="https://example.org/">o</a>"#
+        );
     }
 
     #[test]

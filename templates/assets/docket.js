@@ -1,5 +1,5 @@
 /* docket: small enhancements for the handbook site. The pages work without it:
- * it adds relative deadline and blocker wording, local times, the current time on
+ * it adds relative deadline wording, local times, the current time on
  * the availability strip, filtering and sorting of the decision index, and search.
  * Plain ES2017, no libraries. */
 (function () {
@@ -88,18 +88,9 @@
     });
   }
 
-  /* Blocker ages: " (3 days ago)" after a blocker's start, from the reader's clock
-   * (the page itself states the age at the newest update). */
-  function since() {
-    var now = Date.now();
-    $all("time[data-since]").forEach(function (t) {
-      var when = Date.parse(t.getAttribute("datetime") || "");
-      if (isNaN(when) || when > now) return;
-      var old = t.nextElementSibling;
-      if (old && old.classList.contains("relative-time")) old.parentNode.removeChild(old);
-      t.parentNode.insertBefore(el("span", "relative-time", " (" + distance(now - when) + " ago)"), t.nextSibling);
-    });
-  }
+  /* Blocker ages are not touched: the page states one age, to the newest update
+   * (what the handbook can know); a second one from the reader's clock would
+   * contradict it in the same sentence. */
 
   /* The availability strip: a line at the current time (UTC) across every row, and
    * its label on the hour axis. The strip itself is drawn at build time. */
@@ -142,6 +133,8 @@
     var tag = control("tag");
     var text = control("text");
     var reset = control("reset");
+    var caption = table.caption;
+    var allCaption = caption ? caption.textContent : "";
 
     rows.forEach(function (row, i) {
       row._docketOrder = i;
@@ -158,6 +151,26 @@
           return;
         }
       }
+    }
+
+    /* What a select shows for its value (an owner's name, not their id). */
+    function chosen(select) {
+      var o = select && select.selectedIndex >= 0 ? select.options[select.selectedIndex] : null;
+      return o ? o.textContent : "";
+    }
+
+    /* The caption says what the table shows: "Decisions: status accepted, owner
+     * Alice Ng (3 of 10)", or the page's own caption without filters. */
+    function describe(shown) {
+      if (!caption) return;
+      var parts = [];
+      if (val(status)) parts.push("status " + chosen(status));
+      if (val(owner)) parts.push("owner " + chosen(owner));
+      if (val(tag)) parts.push("tag " + chosen(tag));
+      if (val(text).trim()) parts.push("containing \u201c" + val(text).trim() + "\u201d");
+      caption.textContent = parts.length
+        ? "Decisions: " + parts.join(", ") + " (" + shown + " of " + total + ")"
+        : allCaption;
     }
 
     function apply(updateUrl) {
@@ -185,6 +198,7 @@
           : shown + " of " + total + " decisions";
       }
       if (none) none.hidden = shown !== 0;
+      describe(shown);
       if (updateUrl && window.history && window.history.replaceState) {
         var q = [];
         if (s) q.push("status=" + encodeURIComponent(s));
@@ -611,7 +625,6 @@
 
   deadlines();
   localTimes();
-  since();
   stripNow();
   decisionIndex();
   if (pageResults) searchPage();
@@ -619,7 +632,6 @@
   setInterval(function () {
     deadlines();
     localTimes();
-    since();
     stripNow();
   }, 60000);
 })();

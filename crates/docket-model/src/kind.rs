@@ -552,6 +552,20 @@ static PAGE: &[FieldSpec] = &[
         No,
         "position among its siblings in the navigation",
     ),
+    // The same, as Just the Docs (`nav_order`) and Hugo (`weight`) spell it, so
+    // pages written for those tools keep their order (docs/guide/site.md).
+    f(
+        "nav_order",
+        T::Number,
+        No,
+        "position among its siblings in the navigation (lower first)",
+    ),
+    f(
+        "weight",
+        T::Number,
+        No,
+        "position among its siblings in the navigation (lower first)",
+    ),
 ];
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! The navigation every page shows: the main sections the handbook has, then its
 //! free pages grouped by folder.
 
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use docket_model::{Data, Kind, Repository};
+use docket_model::{Data, Document, Kind, Repository};
 
 use crate::urls::{Urls, folder_of, is_index_name};
 use crate::views::NavEntry;
@@ -41,13 +42,59 @@ pub(crate) fn nav(repo: &Repository, urls: &Urls, metrics: bool) -> Vec<NavEntry
     out
 }
 
+/// The front-matter keys that place a free page among its siblings, in the order
+/// they are read: `nav_order` (Just the Docs, MADR's own site), `weight` (Hugo) and
+/// docket's `order`. Lower first; pages without one come after those with one.
+const ORDER_KEYS: [&str; 3] = ["nav_order", "weight", "order"];
+
+/// Where `doc` asks to be among its siblings (none: after those that ask).
+fn nav_order(doc: &Document) -> Option<f64> {
+    let front = doc.front.as_ref()?;
+    ORDER_KEYS.iter().find_map(|key| {
+        front
+            .get(key)
+            .and_then(|f| f.value.as_scalar_string())
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|n| n.is_finite())
+    })
+}
+
+/// A navigation entry with what sorts it: its order, then its title.
+struct Sorted {
+    order: Option<f64>,
+    entry: NavEntry,
+}
+
+/// Lower order first; without one, after those with one.
+fn by_order(a: Option<f64>, b: Option<f64>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Sorts `entries` as the navigation lists siblings: by order (those without one
+/// last), then by title without regard to case.
+fn sort_entries(entries: &mut [Sorted]) {
+    entries.sort_by(|a, b| {
+        by_order(a.order, b.order).then_with(|| {
+            a.entry
+                .title
+                .to_lowercase()
+                .cmp(&b.entry.title.to_lowercase())
+        })
+    });
+}
+
 /// Free pages, grouped by folder; a folder's `README.md` or `index.md` is the
-/// folder's own entry. Pages listing a kind (`index_of`) and the home page's intro
-/// are not free pages.
+/// folder's own entry (its order places the folder). Pages listing a kind
+/// (`index_of`) and the home page's intro are not free pages. The root's pages come
+/// first, then the folders.
 fn free_pages(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
-    let mut out = Vec::new();
-    let mut folders: BTreeMap<String, Vec<NavEntry>> = BTreeMap::new();
-    let mut folder_pages: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut folders: BTreeMap<String, Vec<Sorted>> = BTreeMap::new();
+    let mut folder_pages: BTreeMap<String, (String, String, Option<f64>)> = BTreeMap::new();
     for doc in repo.readable_of_kind(Kind::Page) {
         if matches!(&doc.data, Data::Page(p) if p.index_of.is_some())
             || Some(&doc.path) == urls.intro.as_ref()
@@ -56,40 +103,58 @@ fn free_pages(repo: &Repository, urls: &Urls) -> Vec<NavEntry> {
         }
         let folder = folder_of(&doc.handbook_path).to_string();
         if is_index_name(&doc.handbook_path) {
-            folder_pages.insert(folder.clone(), (doc.title(), urls.of(doc)));
+            folder_pages.insert(folder.clone(), (doc.title(), urls.of(doc), nav_order(doc)));
             folders.entry(folder).or_default();
             continue;
         }
-        folders.entry(folder).or_default().push(NavEntry {
-            title: doc.title(),
-            url: urls.of(doc),
-            section: "pages".into(),
-            children: Vec::new(),
+        folders.entry(folder).or_default().push(Sorted {
+            order: nav_order(doc),
+            entry: NavEntry {
+                title: doc.title(),
+                url: urls.of(doc),
+                section: "pages".into(),
+                children: Vec::new(),
+            },
         });
     }
+    let mut root = Vec::new();
+    let mut groups = Vec::new();
     for (folder, mut pages) in folders {
-        pages.sort_by_key(|a| a.title.to_lowercase());
+        sort_entries(&mut pages);
+        let pages = pages.into_iter().map(|s| s.entry);
         if folder.is_empty() {
-            out.extend(pages);
-        } else {
-            let mut title = folder
-                .rsplit('/')
-                .next()
-                .unwrap_or(&folder)
-                .replace(['-', '_'], " ");
-            if let Some(first) = title.get(..1) {
-                title = first.to_uppercase() + &title[1..];
-            }
-            let (title, url) = folder_pages
-                .remove(&folder)
-                .unwrap_or((title, String::new()));
-            out.push(NavEntry {
+            root.extend(pages);
+            continue;
+        }
+        let (title, url, order) = folder_pages
+            .remove(&folder)
+            .unwrap_or_else(|| (folder_title(&folder), String::new(), None));
+        groups.push(Sorted {
+            order,
+            entry: NavEntry {
                 title,
                 url,
                 section: "pages".into(),
-                children: pages,
-            });
-        }
+                children: pages.collect(),
+            },
+        });
     }
-    out
+    // Folders without an order keep the order of their paths, as before.
+    groups.sort_by(|a, b| by_order(a.order, b.order));
+    root.extend(groups.into_iter().map(|s| s.entry));
+    root
+}
+
+/// A folder's title when it has no page of its own: its name, words spaced,
+/// capitalized (`team-notes` → `Team notes`).
+fn folder_title(folder: &str) -> String {
+    let mut title = folder
+        .rsplit('/')
+        .next()
+        .unwrap_or(folder)
+        .replace(['-', '_'], " ");
+    if let Some(first) = title.get(..1) {
+        title = first.to_uppercase() + &title[1..];
+    }
+    title
 }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use docket_model::{Data, Document};
 
 use crate::prepared::Prepared;
+use crate::team::update_title;
 
 /// Collects documents and their words.
 #[derive(Default)]
@@ -140,9 +141,10 @@ fn add_document(search: &mut SearchIndex, p: &Prepared<'_>, doc: &Document) {
     let body = body
         .get(..body.len().min(BODY_BYTES))
         .map_or_else(|| truncate_at_char(body, BODY_BYTES), str::to_string);
+    let title = update_title(&p.links, doc).unwrap_or_else(|| doc.title());
     search.add(
         &p.links.urls.of(doc),
-        &doc.title(),
+        &title,
         kind,
         &summary,
         &[&tags, &owner, &headings, &body],

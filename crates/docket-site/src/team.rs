@@ -196,6 +196,24 @@ impl Team {
     }
 }
 
+/// What an update is called wherever it is listed or titled (its page, search
+/// results): the person's name and the date, `Alice Ng · 2026-11-24` (the person's id
+/// when the roster does not know them; the file name without a person). None for
+/// another kind.
+pub(crate) fn update_title(links: &Links<'_>, doc: &Document) -> Option<String> {
+    let Data::Update(u) = &doc.data else {
+        return None;
+    };
+    let person = u.person.as_ref().map_or_else(
+        || doc.stem().to_string(),
+        |p| links.person_ref(&p.value).title,
+    );
+    Some(match u.date {
+        Some(date) => format!("{person} · {}", format_date(date)),
+        None => person,
+    })
+}
+
 fn plural(n: i64, unit: &str) -> String {
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }

@@ -5,7 +5,7 @@
 //! | name | type | what |
 //! |---|---|---|
 //! | `site` | [`SiteView`] | title, `base_url`, `repo_url` |
-//! | `root` | string | relative prefix from this page to the site root (`""`, `"../"`); prefix every site URL with it |
+//! | `root` | string | relative prefix from this page to the site root (`""`, `"../"`); prefix every site URL with it. On `404.html`, which a host shows at any missing address, it is the base URL when there is one (`https://example.com/handbook/`) |
 //! | `page` | [`PageMeta`] | this page's title, URL (site-relative) and section |
 //! | `nav` | list of [`NavEntry`] | the main sections, then the tree of free pages |
 //!

@@ -32,6 +32,8 @@ pub(crate) struct Page<'a> {
     pub(crate) title: &'a str,
     /// `page.section`.
     pub(crate) section: &'static str,
+    /// `root`, when not the way back from `url` (the 404 page with a base URL).
+    pub(crate) root: Option<&'a str>,
 }
 
 impl<'a> Page<'a> {
@@ -47,7 +49,14 @@ impl<'a> Page<'a> {
             template,
             title,
             section,
+            root: None,
         }
+    }
+
+    /// The same page with every site link under `root` (an absolute URL ending in
+    /// `/`) instead of relative to its own URL.
+    pub(crate) fn with_root(self, root: Option<&'a str>) -> Self {
+        Self { root, ..self }
     }
 }
 
@@ -77,7 +86,7 @@ impl<'a> Writer<'a> {
         };
         let ctx = context! {
             site => self.site.clone(),
-            root => root_of(page.url),
+            root => page.root.map_or_else(|| root_of(page.url), str::to_string),
             page => Value::from_serialize(&meta),
             nav => self.nav.clone(),
             ..extra

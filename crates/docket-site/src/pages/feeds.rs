@@ -193,10 +193,63 @@ fn xml(s: &str) -> String {
         .collect()
 }
 
+/// An Atom id (RFC 4287 §4.2.6: an absolute IRI that never changes) for a site
+/// without a base URL: a `urn:uuid:` name (RFC 9562, version 8) of 122 bits of the
+/// 128-bit FNV-1a hash of `name`. Stable from build to build and machine to machine;
+/// the names given here start with the site's title and repository URL, so two
+/// handbooks' feeds do not share ids.
+fn urn_uuid(name: &str) -> String {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let mut hash = OFFSET;
+    for b in name.bytes() {
+        hash ^= u128::from(b);
+        hash = hash.wrapping_mul(PRIME);
+    }
+    // Version 8 (bits 48..52 from the left), variant `10` (bits 64..66).
+    let hash = (hash & !(0xf << 76) & !(0x3 << 62)) | (0x8 << 76) | (0x2 << 62);
+    let hex = format!("{hash:032x}");
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+/// The ids of a feed: with a base URL, each page's absolute address; without one, a
+/// `urn:uuid:` name of it (a relative address is not an id, RFC 4287 §4.2.6).
+struct FeedIds<'a> {
+    base: Option<&'a str>,
+    /// What names this site among others: its title and repository URL.
+    site: String,
+}
+
+impl FeedIds<'_> {
+    fn of(&self, url: &str) -> String {
+        match self.base {
+            Some(base) => format!("{base}{url}"),
+            None => urn_uuid(&format!("{}\0{url}", self.site)),
+        }
+    }
+}
+
 /// The Atom feed of decisions, newest first. Links are absolute with a base URL and
-/// relative to the feed otherwise.
-fn atom(p: &Prepared<'_>, title: &str, base: &str) -> String {
+/// relative to the feed otherwise; ids are always absolute ([`FeedIds`]); authors
+/// are the owners' names from the roster.
+fn atom(p: &Prepared<'_>, base: Option<&str>) -> String {
     let urls = &p.links.urls;
+    let ids = FeedIds {
+        base,
+        site: format!(
+            "docket feed\0{}\0{}",
+            p.site.title,
+            p.site.repo_url.as_deref().unwrap_or("")
+        ),
+    };
+    let base = base.unwrap_or("");
     let mut decisions: Vec<_> = p.decisions.iter().map(|l| (l.doc, l.decision)).collect();
     let when = |d: &Decision| d.decided.as_ref().or(d.date.as_ref()).map(|t| t.value);
     decisions.sort_by(|a, b| when(b.1).cmp(&when(a.1)).then(a.0.path.cmp(&b.0.path)));
@@ -207,10 +260,13 @@ fn atom(p: &Prepared<'_>, title: &str, base: &str) -> String {
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), format_time);
     let mut s = String::new();
     s.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    s.push_str(&format!("  <title>{} decisions</title>\n", xml(title)));
+    s.push_str(&format!(
+        "  <title>{} decisions</title>\n",
+        xml(&p.site.title)
+    ));
     s.push_str(&format!(
         "  <id>{}</id>\n",
-        xml(&format!("{base}decisions/index.html"))
+        xml(&ids.of("decisions/index.html"))
     ));
     s.push_str(&format!(
         "  <link href=\"{}\"/>\n",
@@ -218,18 +274,21 @@ fn atom(p: &Prepared<'_>, title: &str, base: &str) -> String {
     ));
     s.push_str(&format!("  <updated>{updated}</updated>\n"));
     for (doc, d) in decisions.into_iter().take(100) {
-        let url = format!("{base}{}", urls.of(doc));
+        let url = urls.of(doc);
         let time = when(d).map_or_else(|| updated.clone(), format_time);
         let status = d.status.as_ref().map_or("", |s| s.value.as_str());
         s.push_str("  <entry>\n");
         s.push_str(&format!("    <title>{}</title>\n", xml(&doc.title())));
-        s.push_str(&format!("    <id>{}</id>\n", xml(&url)));
-        s.push_str(&format!("    <link href=\"{}\"/>\n", xml(&url)));
+        s.push_str(&format!("    <id>{}</id>\n", xml(&ids.of(&url))));
+        s.push_str(&format!(
+            "    <link href=\"{}\"/>\n",
+            xml(&format!("{base}{url}"))
+        ));
         s.push_str(&format!("    <updated>{time}</updated>\n"));
         if let Some(owner) = &d.owner {
             s.push_str(&format!(
                 "    <author><name>{}</name></author>\n",
-                xml(&owner.value)
+                xml(&p.links.person_ref(&owner.value).title)
             ));
         }
         s.push_str(&format!("    <summary>Status: {}</summary>\n", xml(status)));
@@ -262,18 +321,46 @@ pub(crate) fn write(
     mut written: Vec<String>,
 ) -> Result<Vec<String>, SiteError> {
     w.file("decisions.json", decisions_json(p).as_bytes())?;
-    let base = p.site.base_url.clone().unwrap_or_default();
-    w.file("feed.xml", atom(p, &p.site.title, &base).as_bytes())?;
+    let base = p.site.base_url.as_deref();
+    w.file("feed.xml", atom(p, base).as_bytes())?;
     let mut notes = Vec::new();
     written.retain(|u| u != NOT_FOUND && u != SEARCH);
     written.sort();
-    if p.site.base_url.is_some() {
-        w.file("sitemap.xml", sitemap(&base, &written).as_bytes())?;
+    if let Some(base) = base {
+        w.file("sitemap.xml", sitemap(base, &written).as_bytes())?;
     } else {
         notes.push(
             "no sitemap.xml: it needs absolute URLs; pass --base-url or set [site] base_url"
                 .to_string(),
         );
+        notes.push(
+            "feed.xml links relatively and names its entries with urn:uuid: ids; with \
+             --base-url or [site] base_url its links and ids are the pages' addresses"
+                .to_string(),
+        );
     }
     Ok(notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::urn_uuid;
+
+    #[test]
+    fn urn_uuids_are_version_8_and_stable() {
+        let a = urn_uuid("docket feed\0Handbook\0\0decisions/0001-a.html");
+        assert_eq!(
+            a,
+            urn_uuid("docket feed\0Handbook\0\0decisions/0001-a.html")
+        );
+        assert_ne!(
+            a,
+            urn_uuid("docket feed\0Handbook\0\0decisions/0002-b.html")
+        );
+        let hex = a.strip_prefix("urn:uuid:").unwrap();
+        let groups: Vec<usize> = hex.split('-').map(str::len).collect();
+        assert_eq!(groups, [8, 4, 4, 4, 12], "{a}");
+        assert_eq!(&hex[14..15], "8", "version 8: {a}");
+        assert!("89ab".contains(&hex[19..20]), "variant 10: {a}");
+    }
 }

@@ -4,12 +4,17 @@
 use minijinja::context;
 
 use crate::error::SiteError;
+use crate::views::SiteView;
 use crate::writer::{Page, Writer};
 
-/// Writes `404.html`.
-pub(crate) fn write_not_found(w: &Writer<'_>) -> Result<(), SiteError> {
+/// Writes `404.html`. A host serves it at any missing address, in any folder, so
+/// with a base URL its links are absolute (mdBook's `site-url`, Hugo's `baseURL`);
+/// without one they are relative to the site root, which only works for missing
+/// pages at the root (`docket serve` rewrites them; docs/guide/site.md).
+pub(crate) fn write_not_found(site: &SiteView, w: &Writer<'_>) -> Result<(), SiteError> {
     w.page(
-        &Page::new(NOT_FOUND, "404.html", "Page not found", "404"),
+        &Page::new(NOT_FOUND, "404.html", "Page not found", "404")
+            .with_root(site.base_url.as_deref()),
         context! {},
     )
 }

@@ -25,11 +25,14 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         .as_ref()
         .and_then(|path| p.repo.document(path))
         .map(|d| doc_view(p, d, url));
+    // `p.decisions` is in the index's order (by id, numerically); the sorts are
+    // stable, so decisions due or decided on the same day keep it (1, 2, 10, not
+    // the text order 1, 10, 2).
     let rows = || p.decisions.iter().map(|l| &l.row);
     let mut open: Vec<&DecisionRow> = rows().filter(|r| r.status == "proposed").collect();
-    open.sort_by(|a, b| a.deadline_time.cmp(&b.deadline_time).then(a.id.cmp(&b.id)));
+    open.sort_by(|a, b| a.deadline_time.cmp(&b.deadline_time));
     let mut recent: Vec<&DecisionRow> = rows().filter(|r| r.decided.is_some()).collect();
-    recent.sort_by(|a, b| b.decided.cmp(&a.decided).then(a.id.cmp(&b.id)));
+    recent.sort_by(|a, b| b.decided.cmp(&a.decided));
     recent.truncate(10);
     w.page(
         &Page::new(url, "index.html", &p.site.title, "home"),

@@ -108,7 +108,7 @@ fn run(p: &Prepared<'_>, w: &Writer<'_>, job: &Job<'_>) -> Result<(), SiteError>
         Job::Meetings => meetings::write(p, w),
         Job::Metrics => metrics::write(p, w),
         Job::Page(doc) => free::write(p, w, doc),
-        Job::NotFound => fixed::write_not_found(w),
+        Job::NotFound => fixed::write_not_found(&p.site, w),
         Job::Search => fixed::write_search(w),
     }
 }

@@ -8,6 +8,7 @@ use minijinja::{Value, context};
 
 use crate::error::SiteError;
 use crate::prepared::Prepared;
+use crate::team::update_title;
 use crate::urls::day_url;
 use crate::views::DayView;
 use crate::writer::{Page, Writer};
@@ -53,7 +54,7 @@ pub(crate) fn write_update(
         url: day_url(&date),
         updates: vec![update],
     };
-    let title = format!("{} · {date}", doc.stem());
+    let title = update_title(&p.links, doc).unwrap_or_default();
     write_day_page(p, w, &p.links.urls.of(doc), &title, &day)
 }
 
