@@ -2,9 +2,16 @@
 //! `tests/browser/site.test.mjs` (headless Chromium driven by playwright-core, with an
 //! axe-core accessibility audit) opens it from `file://` and from a local HTTP server
 //! under a sub-path, with JavaScript on and off, and saves screenshots to
-//! `target/screenshots/`: the home page, the decision index and a decision, and the
-//! team pages (metrics, meetings, updates, a day of updates, people, a person), in
-//! light and dark, and at 375 px.
+//! `target/screenshots/`: the home page, the decision index, a decision, the charter
+//! and the team pages (metrics, meetings, updates, a day of updates, people, a
+//! person), in light and dark at 1280 px, and at 375 px.
+//!
+//! Two more sites are looked at, for what only shows at a missing address and in the
+//! preview: the same handbook built with a base URL, served the way a static host
+//! serves it (a missing page in a folder gets `404.html`), and `docket serve` of the
+//! handbook with two broken decisions (its 404 page in a folder, and its error bar,
+//! closed at 1280 px and opened at 375 px). Both nested 404 pages are photographed at
+//! both widths.
 //!
 //! It needs Node, Chromium (`CHROMIUM`, or `/usr/bin/chromium`) and
 //! `npm ci --prefix tests/browser`. Without them the test says "skipped" and passes,
@@ -14,10 +21,12 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
-use common::Repo;
+use common::{NOW, Repo};
 
 /// Words for the search box, each only in decision bodies: `zanzibarite` only in
 /// decision 3's, `quokka` in 4's and 5's (a posting list of two documents, neither the
@@ -340,6 +349,93 @@ Write a daily update from day one.
     ),
 ];
 
+/// What `docket serve` is shown besides [`HANDBOOK`]: a decision whose body links to
+/// a file that does not exist, far to the right of its line (the caret the error bar
+/// shows is past a phone's width), and one whose front matter cannot be read.
+const BROKEN: &[(&str, &str)] = &[
+    (
+        "docs/decisions/0006-page-the-on-call-engineer.md",
+        "\
+---
+title: Page the on-call engineer
+status: proposed
+owner: bob
+date: 2026-11-23
+deadline: 2026-11-27
+---
+
+## Context
+
+The pager rota is in the runbook: see [the escalation table](../runbooks/pager-escalation.md).
+",
+    ),
+    (
+        "docs/decisions/0007-unreadable.md",
+        "---\ntitle: [unclosed\nstatus: proposed\n---\n\nBody.\n",
+    ),
+];
+
+/// A running `docket serve --port 0`, killed when dropped.
+struct Serve {
+    child: Child,
+    /// `http://127.0.0.1:PORT/`.
+    url: String,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Serve {
+    /// Starts `docket serve` in `repo` (its cache under the repository's temporary
+    /// folder) and waits for the address it prints once the first build is served.
+    fn start(repo: &Repo) -> Serve {
+        let tmp = repo.outside("tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_docket"))
+            .current_dir(repo.path())
+            .args(["--color", "never", "--now", NOW, "serve", "--port", "0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .env_remove("DOCKET_NOW")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("TMPDIR", &tmp)
+            .spawn()
+            .expect("start docket serve");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut serve = Serve {
+            child,
+            url: String::new(),
+        };
+        let line = rx
+            .recv_timeout(Duration::from_secs(120))
+            .expect("docket serve printed its address");
+        let at = line.find("http://").expect("an address on the line");
+        serve.url = line[at..].trim().to_string();
+        serve
+    }
+}
+
+/// A port on 127.0.0.1 that was free a moment ago, for a base URL that must name the
+/// port before the server listens on it.
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
 /// Why the browser test cannot run here, or `None` when it can.
 fn missing(workspace: &Path, chromium: &Path) -> Option<String> {
     let node = Command::new("node").arg("--version").output();
@@ -421,6 +517,23 @@ fn built_site_works_in_a_real_browser() {
         assert!(site.join(page).is_file(), "`docket build` wrote no {page}");
     }
 
+    // The same handbook with a base URL, for the host's 404 page in a folder.
+    let port = free_port();
+    let based = repo.path().join("based");
+    repo.docket()
+        .args(["build", repo.path().to_str().unwrap(), "--out"])
+        .args([based.to_str().unwrap(), "--base-url"])
+        .args([format!("http://127.0.0.1:{port}/based/")])
+        .run()
+        .assert_code(0);
+    // The preview of the handbook with errors.
+    let broken = Repo::new();
+    broken
+        .write_all(HANDBOOK)
+        .write_all(BROKEN)
+        .commit("Handbook with errors");
+    let serve = Serve::start(&broken);
+
     let screenshots = workspace.join("target/screenshots");
     std::fs::create_dir_all(&screenshots).unwrap();
     let out = Command::new("node")
@@ -428,6 +541,9 @@ fn built_site_works_in_a_real_browser() {
         .arg(&site)
         .arg(&screenshots)
         .args(SEARCH_WORDS.iter().flat_map(|w| ["--search", w]))
+        .args(["--port", &port.to_string(), "--based"])
+        .arg(&based)
+        .args(["--serve", &serve.url])
         .env("CHROMIUM", &chromium)
         .current_dir(workspace)
         .output()

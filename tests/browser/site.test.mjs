@@ -4,9 +4,16 @@
 // fixture handbook and runs this script; it also runs on any built site:
 //
 //   node tests/browser/site.test.mjs SITE_DIR SCREENSHOT_DIR [--search WORD]...
+//        [--port PORT --based BASED_DIR] [--serve SERVE_URL]
 //
 // The site is opened twice: from file:// and from a local HTTP server that serves it
 // under a sub-path (http://127.0.0.1:PORT/handbook/), because SPEC §6 promises both.
+// With --based, the server also serves BASED_DIR (the same handbook built with
+// --base-url http://127.0.0.1:PORT/based/) under /based/ the way a static host does,
+// answering a missing address with its 404.html: a missing page in a folder must show
+// a styled 404 page. With --serve, the URL of a running `docket serve` of a handbook
+// with errors: its 404 page in a folder must be styled too, and its error bar must
+// stay one line at the bottom until opened, and keep carets under what they mark.
 // Each --search WORD (default: zanzibarite) must be a word that only decision bodies
 // contain: searching for it must find every decision whose page has the word, and
 // nothing that lacks it. Chromium comes from $CHROMIUM or /usr/bin/chromium; this
@@ -29,17 +36,23 @@ const WATCHDOG_MS = 5 * 60_000;
 
 function usage(message) {
   console.error(`site.test.mjs: ${message}`);
-  console.error("usage: node site.test.mjs SITE_DIR SCREENSHOT_DIR [--search WORD]...");
+  console.error(
+    "usage: node site.test.mjs SITE_DIR SCREENSHOT_DIR [--search WORD]... [--port PORT --based DIR] [--serve URL]",
+  );
   process.exit(2);
 }
 
 const positional = [];
 const searchWords = [];
+const options = { port: 0, based: null, serve: null };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === "--search" || a === "--search-word") {
     if (i + 1 >= process.argv.length) usage(`${a} needs a word`);
     searchWords.push(process.argv[++i].toLowerCase());
+  } else if (["--port", "--based", "--serve"].includes(a)) {
+    if (i + 1 >= process.argv.length) usage(`${a} needs a value`);
+    options[a.slice(2)] = process.argv[++i];
   } else if (a.startsWith("--")) {
     usage(`unknown option ${a}`);
   } else {
@@ -50,6 +63,9 @@ if (positional.length !== 2) usage("expected SITE_DIR and SCREENSHOT_DIR");
 if (!searchWords.length) searchWords.push("zanzibarite");
 const SITE = fs.realpathSync(path.resolve(positional[0]));
 const SHOTS = path.resolve(positional[1]);
+const BASED = options.based && fs.realpathSync(path.resolve(options.based));
+const BASED_PREFIX = "/based/";
+const SERVE = options.serve && new URL(options.serve).href;
 fs.mkdirSync(SHOTS, { recursive: true });
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
@@ -140,8 +156,43 @@ function fileFor(pathname) {
   }
 }
 
+/** The file of the based site a request path names, or null. */
+function basedFileFor(pathname) {
+  let rel;
+  try {
+    rel = decodeURIComponent(pathname.slice(BASED_PREFIX.length));
+  } catch {
+    return null;
+  }
+  const file = path.resolve(BASED, rel);
+  if (file !== BASED && !file.startsWith(BASED + path.sep)) return null;
+  try {
+    return fs.statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+function sendFile(req, res, status, file) {
+  res.writeHead(status, {
+    "content-type": MIME[path.extname(file).toLowerCase()] || "application/octet-stream",
+    "x-content-type-options": "nosniff",
+    "cache-control": "no-store",
+  });
+  if (req.method === "HEAD") res.end();
+  else fs.createReadStream(file).pipe(res);
+}
+
 const server = http.createServer((req, res) => {
   const { pathname } = new URL(req.url, "http://localhost");
+  // The based site, as a static host serves one: a missing address gets 404.html
+  // (in any folder) with status 404.
+  if (BASED && pathname.startsWith(BASED_PREFIX)) {
+    const file = basedFileFor(pathname);
+    if (file) sendFile(req, res, 200, file);
+    else sendFile(req, res, 404, path.join(BASED, "404.html"));
+    return;
+  }
   const file = req.method === "GET" || req.method === "HEAD" ? fileFor(pathname) : null;
   if (!file) {
     if (pathname !== "/favicon.ico") notFound.push({ url: req.url, from: req.headers.referer || "" });
@@ -149,15 +200,9 @@ const server = http.createServer((req, res) => {
     res.end("not found\n");
     return;
   }
-  res.writeHead(200, {
-    "content-type": MIME[path.extname(file).toLowerCase()] || "application/octet-stream",
-    "x-content-type-options": "nosniff",
-    "cache-control": "no-store",
-  });
-  if (req.method === "HEAD") res.end();
-  else fs.createReadStream(file).pipe(res);
+  sendFile(req, res, 200, file);
 });
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+await new Promise((resolve) => server.listen(Number(options.port) || 0, "127.0.0.1", resolve));
 const HTTP_BASE = `http://127.0.0.1:${server.address().port}${PREFIX}`;
 const FILE_BASE = pathToFileURL(SITE + path.sep).href;
 
@@ -334,6 +379,10 @@ const pages = [
   { key: "decisions", rel: "decisions/index.html", title: "decision index" },
   { key: "decision", rel: decision.url, title: `decision ${decision.id}` },
 ];
+// The charter, where there is one (the page the home page links as "Read the
+// charter"), after the three main pages.
+const charterHref = (readSite("index.html").match(/<a href="([^"]+)">Read the charter<\/a>/) || [])[1];
+const charterPage = charterHref && { key: "charter", rel: charterHref, title: "charter" };
 
 // The team pages, where the site has them: the metrics dashboard, the meetings,
 // updates and people pages, the newest day of updates, and a person (one with an old
@@ -360,6 +409,7 @@ const teamPages = [
   { key: "people", rel: "people/index.html", title: "people page" },
   { key: "person", rel: person && `people/${person}`, title: `person page ${person}` },
 ].filter((p) => p.rel && fs.existsSync(path.join(SITE, p.rel)));
+if (charterPage) pages.push(charterPage);
 pages.push(...teamPages);
 const hasStrip = teamPages.some((p) => p.key === "people") && readSite("people/index.html").includes('class="strip"');
 
@@ -431,10 +481,16 @@ async function originChecks(origin, base) {
         `status “${status}”: visible rows include ${shown.map((r) => r.status).join(", ")}`,
       );
       assert(shown.length === want, `status “${status}”: ${shown.length} rows visible, expected ${want}`);
+      // The caption says what the table shows now.
+      const caption = await index.page.locator("#decision-index caption").innerText();
+      const said = `Decisions: status ${status} (${want} of ${decisions.length})`;
+      assert(caption === said, `status “${status}”: the caption says “${caption}”, expected “${said}”`);
     }
     await select.selectOption("");
     const all = (await indexRows(index.page)).filter((r) => r.visible).length;
     assert(all === decisions.length, `“Any status” shows ${all} of ${decisions.length} rows`);
+    const caption = await index.page.locator("#decision-index caption").innerText();
+    assert(caption === "All decisions, by id", `without filters the caption says “${caption}”`);
     // A filter in the address (the tag links use it) applies on load.
     const status = statuses[0];
     const linked = await open(context, base, `decisions/index.html?status=${encodeURIComponent(status)}`);
@@ -518,9 +574,22 @@ async function originChecks(origin, base) {
   const dec = await open(context, base, decision.url);
   seen.push({ label: pages[2].title, problems: dec.problems });
   opened.decision = dec;
+  if (charterPage) {
+    opened.charter = await open(context, base, charterPage.rel);
+    seen.push({ label: charterPage.title, problems: opened.charter.problems });
+  }
   for (const p of teamPages) {
     opened[p.key] = await open(context, base, p.rel);
     seen.push({ label: p.title, problems: opened[p.key].problems });
+  }
+  if (opened.updates) {
+    await check(`[${tag}] a blocker states one age, to the newest update`, async () => {
+      const ages = await opened.updates.page.$$eval(".blocker-age", (es) => es.map((e) => e.textContent.replace(/\s+/g, " ").trim()));
+      assert(ages.length > 0, "no blocker ages on the updates page");
+      const two = ages.filter((a) => /\bago\b/.test(a) || (a.match(/\d+ (day|hour)s?\b/g) || []).length > 1);
+      assert(!two.length, `two ages in one sentence:\n  ${two.join("\n  ")}`);
+      return `${ages.length} ages`;
+    });
   }
   if (hasStrip) {
     await check(`[${tag}] the availability strip marks the current time and local times`, async () => {
@@ -626,8 +695,9 @@ async function screenshots(base) {
     );
     await context.close();
   }
-  const phone = await newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  for (const p of [{ key: "decisions", rel: "decisions/index.html", title: "decision index" }, ...teamPages]) {
+  const phone = await newContext(PHONE);
+  const phonePages = [pages[1], pages[2], ...(charterPage ? [charterPage] : []), ...teamPages];
+  for (const p of phonePages) {
     const { page } = await open(phone, base, p.rel);
     const file = path.join(SHOTS, `${p.key}-phone.png`);
     await page.screenshot({ path: file, fullPage: true });
@@ -643,10 +713,184 @@ async function screenshots(base) {
         assert(!problems.length, problems.join("\n"));
       }
     });
+    if (p.key === "metrics") {
+      await check("[phone 375px] each chart opens on its newest week, with its legend in view", async () => {
+        const problems = await chartsInView(page);
+        assert(!problems.length, problems.join("\n"));
+      });
+    }
     await page.close();
   }
   await phone.close();
   return shots;
+}
+
+/** What a chart frame shows without scrolling: the newest week's label on the x
+ * axis (the last one) and the legend must be inside the frame and the window. */
+async function chartsInView(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    document.querySelectorAll(".chart-wrap").forEach((wrap) => {
+      const frame = wrap.getBoundingClientRect();
+      const right = Math.min(frame.right, window.innerWidth);
+      const inside = (r) => r.left >= frame.left - 1 && r.right <= right + 1;
+      const name = wrap.getAttribute("aria-label");
+      const weeks = [...wrap.querySelectorAll("text.chart-tick[transform]")];
+      const newest = weeks[weeks.length - 1];
+      if (newest && !inside(newest.getBoundingClientRect())) {
+        problems.push(`${name}: the newest week (${newest.textContent}) is out of view`);
+      }
+      wrap.querySelectorAll(".chart-legend").forEach((g) => {
+        if (!inside(g.getBoundingClientRect())) problems.push(`${name}: the legend “${g.textContent}” is out of view`);
+      });
+    });
+    return problems;
+  });
+}
+
+const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
+
+/** A missing page in a folder (`url`) must get the 404 page with its style sheet
+ * applied and working links, at desktop and phone width; screenshots `shot-*.png`. */
+async function styledNotFound(label, url, shot) {
+  for (const [device, contextOptions] of [["desktop", {}], ["phone", PHONE]]) {
+    await check(`[${label}, ${device}] a missing page in a folder shows the styled 404 page`, async () => {
+      const context = await newContext(contextOptions);
+      try {
+        const page = await context.newPage();
+        const failed = [];
+        page.on("requestfailed", (r) => failed.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+        page.on("response", (r) => {
+          if (r.status() >= 400 && r.url() !== url && !r.url().endsWith("/favicon.ico")) {
+            failed.push(`HTTP ${r.status()}: ${r.url()}`);
+          }
+        });
+        page.on("pageerror", (e) => failed.push(`uncaught exception: ${e.message}`));
+        const response = await page.goto(url, { waitUntil: "load" });
+        assert(response && response.status() === 404, `HTTP ${response && response.status()} for ${url}`);
+        const seen = await page.evaluate(() => {
+          const style = (sel, prop) => {
+            const e = document.querySelector(sel);
+            return e ? getComputedStyle(e)[prop] : null;
+          };
+          return {
+            h1: (document.querySelector("main h1") || {}).textContent,
+            header: style(".site-header", "display"),
+            skip: style(".skip-link", "position"),
+            home: document.querySelector(".site-title").href,
+          };
+        });
+        assert(seen.h1 === "Page not found", `the page's heading is “${seen.h1}”`);
+        assert(
+          seen.header === "flex" && seen.skip === "absolute",
+          `the style sheet is not applied (header display: ${seen.header}, skip link position: ${seen.skip})`,
+        );
+        assert(!failed.length, failed.join("\n"));
+        const home = await fetch(seen.home);
+        assert(home.status === 200, `the home link ${seen.home} answers HTTP ${home.status}`);
+        await home.arrayBuffer();
+        // The window as the reader sees it (the whole 404 page fits), with the serve
+        // bar where it really is.
+        await page.screenshot({ path: path.join(SHOTS, `${shot}-${device}.png`) });
+        return `home link ${seen.home}`;
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+/** Where the serve bar is, and whether it covers the page's heading. */
+function barLayout() {
+  const bar = document.getElementById("docket-serve-banner");
+  const r = bar.getBoundingClientRect();
+  const h1 = document.querySelector("main h1").getBoundingClientRect();
+  const atH1 = document.elementFromPoint(h1.left + 4, h1.top + h1.height / 2);
+  return {
+    bottom: r.bottom,
+    height: r.height,
+    view: window.innerHeight,
+    summary: bar.querySelector("p").textContent,
+    coversHeading: !!(atH1 && atH1.closest("#docket-serve-banner")),
+    room: parseFloat(getComputedStyle(document.body).paddingBottom) || 0,
+  };
+}
+
+/** The carets of the opened diagnostics: each `^` must be drawn under the character
+ * of the line above it in the same column. */
+function caretLayout() {
+  const pre = document.querySelector("#docket-serve-banner pre");
+  const node = pre.firstChild;
+  const lines = node.data.split("\n");
+  const starts = [];
+  lines.reduce((at, line) => (starts.push(at), at + line.length + 1), 0);
+  const box = (i) => {
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return range.getBoundingClientRect();
+  };
+  const carets = [];
+  lines.forEach((line, i) => {
+    const column = line.indexOf("^");
+    const source = lines[i - 1] || "";
+    if (column < 0 || !/^\s*\|/.test(line) || !/^\s*\d+\s*\|/.test(source) || source.length <= column) return;
+    const caret = box(starts[i] + column);
+    const marked = box(starts[i - 1] + column);
+    carets.push({ source: source.trim(), column, dx: caret.left - marked.left, dy: caret.top - marked.top });
+  });
+  return {
+    carets,
+    whiteSpace: getComputedStyle(pre).whiteSpace,
+    scrolls: pre.scrollWidth > pre.clientWidth,
+    bottom: document.getElementById("docket-serve-banner").getBoundingClientRect().bottom,
+    view: window.innerHeight,
+  };
+}
+
+/** `docket serve` of a handbook with errors: a compact bar at the bottom that covers
+ * nothing, which opens to diagnostics whose carets stay under what they mark. */
+async function serveBar() {
+  await check("[serve] the error bar is one line at the bottom and covers nothing", async () => {
+    const context = await newContext();
+    try {
+      const { page } = await open(context, SERVE, "index.html");
+      await page.locator("#docket-serve-banner").waitFor({ state: "visible" });
+      const m = await page.evaluate(barLayout);
+      assert(Math.abs(m.bottom - m.view) <= 1, `the bar ends at ${m.bottom}px, the window at ${m.view}px`);
+      assert(m.height <= 48, `the bar is ${m.height}px high`);
+      assert(!m.coversHeading, "the bar covers the page's heading");
+      assert(m.room >= m.height - 1, `the page leaves ${m.room}px at its end for a ${m.height}px bar`);
+      assert(/^\d+ errors?, \d+ warnings?: /.test(m.summary), `the bar says “${m.summary}”`);
+      await page.screenshot({ path: path.join(SHOTS, "serve-banner-desktop.png") });
+      return m.summary;
+    } finally {
+      await context.close();
+    }
+  });
+  await check("[serve, phone 375px] the opened diagnostics keep each caret under what it marks", async () => {
+    const context = await newContext(PHONE);
+    try {
+      const { page } = await open(context, SERVE, "index.html");
+      await page.locator("#docket-serve-banner button[aria-expanded]").click();
+      await page.locator("#docket-serve-banner pre").waitFor({ state: "visible" });
+      const m = await page.evaluate(caretLayout);
+      assert(m.whiteSpace === "pre", `the diagnostics are set with white-space: ${m.whiteSpace}`);
+      assert(m.carets.some((c) => c.column > 45), `no caret past a phone's width to check: ${JSON.stringify(m.carets)}`);
+      const off = m.carets.filter((c) => Math.abs(c.dx) > 1 || c.dy <= 0 || c.dy > 30);
+      assert(
+        !off.length,
+        off.map((c) => `column ${c.column} of “${c.source}”: the caret is ${c.dx.toFixed(1)}px aside, ${c.dy.toFixed(1)}px below`).join("\n"),
+      );
+      assert(m.scrolls, "long lines do not scroll sideways");
+      assert(Math.abs(m.bottom - m.view) <= 1, `the opened bar ends at ${m.bottom}px, the window at ${m.view}px`);
+      await page.screenshot({ path: path.join(SHOTS, "serve-banner-phone.png") });
+      await check("[serve, phone 375px] axe: the page with the error bar open", () => axeAudit(page, "[serve] error bar"));
+      return `${m.carets.length} carets`;
+    } finally {
+      await context.close();
+    }
+  });
 }
 
 // ---------------------------------------------------------------- run
@@ -660,6 +904,14 @@ try {
     const shots = await screenshots(HTTP_BASE);
     return `${shots.length} in ${SHOTS}`;
   });
+  if (BASED) {
+    const origin = new URL(HTTP_BASE).origin;
+    await styledNotFound(`http ${BASED_PREFIX} with a base URL`, `${origin}${BASED_PREFIX}decisions/nope.html`, "404-nested");
+  }
+  if (SERVE) {
+    await styledNotFound("docket serve", new URL("decisions/nope.html", SERVE).href, "serve-404");
+    await serveBar();
+  }
   await check(`[http ${PREFIX}] the server answered no request with 404`, async () => {
     assert(!notFound.length, notFound.map((n) => `${n.url}${n.from ? ` (from ${n.from})` : ""}`).join("\n"));
   });

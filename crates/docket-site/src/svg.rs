@@ -217,9 +217,15 @@ pub fn render(chart: &Chart) -> String {
     s
 }
 
-/// The legend: a swatch in each series' colour and its name, in a row above the plot.
+/// The legend: a swatch in each series' colour and its name, in a row above the plot,
+/// ending at its right edge. On a phone the chart's frame opens scrolled to the right
+/// end (the newest week), so a legend on the left would be out of view.
 fn draw_legend(s: &mut String, chart: &Chart) {
-    let mut x = LEFT;
+    // Room for a name: about 7 units a character at the tick font size.
+    let width = |name: &str| 16.0 + 7.0 * name.chars().count() as f64;
+    let gaps = 18.0 * chart.series.len().saturating_sub(1) as f64;
+    let total: f64 = chart.series.iter().map(|(n, _)| width(n)).sum::<f64>() + gaps;
+    let mut x = (W - RIGHT - total).max(LEFT);
     for (si, (name, _)) in chart.series.iter().enumerate() {
         let _ = write!(
             s,
@@ -229,8 +235,7 @@ fn draw_legend(s: &mut String, chart: &Chart) {
             TOP + 8.0,
             esc(name)
         );
-        // Room for the name: about 7 units a character at the tick font size.
-        x += 16.0 + 7.0 * name.chars().count() as f64 + 18.0;
+        x += width(name) + 18.0;
     }
 }
 
