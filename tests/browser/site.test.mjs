@@ -810,7 +810,7 @@ function barLayout() {
     bottom: r.bottom,
     height: r.height,
     view: window.innerHeight,
-    summary: bar.querySelector("p").textContent,
+    summary: (bar.querySelector("p") || bar).textContent,
     coversHeading: !!(atH1 && atH1.closest("#docket-serve-banner")),
     room: parseFloat(getComputedStyle(document.body).paddingBottom) || 0,
   };
