@@ -863,6 +863,15 @@ async function serveBar() {
       assert(m.room >= m.height - 1, `the page leaves ${m.room}px at its end for a ${m.height}px bar`);
       assert(/^\d+ errors?, \d+ warnings?: /.test(m.summary), `the bar says “${m.summary}”`);
       await page.screenshot({ path: path.join(SHOTS, "serve-banner-desktop.png") });
+      // Scrolled to the end, the page's last line is above the bar.
+      const end = await page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return {
+          footer: document.querySelector(".site-footer").getBoundingClientRect().bottom,
+          bar: document.getElementById("docket-serve-banner").getBoundingClientRect().top,
+        };
+      });
+      assert(end.footer <= end.bar + 1, `at the end of the page the bar covers ${end.footer - end.bar}px of the footer`);
       return m.summary;
     } finally {
       await context.close();
