@@ -1,29 +1,44 @@
 //! # accepted-decision-edited
 //!
 //! **What it finds:** with `--changed-since REF`, a decision that was already
-//! `accepted` at the merge base and whose body, outcome or options the change
-//! rewrites. Marking it `superseded` or `deprecated`, and adding `superseded_by`, are
-//! allowed: that is how a decision is replaced. So is moving a record's metadata
-//! from its body into front matter (`docket import` on adr-tools, MADR or
-//! log4brains records, whose `Date:` line and `## Status` section are not its
-//! substance), and editing those lines in a record that keeps them.
+//! `accepted` at the merge base and whose substance the change rewrites: its title,
+//! its status (to anything but `superseded` or `deprecated`: moving it back to
+//! `proposed` reopens a settled question, and `rejected` reverses it, both in
+//! place), its `decided` date, its outcome or options, or its body. One finding
+//! per decision names every part edited, at the first of them.
+//!
+//! Allowed, because that is how a decision is replaced or kept findable: marking it
+//! `superseded` or `deprecated`, adding `superseded_by` or `supersedes`, and
+//! changing `tags`, `owner`, `consulted`, `informed` or `deadline` (who looks after
+//! the record now, and how it is found, not what was decided). So is moving a
+//! record's metadata from its body into front matter (`docket import` on
+//! adr-tools, MADR or log4brains records, whose title heading, `Date:` line and
+//! `## Status` section are compared by the values docket reads from them, not as
+//! text), and editing those lines in a record that keeps them. A title or `decided`
+//! date that the change removes is `missing-field`'s finding, not this rule's.
 //!
 //! **Why:** an accepted decision is a record of what was decided and why, at the
 //! time. Editing it in place rewrites history: readers can no longer tell what the
 //! team knew when it decided. A new decision that supersedes the old one keeps both.
 //!
 //! **Example:** a pull request that changes the `## Decision` section of
-//! `0042-use-postgresql.md`, accepted last month, from PostgreSQL to SQLite.
+//! `0042-use-postgresql.md`, accepted last month, from PostgreSQL to SQLite; or
+//! one that renames it `Use SQLite`, or sets it back to `status: proposed`.
 //!
 //! **Fix:** revert the edit and write a new decision (`docket new decision`) with
 //! `supersedes: [42]`; then set the old one's `status: superseded` and
 //! `superseded_by`. Typos can be fixed by a change the reviewers agree to: set this
 //! rule to `off` or `warning` in `docket.toml` if your team prefers that.
 
+use std::ops::Range;
+
 use docket_diagnostics::Diagnostic;
-use docket_model::{Data, Document, parse_file};
+use docket_model::{Data, Decision, Document, parse_file};
 
 use crate::Context;
+
+/// The statuses an accepted decision may move to in place: how it is replaced.
+const ALLOWED_STATUSES: &[&str] = &["accepted", "superseded", "deprecated"];
 
 /// Reports accepted decisions whose substance the change edits.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -49,30 +64,11 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if was.status.as_ref().map(|s| s.value.as_str()) != Some("accepted") {
             continue;
         }
-        let body_changed = normalized(&substance(&base)) != normalized(&substance(doc));
-        let outcome_changed = front(&base, "outcome") != front(doc, "outcome");
-        let options_changed = front(&base, "options") != front(doc, "options");
-        if !(body_changed || outcome_changed || options_changed) {
+        let edits = edits((&base, was), (doc, now));
+        let Some((_, range)) = edits.first() else {
             continue;
-        }
-        let range = if body_changed {
-            first_changed_line(&base, doc)
-        } else {
-            let key = if outcome_changed {
-                "outcome"
-            } else {
-                "options"
-            };
-            doc.front
-                .as_ref()
-                .and_then(|f| f.get(key))
-                .map_or(0..0, |f| f.key_range.clone())
         };
-        let what = match (body_changed, outcome_changed, options_changed) {
-            (true, _, _) => "body",
-            (false, true, _) => "outcome",
-            _ => "options",
-        };
+        let parts: Vec<&str> = edits.iter().map(|(what, _)| what.as_str()).collect();
         let id = now
             .id
             .as_ref()
@@ -81,9 +77,10 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 "accepted-decision-edited",
                 &doc.path,
-                range,
+                range.clone(),
                 format!(
-                    "decision {id} was accepted before this change, and the change edits its {what}"
+                    "decision {id} was accepted before this change, and the change edits its {}",
+                    and_list(&parts)
                 ),
             )
             .with_help(format!(
@@ -91,6 +88,60 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
+}
+
+/// What the change edits of the substance of a decision accepted at the base, in
+/// the order of the record (front matter, then body), each with where it is now.
+fn edits(
+    (base, was): (&Document, &Decision),
+    (doc, now): (&Document, &Decision),
+) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    // A value removed is `missing-field`'s; a value that moved between formats
+    // (`docket import`) compares equal.
+    if let (Some(a), Some(b)) = (&was.title, &now.title)
+        && words(&a.value) != words(&b.value)
+    {
+        out.push(("title".to_string(), b.range.clone()));
+    }
+    if let Some(s) = &now.status
+        && !ALLOWED_STATUSES.contains(&s.value.as_str())
+    {
+        out.push((format!("status (to `{}`)", s.value), s.range.clone()));
+    }
+    if let (Some(a), Some(b)) = (&was.decided, &now.decided)
+        && a.value != b.value
+    {
+        out.push(("`decided` date".to_string(), b.range.clone()));
+    }
+    for key in ["options", "outcome"] {
+        if front(base, key) != front(doc, key) {
+            let range = doc
+                .front
+                .as_ref()
+                .and_then(|f| f.get(key))
+                .map_or(0..0, |f| f.key_range.clone());
+            out.push((key.to_string(), range));
+        }
+    }
+    if normalized(&substance(base)) != normalized(&substance(doc)) {
+        out.push(("body".to_string(), first_changed_line(base, doc)));
+    }
+    out
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(parts: &[&str]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A value's words, so that re-wrapping a title is no edit.
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
 }
 
 /// The body's lines with their offsets, without the lines that only restate
@@ -128,7 +179,7 @@ fn front(doc: &Document, key: &str) -> Option<docket_syntax::Yaml> {
 }
 
 /// The range of the first body line that differs from the base body.
-fn first_changed_line(base: &Document, doc: &Document) -> std::ops::Range<usize> {
+fn first_changed_line(base: &Document, doc: &Document) -> Range<usize> {
     let base_lines = substance(base);
     let mut base_lines = base_lines
         .iter()
@@ -174,6 +225,44 @@ mod tests {
             "accepted-decision-edited",
             &with_base(&edited, ACCEPTED)
         ));
+    }
+
+    #[test]
+    fn fails_when_the_title_status_or_decided_date_changes() {
+        let retitled = ACCEPTED.replace("title: Use PostgreSQL", "title: Use SQLite");
+        assert_eq!(
+            run("accepted-decision-edited", &with_base(&retitled, ACCEPTED)),
+            [
+                "docs/decisions/0042-use-postgresql.md:2:8 decision 42 was accepted before this change, and the change edits its title"
+            ]
+        );
+        let reopened = ACCEPTED
+            .replace("status: accepted", "status: proposed")
+            .replace("decided: 2026-11-02", "decided: 2026-11-03")
+            .replace("\nPostgreSQL.\n", "\nNot sure.\n");
+        assert_eq!(
+            run("accepted-decision-edited", &with_base(&reopened, ACCEPTED)),
+            [
+                "docs/decisions/0042-use-postgresql.md:3:9 decision 42 was accepted before this change, and the change edits its status (to `proposed`), `decided` date and body"
+            ]
+        );
+    }
+
+    #[test]
+    fn passes_when_only_bookkeeping_changes() {
+        let kept = ACCEPTED.replace(
+            "owner: alice\n",
+            "owner: bob\ntags: [storage]\nconsulted: [alice]\nsupersedes: [7]\n",
+        );
+        assert_eq!(
+            run("accepted-decision-edited", &with_base(&kept, ACCEPTED)),
+            Vec::<String>::new()
+        );
+        let rewrapped = ACCEPTED.replace("title: Use PostgreSQL", "title: \"Use  PostgreSQL\"");
+        assert_eq!(
+            run("accepted-decision-edited", &with_base(&rewrapped, ACCEPTED)),
+            Vec::<String>::new()
+        );
     }
 
     const ADR_TOOLS: &str = "# 42. Use PostgreSQL\n\nDate: 2026-11-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a database.\n\n## Decision\n\nPostgreSQL.\n";
