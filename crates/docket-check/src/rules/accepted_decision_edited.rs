@@ -17,6 +17,12 @@
 //! text), and editing those lines in a record that keeps them. A title or `decided`
 //! date that the change removes is `missing-field`'s finding, not this rule's.
 //!
+//! Filling in what the record never said is allowed too: text still as a template
+//! of `docket new` wrote it (see `template-text`) is no substance, so writing the
+//! outcome into a `## Decision` section that held only the template's paragraph,
+//! or deleting a template paragraph left beside the outcome, rewrites nothing the
+//! team decided. Adding to a section that already said something is an edit.
+//!
 //! **Why:** an accepted decision is a record of what was decided and why, at the
 //! time. Editing it in place rewrites history: readers can no longer tell what the
 //! team knew when it decided. A new decision that supersedes the old one keeps both.
@@ -115,7 +121,12 @@ fn edits(
         out.push(("`decided` date".to_string(), b.range.clone()));
     }
     for key in ["options", "outcome"] {
-        if front(base, key) != front(doc, key) {
+        // A team template's value written over is filled in, not rewritten.
+        let was_template = was
+            .template_text
+            .iter()
+            .any(|t| t.key && t.field == Some(key));
+        if front(base, key) != front(doc, key) && !was_template {
             let range = doc
                 .front
                 .as_ref()
@@ -124,8 +135,12 @@ fn edits(
             out.push((key.to_string(), range));
         }
     }
-    if normalized(&substance(base)) != normalized(&substance(doc)) {
-        out.push(("body".to_string(), first_changed_line(base, doc)));
+    let (base_lines, lines) = (substance(base, was, None), substance(doc, now, Some(was)));
+    if normalized(&base_lines) != normalized(&lines) {
+        out.push((
+            "body".to_string(),
+            first_changed_line(&base_lines, &lines, doc),
+        ));
     }
     out
 }
@@ -145,9 +160,25 @@ fn words(s: &str) -> Vec<&str> {
 }
 
 /// The body's lines with their offsets, without the lines that only restate
-/// metadata (see [`Document::metadata_lines`]).
-fn substance(doc: &Document) -> Vec<(usize, &str)> {
+/// metadata (see [`Document::metadata_lines`]) and without text a template wrote,
+/// which says nothing. With `base` (the decision at the base), also without what
+/// is now written in a section that was nothing but a template's text there: that
+/// fills in what the record never said.
+fn substance<'a>(
+    doc: &'a Document,
+    d: &Decision,
+    base: Option<&Decision>,
+) -> Vec<(usize, &'a str)> {
     let metadata = doc.metadata_lines();
+    let mut skipped: Vec<Range<usize>> = d
+        .template_text
+        .iter()
+        .flat_map(|t| t.parts.iter().cloned())
+        .collect();
+    let filled = base.map_or(&[][..], |b| b.template_text.as_slice());
+    for t in filled.iter().filter(|t| t.whole && !t.key) {
+        skipped.extend(section_named(doc, &t.place));
+    }
     let mut offset = doc.body.start;
     let mut out = Vec::new();
     for line in doc
@@ -158,11 +189,31 @@ fn substance(doc: &Document) -> Vec<(usize, &str)> {
     {
         let start = offset;
         offset += line.len();
-        if !metadata.iter().any(|r| r.start == start) {
+        let skip =
+            metadata.iter().any(|r| r.start == start) || skipped.iter().any(|r| r.contains(&start));
+        if !skip {
             out.push((start, line));
         }
     }
     out
+}
+
+/// The text directly under each heading of `doc` written as `place` (`## Decision`),
+/// up to the next heading.
+fn section_named(doc: &Document, place: &str) -> Vec<Range<usize>> {
+    let headings = &doc.outline.headings;
+    headings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| {
+            let written = format!("{} {}", "#".repeat(usize::from(h.level)), h.text);
+            written.eq_ignore_ascii_case(place)
+        })
+        .map(|(i, h)| {
+            let end = headings.get(i + 1).map_or(doc.body.end, |n| n.range.start);
+            h.range.end..end.max(h.range.end)
+        })
+        .collect()
 }
 
 /// Line endings and blank lines do not count as an edit.
@@ -179,19 +230,22 @@ fn front(doc: &Document, key: &str) -> Option<docket_syntax::Yaml> {
 }
 
 /// The range of the first body line that differs from the base body.
-fn first_changed_line(base: &Document, doc: &Document) -> Range<usize> {
-    let base_lines = substance(base);
+fn first_changed_line(
+    base_lines: &[(usize, &str)],
+    lines: &[(usize, &str)],
+    doc: &Document,
+) -> Range<usize> {
     let mut base_lines = base_lines
         .iter()
         .map(|(_, l)| l.trim_end())
         .filter(|l| !l.is_empty());
-    for (start, line) in substance(doc) {
+    for (start, line) in lines {
         let content = line.trim_end();
         if content.is_empty() {
             continue;
         }
         if base_lines.next() != Some(content) {
-            return start..start + content.len();
+            return *start..start + content.len();
         }
     }
     doc.body.end..doc.body.end
@@ -262,6 +316,38 @@ mod tests {
         assert_eq!(
             run("accepted-decision-edited", &with_base(&rewrapped, ACCEPTED)),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn passes_when_template_text_is_written_over() {
+        let template = include_str!("../../../../templates/new/decision.md")
+            .replace("{{title}}", "Use PostgreSQL")
+            .replace("{{owner}}", "alice")
+            .replace("{{date}}", "2026-11-01")
+            .replace("{{deadline}}", "2026-11-03")
+            .replace("status: proposed", "status: accepted\ndecided: 2026-11-02");
+        let filled = template
+            .replace(
+                "- **First option.** What it is, what speaks for it and what against it.\n- **Second option.** What it is, what speaks for it and what against it.",
+                "- PostgreSQL\n- SQLite",
+            )
+            .replace(
+                "Open until the owner decides, by the deadline at the latest, with what is known\nthen. Replace this paragraph with the chosen option and why, and set\n`status: accepted` (or `rejected`) and `decided` in the front matter.",
+                "PostgreSQL, because we know it.",
+            );
+        assert_eq!(
+            run("accepted-decision-edited", &with_base(&filled, &template)),
+            Vec::<String>::new(),
+            "the record never said anything there"
+        );
+        let changed = filled.replace("because we know it", "because it is fast");
+        assert_eq!(
+            run("accepted-decision-edited", &with_base(&changed, &filled)),
+            [
+                "docs/decisions/0042-use-postgresql.md:23:1 decision 42 was accepted before this change, and the change edits its body"
+            ],
+            "once written, the outcome is substance"
         );
     }
 
