@@ -123,8 +123,9 @@ impl Template {
         }
     }
 
-    /// Whether `text`, a paragraph or list item (normalised, see [`Unit`]) under a
-    /// heading `heading`, is this template's text under a heading of that name.
+    /// Whether `text`, a paragraph or list item (whitespace normalised, without its
+    /// list marker) under a heading `heading`, is this template's text under a
+    /// heading of that name.
     pub fn has_unit(&self, heading: &str, text: &str) -> bool {
         self.sections
             .iter()
@@ -282,10 +283,13 @@ pub(crate) fn units(text: &str, outline: &Outline, index: usize, body_end: usize
         .map_or(body_end, |h| h.range.start)
         .max(heading.range.end);
     let section = heading.range.end..end;
-    let items: Vec<Range<usize>> = outline
-        .list_items
+    // Items are in document order, so those under this heading are one run.
+    let all = &outline.list_items;
+    let first = all.partition_point(|i| i.section < Some(index));
+    let last = all.partition_point(|i| i.section <= Some(index));
+    let items: Vec<Range<usize>> = all[first..last.max(first)]
         .iter()
-        .filter(|i| i.section == Some(index) && i.depth == 0)
+        .filter(|i| i.depth == 0)
         .map(|i| i.range.start..i.range.end.min(end))
         .collect();
     let mut out: Vec<Unit> = items
@@ -301,6 +305,7 @@ pub(crate) fn units(text: &str, outline: &Outline, index: usize, body_end: usize
     // Paragraphs: runs of non-blank lines outside the list items.
     let mut paragraph: Option<Range<usize>> = None;
     let mut offset = section.start;
+    let mut next_item = 0;
     let lines = text
         .get(section.clone())
         .unwrap_or("")
@@ -308,7 +313,10 @@ pub(crate) fn units(text: &str, outline: &Outline, index: usize, body_end: usize
     for line in lines.chain(std::iter::once("")) {
         let start = offset;
         offset += line.len();
-        let in_item = items.iter().any(|r| r.contains(&start));
+        while items.get(next_item).is_some_and(|r| r.end <= start) {
+            next_item += 1;
+        }
+        let in_item = items.get(next_item).is_some_and(|r| r.contains(&start));
         if line.trim().is_empty() || in_item {
             if let Some(p) = paragraph.take() {
                 out.push(Unit {

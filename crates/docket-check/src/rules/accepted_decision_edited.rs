@@ -179,6 +179,8 @@ fn substance<'a>(
     for t in filled.iter().filter(|t| t.whole && !t.key) {
         skipped.extend(section_named(doc, &t.place));
     }
+    let skipped = disjoint(skipped);
+    let mut next = 0;
     let mut offset = doc.body.start;
     let mut out = Vec::new();
     for line in doc
@@ -189,10 +191,27 @@ fn substance<'a>(
     {
         let start = offset;
         offset += line.len();
-        let skip =
-            metadata.iter().any(|r| r.start == start) || skipped.iter().any(|r| r.contains(&start));
+        // Lines come in order: one pass over the ranges.
+        while skipped.get(next).is_some_and(|r| r.end <= start) {
+            next += 1;
+        }
+        let skip = metadata.iter().any(|r| r.start == start)
+            || skipped.get(next).is_some_and(|r| r.contains(&start));
         if !skip {
             out.push((start, line));
+        }
+    }
+    out
+}
+
+/// `ranges` sorted and merged where they overlap.
+fn disjoint(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
         }
     }
     out

@@ -233,10 +233,11 @@ fn options(
                 }
                 left.extend(t.parts.iter().map(|p| p.start));
             }
+            left.sort_unstable();
             let named = doc
                 .outline
                 .items_in_section(i)
-                .filter(|item| !left.contains(&item.range.start))
+                .filter(|item| left.binary_search(&item.range.start).is_err())
                 .map(|item| DecisionOption::named(item.text.trim()))
                 .collect::<Vec<_>>();
             let origin = (!named.is_empty()).then_some(Origin::Body);
