@@ -152,3 +152,63 @@ fn what_to_write(kind: Kind, t: &TemplateText) -> String {
         false => format!("write what this {kind} has to say there, or remove the section"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::kind::Kind;
+    use crate::problem::Problem;
+    use crate::repo::Repository;
+
+    /// A team's template that writes `outcome` and `options` in its front matter.
+    const TEAM: &str = "---\ntitle: {{title}}\nstatus: proposed\noptions: [Option A, Option B]\noutcome: \"To be written by {{owner}}\"\n---\n## Notes\n\n- Anything else.\n";
+
+    fn read(text: &str) -> Repository {
+        let mut config = Config::default();
+        config
+            .templates
+            .add(Kind::Decision, "templates/new/decision.md", TEAM);
+        Repository::from_texts(
+            config,
+            vec![("docs/decisions/0001-a.md".to_string(), text.to_string())],
+        )
+    }
+
+    #[test]
+    fn a_teams_front_matter_values_are_no_options_and_no_outcome() {
+        let r = read(
+            "---\ntitle: A\nstatus: accepted\nowner: alice\ndate: 2026-11-20\ndecided: 2026-11-21\noptions: [Option A, Option B]\noutcome: To be written by alice\n---\n## Notes\n\n- Anything else.\n- Real notes.\n",
+        );
+        let doc = &r.documents[0];
+        let d = doc.decision().unwrap();
+        assert!(d.options.is_empty() && d.outcome.is_none(), "{d:?}");
+        assert!(d.has_template_text("options") && d.has_template_text("outcome"));
+        let messages: Vec<&str> = doc
+            .problems
+            .iter()
+            .filter(|p| p.rule == Problem::TemplateText)
+            .map(|p| p.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "the `## Notes` section still holds the template's text `- Anything else.`",
+                "`outcome` is still the template's text",
+                "`options` is still the template's text",
+            ]
+        );
+    }
+
+    #[test]
+    fn values_of_the_records_own_are_kept() {
+        let r = read(
+            "---\ntitle: A\nstatus: accepted\nowner: alice\ndate: 2026-11-20\ndecided: 2026-11-21\noptions: [Option A, PostgreSQL]\noutcome: PostgreSQL\n---\n",
+        );
+        let doc = &r.documents[0];
+        let d = doc.decision().unwrap();
+        assert_eq!(d.options.len(), 2);
+        assert_eq!(d.outcome.as_deref(), Some("PostgreSQL"));
+        assert!(doc.template_text().is_empty());
+        assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+    }
+}
