@@ -366,10 +366,12 @@ fn new_refuses_unknown_owners_and_missing_titles() {
 
 #[test]
 fn user_templates_override_the_built_in_ones() {
+    // A draft: once the brief is `active`, sections still as the team's template
+    // wrote them (`c`, `o`, `a`) are `template-text` (tests/truth_checks.rs).
     let repo = Repo::new();
     repo.write_all(MINIMAL).write(
         "templates/new/brief.md",
-        "---\ntitle: {{title}}\nowner: {{ owner }}\nstatus: active\ndeadline: {{deadline}}\nestimate: 3\n---\n# {{date}}\n## Context\nc\n## Expected output\no\n## Acceptance criteria\na\n",
+        "---\ntitle: {{title}}\nowner: {{ owner }}\nstatus: draft\ndeadline: {{deadline}}\nestimate: 3\n---\n# {{date}}\n## Context\nc\n## Expected output\no\n## Acceptance criteria\na\n",
     );
     let run = repo
         .docket()
@@ -378,7 +380,7 @@ fn user_templates_override_the_built_in_ones() {
     run.assert_code(0);
     assert_eq!(
         read(&repo, "docs/briefs/yes.md"),
-        "---\ntitle: \"Yes\"\nowner: bob\nstatus: active\ndeadline: 2026-12-01T12:00:00Z\nestimate: 3\n---\n# 2026-11-24\n## Context\nc\n## Expected output\no\n## Acceptance criteria\na\n"
+        "---\ntitle: \"Yes\"\nowner: bob\nstatus: draft\ndeadline: 2026-12-01T12:00:00Z\nestimate: 3\n---\n# 2026-11-24\n## Context\nc\n## Expected output\no\n## Acceptance criteria\na\n"
     );
     assert_clean(&repo);
 }

@@ -207,6 +207,7 @@ fn use_candidates(
 pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     let root = find_root(start)?;
     let (mut config, toml_text) = read_config_text(&root)?;
+    let template_problems = read_templates(&root, &mut config);
     let mut notes = Vec::new();
     let walked = if decision_folder_unknown(&root, &config) {
         walk_finding_decisions(&root, &mut config, &mut notes)
@@ -224,8 +225,9 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
             folders: walk::top_folders(&root),
         });
     }
-    let walked =
+    let mut walked =
         walked.unwrap_or_else(|| walk::walk(&root, &handbook, &config.exclude, walk::Prune::None));
+    walked.problems.extend(template_problems);
     let handbook_root = config.root.clone();
     let documents: Vec<_> = walked
         .files
@@ -246,6 +248,28 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
         walked.problems,
     );
     Ok(Workspace { root, repo, notes })
+}
+
+/// Adds the team's own templates of `docket new` (`templates/new/KIND.md` at the
+/// repository root, the files `docket new` writes from) to `config`, so that text
+/// left as they wrote it is no content. A template that cannot be read is an
+/// `unreadable-file` finding.
+fn read_templates(root: &Path, config: &mut Config) -> Vec<ParseProblem> {
+    let mut problems = Vec::new();
+    for kind in docket_model::Templates::KINDS {
+        let rel = format!("templates/new/{}.md", kind.name());
+        match std::fs::read_to_string(root.join(&rel)) {
+            Ok(text) => config.templates.add(kind, rel, &text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => problems.push(ParseProblem::new(
+                Problem::UnreadableFile,
+                &rel,
+                0..0,
+                format!("cannot read the template: {e}"),
+            )),
+        }
+    }
+    problems
 }
 
 /// Reads and parses one file; a file that cannot be read or is not UTF-8 is still a

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::Kind;
 use crate::root::HandbookRoot;
+use crate::template::Templates;
 
 /// The parsed configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,10 @@ pub struct Config {
     pub rules: Vec<RuleSetting>,
     /// `[kinds.<kind>]`.
     pub kinds: BTreeMap<Kind, KindConfig>,
+    /// The templates documents are compared with (text left as a template wrote
+    /// it is no content): the built-in ones, and the team's own
+    /// `templates/new/KIND.md`, which the driver adds (not docket.toml).
+    pub templates: Templates,
 }
 
 /// One line of `[rules]`.
@@ -160,6 +165,7 @@ impl Default for Config {
             site: SiteConfig::default(),
             rules: Vec::new(),
             kinds: BTreeMap::new(),
+            templates: Templates::default(),
         }
     }
 }
@@ -243,6 +249,7 @@ impl Config {
             site: raw.site,
             rules,
             kinds,
+            templates: Templates::default(),
         })
     }
 

@@ -161,6 +161,30 @@ impl PartialEq<&str> for DecisionOption {
     }
 }
 
+/// A section (or front-matter value) of a document that still holds text as a
+/// template of `docket new` wrote it (see [`crate::Templates`]): such text says
+/// nothing, so it is no option, no outcome and no section content. `read` finds
+/// it; `template-text` reports it once a document is past its draft
+/// ([`Document::is_past_draft`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateText {
+    /// How messages name the place: the heading as a Markdown heading
+    /// (`## Options`), or the front-matter key (`outcome`).
+    pub place: String,
+    /// Whether the place is a front-matter key rather than a section.
+    pub key: bool,
+    /// The heading's index in the document's outline, for a section.
+    pub heading: Option<usize>,
+    /// Where a finding about the whole place points: the heading, or the value.
+    pub range: Range<usize>,
+    /// The paragraphs and list items (or the value) that are the template's text.
+    pub parts: Vec<Range<usize>>,
+    /// Whether the place holds nothing but the template's text.
+    pub whole: bool,
+    /// The decision field read from this place (`options`, `outcome`), if any.
+    pub field: Option<&'static str>,
+}
+
 /// Where a value of a record was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -198,11 +222,13 @@ pub struct Decision {
     /// When it was decided.
     pub decided: Option<Spanned<Time>>,
     /// The options, from front matter (`options: [{name, pros, cons}]` or plain
-    /// names) or the items of the `## Options` (`## Considered Options`) section.
+    /// names) or the items of the `## Options` (`## Considered Options`) section;
+    /// without those still as a template wrote them ([`Decision::template_text`]).
     pub options: Vec<DecisionOption>,
     /// Where the options were read from, when there are any.
     pub options_origin: Option<Origin>,
-    /// The outcome, from front matter or the `## Decision` section.
+    /// The outcome, from front matter or the `## Decision` section, without the
+    /// paragraphs still as a template wrote them: `None` when nothing else is left.
     pub outcome: Option<String>,
     /// Where the outcome was read from, when there is one.
     pub outcome_origin: Option<Origin>,
@@ -226,6 +252,8 @@ pub struct Decision {
     /// Where each known field's value was found (a front-matter value or a line of
     /// the body), whether or not the value is valid. `missing-field` reads it.
     pub found_at: Vec<(&'static str, Range<usize>)>,
+    /// The sections and values still as a template wrote them.
+    pub template_text: Vec<TemplateText>,
 }
 
 impl Decision {
@@ -244,6 +272,13 @@ impl Decision {
         self.status
             .as_ref()
             .is_some_and(|s| statuses.contains(&s.value.as_str()))
+    }
+
+    /// Whether the place field `name` (`options`, `outcome`) is read from holds
+    /// text as a template wrote it, so that what is missing there is the
+    /// template's text rather than nothing at all.
+    pub fn has_template_text(&self, name: &str) -> bool {
+        self.template_text.iter().any(|t| t.field == Some(name))
     }
 
     /// Where field `name`'s value was found, if it was.
@@ -268,6 +303,8 @@ pub struct Brief {
     pub status: Option<Spanned<String>>,
     /// Estimate in hours.
     pub estimate: Option<f64>,
+    /// The sections still as a template wrote them.
+    pub template_text: Vec<TemplateText>,
 }
 
 impl Brief {
@@ -523,6 +560,34 @@ impl Document {
         };
         t.or_else(|| self.outline.headings.first().map(|h| h.text.clone()))
             .unwrap_or_else(|| self.stem().to_string())
+    }
+
+    /// The sections and values of the document still as a template wrote them
+    /// (decisions and briefs; other kinds have none).
+    pub fn template_text(&self) -> &[TemplateText] {
+        match &self.data {
+            Data::Decision(d) => &d.template_text,
+            Data::Brief(b) => &b.template_text,
+            _ => &[],
+        }
+    }
+
+    /// Whether the document is past its draft, so that text left as a template
+    /// wrote it is a finding (`template-text`): a decision that is decided
+    /// (`accepted`, `rejected`), a brief under way or done (`active`, `done`). A
+    /// proposed decision and a draft brief are being written, and the template's
+    /// text is expected in them; a superseded or deprecated decision and a
+    /// cancelled brief are no longer acted on. Either way the template's text is
+    /// never content ([`Decision::options`], [`Decision::outcome`]).
+    pub fn is_past_draft(&self) -> bool {
+        match &self.data {
+            Data::Decision(d) => d.is_decided(),
+            Data::Brief(b) => b
+                .status
+                .as_ref()
+                .is_some_and(|s| matches!(s.value.as_str(), "active" | "done")),
+            _ => false,
+        }
     }
 
     /// The deadline of a `proposed` decision (SPEC §3): its `deadline`, or `date` + the

@@ -11,11 +11,12 @@
 //! From the bottom up; a module imports only modules above it in this list (no two
 //! modules import each other, and the order has no cycle):
 //!
-//! - `kind`, [`time`], `links`, `problem`: the leaves. The kinds and their schemas
-//!   as [`FieldSpec`] tables, with a status in docket's spelling
+//! - `kind`, [`time`], `links`, `problem`, `template`: the leaves. The kinds and
+//!   their schemas as [`FieldSpec`] tables, with a status in docket's spelling
 //!   ([`canonical_status`]) and the test of a template's placeholder
 //!   ([`is_placeholder`]); dates, durations and working hours; relative links;
-//!   [`Problem`] codes and [`ParseProblem`]. Then `history` (the git history as
+//!   [`Problem`] codes and [`ParseProblem`]; the templates of `docket new`, built
+//!   in and the team's own, read into their sections ([`Templates`]). Then `history` (the git history as
 //!   data), `config` (`docket.toml`) and [`schema`] (the JSON Schema of a kind).
 //! - `document`: the types of a parsed file ([`Document`], [`Fields`], [`Decision`],
 //!   [`DecisionOption`], [`Meeting`], [`Norms`], …, and [`Legacy`] /
@@ -31,8 +32,10 @@
 //! - [`legacy`]: existing records (adr-tools, MADR, log4brains; SPEC §9), itself in
 //!   layers `status` → `refs` → `lines` → `scan` → `read`; it fills the document
 //!   types and is never imported by them.
-//! - `read`: typed reading of each kind from its [`Fields`] (`validate`, `decision`,
-//!   `update`, `kinds`); decisions in an existing format go through [`legacy`].
+//! - `read`: typed reading of each kind from its [`Fields`] (`validate`, `template`,
+//!   `decision`, `update`, `kinds`); decisions in an existing format go through
+//!   [`legacy`]. Text left as a template wrote it ([`TemplateText`]) is found here
+//!   and is never an option, an outcome or a section's content.
 //! - `parse`: the front-matter split and YAML into [`Fields`] with ranges, the
 //!   outline, then `read`: [`parse_document`]; and [`front_matter_status`], the fast
 //!   path for `docket-git`.
@@ -62,6 +65,7 @@ mod renumber;
 mod repo;
 mod root;
 pub mod schema;
+mod template;
 pub mod time;
 mod value;
 mod write;
@@ -69,7 +73,7 @@ mod write;
 pub use config::{Config, ConfigError, Exclude, IdScheme, KindConfig, RuleSetting, SiteConfig};
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
-    Meeting, Norms, Origin, Page, Person, Spanned, Update, UpdateLine, number_prefix,
+    Meeting, Norms, Origin, Page, Person, Spanned, TemplateText, Update, UpdateLine, number_prefix,
 };
 pub use history::{
     Author, ChangeSet, CommitInfo, FileHistory, History, MissingObject, ObjectKind, PartialHistory,
@@ -87,5 +91,6 @@ pub use problem::{ParseProblem, Problem};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
 pub use repo::{FileRole, Repository, classify, is_record_name, is_template_name, parse_file};
 pub use root::HandbookRoot;
+pub use template::{Template, Templates};
 pub use time::parse_hours;
 pub use write::{slug, yaml_date, yaml_flow, yaml_scalar};

@@ -38,6 +38,13 @@
 //! no `owner` is fine: that decider is the owner. An empty key (`owner:`, as
 //! templates leave them) is missing, as if absent.
 //!
+//! Options and an outcome still as the template of `docket new` wrote them
+//! (`**First option.** What it is…`, `Replace this paragraph…`) are no options and
+//! no outcome: docket, `docket metrics` and the site do not count them. They are
+//! reported once, by `template-text` ("the `## Decision` section is still the
+//! template's text"), not again here; options of which only some are the
+//! template's count without those.
+//!
 //! **Fix:** add the key (`owner: alice`, `decided: 2026-11-21`), or the body section.
 
 use docket_diagnostics::Diagnostic;
@@ -80,9 +87,10 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
     let status = d.status.as_ref().map(|s| s.value.as_str());
     for spec in Kind::Decision.schema() {
         let present = match spec.name {
-            // Options: two or more, from front matter or the body section.
-            "options" => d.options.len() >= 2,
-            "outcome" => d.outcome.is_some(),
+            // Options: two or more, from front matter or the body section. Where a
+            // template's text stands in for them, `template-text` says so.
+            "options" => d.options.len() >= 2 || d.has_template_text("options"),
+            "outcome" => d.outcome.is_some() || d.has_template_text("outcome"),
             name => d.found(name).is_some(),
         };
         if !spec.is_required(status, extra) || present {

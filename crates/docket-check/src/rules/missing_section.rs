@@ -15,6 +15,11 @@
 //! at line 1. Documents whose front matter cannot be read are skipped (their body is
 //! not known for sure; `front-matter-syntax` reports them).
 //!
+//! A section that is there but still holds the text of the template `docket new`
+//! wrote (a brief's "Why this task exists: …") says nothing either; once the brief
+//! is under way that is reported by `template-text`, which names the section, and
+//! not again here.
+//!
 //! **Why:** these are the parts a reader comes for. A brief without acceptance
 //! criteria cannot be finished; an update without a `Blocker:` line does not say
 //! whether somebody is stuck; a charter without an escalation path leaves people

@@ -7,13 +7,22 @@
 //!   status is not `superseded` (reported at the entry in A);
 //! - B says `superseded_by: A`, but A does not list B in `supersedes` (reported at
 //!   B's `superseded_by`);
+//! - B says `superseded_by: A`, but A is not decided: it is still `proposed`, or it
+//!   was `rejected` (reported at B's `superseded_by`). A decision is superseded only
+//!   by a decided one: a proposal may list B in `supersedes` to say what it would
+//!   replace, and B keeps its status until the proposal is accepted. So a
+//!   `proposed` A that lists B is no mismatch while B does not name A yet; a
+//!   superseding decision that was accepted and later superseded or deprecated in
+//!   turn still counts as decided;
 //! - a supersession cycle: A supersedes B, which supersedes … A, or a decision that
 //!   supersedes itself. A cycle is reported once, on the first file of the cycle in
 //!   path order, naming every file of it. When several cycles share decisions, the
 //!   shortest one through that first file is named; fixing it reveals the next.
 //!
 //! Only references that resolve to exactly one decision are compared; the others are
-//! the business of `broken-reference` and `duplicate-id`.
+//! the business of `broken-reference` and `duplicate-id`. A decision whose status is
+//! missing or not one of docket's is not judged as the replacing side (other rules
+//! report its status).
 //!
 //! **Why:** the site draws the supersession chain from both ends. When they disagree,
 //! a reader of the old decision is not sent to the new one, or is sent to the wrong
@@ -28,9 +37,18 @@
 //! status: accepted          # should be `superseded`, with `superseded_by: 42`
 //! ```
 //!
+//! ```yaml
+//! # 0017-use-mysql.md
+//! status: superseded
+//! superseded_by: 42         # but 0042 is still `proposed`
+//! ```
+//!
 //! **Fix:** in the replaced record set `status: superseded` and `superseded_by:` the
 //! new one's id, and list the old one in the new one's `supersedes`. Break a cycle by
-//! removing the `supersedes` entry that points back to a newer decision.
+//! removing the `supersedes` entry that points back to a newer decision. When the
+//! replacing decision is not decided yet, give the old record back its status and
+//! remove `superseded_by` until the new one is accepted (then set both); when it was
+//! rejected, name the decision that did replace the old one, or restore the old one.
 
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -46,8 +64,9 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let repo = ctx.repo;
     for (a, da) in repo.decisions() {
         for (entry, b) in one_step(repo, da, Direction::Back) {
-            // A decision that supersedes itself is a cycle, reported below.
-            if !std::ptr::eq(a, b.0) {
+            // A decision that supersedes itself is a cycle, reported below; a proposal
+            // names what it would replace, which keeps its status until it is decided.
+            if !std::ptr::eq(a, b.0) && !da.is_proposed() {
                 one_sided_supersedes(repo, (a, da), entry, b, out);
             }
         }
@@ -158,6 +177,8 @@ fn one_sided_superseded_by(
             ),
             "name the decision that replaces this one".to_string(),
         )
+    } else if let Some(found) = undecided(by, a, da) {
+        found
     } else if step(repo, da, Direction::Back)
         .iter()
         .any(|(_, found)| found.iter().any(|d| std::ptr::eq(*d, b)))
@@ -177,6 +198,34 @@ fn one_sided_superseded_by(
         Diagnostic::new("supersession-mismatch", &b.path, by.range.clone(), message)
             .with_help(help),
     );
+}
+
+/// A decision is superseded only by a decided one: the message and help when `a`,
+/// named by `by`, is still proposed or was rejected.
+fn undecided(by: &Spanned<String>, a: &Document, da: &Decision) -> Option<(String, String)> {
+    let status = da.status.as_ref()?.value.as_str();
+    let name = a.file_name();
+    match status {
+        "proposed" => Some((
+            format!(
+                "superseded by `{}`, but {name} is still `proposed`: a decision is superseded only by a decided one",
+                by.value
+            ),
+            format!(
+                "keep this decision's status and remove `superseded_by` until {name} is accepted; then set `status: superseded` and `superseded_by` again"
+            ),
+        )),
+        "rejected" => Some((
+            format!(
+                "superseded by `{}`, but {name} was `rejected`: a rejected decision replaces nothing",
+                by.value
+            ),
+            format!(
+                "name the decision that did replace this one, or restore this decision's status and remove `superseded_by` (and `{name}`'s `supersedes` entry)"
+            ),
+        )),
+        _ => None,
+    }
 }
 
 /// Supersession cycles, following `supersedes` edges between decisions.
@@ -395,6 +444,60 @@ mod tests {
             ),
         ]);
         insta::assert_debug_snapshot!(run("supersession-mismatch", &r));
+    }
+
+    #[test]
+    fn fails_when_the_replacing_decision_is_not_decided() {
+        let r = repo(&[
+            (
+                "docs/decisions/0001-a.md",
+                &decision("superseded", "superseded_by: 2\n"),
+            ),
+            (
+                "docs/decisions/0002-b.md",
+                &decision("proposed", "supersedes: [1]\n"),
+            ),
+            (
+                "docs/decisions/0003-c.md",
+                &decision("superseded", "superseded_by: 4\n"),
+            ),
+            (
+                "docs/decisions/0004-d.md",
+                &decision("rejected", "supersedes: [3]\n"),
+            ),
+        ]);
+        assert_eq!(
+            run("supersession-mismatch", &r),
+            [
+                "docs/decisions/0001-a.md:6:16 superseded by `2`, but 0002-b.md is still `proposed`: a decision is superseded only by a decided one",
+                "docs/decisions/0003-c.md:6:16 superseded by `4`, but 0004-d.md was `rejected`: a rejected decision replaces nothing",
+            ]
+        );
+    }
+
+    #[test]
+    fn passes_while_a_proposal_names_what_it_would_replace() {
+        let r = repo(&[
+            ("docs/decisions/0001-a.md", &decision("accepted", "")),
+            (
+                "docs/decisions/0002-b.md",
+                &decision("proposed", "supersedes: [1]\n"),
+            ),
+            // Accepted, then itself superseded: it did replace 0003.
+            (
+                "docs/decisions/0003-c.md",
+                &decision("superseded", "superseded_by: 4\n"),
+            ),
+            (
+                "docs/decisions/0004-d.md",
+                &decision("superseded", "supersedes: [3]\nsuperseded_by: 5\n"),
+            ),
+            (
+                "docs/decisions/0005-e.md",
+                &decision("deprecated", "supersedes: [4]\n"),
+            ),
+        ]);
+        assert_eq!(run("supersession-mismatch", &r), Vec::<String>::new());
     }
 
     #[test]

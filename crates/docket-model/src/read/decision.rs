@@ -9,8 +9,8 @@ use docket_syntax::Yaml;
 
 use crate::config::{Config, IdScheme};
 use crate::document::{
-    Decision, DecisionId, DecisionOption, Document, Fields, Legacy, Origin, Spanned, StatusSource,
-    StatusStatement, number_prefix,
+    Decision, DecisionId, DecisionOption, Document, Field, Fields, Legacy, Origin, Spanned,
+    StatusSource, StatusStatement, TemplateText, number_prefix,
 };
 use crate::kind::{DECISION_STATUSES, FieldType, Kind, canonical_status, is_placeholder};
 use crate::legacy::{Facts, is_dated_stem, read_legacy, statement};
@@ -29,15 +29,9 @@ pub(super) fn decision(
     legacy: Option<Legacy>,
 ) -> Decision {
     let id = decision_id(doc, config);
-    let (outcome, outcome_origin) = match text_of(fields, "outcome") {
-        Some(s) => (Some(s.value), Some(Origin::FrontMatter)),
-        None => {
-            let body = section_text(doc, &["Decision", "Decision Outcome", "Outcome"]);
-            let origin = body.as_ref().map(|_| Origin::Body);
-            (body, origin)
-        }
-    };
-    let (options, options_origin) = options(doc, fields);
+    let mut template_text = super::template::sections(doc, &config.templates);
+    let (outcome, outcome_origin) = outcome(doc, fields, config, &mut template_text);
+    let (options, options_origin) = options(doc, fields, config, &mut template_text);
     let mut d = Decision {
         id,
         id_key: text_of(fields, "id"),
@@ -63,6 +57,7 @@ pub(super) fn decision(
         legacy,
         statuses: Vec::new(),
         found_at: Vec::new(),
+        template_text,
     };
     for spec in Kind::Decision.schema() {
         if let Some(f) = fields.get(spec.name).filter(|f| f.has_value()) {
@@ -151,28 +146,99 @@ fn decision_id(doc: &mut Document, config: &Config) -> Option<DecisionId> {
     id
 }
 
+/// The outcome: front matter `outcome`, else the `## Decision` (`## Decision
+/// Outcome`, `## Outcome`) section, either without the text a template wrote
+/// (`template`, where the place it is read from is marked).
+fn outcome(
+    doc: &Document,
+    fields: &Fields,
+    config: &Config,
+    template: &mut Vec<TemplateText>,
+) -> (Option<String>, Option<Origin>) {
+    if let Some(s) = text_of(fields, "outcome") {
+        let left = fields
+            .get("outcome")
+            .and_then(|f| super::template::outcome_key(f, &s.value, &config.templates));
+        return match left {
+            Some(t) => {
+                template.push(t);
+                (None, None)
+            }
+            None => (Some(s.value), Some(Origin::FrontMatter)),
+        };
+    }
+    let Some(i) = ["Decision", "Decision Outcome", "Outcome"]
+        .iter()
+        .find_map(|n| doc.outline.section(n))
+    else {
+        return (None, None);
+    };
+    let range: Range<usize> = doc.outline.section_range(i, doc.body.end);
+    let mut own = String::new();
+    let mut at = range.start;
+    for t in template.iter_mut() {
+        if t.heading == Some(i) {
+            t.field = Some("outcome");
+        }
+        for part in t.parts.iter().filter(|p| range.contains(&p.start)) {
+            own.push_str(doc.text.get(at..part.start.max(at)).unwrap_or(""));
+            own.push('\n');
+            at = at.max(part.end);
+        }
+    }
+    own.push_str(doc.text.get(at..range.end).unwrap_or(""));
+    let own = own.trim();
+    match own.is_empty() {
+        true => (None, None),
+        false => (Some(own.to_string()), Some(Origin::Body)),
+    }
+}
+
 /// The options: front matter `options` (plain names, or `{name, pros, cons}`
 /// mappings; an entry without a name is left out, and `invalid-value` reports it),
-/// else the items of an `## Options` (`## Considered Options`) section, by name.
-fn options(doc: &Document, fields: &Fields) -> (Vec<DecisionOption>, Option<Origin>) {
-    let options: Vec<DecisionOption> = match fields.get("options").map(|f| &f.value) {
-        Some(Yaml::Seq(items)) => items
-            .iter()
-            .filter_map(|i| {
-                let name = i
-                    .as_scalar_string()
-                    .or_else(|| i.get("name").and_then(Yaml::as_scalar_string))?;
-                Some(DecisionOption {
-                    name,
-                    pros: strings(i.get("pros")),
-                    cons: strings(i.get("cons")),
-                })
-            })
-            .collect(),
+/// else the items of an `## Options` (`## Considered Options`) section, by name;
+/// either without the ones a template wrote (`template`, where the place they are
+/// read from is marked).
+fn options(
+    doc: &Document,
+    fields: &Fields,
+    config: &Config,
+    template: &mut Vec<TemplateText>,
+) -> (Vec<DecisionOption>, Option<Origin>) {
+    let options: Vec<DecisionOption> = match fields.get("options") {
+        Some(
+            f @ Field {
+                value: Yaml::Seq(items),
+                ..
+            },
+        ) => {
+            let options = front_options(items);
+            if let Some(t) = super::template::options_key(f, &options, &config.templates) {
+                template.push(t);
+                return (Vec::new(), None);
+            }
+            options
+        }
         _ => {
-            let named = section_items(doc, &["Options", "Considered Options"])
-                .into_iter()
-                .map(DecisionOption::named)
+            let Some(i) = ["Options", "Considered Options"]
+                .iter()
+                .find_map(|n| doc.outline.section(n))
+            else {
+                return (Vec::new(), None);
+            };
+            let mut left: Vec<usize> = Vec::new();
+            for t in template.iter_mut() {
+                if t.heading == Some(i) {
+                    t.field = Some("options");
+                }
+                left.extend(t.parts.iter().map(|p| p.start));
+            }
+            left.sort_unstable();
+            let named = doc
+                .outline
+                .items_in_section(i)
+                .filter(|item| left.binary_search(&item.range.start).is_err())
+                .map(|item| DecisionOption::named(item.text.trim()))
                 .collect::<Vec<_>>();
             let origin = (!named.is_empty()).then_some(Origin::Body);
             return (named, origin);
@@ -180,6 +246,23 @@ fn options(doc: &Document, fields: &Fields) -> (Vec<DecisionOption>, Option<Orig
     };
     let origin = (!options.is_empty()).then_some(Origin::FrontMatter);
     (options, origin)
+}
+
+/// The options of a front-matter list.
+fn front_options(items: &[Yaml]) -> Vec<DecisionOption> {
+    items
+        .iter()
+        .filter_map(|i| {
+            let name = i
+                .as_scalar_string()
+                .or_else(|| i.get("name").and_then(Yaml::as_scalar_string))?;
+            Some(DecisionOption {
+                name,
+                pros: strings(i.get("pros")),
+                cons: strings(i.get("cons")),
+            })
+        })
+        .collect()
 }
 
 /// Every statement of the status, for `status-conflict`: the front matter, then
@@ -234,26 +317,4 @@ fn statements(
         }
     }
     out
-}
-
-/// The items of the first section named one of `names`.
-fn section_items(doc: &Document, names: &[&str]) -> Vec<String> {
-    names
-        .iter()
-        .find_map(|n| doc.outline.section(n))
-        .map(|i| {
-            doc.outline
-                .items_in_section(i)
-                .map(|item| item.text.trim().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The text of the first section named one of `names`, when it says something.
-fn section_text(doc: &Document, names: &[&str]) -> Option<String> {
-    let i = names.iter().find_map(|n| doc.outline.section(n))?;
-    let range: Range<usize> = doc.outline.section_range(i, doc.body.end);
-    let t = doc.text.get(range)?.trim();
-    (!t.is_empty()).then(|| t.to_string())
 }

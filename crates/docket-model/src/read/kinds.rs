@@ -20,6 +20,7 @@ pub(super) fn brief(fields: &Fields) -> Brief {
             None => s,
         }),
         estimate: fields.get("estimate").and_then(|f| number(&f.value)),
+        template_text: Vec::new(),
     }
 }
 

@@ -3,19 +3,21 @@
 //! [`Data`], after every known key's type is checked (`validate`). Decisions in an
 //! existing format are read through `legacy`.
 //!
-//! The parts: `validate` (the type of each known key), `decision`, `update`, and
-//! `kinds` (brief, charter, person, meeting). This file only dispatches; the parts
+//! The parts: `validate` (the type of each known key), `template` (text left as a
+//! template of `docket new` wrote it), `decision`, `update`, and `kinds` (brief,
+//! charter, person, meeting). This file only dispatches; the parts
 //! never import it.
 
 mod decision;
 mod kinds;
+mod template;
 mod update;
 mod validate;
 
 use std::borrow::Cow;
 
 use crate::config::Config;
-use crate::document::{Data, Document, Field, Fields, Page};
+use crate::document::{Brief, Data, Document, Field, Fields, Page};
 use crate::kind::{Kind, is_placeholder};
 use crate::legacy::{detect, scan};
 use crate::value::{is_scalar, text_of};
@@ -71,7 +73,10 @@ pub(crate) fn read_markdown(doc: &mut Document, config: &Config, index_of: Optio
             &facts.unwrap_or_default(),
             legacy,
         )),
-        Kind::Brief => Data::Brief(kinds::brief(&fields)),
+        Kind::Brief => Data::Brief(Brief {
+            template_text: template::sections(doc, &config.templates),
+            ..kinds::brief(&fields)
+        }),
         Kind::Charter => Data::Charter(kinds::charter(&fields)),
         Kind::Update => Data::Update(update::update(doc, &fields)),
         Kind::Page | Kind::People | Kind::Meetings => Data::Page(Page {
@@ -79,6 +84,12 @@ pub(crate) fn read_markdown(doc: &mut Document, config: &Config, index_of: Optio
             index_of,
         }),
     };
+    // Text left as a template wrote it is never content; in a document past its
+    // draft it is a finding too.
+    if doc.is_past_draft() {
+        let found = template::problems(doc);
+        doc.problems.extend(found);
+    }
 }
 
 /// Reads the items of people.yaml or meetings.yaml (each already a block of fields).

@@ -90,7 +90,7 @@ pub(super) fn template_text(
 }
 
 /// `s`, cut to `max` characters with an ellipsis.
-fn cut(s: &str, max: usize) -> String {
+pub(super) fn cut(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }
