@@ -9,7 +9,12 @@
 
 // Each test binary uses a different subset of these helpers, and a test that cannot
 // set up its repository should stop right there.
-#![allow(dead_code, clippy::expect_used, clippy::unwrap_used, clippy::print_stdout)]
+#![allow(
+    dead_code,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::print_stdout
+)]
 
 use std::fmt;
 use std::io::Read;

@@ -193,7 +193,7 @@ pub fn index(start: &Path, mode: IndexMode) -> Result<Indexed, DriverError> {
     let current = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => return Err(DriverError::Unreadable { path, source }),
+        Err(reason) => return Err(DriverError::Unreadable { path, reason }),
     };
     let fresh = current
         .as_deref()

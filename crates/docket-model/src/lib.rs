@@ -16,7 +16,8 @@
 //!   ([`canonical_status`]) and the test of a template's placeholder
 //!   ([`is_placeholder`]); dates, durations and working hours; relative links;
 //!   [`Problem`] codes and [`ParseProblem`]. Then `history` (the git history as
-//!   data), `config` (`docket.toml`) and [`schema`] (the JSON Schema of a kind).
+//!   data), [`suggest`] ("did you mean": synonyms, edit distance, time zone
+//!   names), `config` (`docket.toml`) and [`schema`] (the JSON Schema of a kind).
 //! - `document`: the types of a parsed file ([`Document`], [`Fields`], [`Decision`],
 //!   [`DecisionOption`], [`Meeting`], [`Norms`], …, and [`Legacy`] /
 //!   [`StatusStatement`], the result of reading an existing format) with their small
@@ -62,11 +63,15 @@ mod renumber;
 mod repo;
 mod root;
 pub mod schema;
+pub mod suggest;
 pub mod time;
 mod value;
 mod write;
 
-pub use config::{Config, ConfigError, Exclude, IdScheme, KindConfig, RuleSetting, SiteConfig};
+pub use config::{
+    Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, RuleSetting, SEVERITIES,
+    SiteConfig,
+};
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
     Meeting, Norms, Origin, Page, Person, Spanned, Update, UpdateLine, number_prefix,
