@@ -33,6 +33,14 @@ pub enum DriverError {
         /// Every mistake, in the order of the file; never empty.
         mistakes: Vec<Diagnostic>,
     },
+    /// A PATH of `docket check` is outside the repository the first one is in.
+    #[error("`{path}` is not in the repository at `{root}`; name files and folders of one repository")]
+    OutsideRepository {
+        /// The path as given.
+        path: PathBuf,
+        /// The repository root.
+        root: PathBuf,
+    },
     /// `--changed-since` needs git, or git failed.
     #[error("{0}")]
     Git(String),
