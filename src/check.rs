@@ -16,9 +16,9 @@ use crate::{Global, Outcome, count, path_or_cwd};
 
 #[derive(Args, Debug)]
 pub(crate) struct CheckArgs {
-    /// Files or folders to report on, as ruff and eslint do: the whole handbook is
-    /// still read, so references and owners resolve. Without PATH, or naming the
-    /// repository root, every file of the repository that holds the current folder.
+    /// Files or folders to report on; the whole handbook is still read, so
+    /// references and owners resolve. Without PATH, or with the repository root:
+    /// every file of the repository that holds the current folder.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -113,11 +113,7 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
     }
     out.flush().context("writing the report")?;
     if matches!(args.format, Format::Github | Format::Sarif) {
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "{}",
-            summary(&coverage, counts)
-        );
+        let _ = writeln!(std::io::stderr().lock(), "{}", summary(&coverage, counts));
     }
     let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
     Ok(if failed {
@@ -146,9 +142,7 @@ fn summary(checked: &Coverage<'_>, c: Counts) -> String {
         let others = checked.handbook_files.saturating_sub(checked.files);
         if others > 0 {
             let others = count(others, "other file", "other files");
-            what.push_str(&format!(
-                ", with the handbook's {others} read for context"
-            ));
+            what.push_str(&format!(", with the handbook's {others} read for context"));
         }
     }
     if c.errors + c.warnings + c.infos == 0 {

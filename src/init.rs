@@ -129,11 +129,7 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         .with_context(|| format!("creating `{decisions}`"))?;
     let index = docket_driver::jobs::index(&root, IndexMode::Create)?;
     said.file(&mut out, &index.path, index.state == IndexState::Written)?;
-    said.closing(
-        &mut out,
-        &handbook(Kind::Charter),
-        &handbook(Kind::People),
-    )?;
+    said.closing(&mut out, &handbook(Kind::Charter), &handbook(Kind::People))?;
     Ok(Outcome::Clean)
 }
 
@@ -478,8 +474,10 @@ mod tests {
     fn docket_toml_is_all_comments_but_repo_url_and_parses() {
         let text = docket_toml(None);
         assert!(
-            text.lines()
-                .all(|l| l.is_empty() || l.starts_with('#') || l == "[site]" || l == "repo_url = \"\""),
+            text.lines().all(|l| l.is_empty()
+                || l.starts_with('#')
+                || l == "[site]"
+                || l == "repo_url = \"\""),
             "{text}"
         );
         // The empty `repo_url` is not given, and reminded about.

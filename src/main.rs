@@ -45,7 +45,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Validate every document of the handbook.
+    /// Validate the handbook: every document, or the files and folders named.
     Check(check::CheckArgs),
     /// Build the handbook site.
     Build(build::BuildArgs),

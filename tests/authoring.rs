@@ -148,8 +148,11 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
     }
     let hooks = read(&repo, ".pre-commit-config.yaml");
     assert!(hooks.contains("- repo: local") && hooks.contains("entry: docket check"));
+    a_second_init_skips_everything(&repo);
+}
 
-    // Again: nothing is overwritten, and it says so.
+/// Again: nothing is overwritten, and it says so.
+fn a_second_init_skips_everything(repo: &Repo) {
     std::fs::write(repo.path().join("docs/people.yaml"), "# mine\n").unwrap();
     let again = repo.docket().args(["init"]).run();
     again.assert_code(0);
@@ -172,7 +175,7 @@ nothing to do: every file exists
 ",
         "{again}"
     );
-    assert_eq!(read(&repo, "docs/people.yaml"), "# mine\n");
+    assert_eq!(read(repo, "docs/people.yaml"), "# mine\n");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! what was wrong, runs the real binary on a real git repository, and failed before
 //! its fix.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 mod common;
 

@@ -26,31 +26,34 @@ pub(crate) fn install_command() -> Option<String> {
 fn install_from_record(record: &str, bin: &str) -> Option<String> {
     let json: serde_json::Value = serde_json::from_str(record).ok()?;
     let bin = bin.strip_suffix(".exe").unwrap_or(bin);
-    json["installs"].as_object()?.iter().find_map(|(key, install)| {
-        let ours = install["bins"].as_array()?.iter().any(|b| {
-            b.as_str()
-                .is_some_and(|b| b.strip_suffix(".exe").unwrap_or(b) == bin)
-        });
-        if !ours {
-            return None;
-        }
-        // `docket 0.1.0 (git+https://host/owner/docket?branch=main#<commit>)`
-        let (package, rest) = key.split_once(' ')?;
-        let source = rest.split_once(" (")?.1.strip_suffix(')')?;
-        let (url, commit) = source.strip_prefix("git+")?.rsplit_once('#')?;
-        let url = url.split_once('?').map_or(url, |(u, _)| u);
-        // The command runs in a shell: only plain URLs, commits and names.
-        let plain = |s: &str, extra: &str| {
-            !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || extra.contains(c))
-        };
-        let ok = plain(url, ":/._-~@%+=")
-            && plain(package, "_-")
-            && commit.len() >= 7
-            && commit.chars().all(|c| c.is_ascii_hexdigit());
-        ok.then(|| format!("cargo install --locked --git {url} --rev {commit} {package}"))
-    })
+    json["installs"]
+        .as_object()?
+        .iter()
+        .find_map(|(key, install)| {
+            let ours = install["bins"].as_array()?.iter().any(|b| {
+                b.as_str()
+                    .is_some_and(|b| b.strip_suffix(".exe").unwrap_or(b) == bin)
+            });
+            if !ours {
+                return None;
+            }
+            // `docket 0.1.0 (git+https://host/owner/docket?branch=main#<commit>)`
+            let (package, rest) = key.split_once(' ')?;
+            let source = rest.split_once(" (")?.1.strip_suffix(')')?;
+            let (url, commit) = source.strip_prefix("git+")?.rsplit_once('#')?;
+            let url = url.split_once('?').map_or(url, |(u, _)| u);
+            // The command runs in a shell: only plain URLs, commits and names.
+            let plain = |s: &str, extra: &str| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || extra.contains(c))
+            };
+            let ok = plain(url, ":/._-~@%+=")
+                && plain(package, "_-")
+                && commit.len() >= 7
+                && commit.chars().all(|c| c.is_ascii_hexdigit());
+            ok.then(|| format!("cargo install --locked --git {url} --rev {commit} {package}"))
+        })
 }
 
 /// Forges whose web address is `https://HOST/OWNER/REPO` for an SSH remote
@@ -83,7 +86,10 @@ fn web_address(remote: &str) -> Option<String> {
             }
             None => {
                 let (user_host, path) = remote.split_once(':')?;
-                (user_host.rsplit_once('@').map_or(user_host, |(_, h)| h), path)
+                (
+                    user_host.rsplit_once('@').map_or(user_host, |(_, h)| h),
+                    path,
+                )
             }
         };
         if !FORGES.contains(&host) {
@@ -125,7 +131,8 @@ mod tests {
             )
         );
         assert_eq!(install_from_record(record, "rg"), None);
-        let path = r#"{"installs": {"docket 0.1.0 (path+file:///home/me/docket)": {"bins": ["docket"]}}}"#;
+        let path =
+            r#"{"installs": {"docket 0.1.0 (path+file:///home/me/docket)": {"bins": ["docket"]}}}"#;
         assert_eq!(install_from_record(path, "docket"), None);
         let shell = r#"{"installs": {"docket 0.1.0 (git+https://h/$(rm -rf ~)#0123456)": {"bins": ["docket"]}}}"#;
         assert_eq!(install_from_record(shell, "docket"), None);

@@ -22,7 +22,7 @@ pub enum DriverError {
         reason: std::io::Error,
     },
     /// docket.toml has mistakes: every one of them, each a diagnostic (rule
-    /// [`CONFIG_RULE`]) with its byte range in `text`, so that the command line
+    /// `config`) with its byte range in `text`, so that the command line
     /// shows them like findings.
     #[error("{}", config_summary(path, text, mistakes))]
     Config {
@@ -34,7 +34,9 @@ pub enum DriverError {
         mistakes: Vec<Diagnostic>,
     },
     /// A PATH of `docket check` is outside the repository the first one is in.
-    #[error("`{path}` is not in the repository at `{root}`; name files and folders of one repository")]
+    #[error(
+        "`{path}` is not in the repository at `{root}`; name files and folders of one repository"
+    )]
     OutsideRepository {
         /// The path as given.
         path: PathBuf,
