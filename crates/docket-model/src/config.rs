@@ -171,7 +171,7 @@ const TOP_KEYS: &[&str] = &["root", "exclude", "site", "rules", "kinds"];
 const SITE_KEYS: &[&str] = &["title", "base_url", "repo_url"];
 const KIND_KEYS: &[&str] = &["path", "required", "id"];
 /// The values of a severity in `[rules]`.
-pub const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
+const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
 const ID_SCHEMES: &[&str] = &["number", "stem"];
 
 impl Config {

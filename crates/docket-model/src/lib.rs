@@ -69,8 +69,7 @@ mod value;
 mod write;
 
 pub use config::{
-    Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, RuleSetting, SEVERITIES,
-    SiteConfig,
+    Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, RuleSetting, SiteConfig,
 };
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
