@@ -54,7 +54,7 @@ pub(crate) fn git_user(dir: &Path) -> GitUser {
     }
 }
 
-fn git_config(dir: &Path, key: &str) -> Option<String> {
+pub(crate) fn git_config(dir: &Path, key: &str) -> Option<String> {
     let out = Command::new("git")
         .args(["config", "--get", key])
         .current_dir(dir)

@@ -9,7 +9,7 @@ use docket_diagnostics::{Counts, HumanOptions, Severity, locate, render_human};
 use docket_driver::Sources;
 use docket_driver::jobs::{BuildOptions, Built, Site};
 
-use crate::{Global, Outcome, path_or_cwd};
+use crate::{Global, Outcome, count, path_or_cwd};
 
 #[derive(Args, Debug)]
 pub(crate) struct BuildArgs {
@@ -69,8 +69,8 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
             )?;
             writeln!(
                 err,
-                "build stopped (--strict): {} errors; nothing was written",
-                counts.errors
+                "build stopped (--strict): {}; nothing was written",
+                count(counts.errors, "error", "errors")
             )?;
             return Ok(Outcome::Failed);
         }
@@ -84,14 +84,15 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
     if counts.errors + counts.warnings > 0 {
         writeln!(
             err,
-            "warning: the handbook has {} errors and {} warnings; run `docket check` for details",
-            counts.errors, counts.warnings
+            "warning: the handbook has {} and {}; run `docket check` for details",
+            count(counts.errors, "error", "errors"),
+            count(counts.warnings, "warning", "warnings")
         )?;
     }
     writeln!(
         err,
-        "built {} pages into {} (search index {} KB)",
-        summary.pages,
+        "built {} into {} (search index {} KB)",
+        count(summary.pages, "page", "pages"),
         summary.out.display(),
         summary.search_bytes.div_ceil(1024)
     )?;

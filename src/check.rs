@@ -16,8 +16,11 @@ use crate::{Global, Outcome, count, path_or_cwd};
 
 #[derive(Args, Debug)]
 pub(crate) struct CheckArgs {
-    /// The repository, or any folder in it.
-    path: Option<PathBuf>,
+    /// Files or folders to report on; the whole handbook is still read, so
+    /// references and owners resolve. Without PATH, or with the repository root:
+    /// every file of the repository that holds the current folder.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -49,11 +52,23 @@ enum Format {
 }
 
 pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let Checked { ws, report } = docket_driver::jobs::check(
-        &path_or_cwd(&args.path),
+    let start = path_or_cwd(&args.paths.first().cloned());
+    let Checked {
+        ws,
+        report,
+        scope,
+        handbook_files,
+    } = docket_driver::jobs::check(
+        &start,
+        &args.paths,
         args.changed_since.as_deref(),
         global.now,
     )?;
+    let coverage = Coverage {
+        files: report.files,
+        scope: scope.paths(),
+        handbook_files,
+    };
     for note in &ws.notes {
         let _ = writeln!(std::io::stderr().lock(), "warning: {note}");
     }
@@ -73,7 +88,7 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
                     color: global.color,
                 },
             )?;
-            writeln!(out, "{}", summary(report.files, counts))?;
+            writeln!(out, "{}", summary(&coverage, counts))?;
         }
         Format::Github => render_github(&mut out, &located)?,
         Format::Sarif => {
@@ -88,7 +103,9 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
                 .collect();
             let options = SarifOptions {
                 version: env!("CARGO_PKG_VERSION"),
-                information_uri: Some(env!("CARGO_PKG_REPOSITORY")),
+                // Cargo.toml names no repository until docket has a real one: then
+                // there is no address to give, rather than a made-up one.
+                information_uri: Some(env!("CARGO_PKG_REPOSITORY")).filter(|u| !u.is_empty()),
                 rules_base_url: None,
             };
             render_sarif(&mut out, &located, &rules, options)?;
@@ -96,11 +113,7 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
     }
     out.flush().context("writing the report")?;
     if matches!(args.format, Format::Github | Format::Sarif) {
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "{}",
-            summary(report.files, counts)
-        );
+        let _ = writeln!(std::io::stderr().lock(), "{}", summary(&coverage, counts));
     }
     let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
     Ok(if failed {
@@ -110,15 +123,35 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
     })
 }
 
-fn summary(files: usize, c: Counts) -> String {
-    let files = count(files, "file", "files");
+/// What a run checked, for its summary.
+struct Coverage<'a> {
+    /// The files checked.
+    files: usize,
+    /// The paths named (empty: the whole repository).
+    scope: &'a [String],
+    /// The files of the handbook, all of them read.
+    handbook_files: usize,
+}
+
+/// The last line: what was checked and what was found. Infos are counted as
+/// `info`/`infos`, the word each finding shows and the JSON summary's key.
+fn summary(checked: &Coverage<'_>, c: Counts) -> String {
+    let mut what = count(checked.files, "file", "files");
+    if !checked.scope.is_empty() {
+        what.push_str(&format!(" ({})", checked.scope.join(", ")));
+        let others = checked.handbook_files.saturating_sub(checked.files);
+        if others > 0 {
+            let others = count(others, "other file", "other files");
+            what.push_str(&format!(", with the handbook's {others} read for context"));
+        }
+    }
     if c.errors + c.warnings + c.infos == 0 {
-        return format!("checked {files}: no problems");
+        return format!("checked {what}: no problems");
     }
     format!(
-        "checked {files}: {}, {}, {}",
+        "checked {what}: {}, {}, {}",
         count(c.errors, "error", "errors"),
         count(c.warnings, "warning", "warnings"),
-        count(c.infos, "note", "notes"),
+        count(c.infos, "info", "infos"),
     )
 }

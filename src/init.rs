@@ -1,8 +1,16 @@
 //! `docket init [PATH]`: scaffolds a handbook in any repository: the charter with its
 //! four sections and the default norms, a roster holding the git user, the decisions
 //! folder with its index, `docket.toml` with every key commented, a GitHub workflow
-//! and a pre-commit hook. Never overwrites a file: it says what it wrote and what it
-//! skipped. The result passes `docket check` as it is.
+//! and a pre-commit hook, and `/site/` in `.gitignore`. Never overwrites a file: it
+//! says what it wrote and what it skipped. The result passes `docket check` as it is.
+//!
+//! It invents no address (issue "Everything docket shows is true", point 11): the
+//! workflow installs docket with the command that installed the running one when
+//! cargo's install record says so (`sources`), and `[site] repo_url` is the web
+//! address of the git remote `origin`. What it cannot tell is an empty setting with
+//! a comment, which init lists at the end and `docket check` reminds about.
+
+mod sources;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -58,8 +66,10 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
     let today = local_date(global.now, Some(&timezone));
 
     let decisions = handbook(Kind::Decision);
+    let install = sources::install_command();
+    let repo_url = sources::repo_url(&root);
     let files: Vec<(String, String)> = vec![
-        ("docket.toml".into(), docket_toml()),
+        ("docket.toml".into(), docket_toml(repo_url.as_deref())),
         (handbook(Kind::Charter), charter(&id, &today, &handbook)),
         (
             handbook(Kind::People),
@@ -68,7 +78,10 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         // An empty inventory with an example: the meeting metrics need the file
         // (`missing-meetings`), and the audit fills it in.
         (handbook(Kind::Meetings), meetings()),
-        (".github/workflows/docket.yml".into(), workflow()),
+        (
+            ".github/workflows/docket.yml".into(),
+            workflow(install.as_deref()),
+        ),
         (".pre-commit-config.yaml".into(), pre_commit()),
         // Editor validation (docs/guide/editor-schemas.md): the VS Code YAML
         // extension checks the roster and the meeting inventory while people type.
@@ -86,48 +99,131 @@ pub(crate) fn run(args: &InitArgs, global: &Global) -> anyhow::Result<Outcome> {
         ),
     ];
     let mut out = std::io::stdout().lock();
-    let mut wrote = 0;
-    let mut report = |out: &mut dyn Write, rel: &str, written: bool| -> std::io::Result<()> {
-        if written {
-            wrote += 1;
-            writeln!(out, "wrote {rel}")
-        } else {
-            writeln!(out, "skipped {rel} (it exists)")
-        }
-    };
-    let mut pre_commit_skipped = false;
+    let mut said = Said::default();
     for (rel, text) in &files {
         let written =
             write_new(&root.join(rel), text).with_context(|| format!("writing `{rel}`"))?;
-        report(&mut out, rel, written)?;
+        said.file(&mut out, rel, written)?;
         // An existing pre-commit configuration without docket: show the hook to add.
-        pre_commit_skipped |= !written
+        said.pre_commit_skipped |= !written
             && rel == ".pre-commit-config.yaml"
             && std::fs::read_to_string(root.join(rel)).is_ok_and(|t| !t.contains("docket check"));
+        match rel.as_str() {
+            "docket.toml" if written && repo_url.is_none() => said.to_fill.push(
+                "docket.toml: `[site] repo_url`, the repository's web address, for the site's commit and edit links (the git remote `origin` names none)",
+            ),
+            ".github/workflows/docket.yml" if written && install.is_none() => said.to_fill.push(
+                ".github/workflows/docket.yml: `DOCKET_INSTALL`, the command that installs docket on the runner (this docket was not installed with cargo from a git repository)",
+            ),
+            _ => {}
+        }
+    }
+    match ignore_site(&root).context("updating `.gitignore`")? {
+        Ignored::Created => said.file(&mut out, ".gitignore", true)?,
+        Ignored::Appended => said.changed(&mut out, "added /site/ to .gitignore")?,
+        Ignored::Already => writeln!(out, "skipped .gitignore (it ignores site/ already)")?,
     }
     // The decisions folder with its index, rendered from what is there (an index that
     // `docket index --check` finds current).
     std::fs::create_dir_all(root.join(&decisions))
         .with_context(|| format!("creating `{decisions}`"))?;
     let index = docket_driver::jobs::index(&root, IndexMode::Create)?;
-    report(&mut out, &index.path, index.state == IndexState::Written)?;
-    if pre_commit_skipped {
-        writeln!(
-            out,
-            "\nto run `docket check` before each commit, add this to the `repos:` of .pre-commit-config.yaml:\n{PRE_COMMIT_HOOK}"
-        )?;
-    }
-    if wrote > 0 {
-        writeln!(
-            out,
-            "\nnext: fill in {} and {}, run `docket check`, then commit",
-            handbook(Kind::Charter),
-            handbook(Kind::People)
-        )?;
-    } else {
-        writeln!(out, "\nnothing to do: every file exists")?;
-    }
+    said.file(&mut out, &index.path, index.state == IndexState::Written)?;
+    said.closing(&mut out, &handbook(Kind::Charter), &handbook(Kind::People))?;
     Ok(Outcome::Clean)
+}
+
+/// What `init` said it did, for its closing lines.
+#[derive(Default)]
+struct Said {
+    /// Files written or changed.
+    wrote: usize,
+    /// An existing `.pre-commit-config.yaml` does not run docket.
+    pre_commit_skipped: bool,
+    /// Settings written empty because docket cannot tell their value.
+    to_fill: Vec<&'static str>,
+}
+
+impl Said {
+    fn file(&mut self, out: &mut dyn Write, rel: &str, written: bool) -> std::io::Result<()> {
+        if written {
+            self.wrote += 1;
+            writeln!(out, "wrote {rel}")
+        } else {
+            writeln!(out, "skipped {rel} (it exists)")
+        }
+    }
+
+    fn changed(&mut self, out: &mut dyn Write, what: &str) -> std::io::Result<()> {
+        self.wrote += 1;
+        writeln!(out, "{what}")
+    }
+
+    /// The hook to add, the settings to fill in, and what to do next.
+    fn closing(&self, out: &mut dyn Write, charter: &str, people: &str) -> std::io::Result<()> {
+        if self.pre_commit_skipped {
+            writeln!(
+                out,
+                "\nto run `docket check` before each commit, add this to the `repos:` of .pre-commit-config.yaml:\n{PRE_COMMIT_HOOK}"
+            )?;
+        }
+        if !self.to_fill.is_empty() {
+            writeln!(out, "\nto fill in (docket cannot tell):")?;
+            for line in &self.to_fill {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        if self.wrote > 0 {
+            writeln!(
+                out,
+                "\nnext: fill in {charter} and {people}, run `docket check`, then commit"
+            )
+        } else {
+            writeln!(out, "\nnothing to do: every file exists")
+        }
+    }
+}
+
+/// What [`ignore_site`] did to `.gitignore`.
+enum Ignored {
+    /// Wrote a new `.gitignore`.
+    Created,
+    /// Added `/site/` to the end of the existing one.
+    Appended,
+    /// It ignores the site folder already.
+    Already,
+}
+
+/// Keeps the site `docket build` writes (`site/` at the repository root, by
+/// default and in the workflow) out of git: adds `/site/` to `.gitignore`, creating
+/// it when there is none, unless a line ignores that folder already.
+fn ignore_site(root: &std::path::Path) -> std::io::Result<Ignored> {
+    let path = root.join(".gitignore");
+    let existing = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    let ignored = existing.as_deref().is_some_and(|t| {
+        t.lines()
+            .any(|l| matches!(l.trim(), "site" | "site/" | "/site" | "/site/"))
+    });
+    if ignored {
+        return Ok(Ignored::Already);
+    }
+    let separator = match existing.as_deref() {
+        Some(t) if !t.is_empty() && !t.ends_with('\n') => "\n",
+        _ => "",
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)?;
+    file.write_all(format!("{separator}# The site `docket build` writes\n/site/\n").as_bytes())?;
+    Ok(match existing {
+        Some(_) => Ignored::Appended,
+        None => Ignored::Created,
+    })
 }
 
 fn charter(id: &str, today: &str, at: &dyn Fn(Kind) -> String) -> String {
@@ -254,8 +350,24 @@ fn meetings() -> String {
     .to_string()
 }
 
-/// `docket.toml` with every key present and commented out.
-fn docket_toml() -> String {
+/// `docket.toml` with every key present and commented out, but `[site] repo_url`:
+/// the web address of the git remote `origin` (`repo_url`), or empty with a comment
+/// saying to fill it in, which `docket check` reminds about.
+fn docket_toml(repo_url: Option<&str>) -> String {
+    let repo_url = match repo_url {
+        Some(url) => format!(
+            "# The repository's web address, for links to commits and \"edit this page\"\n# (from the git remote `origin`).\nrepo_url = {}\n",
+            toml_string(url)
+        ),
+        None => "\
+# The repository's web address, for links to commits and \"edit this page\".
+# docket cannot tell it (the git remote `origin` names none): write it here, such
+# as \"https://github.com/<owner>/<repo>\", or delete the line to build the site
+# without those links. Until then `docket check` reminds you.
+repo_url = \"\"
+"
+        .to_string(),
+    };
     let mut out = String::from(
         "\
 # docket configuration. Every key is optional; each is shown below with its default
@@ -266,11 +378,14 @@ fn docket_toml() -> String {
 # root = \"docs\"
 
 # Settings for `docket build`.
-# [site]
-# title = \"Handbook\"                           # the site's title
-# base_url = \"https://handbook.example.com/\"   # for the Atom feed and the sitemap
-# repo_url = \"https://github.com/OWNER/REPO\"   # for commit and edit links
-
+[site]
+# title = \"Handbook\"                               # the site's title
+# base_url = \"https://<owner>.github.io/<repo>/\"   # for the Atom feed and the sitemap
+",
+    );
+    out.push_str(&repo_url);
+    out.push_str(
+        "
 # The severity of each rule: \"error\", \"warning\", \"info\" or \"off\".
 # [rules]
 ",
@@ -306,12 +421,18 @@ fn docket_toml() -> String {
     out
 }
 
-/// The GitHub workflow, from `templates/init/docket.yml`.
-fn workflow() -> String {
-    templates::fill(
-        templates::INIT_WORKFLOW,
-        &[("repository", env!("CARGO_PKG_REPOSITORY"))],
-    )
+/// `s` as a TOML basic string.
+fn toml_string(s: &str) -> String {
+    // A JSON string is a TOML basic string for every character a URL may hold.
+    serde_json::Value::from(s).to_string()
+}
+
+/// The GitHub workflow, from `templates/init/docket.yml`, installing docket with
+/// `install` (empty when init cannot tell how).
+fn workflow(install: Option<&str>) -> String {
+    // A JSON string is a YAML double-quoted scalar.
+    let install = serde_json::Value::from(install.unwrap_or("")).to_string();
+    templates::fill(templates::INIT_WORKFLOW, &[("install", &install)])
 }
 
 fn schema_text(kind: Kind, config: &docket_model::Config) -> String {
@@ -350,19 +471,36 @@ mod tests {
     use docket_model::Config;
 
     #[test]
-    fn docket_toml_is_all_comments_and_parses() {
-        let text = docket_toml();
+    fn docket_toml_is_all_comments_but_repo_url_and_parses() {
+        let text = docket_toml(None);
         assert!(
-            text.lines().all(|l| l.is_empty() || l.starts_with('#')),
+            text.lines().all(|l| l.is_empty()
+                || l.starts_with('#')
+                || l == "[site]"
+                || l == "repo_url = \"\""),
             "{text}"
         );
-        assert_eq!(Config::parse(&text).ok(), Some(Config::default()));
+        // The empty `repo_url` is not given, and reminded about.
+        let config = Config::parse(&text).unwrap();
+        assert_eq!(config.site, Config::default().site);
+        assert_eq!(config.notes.len(), 1);
+        let known = docket_toml(Some("https://github.com/acme/handbook"));
+        let config = Config::parse(&known).unwrap();
+        assert_eq!(
+            config.site.repo_url.as_deref(),
+            Some("https://github.com/acme/handbook")
+        );
+        assert!(config.notes.is_empty());
         // Uncommented, every key is valid.
         let uncommented: String = text
             .lines()
             .filter_map(|l| l.strip_prefix("# "))
             .filter(|l| l.starts_with('[') || l.contains(" = "))
-            .map(|l| format!("{l}\n"))
+            .map(|l| match l.starts_with("title = ") {
+                // `[site]` itself is not commented out.
+                true => format!("[site]\n{l}\n"),
+                false => format!("{l}\n"),
+            })
             .collect();
         let config = Config::parse(&uncommented);
         assert!(config.is_ok(), "{uncommented}\n{config:?}");

@@ -32,8 +32,9 @@ use docket_model::time::{Time, parse_time};
 #[command(name = "docket", version, about, propagate_version = true)]
 struct Cli {
     /// The current time for deadline rules (ISO 8601 date or date-time), for
-    /// reproducible runs and tests.
-    #[arg(long, global = true, env = "DOCKET_NOW", value_parser = parse_now)]
+    /// reproducible runs and tests. Without it, the DOCKET_NOW environment variable
+    /// sets it, else the system clock does.
+    #[arg(long, global = true, value_parser = parse_now)]
     now: Option<Time>,
     /// When to use colours.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -44,7 +45,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Validate every document of the handbook.
+    /// Validate the handbook: every document, or the files and folders named.
     Check(check::CheckArgs),
     /// Build the handbook site.
     Build(build::BuildArgs),
@@ -70,7 +71,7 @@ enum Command {
     Index(index::IndexArgs),
     /// List open decisions past or near their deadline, overdue briefs and old blockers.
     Status(status::StatusArgs),
-    /// The async-health figures (SPEC §10) and their targets.
+    /// The async-health figures (decision times, blockers, meeting load) and their targets.
     Metrics(metrics::MetricsArgs),
 }
 
@@ -105,6 +106,26 @@ enum ColorChoice {
 
 fn parse_now(s: &str) -> Result<Time, String> {
     parse_time(s).ok_or_else(|| format!("`{s}` is not an ISO 8601 date or date-time"))
+}
+
+/// The clock of `DOCKET_NOW` (an empty one is unset): read here rather than by clap,
+/// whose message would blame `--now` for a value the user set in the environment.
+#[allow(clippy::disallowed_methods)]
+fn docket_now() -> Result<Option<Time>, String> {
+    let Some(value) = std::env::var_os("DOCKET_NOW") else {
+        return Ok(None);
+    };
+    let Some(value) = value.to_str() else {
+        return Err("`DOCKET_NOW` is not valid UTF-8; set it to an ISO 8601 date or date-time such as `2026-11-24` or `2026-11-24T16:00:00Z`".into());
+    };
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_time(value).map(Some).ok_or_else(|| {
+        format!(
+            "`DOCKET_NOW` is `{value}`, which is not an ISO 8601 date or date-time such as `2026-11-24` or `2026-11-24T16:00:00Z`; set it to one, or unset it to use the system clock"
+        )
+    })
 }
 
 /// What a command tells `main`.
@@ -142,18 +163,32 @@ fn main() -> ExitCode {
             if code == 2 && json_in_arguments() {
                 let rendered = e.to_string();
                 let first = rendered.lines().next().unwrap_or_default();
-                json_error(first.trim_start_matches("error: "), None);
+                json_error(&[plain_error(first.trim_start_matches("error: "))]);
             }
             let _ = e.print();
             return ExitCode::from(code);
         }
     };
     let json = cli.command.json();
-    let now = cli.now.unwrap_or_else(system_now);
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => std::io::stdout().is_terminal() && !no_color_requested(),
+    };
+    let stderr_color = match cli.color {
+        ColorChoice::Auto => std::io::stderr().is_terminal() && !no_color_requested(),
+        _ => color,
+    };
+    let now = match cli.now.map(Ok).or_else(|| docket_now().transpose()) {
+        Some(Ok(now)) => now,
+        None => system_now(),
+        Some(Err(message)) => {
+            if json {
+                json_error(&[plain_error(&message)]);
+            }
+            let _ = writeln!(std::io::stderr().lock(), "error: {message}");
+            return ExitCode::from(2);
+        }
     };
     let global = Global { now, color };
     let result = match cli.command {
@@ -177,24 +212,69 @@ fn main() -> ExitCode {
         Ok(Outcome::Failed) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            let driver = e.downcast_ref::<docket_driver::DriverError>();
             if json {
-                match e.downcast_ref::<docket_driver::DriverError>() {
-                    Some(d) => json_error(&d.message(), d.location()),
-                    None => json_error(&format!("{e:#}"), None),
+                match driver {
+                    Some(d) => json_error(&d.run_errors()),
+                    None => json_error(&[plain_error(&format!("{e:#}"))]),
                 }
             }
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "error: {e:#}");
+            let _ = match driver {
+                Some(docket_driver::DriverError::Config {
+                    path,
+                    text,
+                    mistakes,
+                }) => config_mistakes(&mut err, path, text, mistakes, stderr_color),
+                _ => writeln!(err, "error: {e:#}"),
+            };
             ExitCode::from(2)
         }
     }
 }
 
+/// A broken docket.toml: every mistake like a finding (the line, a caret under the
+/// key or value, what to write instead), then one line that says docket cannot run.
+fn config_mistakes(
+    out: &mut dyn Write,
+    path: &str,
+    text: &str,
+    mistakes: &[docket_diagnostics::Diagnostic],
+    color: bool,
+) -> std::io::Result<()> {
+    let sources = std::collections::HashMap::from([(path.to_string(), text.to_string())]);
+    let located = docket_diagnostics::locate(mistakes, &sources);
+    docket_diagnostics::render_human(
+        out,
+        &located,
+        &sources,
+        docket_diagnostics::HumanOptions { color },
+    )?;
+    let (what, them) = match mistakes.len() {
+        1 => ("a mistake".to_string(), "it is"),
+        n => (format!("{n} mistakes"), "they are"),
+    };
+    writeln!(
+        out,
+        "error: {path} has {what}; docket cannot run until {them} fixed"
+    )
+}
+
+/// A run error that is about no file.
+fn plain_error(message: &str) -> docket_diagnostics::RunError {
+    docket_diagnostics::RunError {
+        message: message.to_string(),
+        file: None,
+        line: None,
+        column: None,
+    }
+}
+
 /// Writes the one JSON document of a run that could not start (SPEC §5) to stdout;
 /// the human message still goes to stderr.
-fn json_error(message: &str, location: Option<(&str, usize)>) {
+fn json_error(errors: &[docket_diagnostics::RunError]) {
     let mut out = std::io::stdout().lock();
-    let _ = docket_diagnostics::render_json_error(&mut out, message, location);
+    let _ = docket_diagnostics::render_json_error(&mut out, errors);
     let _ = out.flush();
 }
 

@@ -10,8 +10,8 @@ pub(crate) const NEW_DECISION: &str = include_str!("../templates/new/decision.md
 pub(crate) const NEW_BRIEF: &str = include_str!("../templates/new/brief.md");
 /// `docket new update`.
 pub(crate) const NEW_UPDATE: &str = include_str!("../templates/new/update.md");
-/// The GitHub workflow of `docket init`; `{{repository}}` is where docket is built
-/// from.
+/// The GitHub workflow of `docket init`; `{{install}}` is the command that installs
+/// docket on the runner, as a YAML string (empty when `init` cannot tell it).
 pub(crate) const INIT_WORKFLOW: &str = include_str!("../templates/init/docket.yml");
 
 /// `template` with each `{{name}}` and `{{ name }}` of `values` replaced.
@@ -42,12 +42,9 @@ mod tests {
 
     #[test]
     fn the_workflow_has_one_placeholder() {
-        assert_eq!(INIT_WORKFLOW.matches("{{repository}}").count(), 1);
-        let filled = fill(
-            INIT_WORKFLOW,
-            &[("repository", "https://example.invalid/x")],
-        );
-        assert!(filled.contains("DOCKET_GIT_URL: https://example.invalid/x\n"));
-        assert!(filled.contains("key: docket-${{ runner.os }}-${{ env.DOCKET_REV }}"));
+        assert_eq!(INIT_WORKFLOW.matches("{{install}}").count(), 1);
+        let filled = fill(INIT_WORKFLOW, &[("install", "\"cargo install x\"")]);
+        assert!(filled.contains("DOCKET_INSTALL: \"cargo install x\"\n"));
+        assert!(filled.contains("key: ${{ steps.docket.outputs.key }}"));
     }
 }

@@ -513,9 +513,14 @@ pub fn render_human(out: &mut dyn Write, m: &Metrics) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "updates    {} total · {} open blockers · median {} h to resolve a blocker",
+        "updates    {} total · {} open {} · median {} h to resolve a blocker",
         m.updates.total,
         m.updates.open_blockers,
+        if m.updates.open_blockers == 1 {
+            "blocker"
+        } else {
+            "blockers"
+        },
         show(m.updates.median_blocker_resolution_hours)
     )?;
     writeln!(

@@ -12,14 +12,22 @@
 //!
 //! A run that cannot start (exit 2: a broken `docket.toml`, a missing handbook root,
 //! an unreadable path, `--changed-since` outside git) writes one document of the
-//! same version instead, for every command that has `--format json` ([`render_json_error`]);
-//! `file` and `line` are `null` when the error is not about a line of a file:
+//! same version instead, for every command that has `--format json` ([`render_json_error`]).
+//! `error` is the first mistake, as it always was; `errors` lists every one (a
+//! docket.toml may have several), each with its `column` too. `file`, `line` and
+//! `column` are `null` when the error is not about a line of a file:
 //!
 //! ```json
 //! {"version": 1,
-//!  "error": {"message": "unknown field `titel`, expected one of `title`, `base_url`, `repo_url`",
-//!            "file": "docket.toml", "line": 4}}
+//!  "error": {"message": "unknown key `titel` in `[site]`; did you mean `title`? `[site]` has `title`, `base_url`, `repo_url`",
+//!            "file": "docket.toml", "line": 4},
+//!  "errors": [{"message": "unknown key `titel` in `[site]`; did you mean `title`? `[site]` has `title`, `base_url`, `repo_url`",
+//!              "file": "docket.toml", "line": 4, "column": 1}]}
 //! ```
+//!
+//! `errors` was added without a new version: a key added to a document is not a
+//! change of shape for a reader of the keys it knows; a key removed, renamed or
+//! given another type is, and bumps [`JSON_VERSION`].
 
 use std::io::{self, Write};
 
@@ -98,10 +106,24 @@ pub fn render_json(
     writeln!(out)
 }
 
+/// One mistake of a run that could not start (`--format json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RunError {
+    /// What is wrong, and what to do.
+    pub message: String,
+    /// The file it is about (`docket.toml`), when it is about one.
+    pub file: Option<String>,
+    /// The 1-based line, when it is about a line.
+    pub line: Option<usize>,
+    /// The 1-based column, when docket knows it.
+    pub column: Option<usize>,
+}
+
 #[derive(Serialize)]
 struct ErrorReport<'a> {
     version: u32,
     error: ErrorItem<'a>,
+    errors: &'a [RunError],
 }
 
 #[derive(Serialize)]
@@ -111,21 +133,20 @@ struct ErrorItem<'a> {
     line: Option<usize>,
 }
 
-/// Writes the document of a run that could not start: the message, and the file and
-/// 1-based line it is about, if any. Pretty-printed and followed by a newline, like
-/// [`render_json`].
-pub fn render_json_error(
-    out: &mut dyn Write,
-    message: &str,
-    location: Option<(&str, usize)>,
-) -> io::Result<()> {
+/// Writes the document of a run that could not start: the first of `errors` as
+/// `error` (message, file, line), and all of them as `errors`. Pretty-printed and
+/// followed by a newline, like [`render_json`]. `errors` should not be empty; if
+/// it is, `error` says that the run could not start.
+pub fn render_json_error(out: &mut dyn Write, errors: &[RunError]) -> io::Result<()> {
+    let first = errors.first();
     let report = ErrorReport {
         version: JSON_VERSION,
         error: ErrorItem {
-            message,
-            file: location.map(|(file, _)| file),
-            line: location.map(|(_, line)| line),
+            message: first.map_or("docket could not run", |e| e.message.as_str()),
+            file: first.and_then(|e| e.file.as_deref()),
+            line: first.and_then(|e| e.line),
         },
+        errors,
     };
     serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
     writeln!(out)
@@ -137,17 +158,32 @@ mod tests {
 
     #[test]
     fn an_error_document_has_the_version_and_a_nullable_location() {
+        let error = |message: &str, file: Option<&str>, line, column| RunError {
+            message: message.to_string(),
+            file: file.map(str::to_string),
+            line,
+            column,
+        };
         let mut out = Vec::new();
-        render_json_error(&mut out, "bad", Some(("docket.toml", 4))).unwrap_or(());
+        let errors = [
+            error("bad", Some("docket.toml"), Some(4), Some(1)),
+            error("worse", Some("docket.toml"), Some(6), Some(3)),
+        ];
+        render_json_error(&mut out, &errors).unwrap_or(());
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap_or_default();
         assert_eq!(
             v,
-            serde_json::json!({"version": 1, "error": {"message": "bad", "file": "docket.toml", "line": 4}})
+            serde_json::json!({"version": 1,
+                "error": {"message": "bad", "file": "docket.toml", "line": 4},
+                "errors": [
+                    {"message": "bad", "file": "docket.toml", "line": 4, "column": 1},
+                    {"message": "worse", "file": "docket.toml", "line": 6, "column": 3}]})
         );
         let mut out = Vec::new();
-        render_json_error(&mut out, "no git", None).unwrap_or(());
+        render_json_error(&mut out, &[error("no git", None, None, None)]).unwrap_or(());
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap_or_default();
         assert_eq!(v["error"]["file"], serde_json::Value::Null);
         assert_eq!(v["error"]["line"], serde_json::Value::Null);
+        assert_eq!(v["errors"][0]["column"], serde_json::Value::Null);
     }
 }

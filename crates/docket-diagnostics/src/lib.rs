@@ -16,7 +16,7 @@ mod sarif;
 
 pub use github::render_github;
 pub use human::{HumanOptions, render_human};
-pub use json::{JSON_VERSION, render_json, render_json_error};
+pub use json::{JSON_VERSION, RunError, render_json, render_json_error};
 pub use line_index::{LineIndex, Position};
 pub use sarif::{RuleMeta, SARIF_SCHEMA, SARIF_VERSION, SRCROOT, SarifOptions, render_sarif};
 

@@ -135,16 +135,19 @@ fn sarif(options: SarifOptions<'_>) -> String {
     })
 }
 
+/// As docket runs: it has no address of its own to give as `informationUri`
+/// (issue "Everything docket shows is true", point 11), so none is written.
 fn default_options() -> SarifOptions<'static> {
     SarifOptions {
         version: "0.1.0",
-        information_uri: Some("https://example.invalid/docket"),
+        information_uri: None,
         rules_base_url: None,
     }
 }
 
 fn absolute_options() -> SarifOptions<'static> {
     SarifOptions {
+        information_uri: Some("https://handbook.example/docket"),
         rules_base_url: Some("https://handbook.example/docs/rules/"),
         ..default_options()
     }

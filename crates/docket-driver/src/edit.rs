@@ -37,7 +37,7 @@ pub(crate) fn renumber(ws: &Workspace, from: u32, to: u32) -> Result<RenumberPla
     std::fs::rename(ws.root.join(&plan.from_path), &target).map_err(|source| {
         DriverError::Unwritable {
             path: target.clone(),
-            source,
+            reason: source,
         }
     })?;
     Ok(plan)

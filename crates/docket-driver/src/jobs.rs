@@ -18,6 +18,7 @@ use docket_model::{
 
 use crate::error::DriverError;
 use crate::git::GitRepo;
+use crate::scope::Scope;
 use crate::workspace::{Report, Workspace};
 use crate::{dashboard, decision_index, edit, load, write};
 
@@ -28,22 +29,61 @@ pub struct Checked {
     /// the diagnostics point into).
     pub ws: Workspace,
     /// The findings, severities applied; with `--changed-since`, only those about
-    /// files the change touches.
+    /// files the change touches; with paths, only those about the files named. Its
+    /// `files` counts the files checked.
     pub report: Report,
+    /// The files and folders the report is limited to.
+    pub scope: Scope,
+    /// How many files the handbook has, all of them read.
+    pub handbook_files: usize,
 }
 
-/// `docket check`: load, read what the change since `changed_since` touches (when
-/// given), run the rules.
-pub fn check(start: &Path, changed_since: Option<&str>, now: Time) -> Result<Checked, DriverError> {
+/// `docket check`: load the repository that holds `start`, read what the change
+/// since `changed_since` touches (when given), run the rules on everything, and keep
+/// the findings about `only` (files and folders; empty or the repository root: all).
+pub fn check(
+    start: &Path,
+    only: &[PathBuf],
+    changed_since: Option<&str>,
+    now: Time,
+) -> Result<Checked, DriverError> {
     let mut ws = load::load(start)?;
+    let scope = Scope::new(&ws.root, only)?;
     if let Some(reference) = changed_since {
         GitRepo::open(&ws).load_changes(&mut ws, reference)?;
     }
     let mut report = run_rules(&ws, now);
+    let handbook_files = report.files;
     if let Some(changes) = &ws.repo.changes {
         report.diagnostics.retain(|d| changes.touches(&d.file));
     }
-    Ok(Checked { ws, report })
+    if !scope.is_everything() {
+        report.diagnostics.retain(|d| scope.contains(&d.file));
+        report.files = ws
+            .repo
+            .documents
+            .iter()
+            .filter(|d| scope.contains(&d.path))
+            .count();
+        let files: Vec<&str> = ws.repo.documents.iter().map(|d| d.path.as_str()).collect();
+        let notes: Vec<String> = scope
+            .unmatched(&files)
+            .into_iter()
+            .map(|path| {
+                format!(
+                    "`{path}` holds no document of the handbook (`{}`), so nothing was checked there",
+                    ws.repo.config.root
+                )
+            })
+            .collect();
+        ws.notes.extend(notes);
+    }
+    Ok(Checked {
+        ws,
+        report,
+        scope,
+        handbook_files,
+    })
 }
 
 /// How [`build`] builds.
@@ -193,7 +233,7 @@ pub fn index(start: &Path, mode: IndexMode) -> Result<Indexed, DriverError> {
     let current = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => return Err(DriverError::Unreadable { path, source }),
+        Err(reason) => return Err(DriverError::Unreadable { path, reason }),
     };
     let fresh = current
         .as_deref()

@@ -10,7 +10,7 @@
 //!
 //! | job | command | pipeline |
 //! |---|---|---|
-//! | [`jobs::check`] | `check` | load → changes (`--changed-since`) → rules → keep the changed files' findings |
+//! | [`jobs::check`] | `check` | load → scope (the paths named) → changes (`--changed-since`) → rules → keep the findings of the changed files in the scope |
 //! | [`jobs::build`] | `build`, every `serve` rebuild | load → history → pending → rules → dashboard → site |
 //! | [`jobs::status`] | `status` | load → status |
 //! | [`jobs::metrics`] | `metrics` | load → meetings 90 days ago → metrics |
@@ -43,12 +43,13 @@
 //! - `edit`: applying renumber and import plans to the user's files.
 //! - `write`: the one atomic write (a temporary file in the same folder, renamed over
 //!   the target, permissions kept) for every file the driver writes.
+//! - `scope`: [`Scope`], the files and folders `docket check PATH…` reports on.
 //! - `error`: [`DriverError`]; `workspace`: [`Workspace`], [`Report`], [`Sources`].
 //! - [`jobs`]: the jobs above, each the whole pipeline of one command.
 //!
 //! Modules depend one way: `jobs` on the others; `dashboard`, `edit`, `git`, `load`
 //! and `decision_index` on none of their siblings but `write`, `walk`, `detect`,
-//! `error` and `workspace`; `detect` only on `walk`.
+//! `error` and `workspace`; `detect` only on `walk`; `scope` only on `error`.
 //!
 //! Architecture invariant: the driver does IO but never prints and never reads the
 //! clock or the environment; the command line passes `now` in. Errors here mean the
@@ -62,6 +63,7 @@ mod error;
 mod git;
 pub mod jobs;
 mod load;
+mod scope;
 mod walk;
 mod workspace;
 mod write;
@@ -69,4 +71,5 @@ mod write;
 pub use docket_site::output::MARKER as SITE_MARKER;
 pub use error::DriverError;
 pub use load::{find_root, load, read_config};
+pub use scope::Scope;
 pub use workspace::{Report, Sources, Workspace};

@@ -10,7 +10,9 @@ use docket_model::{
 };
 use rayon::prelude::*;
 
-use crate::error::DriverError;
+use docket_diagnostics::Diagnostic;
+
+use crate::error::{CONFIG_RULE, DriverError};
 use crate::workspace::Workspace;
 use crate::{detect, walk};
 
@@ -19,9 +21,9 @@ use crate::{detect, walk};
 pub fn find_root(start: &Path) -> Result<PathBuf, DriverError> {
     let start = start
         .canonicalize()
-        .map_err(|source| DriverError::Unreadable {
+        .map_err(|reason| DriverError::Unreadable {
             path: start.to_path_buf(),
-            source,
+            reason,
         })?;
     let start = if start.is_file() {
         start.parent().map(Path::to_path_buf).unwrap_or(start)
@@ -44,7 +46,8 @@ pub fn read_config(root: &Path) -> Result<Config, DriverError> {
 }
 
 /// Reads docket.toml at `root`, with its text (empty when there is none) for
-/// messages that name a line of it.
+/// messages that name a line of it. Every mistake is in the error: the model's
+/// (keys, values, kinds) and the unknown rule ids, which only docket-check knows.
 fn read_config_text(root: &Path) -> Result<(Config, String), DriverError> {
     let path = root.join("docket.toml");
     let text = match std::fs::read_to_string(&path) {
@@ -52,28 +55,46 @@ fn read_config_text(root: &Path) -> Result<(Config, String), DriverError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok((Config::default(), String::new()));
         }
-        Err(source) => return Err(DriverError::Unreadable { path, source }),
+        Err(reason) => return Err(DriverError::Unreadable { path, reason }),
     };
-    let config_error = |range: std::ops::Range<usize>, message: String| {
-        let p = line_of(&text, range.start);
-        DriverError::Config {
-            path: "docket.toml".into(),
-            line: p.line,
-            column: p.column,
-            message,
-        }
-    };
-    let config = Config::parse(&text).map_err(|e| config_error(e.range, e.message))?;
-    if let Some((setting, suggestion)) = docket_check::unknown_rules(&config).into_iter().next() {
-        let hint = suggestion
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        return Err(config_error(
-            setting.range.clone(),
-            format!("unknown rule `{}` in `[rules]`{hint}", setting.rule),
-        ));
+    let (config, errors) = Config::read(&text);
+    let mut mistakes: Vec<Diagnostic> = errors
+        .into_iter()
+        .map(|e| {
+            let d = Diagnostic::new(CONFIG_RULE, "docket.toml", e.range, e.message);
+            match e.help {
+                Some(help) => d.with_help(help),
+                None => d,
+            }
+        })
+        .collect();
+    for (setting, suggestion) in docket_check::unknown_rules(&config) {
+        let help = match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => {
+                "rule ids are the names in brackets in docket's findings, such as `unknown-owner`"
+                    .to_string()
+            }
+        };
+        mistakes.push(
+            Diagnostic::new(
+                CONFIG_RULE,
+                "docket.toml",
+                setting.range.clone(),
+                format!("unknown rule `{}` in `[rules]`", setting.rule),
+            )
+            .with_help(help),
+        );
     }
-    Ok((config, text))
+    if mistakes.is_empty() {
+        return Ok((config, text));
+    }
+    mistakes.sort_by_key(|d| d.range.start);
+    Err(DriverError::Config {
+        path: "docket.toml".into(),
+        text,
+        mistakes,
+    })
 }
 
 /// The 1-based line and column of byte `offset` of `text`.
@@ -208,7 +229,15 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     let root = find_root(start)?;
     let (mut config, toml_text) = read_config_text(&root)?;
     let template_problems = read_templates(&root, &mut config);
-    let mut notes = Vec::new();
+    // Settings left to fill in (`repo_url = ""`), with their line.
+    let mut notes: Vec<String> = config
+        .notes
+        .iter()
+        .map(|n| {
+            let line = line_of(&toml_text, n.range.start).line;
+            format!("docket.toml:{line}: {}", n.message)
+        })
+        .collect();
     let walked = if decision_folder_unknown(&root, &config) {
         walk_finding_decisions(&root, &mut config, &mut notes)
     } else {

@@ -64,7 +64,7 @@ fn staged(path: &Path, text: &str) -> Result<NamedTempFile, DriverError> {
 fn unwritable(path: &Path, source: std::io::Error) -> DriverError {
     DriverError::Unwritable {
         path: path.to_path_buf(),
-        source,
+        reason: source,
     }
 }
 

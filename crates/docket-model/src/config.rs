@@ -1,15 +1,19 @@
-//! `docket.toml` (SPEC §8). A missing file means defaults; an unknown key or a bad
-//! value is a [`ConfigError`] with the byte range of the offending text, which the
-//! command line turns into exit 2 with the line.
+//! `docket.toml` (SPEC §8). A missing file means defaults. Every unknown key and bad
+//! value is a [`ConfigError`] with the byte range of the offending text and, when
+//! docket can tell, the key or value meant ([`crate::suggest`]); the command line
+//! shows them all like findings and exits 2. The file is read with toml_edit, which
+//! keeps the position of every key and value, so that reading goes on after a
+//! mistake (serde's `deny_unknown_fields` stops at the first).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 use docket_diagnostics::Severity;
-use serde::Deserialize;
+use toml_edit::{Item, Key, TableLike};
 
 use crate::Kind;
 use crate::root::HandbookRoot;
+use crate::suggest;
 use crate::template::Templates;
 
 /// The parsed configuration.
@@ -30,6 +34,8 @@ pub struct Config {
     pub rules: Vec<RuleSetting>,
     /// `[kinds.<kind>]`.
     pub kinds: BTreeMap<Kind, KindConfig>,
+    /// Settings left to be filled in, for the command line to remind about.
+    pub notes: Vec<ConfigNote>,
     /// The templates documents are compared with (text left as a template wrote
     /// it is no content): the built-in ones, and the team's own
     /// `templates/new/KIND.md`, which the driver adds (not docket.toml).
@@ -48,8 +54,7 @@ pub struct RuleSetting {
 }
 
 /// `[site]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SiteConfig {
     /// The site's title.
     pub title: Option<String>,
@@ -60,8 +65,7 @@ pub struct SiteConfig {
 }
 
 /// How decision ids are formed (SPEC §9).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum IdScheme {
     /// The number that starts the file name (`0042-x.md` → 42).
     #[default]
@@ -71,13 +75,11 @@ pub enum IdScheme {
 }
 
 /// `[kinds.<kind>]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KindConfig {
     /// Folder (or file, for charter, people and meetings) relative to the handbook root.
     pub path: Option<String>,
     /// Extra required front-matter keys; they also become known keys.
-    #[serde(default)]
     pub required: Vec<String>,
     /// Decision id scheme.
     pub id: Option<IdScheme>,
@@ -131,27 +133,26 @@ impl PartialEq for Exclude {
 
 impl Eq for Exclude {}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    root: Option<toml::Spanned<String>>,
-    #[serde(default)]
-    exclude: Vec<toml::Spanned<String>>,
-    #[serde(default)]
-    site: SiteConfig,
-    #[serde(default)]
-    rules: BTreeMap<String, String>,
-    #[serde(default)]
-    kinds: BTreeMap<String, KindConfig>,
-}
-
-/// A problem in docket.toml.
+/// A mistake in docket.toml: where it is, what is wrong, and what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct ConfigError {
     /// Byte range in docket.toml.
     pub range: Range<usize>,
     /// What is wrong.
+    pub message: String,
+    /// What to write instead (`did you mean `title`?`), when docket can tell.
+    pub help: Option<String>,
+}
+
+/// A setting docket.toml leaves to be filled in, such as `repo_url = ""` as `docket
+/// init` writes it when it cannot know the address: not a mistake, but the command
+/// line reminds about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigNote {
+    /// Byte range in docket.toml.
+    pub range: Range<usize>,
+    /// What is unset and what follows from it.
     pub message: String,
 }
 
@@ -165,92 +166,63 @@ impl Default for Config {
             site: SiteConfig::default(),
             rules: Vec::new(),
             kinds: BTreeMap::new(),
+            notes: Vec::new(),
             templates: Templates::default(),
         }
     }
 }
 
+/// The keys docket.toml knows, per table.
+const TOP_KEYS: &[&str] = &["root", "exclude", "site", "rules", "kinds"];
+const SITE_KEYS: &[&str] = &["title", "base_url", "repo_url"];
+const KIND_KEYS: &[&str] = &["path", "required", "id"];
+/// The values of a severity in `[rules]`.
+const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
+const ID_SCHEMES: &[&str] = &["number", "stem"];
+
 impl Config {
-    /// Parses docket.toml text.
-    pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let raw: Raw = toml::from_str(text).map_err(|e| ConfigError {
-            range: e.span().unwrap_or(0..0),
-            message: e.message().trim().to_string(),
-        })?;
-        let root_explicit = raw.root.is_some();
-        let root_range = root_explicit.then(|| find_key(text, "root"));
-        let patterns = raw.exclude.iter().map(|g| g.get_ref().clone()).collect();
-        let exclude = Exclude::new(patterns).map_err(|(i, message)| {
-            let (range, glob) = raw
-                .exclude
-                .get(i)
-                .map_or((0..0, ""), |g| (g.span(), g.get_ref().as_str()));
-            ConfigError {
-                range,
-                message: format!(
-                    "`exclude` glob `{glob}` is not valid: {message}; globs are repository-relative, such as `docs/legacy/**` or `**/draft-*.md`"
-                ),
+    /// Parses docket.toml text. Every mistake is reported, in the order of the file
+    /// (SPEC §8: an unknown key is an error with its line); only a TOML syntax error
+    /// stops the reading, as one mistake, since nothing after it can be read.
+    pub fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
+        let (config, errors) = Config::read(text);
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Like [`Config::parse`], but also returns what could be read despite the
+    /// mistakes, so that a caller can add its own (the driver's unknown rule ids).
+    pub fn read(text: &str) -> (Config, Vec<ConfigError>) {
+        let doc = match toml_edit::ImDocument::parse(text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                let error = ConfigError {
+                    range: e.span().unwrap_or(0..0),
+                    message: e.message().trim().to_string(),
+                    help: None,
+                };
+                return (Config::default(), vec![error]);
             }
-        })?;
-        let written = raw
-            .root
-            .map_or_else(|| "docs".to_string(), |r| r.into_inner());
-        let Some(root) = HandbookRoot::new(&written) else {
-            return Err(ConfigError {
-                range: find_key(text, "root"),
-                message: format!("`root = \"{written}\"` must be a folder inside the repository"),
-            });
         };
-        let mut rules = Vec::new();
-        for (rule, severity) in raw.rules {
-            let range = find_key(text, &rule);
-            let severity = match severity.as_str() {
-                "error" => Some(Severity::Error),
-                "warning" => Some(Severity::Warning),
-                "info" => Some(Severity::Info),
-                "off" => None,
-                other => {
-                    return Err(ConfigError {
-                        range,
-                        message: format!(
-                            "severity `{other}` of rule `{rule}` is not one of `error`, `warning`, `info`, `off`"
-                        ),
-                    });
-                }
-            };
-            rules.push(RuleSetting {
-                rule,
-                severity,
-                range,
-            });
+        let mut r = Reader::default();
+        let mut config = Config::default();
+        let top = doc.as_table();
+        for (key, item) in top.iter() {
+            let key_range = span(top.key(key).and_then(Key::span));
+            match key {
+                "root" => r.root(item, key_range, &mut config),
+                "exclude" => config.exclude = r.exclude(item),
+                "site" => r.site(item, &mut config),
+                "rules" => config.rules = r.rules(item),
+                "kinds" => config.kinds = r.kinds(item),
+                other => r.unknown_key(key_range, other, None, TOP_KEYS),
+            }
         }
-        let mut kinds = BTreeMap::new();
-        for (name, kind_config) in raw.kinds {
-            let Some(kind) = Kind::from_name(&name) else {
-                return Err(ConfigError {
-                    range: find_key(text, &format!("kinds.{name}")),
-                    message: format!(
-                        "unknown kind `{name}` in `[kinds]`; expected one of {}",
-                        Kind::ALL
-                            .iter()
-                            .map(|k| format!("`{}`", k.name()))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                });
-            };
-            kinds.insert(kind, kind_config);
-        }
-        Ok(Config {
-            root,
-            root_explicit,
-            root_range,
-            exclude,
-            site: raw.site,
-            rules,
-            kinds,
-            templates: Templates::default(),
-        })
+        r.errors.sort_by_key(|e| e.range.start);
+        (config, r.errors)
     }
 
     /// The configured path of a kind (folder or file), relative to the handbook root,
@@ -284,24 +256,275 @@ impl Config {
     }
 }
 
-/// The range of the first line that sets `key` (as `key =` or `[key]`), for errors
-/// that toml's own spans do not cover.
-fn find_key(text: &str, key: &str) -> Range<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
-        let indent = line.len() - t.len();
-        let bare = t.trim_start_matches('[').trim_start_matches('"');
-        if let Some(rest) = bare.strip_prefix(key) {
-            let rest = rest.trim_start_matches('"').trim_start();
-            if rest.starts_with('=') || rest.starts_with(']') {
-                let start = offset + indent + (t.len() - bare.len());
-                return start..start + key.len();
+/// A span from toml_edit (always there for a parsed document), or the start.
+fn span(range: Option<Range<usize>>) -> Range<usize> {
+    range.unwrap_or(0..0)
+}
+
+/// `` `a`, `b`, `c` ``.
+fn listed(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads docket.toml's tables into a [`Config`], collecting every mistake.
+#[derive(Default)]
+struct Reader {
+    errors: Vec<ConfigError>,
+}
+
+impl Reader {
+    fn error(&mut self, range: Range<usize>, message: String, help: Option<String>) {
+        self.errors.push(ConfigError {
+            range,
+            message,
+            help,
+        });
+    }
+
+    /// An unknown key of `table` (`None`: the top level), with the closest known key.
+    fn unknown_key(&mut self, range: Range<usize>, key: &str, table: Option<&str>, known: &[&str]) {
+        let (message, keys) = match table {
+            Some(t) => (
+                format!("unknown key `{key}` in `[{t}]`"),
+                format!("`[{t}]` takes {}", listed(known)),
+            ),
+            None => (
+                format!("unknown key `{key}`"),
+                format!("the top level takes {}", listed(known)),
+            ),
+        };
+        let help = match suggest::closest(key, known.iter().copied()) {
+            Some(meant) => format!("did you mean `{meant}`? ({keys})"),
+            None => keys,
+        };
+        self.error(range, message, Some(help));
+    }
+
+    /// The string value of `what`, or a mistake.
+    fn string<'i>(&mut self, item: &'i Item, what: &str, example: &str) -> Option<&'i str> {
+        let s = item.as_str();
+        if s.is_none() {
+            self.error(
+                span(item.span()),
+                format!("`{what}` must be a string"),
+                Some(format!("write it in quotes, such as `{example}`")),
+            );
+        }
+        s
+    }
+
+    /// The strings of the list `what` with their ranges, or mistakes.
+    fn strings(&mut self, item: &Item, what: &str, example: &str) -> Vec<(String, Range<usize>)> {
+        let Some(array) = item.as_array() else {
+            self.error(
+                span(item.span()),
+                format!("`{what}` must be a list of strings"),
+                Some(format!("write it as `{what} = {example}`")),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for value in array.iter() {
+            match value.as_str() {
+                Some(s) => out.push((s.to_string(), span(value.span()))),
+                None => self.error(
+                    span(value.span()),
+                    format!("`{what}` must hold only strings"),
+                    Some(format!("write it as `{what} = {example}`")),
+                ),
             }
         }
-        offset += line.len();
+        out
     }
-    0..0
+
+    /// The table `name`, or a mistake.
+    fn table<'i>(&mut self, item: &'i Item, name: &str) -> Option<&'i dyn TableLike> {
+        let table = item.as_table_like();
+        if table.is_none() {
+            self.error(
+                span(item.span()),
+                format!("`{name}` must be a table"),
+                Some(format!("write its keys under a `[{name}]` line")),
+            );
+        }
+        table
+    }
+
+    fn root(&mut self, item: &Item, key_range: Range<usize>, config: &mut Config) {
+        let Some(written) = self.string(item, "root", "root = \"docs\"") else {
+            return;
+        };
+        config.root_explicit = true;
+        config.root_range = Some(key_range);
+        match HandbookRoot::new(written) {
+            Some(root) => config.root = root,
+            None => self.error(
+                span(item.span()),
+                format!("`root = \"{written}\"` must be a folder inside the repository"),
+                Some("write a path relative to the repository root, such as `\"docs\"`".into()),
+            ),
+        }
+    }
+
+    fn exclude(&mut self, item: &Item) -> Exclude {
+        let globs = self.strings(item, "exclude", "[\"docs/legacy/**\"]");
+        let patterns = globs.iter().map(|(g, _)| g.clone()).collect();
+        Exclude::new(patterns).unwrap_or_else(|(i, message)| {
+            let (glob, range) = globs.get(i).cloned().unwrap_or_default();
+            self.error(
+                range,
+                format!("`exclude` glob `{glob}` is not valid: {message}"),
+                Some(
+                    "globs are repository-relative, such as `docs/legacy/**` or `**/draft-*.md`"
+                        .into(),
+                ),
+            );
+            Exclude::default()
+        })
+    }
+
+    fn site(&mut self, item: &Item, config: &mut Config) {
+        let Some(table) = self.table(item, "site") else {
+            return;
+        };
+        for (key, value) in table.iter() {
+            let key_range = span(table.key(key).and_then(Key::span));
+            let slot = match key {
+                "title" => &mut config.site.title,
+                "base_url" => &mut config.site.base_url,
+                "repo_url" => &mut config.site.repo_url,
+                other => {
+                    self.unknown_key(key_range, other, Some("site"), SITE_KEYS);
+                    continue;
+                }
+            };
+            let Some(text) = self.string(value, key, "\"…\"") else {
+                continue;
+            };
+            // Empty means not given; an empty `repo_url` is the one `docket init`
+            // leaves to fill in, so it is reminded about.
+            if text.trim().is_empty() {
+                if key == "repo_url" {
+                    config.notes.push(ConfigNote {
+                        range: key_range,
+                        message: "`[site] repo_url` is empty, so the site links to no commits and has no \"edit this page\" links; set it to the repository's web address, or delete the line".into(),
+                    });
+                }
+                continue;
+            }
+            *slot = Some(text.to_string());
+        }
+    }
+
+    fn rules(&mut self, item: &Item) -> Vec<RuleSetting> {
+        let Some(table) = self.table(item, "rules") else {
+            return Vec::new();
+        };
+        let mut rules = Vec::new();
+        for (rule, value) in table.iter() {
+            let range = span(table.key(rule).and_then(Key::span));
+            let Some(written) = self.string(value, rule, "\"warning\"") else {
+                continue;
+            };
+            let severity = match written {
+                "error" => Some(Severity::Error),
+                "warning" => Some(Severity::Warning),
+                "info" => Some(Severity::Info),
+                "off" => None,
+                other => {
+                    let help = match suggest::closest_word(other, SEVERITIES) {
+                        Some(meant) => format!("did you mean `{meant}`?"),
+                        None => format!("write one of {}", listed(SEVERITIES)),
+                    };
+                    self.error(
+                        span(value.span()),
+                        format!(
+                            "severity `{other}` of rule `{rule}` is not one of {}",
+                            listed(SEVERITIES)
+                        ),
+                        Some(help),
+                    );
+                    continue;
+                }
+            };
+            rules.push(RuleSetting {
+                rule: rule.to_string(),
+                severity,
+                range,
+            });
+        }
+        rules
+    }
+
+    fn kinds(&mut self, item: &Item) -> BTreeMap<Kind, KindConfig> {
+        let Some(table) = self.table(item, "kinds") else {
+            return BTreeMap::new();
+        };
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        let mut kinds = BTreeMap::new();
+        for (name, value) in table.iter() {
+            let range = span(table.key(name).and_then(Key::span));
+            let Some(kind) = Kind::from_name(name) else {
+                let help = match suggest::closest(name, names.iter().copied()) {
+                    Some(meant) => {
+                        format!("did you mean `{meant}`? (the kinds are {})", listed(&names))
+                    }
+                    None => format!("the kinds are {}", listed(&names)),
+                };
+                self.error(
+                    range,
+                    format!("unknown kind `{name}` in `[kinds]`"),
+                    Some(help),
+                );
+                continue;
+            };
+            let within = format!("kinds.{name}");
+            if let Some(t) = self.table(value, &within) {
+                kinds.insert(kind, self.kind(t, &within));
+            }
+        }
+        kinds
+    }
+
+    fn kind(&mut self, table: &dyn TableLike, within: &str) -> KindConfig {
+        let mut out = KindConfig::default();
+        for (key, value) in table.iter() {
+            let key_range = span(table.key(key).and_then(Key::span));
+            match key {
+                "path" => {
+                    out.path = self
+                        .string(value, "path", "\"decisions\"")
+                        .map(str::to_string)
+                }
+                "required" => {
+                    let keys = self.strings(value, "required", "[\"area\"]");
+                    out.required = keys.into_iter().map(|(k, _)| k).collect();
+                }
+                "id" => match self.string(value, "id", "\"number\"") {
+                    Some("number") => out.id = Some(IdScheme::Number),
+                    Some("stem") => out.id = Some(IdScheme::Stem),
+                    Some(other) => {
+                        let help = match suggest::closest(other, ID_SCHEMES.iter().copied()) {
+                            Some(meant) => format!("did you mean `{meant}`?"),
+                            None => format!("write one of {}", listed(ID_SCHEMES)),
+                        };
+                        self.error(
+                            span(value.span()),
+                            format!("`id = \"{other}\"` is not one of {}", listed(ID_SCHEMES)),
+                            Some(help),
+                        );
+                    }
+                    None => {}
+                },
+                other => self.unknown_key(key_range, other, Some(within), KIND_KEYS),
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -322,7 +545,7 @@ mod tests {
     #[test]
     fn unknown_key_has_a_position() {
         let text = "root = \"docs\"\n[site]\ntitel = \"x\"\n";
-        let err = Config::parse(text).unwrap_err();
+        let err = Config::parse(text).unwrap_err().remove(0);
         assert!(err.message.contains("titel"), "{err:?}");
         assert_eq!(&text[err.range.clone()], "titel");
     }
@@ -345,7 +568,7 @@ mod tests {
     #[test]
     fn an_invalid_glob_points_at_itself() {
         let text = "root = \"docs\"\nexclude = [\n  \"ok/**\",\n  \"docs/[oops\",\n]\n";
-        let err = Config::parse(text).unwrap_err();
+        let err = Config::parse(text).unwrap_err().remove(0);
         assert_eq!(&text[err.range.clone()], "\"docs/[oops\"");
         assert!(err.message.contains("`docs/[oops`"), "{err:?}");
     }
@@ -364,9 +587,41 @@ mod tests {
     }
 
     #[test]
+    fn every_mistake_is_reported_with_the_key_meant() {
+        let text = "rot = \"docs\"\n[site]\ntitel = \"x\"\nrepo_url = 3\n[rules]\nmissing-field = \"warn\"\n[kinds.decision]\nrequierd = [\"area\"]\nid = \"stme\"\n[kinds.decisions]\npath = \"x\"\n";
+        let errors = Config::parse(text).unwrap_err();
+        let shown: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (&text[e.range.clone()], e.help.as_deref().unwrap_or("")))
+            .collect();
+        let meant = |i: usize, written: &str, help: &str| {
+            assert_eq!(shown[i].0, written, "{shown:?}");
+            assert!(shown[i].1.contains(help), "{shown:?}");
+        };
+        assert_eq!(shown.len(), 7, "{shown:?}");
+        meant(0, "rot", "did you mean `root`?");
+        meant(1, "titel", "did you mean `title`?");
+        meant(2, "3", "in quotes");
+        meant(3, "\"warn\"", "did you mean `warning`?");
+        meant(4, "requierd", "did you mean `required`?");
+        meant(5, "\"stme\"", "did you mean `stem`?");
+        meant(6, "decisions", "did you mean `decision`?");
+    }
+
+    #[test]
+    fn an_empty_repo_url_is_unset_and_reminded_about() {
+        let text = "[site]\nrepo_url = \"\"\n";
+        let c = Config::parse(text).unwrap();
+        assert_eq!(c.site.repo_url, None);
+        assert_eq!(&text[c.notes[0].range.clone()], "repo_url");
+        let c = Config::parse("[site]\nrepo_url = \"https://git.test/a/b\"\n").unwrap();
+        assert!(c.notes.is_empty());
+    }
+
+    #[test]
     fn bad_severity() {
         let text = "[rules]\nmissing-field = \"loud\"\n";
-        let err = Config::parse(text).unwrap_err();
-        assert_eq!(&text[err.range.clone()], "missing-field");
+        let err = Config::parse(text).unwrap_err().remove(0);
+        assert_eq!(&text[err.range.clone()], "\"loud\"");
     }
 }

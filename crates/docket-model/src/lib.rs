@@ -16,8 +16,10 @@
 //!   ([`canonical_status`]) and the test of a template's placeholder
 //!   ([`is_placeholder`]); dates, durations and working hours; relative links;
 //!   [`Problem`] codes and [`ParseProblem`]; the templates of `docket new`, built
-//!   in and the team's own, read into their sections ([`Templates`]). Then `history` (the git history as
-//!   data), `config` (`docket.toml`) and [`schema`] (the JSON Schema of a kind).
+//!   in and the team's own, read into their sections ([`Templates`]). Then `history`
+//!   (the git history as data), [`suggest`] ("did you mean": synonyms, edit
+//!   distance, time zone names), `config` (`docket.toml`) and [`schema`] (the JSON
+//!   Schema of a kind).
 //! - `document`: the types of a parsed file ([`Document`], [`Fields`], [`Decision`],
 //!   [`DecisionOption`], [`Meeting`], [`Norms`], …, and [`Legacy`] /
 //!   [`StatusStatement`], the result of reading an existing format) with their small
@@ -65,12 +67,15 @@ mod renumber;
 mod repo;
 mod root;
 pub mod schema;
+pub mod suggest;
 mod template;
 pub mod time;
 mod value;
 mod write;
 
-pub use config::{Config, ConfigError, Exclude, IdScheme, KindConfig, RuleSetting, SiteConfig};
+pub use config::{
+    Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, RuleSetting, SiteConfig,
+};
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
     Meeting, Norms, Origin, Page, Person, Spanned, TemplateText, Update, UpdateLine, number_prefix,

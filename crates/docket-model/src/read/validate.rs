@@ -52,6 +52,7 @@ pub(super) fn validate_fields(
                 (FieldType::OneOf(words), Yaml::Str(s)) if words == DECISION_STATUSES => {
                     reads_like(s.trim(), s)
                 }
+                (ty, Yaml::Str(s)) => crate::suggest::value_hint(ty, s),
                 _ => String::new(),
             };
             problems.push(
