@@ -5,7 +5,7 @@
 //! `README.md` and `index.md` in a kind's folder as that folder's index page.
 
 use docket_model::time::format_date;
-use docket_model::{DecisionId, Document, Kind, Repository};
+use docket_model::{StatusCategory, DecisionId, Document, Kind, Repository};
 
 /// The index's path, repository-relative: `README.md` in the decisions folder.
 pub(crate) fn index_path(repo: &Repository) -> String {
@@ -53,15 +53,22 @@ pub(crate) fn render(repo: &Repository) -> String {
             .as_ref()
             .map(|s| cell(&s.value))
             .unwrap_or_default();
-        if status == "superseded"
-            && let Some(by) = &d.superseded_by
-            && let [other] = repo.resolve_decision(&by.value).as_slice()
-        {
-            let label = match other.decision().and_then(|o| o.id.as_ref()) {
-                Some(DecisionId::Number(n)) => format!("{n:04}"),
-                _ => link_text(other.stem()),
-            };
-            status = format!("superseded by [{label}]({})", target(other, &folder));
+        let by: Vec<String> = d
+            .superseded_by
+            .iter()
+            .filter_map(|by| match repo.resolve_from(d, &by.value).as_slice() {
+                [other] => {
+                    let label = match other.decision().and_then(|o| o.id.as_ref()) {
+                        Some(DecisionId::Number(n)) => format!("{n:04}"),
+                        _ => link_text(other.stem()),
+                    };
+                    Some(format!("[{label}]({})", target(other, &folder)))
+                }
+                _ => None,
+            })
+            .collect();
+        if d.category == Some(StatusCategory::Superseded) && !by.is_empty() {
+            status = format!("{status} by {}", by.join(", "));
         }
         let owner = d.owner.as_ref().map(|o| cell(&o.value)).unwrap_or_default();
         let date = d

@@ -11,9 +11,12 @@ use std::ops::Range;
 use docket_diagnostics::Severity;
 use toml_edit::{Item, Key, TableLike};
 
-use crate::Kind;
+use crate::kind::{Kind, StatusCategory, intern, intern_list};
+pub use crate::record_kind::{IdScheme, KindConfig, Role};
+use crate::record_kind::{FolderMatch, match_folder};
 use crate::root::HandbookRoot;
 use crate::suggest;
+use crate::kind::FieldSpec;
 use crate::template::Templates;
 
 /// The parsed configuration.
@@ -62,27 +65,6 @@ pub struct SiteConfig {
     pub base_url: Option<String>,
     /// Repository URL for commit and edit links.
     pub repo_url: Option<String>,
-}
-
-/// How decision ids are formed (SPEC §9).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum IdScheme {
-    /// The number that starts the file name (`0042-x.md` → 42).
-    #[default]
-    Number,
-    /// The file stem (log4brains' `20201231-x.md`).
-    Stem,
-}
-
-/// `[kinds.<kind>]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KindConfig {
-    /// Folder (or file, for charter, people and meetings) relative to the handbook root.
-    pub path: Option<String>,
-    /// Extra required front-matter keys; they also become known keys.
-    pub required: Vec<String>,
-    /// Decision id scheme.
-    pub id: Option<IdScheme>,
 }
 
 /// The `exclude` globs of docket.toml, compiled once: repository-relative,
@@ -175,10 +157,24 @@ impl Default for Config {
 /// The keys docket.toml knows, per table.
 const TOP_KEYS: &[&str] = &["root", "exclude", "site", "rules", "kinds"];
 const SITE_KEYS: &[&str] = &["title", "base_url", "repo_url"];
-const KIND_KEYS: &[&str] = &["path", "required", "id"];
+const KIND_KEYS: &[&str] = &[
+    "path",
+    "title",
+    "id",
+    "fields",
+    "required",
+    "optional",
+    "not_required",
+    "references",
+    "statuses",
+    "deadline",
+    "facets",
+];
+const ROLES: &[&str] = &["title", "owner", "date", "status", "deadline"];
+const CATEGORIES: &[&str] = &["open", "decided", "closed", "superseded"];
 /// The values of a severity in `[rules]`.
 const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
-const ID_SCHEMES: &[&str] = &["number", "stem"];
+const ID_SCHEMES: &[&str] = &["number", "stem", "a front-matter key"];
 
 impl Config {
     /// Parses docket.toml text. Every mistake is reported, in the order of the file
@@ -230,9 +226,7 @@ impl Config {
     /// (an empty string), `"./adr/"` is `adr`.
     pub fn kind_path(&self, kind: Kind) -> String {
         match self.kinds.get(&kind).and_then(|k| k.path.as_deref()) {
-            Some(p) => HandbookRoot::new(p)
-                .map(|r| r.as_str().to_string())
-                .unwrap_or_else(|| p.trim_matches('/').to_string()),
+            Some(p) => normalise(p),
             None => kind.default_path().to_string(),
         }
     }
@@ -249,11 +243,95 @@ impl Config {
 
     /// The decision id scheme.
     pub fn id_scheme(&self) -> IdScheme {
-        self.kinds
-            .get(&Kind::Decision)
-            .and_then(|k| k.id)
-            .unwrap_or_default()
+        self.id_scheme_of(Kind::Decision)
     }
+
+    /// How the ids of `kind`'s records are formed.
+    pub fn id_scheme_of(&self, kind: Kind) -> IdScheme {
+        self.kinds.get(&kind).and_then(|k| k.id).unwrap_or_default()
+    }
+
+    /// What docket.toml says about `kind` (defaults when nothing).
+    pub fn kind_config(&self, kind: Kind) -> std::borrow::Cow<'_, KindConfig> {
+        match self.kinds.get(&kind) {
+            Some(k) => std::borrow::Cow::Borrowed(k),
+            None => std::borrow::Cow::Owned(KindConfig::default()),
+        }
+    }
+
+    /// The front-matter schema of `kind` in this handbook: the built-in table with
+    /// docket.toml's roles, statuses and keys ([`KindConfig::schema`]).
+    pub fn schema(&self, kind: Kind) -> std::borrow::Cow<'static, [FieldSpec]> {
+        match self.kinds.get(&kind) {
+            Some(k) if k.has_own_schema(kind) => std::borrow::Cow::Owned(k.schema(kind)),
+            _ => std::borrow::Cow::Borrowed(kind.schema()),
+        }
+    }
+
+    /// The key holding `role` in `kind`'s records.
+    pub fn role_key(&self, kind: Kind, role: Role) -> &'static str {
+        self.kinds.get(&kind).map_or(role.name(), |k| k.role_key(role))
+    }
+
+    /// The statuses of `category` for `kind`'s records.
+    pub fn statuses(&self, kind: Kind, category: StatusCategory) -> &'static [&'static str] {
+        self.kinds
+            .get(&kind)
+            .map_or_else(|| category.builtin(), |k| k.statuses(category))
+    }
+
+    /// The status word `written` names for `kind`, without regard to case, in the
+    /// kind's spelling, with its category.
+    pub fn status(&self, kind: Kind, written: &str) -> Option<(&'static str, StatusCategory)> {
+        self.kind_config(kind).status(written)
+    }
+
+    /// The kinds whose documents are records (the decision kind, then every kind
+    /// of the team's own, by name).
+    pub fn record_kinds(&self) -> Vec<Kind> {
+        std::iter::once(Kind::Decision)
+            .chain(
+                self.kinds
+                    .keys()
+                    .copied()
+                    .filter(|k| matches!(k, Kind::Custom(_))),
+            )
+            .collect()
+    }
+
+    /// A record kind's name in the site's navigation: its `title`, `Decisions`,
+    /// or the kind's name as a plural (`Proposals`).
+    pub fn kind_title(&self, kind: Kind) -> String {
+        if let Some(t) = self.kinds.get(&kind).and_then(|k| k.title.clone()) {
+            return t;
+        }
+        let name = kind.name();
+        let mut chars = name.chars();
+        let upper: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+        format!("{upper}{}s", chars.as_str())
+    }
+
+    /// The folders of a kind (normalised like [`Config::kind_path`]); several when
+    /// docket.toml lists them or gives a glob.
+    pub fn kind_folders(&self, kind: Kind) -> Vec<String> {
+        match self.kinds.get(&kind) {
+            Some(k) if k.paths.len() > 1 => k.paths.iter().map(|p| normalise(p)).collect(),
+            _ => vec![self.kind_path(kind)],
+        }
+    }
+
+    /// Where `handbook_path` sits among `kind`'s folders, if inside one.
+    pub fn kind_folder_of(&self, kind: Kind, handbook_path: &str) -> Option<FolderMatch> {
+        match_folder(&self.kind_folders(kind), handbook_path)
+    }
+}
+
+/// A kind's path normalised like the root: `"."`, `"./"` and `""` are the
+/// handbook root itself (an empty string), `"./adr/"` is `adr`.
+fn normalise(p: &str) -> String {
+    HandbookRoot::new(p)
+        .map(|r| r.as_str().to_string())
+        .unwrap_or_else(|| p.trim_matches('/').to_string())
 }
 
 /// A span from toml_edit (always there for a parsed document), or the start.
@@ -468,19 +546,35 @@ impl Reader {
         let mut kinds = BTreeMap::new();
         for (name, value) in table.iter() {
             let range = span(table.key(name).and_then(Key::span));
-            let Some(kind) = Kind::from_name(name) else {
-                let help = match suggest::closest(name, names.iter().copied()) {
-                    Some(meant) => {
-                        format!("did you mean `{meant}`? (the kinds are {})", listed(&names))
+            let kind = match Kind::from_name(name) {
+                Some(kind) => kind,
+                None => {
+                    let declares_path = value
+                        .as_table_like()
+                        .is_some_and(|t| t.contains_key("path"));
+                    let meant = suggest::closest(name, names.iter().copied());
+                    match (meant, declares_path) {
+                        (None, true) => Kind::named(name),
+                        (meant, _) => {
+                            let help = match meant {
+                                Some(meant) => format!(
+                                    "did you mean `{meant}`? (the built-in kinds are {})",
+                                    listed(&names)
+                                ),
+                                None => format!(
+                                    "a kind of your own needs a `path` (its folder); the built-in kinds are {}",
+                                    listed(&names)
+                                ),
+                            };
+                            self.error(
+                                range,
+                                format!("unknown kind `{name}` in `[kinds]`"),
+                                Some(help),
+                            );
+                            continue;
+                        }
                     }
-                    None => format!("the kinds are {}", listed(&names)),
-                };
-                self.error(
-                    range,
-                    format!("unknown kind `{name}` in `[kinds]`"),
-                    Some(help),
-                );
-                continue;
+                }
             };
             let within = format!("kinds.{name}");
             if let Some(t) = self.table(value, &within) {
@@ -496,34 +590,115 @@ impl Reader {
             let key_range = span(table.key(key).and_then(Key::span));
             match key {
                 "path" => {
-                    out.path = self
-                        .string(value, "path", "\"decisions\"")
+                    out.paths = match value.as_array() {
+                        Some(_) => self
+                            .strings(value, "path", "[\"services/*/docs/adr\"]")
+                            .into_iter()
+                            .map(|(p, _)| p)
+                            .collect(),
+                        None => self
+                            .string(value, "path", "\"decisions\"")
+                            .map(str::to_string)
+                            .into_iter()
+                            .collect(),
+                    };
+                    out.path = out.paths.first().cloned();
+                }
+                "title" => {
+                    out.title = self
+                        .string(value, "title", "\"Improvement proposals\"")
                         .map(str::to_string)
                 }
-                "required" => {
-                    let keys = self.strings(value, "required", "[\"area\"]");
-                    out.required = keys.into_iter().map(|(k, _)| k).collect();
+                "required" | "optional" | "not_required" | "facets" => {
+                    let keys: Vec<String> = self
+                        .strings(value, key, "[\"area\"]")
+                        .into_iter()
+                        .map(|(k, _)| k)
+                        .collect();
+                    match key {
+                        "required" => out.required = keys,
+                        "optional" => out.optional = keys,
+                        "not_required" => out.not_required = keys,
+                        _ => out.facets = keys,
+                    }
                 }
+                "references" => {
+                    out.references = self
+                        .strings(value, key, "[\"requires\"]")
+                        .into_iter()
+                        .map(|(k, _)| intern(&k))
+                        .collect();
+                }
+                "deadline" => {
+                    if let Some(k) = self.string(value, "deadline", "\"last-call-deadline\"") {
+                        out.fields.insert(Role::Deadline, intern(k));
+                    }
+                }
+                "fields" => self.roles(value, within, &mut out),
+                "statuses" => self.statuses(value, within, &mut out),
                 "id" => match self.string(value, "id", "\"number\"") {
                     Some("number") => out.id = Some(IdScheme::Number),
                     Some("stem") => out.id = Some(IdScheme::Stem),
-                    Some(other) => {
-                        let help = match suggest::closest(other, ID_SCHEMES.iter().copied()) {
-                            Some(meant) => format!("did you mean `{meant}`?"),
-                            None => format!("write one of {}", listed(ID_SCHEMES)),
-                        };
-                        self.error(
+                    Some(other) => match suggest::closest(other, ["number", "stem"]) {
+                        Some(meant) if !other.is_empty() => self.error(
                             span(value.span()),
                             format!("`id = \"{other}\"` is not one of {}", listed(ID_SCHEMES)),
-                            Some(help),
-                        );
-                    }
+                            Some(format!("did you mean `{meant}`?")),
+                        ),
+                        _ if other.trim().is_empty() => self.error(
+                            span(value.span()),
+                            "`id` is empty".to_string(),
+                            Some(format!("write one of {}", listed(ID_SCHEMES))),
+                        ),
+                        _ => out.id = Some(IdScheme::Key(intern(other))),
+                    },
                     None => {}
                 },
                 other => self.unknown_key(key_range, other, Some(within), KIND_KEYS),
             }
         }
         out
+    }
+
+    /// `fields.ROLE = "key"`.
+    fn roles(&mut self, value: &Item, within: &str, out: &mut KindConfig) {
+        let within = format!("{within}.fields");
+        let Some(t) = self.table(value, &within) else {
+            return;
+        };
+        for (role, key) in t.iter() {
+            let range = span(t.key(role).and_then(Key::span));
+            match Role::from_name(role) {
+                Some(r) => {
+                    if let Some(k) = self.string(key, role, "\"author\"") {
+                        out.fields.insert(r, intern(k));
+                    }
+                }
+                None => self.unknown_key(range, role, Some(&within), ROLES),
+            }
+        }
+    }
+
+    /// `statuses.CATEGORY = [...]`.
+    fn statuses(&mut self, value: &Item, within: &str, out: &mut KindConfig) {
+        let within = format!("{within}.statuses");
+        let Some(t) = self.table(value, &within) else {
+            return;
+        };
+        for (name, list) in t.iter() {
+            let range = span(t.key(name).and_then(Key::span));
+            let Some(category) = StatusCategory::ALL.into_iter().find(|c| c.name() == name)
+            else {
+                self.unknown_key(range, name, Some(&within), CATEGORIES);
+                continue;
+            };
+            let words: Vec<String> = self
+                .strings(list, name, "[\"Draft\", \"Review\"]")
+                .into_iter()
+                .map(|(w, _)| w)
+                .collect();
+            out.statuses.insert(category, intern_list(&words));
+        }
     }
 }
 

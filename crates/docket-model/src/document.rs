@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use docket_syntax::{Outline, Yaml};
 
-use crate::kind::Kind;
+use crate::kind::{Kind, StatusCategory};
 use crate::problem::ParseProblem;
 use crate::time::{Time, add_seconds};
 
@@ -194,20 +194,32 @@ pub enum Origin {
     Body,
 }
 
-/// A decision record.
+/// A decision record, or a record of a kind of the team's own (read through its
+/// roles: `title`, `owner`, `date`, `status` and `deadline` hold what the kind's
+/// keys for those roles say).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Decision {
-    /// The id from the file name.
+    /// The record's kind: [`Kind::Decision`] or a kind of the team's own.
+    pub kind: Kind,
+    /// The label of the folder that holds it, when its kind has several folders
+    /// (`billing` of `services/billing/docs/adr`): ids are unique per folder, and
+    /// references may name it (`billing/0003`).
+    pub folder: Option<String>,
+    /// The id from the file name (or the kind's id key).
     pub id: Option<DecisionId>,
     /// The `id` key, if written.
     pub id_key: Option<Spanned<String>>,
     /// Title.
     pub title: Option<Spanned<String>>,
-    /// The status: one of docket's statuses in docket's spelling when the record
+    /// The status: one of the kind's statuses in the kind's spelling when the record
     /// states a known one in any case or format (`Accepted` → `accepted`), else as
     /// written (an `invalid-value` finding); `None` when it is not stated or still a
     /// template's placeholder.
     pub status: Option<Spanned<String>>,
+    /// The category of the status (open, decided, closed, superseded), when the
+    /// status is one of the kind's. Everything that asks "open?" or "decided?" asks
+    /// this ([`Decision::is_proposed`], [`Decision::is_decided`]).
+    pub category: Option<StatusCategory>,
     /// Owner (roster id): the `owner` key, or else the one decider when the record
     /// names exactly one.
     pub owner: Option<Spanned<String>>,
@@ -219,6 +231,9 @@ pub struct Decision {
     pub date: Option<Spanned<Time>>,
     /// Explicit deadline.
     pub deadline: Option<Spanned<Time>>,
+    /// Whether a deadline is written but is no date (an `invalid-value` finding,
+    /// not a deadline to compute from, nor one to imply).
+    pub deadline_unreadable: bool,
     /// When it was decided.
     pub decided: Option<Spanned<Time>>,
     /// The options, from front matter (`options: [{name, pros, cons}]` or plain
@@ -234,8 +249,11 @@ pub struct Decision {
     pub outcome_origin: Option<Origin>,
     /// Decisions this one replaces.
     pub supersedes: Vec<Spanned<String>>,
-    /// The decision that replaces this one.
-    pub superseded_by: Option<Spanned<String>>,
+    /// The decisions that replace this one (one or several).
+    pub superseded_by: Vec<Spanned<String>>,
+    /// Other references to records of the same kind, by key (`requires: [20,
+    /// 165]` when `references = ["requires"]`).
+    pub references: Vec<(&'static str, Spanned<String>)>,
     /// Consulted people or teams.
     pub consulted: Vec<Spanned<String>>,
     /// Informed people or teams.
@@ -257,21 +275,27 @@ pub struct Decision {
 }
 
 impl Decision {
-    /// Whether the status is `proposed`: an open question, with a deadline.
+    /// Whether the status is an open one (`proposed`, or a status the kind lists
+    /// under `statuses.open`): an open question, with a deadline.
     pub fn is_proposed(&self) -> bool {
-        self.status_is(&["proposed"])
+        self.category == Some(StatusCategory::Open)
     }
 
-    /// Whether the status is `accepted` or `rejected`: decided, so `decided`,
-    /// `options` and `outcome` are due (SPEC §3).
+    /// Whether the status is a decided one (`accepted`, `rejected`, or the kind's
+    /// `statuses.decided`): decided, so `decided`, `options` and `outcome` are due
+    /// (SPEC §3).
     pub fn is_decided(&self) -> bool {
-        self.status_is(&["accepted", "rejected"])
+        self.category == Some(StatusCategory::Decided)
     }
 
-    fn status_is(&self, statuses: &[&str]) -> bool {
-        self.status
-            .as_ref()
-            .is_some_and(|s| statuses.contains(&s.value.as_str()))
+    /// The id as references write it: qualified by the folder's label when the
+    /// kind has several folders (`billing/3`).
+    pub fn qualified_id(&self) -> Option<String> {
+        let id = self.id.as_ref()?;
+        Some(match &self.folder {
+            Some(f) => format!("{f}/{id}"),
+            None => id.to_string(),
+        })
     }
 
     /// Whether the place field `name` (`options`, `outcome`) is read from holds
@@ -603,15 +627,7 @@ impl Document {
                 range: dl.range.clone(),
                 implied: false,
             }),
-            (None, _)
-                if self
-                    .front
-                    .as_ref()
-                    .and_then(|f| f.get("deadline"))
-                    .is_some_and(Field::has_value) =>
-            {
-                None
-            }
+            (None, _) if d.deadline_unreadable => None,
             (None, Some(date)) => Some(Deadline {
                 time: add_seconds(date.value, norms.decision_deadline),
                 range: d.status.as_ref().map_or(0..0, |s| s.range.clone()),

@@ -42,7 +42,7 @@ pub fn step<'r>(
     };
     references
         .into_iter()
-        .map(|r| (r, repo.resolve_decision(&r.value)))
+        .map(|r| (r, repo.resolve_from(d, &r.value)))
         .collect()
 }
 

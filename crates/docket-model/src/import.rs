@@ -382,8 +382,10 @@ fn docket_keys(doc: &Document, d: &Decision, facts: &Facts, roster: &mut Roster)
             yaml_flow(d.supersedes.iter().map(|s| &s.value)),
         );
     }
-    if let Some(s) = &d.superseded_by {
-        key("superseded_by", yaml_scalar(&s.value));
+    match d.superseded_by.as_slice() {
+        [] => {}
+        [one] => key("superseded_by", yaml_scalar(&one.value)),
+        many => key("superseded_by", yaml_flow(many.iter().map(|s| &s.value))),
     }
     for (name, list) in [("consulted", &d.consulted), ("informed", &d.informed)] {
         if !list.is_empty() {

@@ -3,10 +3,12 @@
 
 use std::fmt;
 
-/// What a file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// What a file is. The default is a decision (the kind a record is when nothing
+/// says otherwise).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// A decision record.
+    #[default]
     Decision,
     /// A task brief.
     Brief,
@@ -20,10 +22,84 @@ pub enum Kind {
     Meetings,
     /// Any other Markdown page of the handbook.
     Page,
+    /// A kind of records a team declares in `docket.toml` (`[kinds.proposal]`):
+    /// read like decisions, through the roles and statuses it declares
+    /// ([`crate::config::KindConfig`]). The name is interned ([`intern`]).
+    Custom(&'static str),
+}
+
+/// The one copy of `name` for the life of the process, so that kinds and keys a
+/// team declares can be `&'static str` like the built-in ones. Each distinct
+/// string is stored once, however often docket.toml is read (as `serve` does).
+pub fn intern(name: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&known) = names.get(name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
+
+/// Interns every string of `list` and the list itself.
+pub fn intern_list(list: &[String]) -> &'static [&'static str] {
+    Box::leak(list.iter().map(|s| intern(s)).collect::<Vec<_>>().into_boxed_slice())
+}
+
+/// Where a record's status puts it, whatever the team calls it (SPEC §8
+/// `statuses.open|decided|closed|superseded`). Rules, `status`, metrics and pages
+/// ask the category, never the status's word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusCategory {
+    /// An open question: it has a deadline (`proposed`, `Draft`, `Last Call`).
+    Open,
+    /// Decided (`accepted`, `rejected`, `Final`): when, the options and the
+    /// outcome are due.
+    Decided,
+    /// No longer acted on without a successor (`deprecated`, `Withdrawn`).
+    Closed,
+    /// Replaced by another record (`superseded`, `Moved`).
+    Superseded,
+}
+
+impl StatusCategory {
+    /// Every category, in order.
+    pub const ALL: [StatusCategory; 4] = [
+        StatusCategory::Open,
+        StatusCategory::Decided,
+        StatusCategory::Closed,
+        StatusCategory::Superseded,
+    ];
+
+    /// The category's name, as in `statuses.<name>`.
+    pub fn name(self) -> &'static str {
+        match self {
+            StatusCategory::Open => "open",
+            StatusCategory::Decided => "decided",
+            StatusCategory::Closed => "closed",
+            StatusCategory::Superseded => "superseded",
+        }
+    }
+
+    /// The built-in decision statuses of the category (SPEC §3).
+    pub fn builtin(self) -> &'static [&'static str] {
+        match self {
+            StatusCategory::Open => &["proposed"],
+            StatusCategory::Decided => DECIDED,
+            StatusCategory::Closed => &["deprecated"],
+            StatusCategory::Superseded => &["superseded"],
+        }
+    }
 }
 
 impl Kind {
-    /// Every kind, in a stable order.
+    /// Every built-in kind, in a stable order.
     pub const ALL: [Kind; 7] = [
         Kind::Decision,
         Kind::Brief,
@@ -44,12 +120,25 @@ impl Kind {
             Kind::Update => "update",
             Kind::Meetings => "meetings",
             Kind::Page => "page",
+            Kind::Custom(name) => name,
         }
     }
 
-    /// The kind named `name`.
+    /// The built-in kind named `name`.
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The kind named `name`: a built-in one, or a kind of the team's own.
+    pub fn named(name: &str) -> Kind {
+        Kind::from_name(name).unwrap_or_else(|| Kind::Custom(intern(name)))
+    }
+
+    /// Whether documents of this kind are records read like decisions (ids,
+    /// statuses in categories, supersession, references): the decision kind and
+    /// every kind of the team's own.
+    pub fn is_record(self) -> bool {
+        matches!(self, Kind::Decision | Kind::Custom(_))
     }
 
     /// Default folder (or file) relative to the handbook root (SPEC §2).
@@ -61,7 +150,7 @@ impl Kind {
             Kind::People => "people.yaml",
             Kind::Update => "updates",
             Kind::Meetings => "meetings.yaml",
-            Kind::Page => "",
+            Kind::Page | Kind::Custom(_) => "",
         }
     }
 
@@ -75,15 +164,21 @@ impl Kind {
             Kind::Update => "an update",
             Kind::Meetings => "a meeting",
             Kind::Page => "a page",
+            Kind::Custom(_) => "a record",
         }
     }
 
     /// Whether documents of this kind live in a folder (rather than one file).
     pub fn is_folder(self) -> bool {
-        matches!(self, Kind::Decision | Kind::Brief | Kind::Update)
+        matches!(
+            self,
+            Kind::Decision | Kind::Brief | Kind::Update | Kind::Custom(_)
+        )
     }
 
-    /// The front-matter schema of the kind (for people and meetings: of one item).
+    /// The built-in front-matter schema of the kind (for people and meetings: of
+    /// one item); a kind of the team's own has none but `kind`. What a handbook
+    /// uses is [`crate::Config::schema`], which adds docket.toml's keys.
     pub fn schema(self) -> &'static [FieldSpec] {
         match self {
             Kind::Decision => DECISION,
@@ -93,6 +188,7 @@ impl Kind {
             Kind::Update => UPDATE,
             Kind::Meetings => MEETING,
             Kind::Page => PAGE,
+            Kind::Custom(_) => std::slice::from_ref(&KIND),
         }
     }
 }
@@ -138,6 +234,8 @@ pub enum FieldType {
     TimeZone,
     /// Working hours as `HH:MM-HH:MM` in the person's time zone.
     Hours,
+    /// Any value (a key a team declares without a role).
+    Any,
 }
 
 impl FieldType {
@@ -169,6 +267,7 @@ impl FieldType {
             FieldType::Bool => "`true` or `false`".into(),
             FieldType::TimeZone => "an IANA time zone such as `Europe/Berlin`".into(),
             FieldType::Hours => "working hours such as `09:00-17:00`".into(),
+            FieldType::Any => "any value".into(),
         }
     }
 }
@@ -301,7 +400,7 @@ pub const BRIEF_STATUSES: &[&str] = &["draft", "active", "done", "cancelled"];
 pub const MEETING_CATEGORIES: &[&str] = &["update", "decision", "relationship", "work"];
 /// Meeting cadences.
 pub const MEETING_CADENCES: &[&str] = &["daily", "weekly", "biweekly", "monthly"];
-const DECIDED: &[&str] = &["accepted", "rejected"];
+pub(crate) const DECIDED: &[&str] = &["accepted", "rejected"];
 
 use FieldType as T;
 use Required::{Always, IfStatus, No};
@@ -368,9 +467,9 @@ static DECISION: &[FieldSpec] = &[
     f("supersedes", T::Refs, No, "decisions this one replaces"),
     f(
         "superseded_by",
-        T::Ref,
+        T::Refs,
         IfStatus(&["superseded"]),
-        "the decision that replaces this one",
+        "the decision or decisions that replace this one",
     ),
     f(
         "consulted",

@@ -16,7 +16,9 @@
 //!   ([`canonical_status`]) and the test of a template's placeholder
 //!   ([`is_placeholder`]); dates, durations and working hours; relative links;
 //!   [`Problem`] codes and [`ParseProblem`]; the templates of `docket new`, built
-//!   in and the team's own, read into their sections ([`Templates`]). Then `history`
+//!   in and the team's own, read into their sections ([`Templates`]). Then
+//!   `record_kind` (what `[kinds.NAME]` says: folders, [`Role`]s, statuses by
+//!   [`StatusCategory`], references, and the schema that follows), `history`
 //!   (the git history as data), [`suggest`] ("did you mean": synonyms, edit
 //!   distance, time zone names), `config` (`docket.toml`) and [`schema`] (the JSON
 //!   Schema of a kind).
@@ -63,6 +65,7 @@ pub mod meeting_load;
 mod parse;
 mod problem;
 mod read;
+mod record_kind;
 mod renumber;
 mod repo;
 mod root;
@@ -74,8 +77,9 @@ mod value;
 mod write;
 
 pub use config::{
-    Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, RuleSetting, SiteConfig,
+    Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Role, RuleSetting, SiteConfig,
 };
+pub use record_kind::{FolderMatch, is_glob, match_folder};
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
     Meeting, Norms, Origin, Page, Person, Spanned, TemplateText, Update, UpdateLine, number_prefix,
@@ -87,7 +91,7 @@ pub use history::{
 pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
-    MEETING_CATEGORIES, Required, canonical_status, canonical_word, is_placeholder, status_word,
+    MEETING_CATEGORIES, Required, StatusCategory, canonical_status, canonical_word, is_placeholder, status_word,
 };
 pub use legacy::{Legacy, StatusSource, StatusStatement};
 pub use links::{normalize_path, percent_decode, resolve_link};

@@ -43,11 +43,14 @@ pub fn classify(handbook_path: &str, config: &Config) -> FileRole {
     }
     let name = lower.rsplit('/').next().unwrap_or(&lower);
     let mut closest: Option<(usize, Kind)> = None;
-    for kind in [Kind::Decision, Kind::Brief, Kind::Update] {
-        let folder = config.kind_path(kind);
-        let inside = folder.is_empty() || handbook_path.starts_with(&format!("{folder}/"));
-        if inside && closest.is_none_or(|(len, _)| folder.len() > len) {
-            closest = Some((folder.len(), kind));
+    let kinds = [Kind::Brief, Kind::Update]
+        .into_iter()
+        .chain(config.record_kinds());
+    for kind in kinds {
+        if let Some(m) = config.kind_folder_of(kind, handbook_path)
+            && closest.is_none_or(|(depth, _)| m.depth > depth)
+        {
+            closest = Some((m.depth, kind));
         }
     }
     let Some((_, kind)) = closest else {
@@ -59,7 +62,7 @@ pub fn classify(handbook_path: &str, config: &Config) -> FileRole {
     // Templates of existing tools (MADR's `adr-template.md`, Kuma's `000-template.md`,
     // log4brains' `template.md`) are not records: placeholders, never checked or
     // shown (SPEC §9).
-    if kind == Kind::Decision && is_template_name(name) {
+    if kind.is_record() && is_template_name(name) {
         return FileRole::Asset;
     }
     FileRole::Document(kind)
@@ -170,8 +173,9 @@ pub struct Repository {
     /// Decisions proposed on other branches and not here (for the site).
     pub pending: Vec<crate::PendingDecision>,
     norms: Norms,
-    by_id: HashMap<DecisionId, Vec<usize>>,
-    by_stem: HashMap<String, usize>,
+    by_id: HashMap<(Kind, DecisionId), Vec<usize>>,
+    by_stem: HashMap<(Kind, String), Vec<usize>>,
+    labels: HashMap<Kind, BTreeSet<String>>,
     people: HashMap<String, usize>,
 }
 
@@ -205,17 +209,24 @@ impl Repository {
         problems: Vec<ParseProblem>,
     ) -> Self {
         documents.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut by_id: HashMap<DecisionId, Vec<usize>> = HashMap::new();
-        let mut by_stem = HashMap::new();
+        let mut by_id: HashMap<(Kind, DecisionId), Vec<usize>> = HashMap::new();
+        let mut by_stem: HashMap<(Kind, String), Vec<usize>> = HashMap::new();
+        let mut labels: HashMap<Kind, BTreeSet<String>> = HashMap::new();
         let mut people = HashMap::new();
         let mut norms = None;
         for (i, doc) in documents.iter().enumerate() {
             match &doc.data {
                 Data::Decision(d) => {
                     if let Some(id) = &d.id {
-                        by_id.entry(id.clone()).or_default().push(i);
+                        by_id.entry((d.kind, id.clone())).or_default().push(i);
                     }
-                    by_stem.insert(doc.stem().to_string(), i);
+                    by_stem
+                        .entry((d.kind, doc.stem().to_string()))
+                        .or_default()
+                        .push(i);
+                    if let Some(label) = &d.folder {
+                        labels.entry(d.kind).or_default().insert(label.clone());
+                    }
                 }
                 Data::Charter(c) if norms.is_none() => norms = Some(c.norms.clone()),
                 Data::People(list) => {
@@ -241,6 +252,7 @@ impl Repository {
             norms: norms.unwrap_or_default(),
             by_id,
             by_stem,
+            labels,
             people,
         }
     }
@@ -278,7 +290,7 @@ impl Repository {
         self.of_kind(kind).filter(|d| d.broken)
     }
 
-    /// Every decision with its data.
+    /// Every record (decisions and records of the team's own kinds) with its data.
     pub fn decisions(&self) -> impl Iterator<Item = (&Document, &Decision)> {
         self.documents
             .iter()
@@ -338,23 +350,73 @@ impl Repository {
         self.is_person(name) || self.people().any(|p| p.team.as_deref() == Some(name))
     }
 
-    /// The documents a decision reference names: `42`, `"0042"`, `#42`, a file name
-    /// (`0042-x.md`) or, with stem ids, the stem. More than one when ids collide.
+    /// The decisions a reference names: `42`, `"0042"`, `#42`, a file name
+    /// (`0042-x.md`), with stem ids the stem, or, where the decision kind has
+    /// several folders, `billing/0042`. More than one when ids collide, or when a
+    /// bare id is used in several folders.
     pub fn resolve_decision(&self, reference: &str) -> Vec<&Document> {
+        self.resolve_in(Kind::Decision, None, reference)
+    }
+
+    /// The records a reference written in `from` names: a record of the same kind
+    /// (see [`Repository::resolve_decision`]); a bare id prefers `from`'s own
+    /// folder, and `label/id` names the record of that folder.
+    pub fn resolve_from(&self, from: &Decision, reference: &str) -> Vec<&Document> {
+        self.resolve_in(from.kind, from.folder.as_deref(), reference)
+    }
+
+    /// The records of `kind` that `reference` names, written in `folder` (a label).
+    pub fn resolve_in(&self, kind: Kind, folder: Option<&str>, reference: &str) -> Vec<&Document> {
         let r = reference.trim().trim_start_matches('#');
-        let r = r.rsplit('/').next().unwrap_or(r);
-        let stem = r.strip_suffix(".md").unwrap_or(r);
-        if let Some(&i) = self.by_stem.get(stem) {
-            return vec![&self.documents[i]];
-        }
-        let id = if !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()) {
-            number_prefix(stem).map(DecisionId::Number)
-        } else {
-            Some(DecisionId::Stem(stem.to_string()))
+        let (prefix, name) = r.rsplit_once('/').unwrap_or(("", r));
+        let stem = name.strip_suffix(".md").unwrap_or(name);
+        let labels = self.labels.get(&kind);
+        // `billing/3`, `../billing/0003-x.md`: the label the path ends in.
+        let qualified = labels.and_then(|set| {
+            set.iter()
+                .filter(|l| prefix == l.as_str() || prefix.ends_with(&format!("/{l}")))
+                .max_by_key(|l| l.len())
+        });
+        let found: Vec<usize> = match self.by_stem.get(&(kind, stem.to_string())) {
+            Some(v) => v.clone(),
+            None => {
+                let id = if !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()) {
+                    number_prefix(stem).map(DecisionId::Number)
+                } else {
+                    Some(DecisionId::Stem(stem.to_string()))
+                };
+                id.and_then(|id| self.by_id.get(&(kind, id)))
+                    .cloned()
+                    .unwrap_or_default()
+            }
         };
-        id.and_then(|id| self.by_id.get(&id))
-            .map(|v| v.iter().map(|&i| &self.documents[i]).collect())
-            .unwrap_or_default()
+        let docs: Vec<&Document> = found.iter().map(|&i| &self.documents[i]).collect();
+        let in_folder = |label: &str| -> Vec<&Document> {
+            docs.iter()
+                .copied()
+                .filter(|d| d.decision().and_then(|x| x.folder.as_deref()) == Some(label))
+                .collect()
+        };
+        if let Some(label) = qualified {
+            return in_folder(label);
+        }
+        if let Some(own) = folder {
+            let mine = in_folder(own);
+            if !mine.is_empty() {
+                return mine;
+            }
+        }
+        docs
+    }
+
+    /// The folder labels of a kind with several folders, sorted.
+    pub fn folder_labels(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.labels.get(&kind).into_iter().flatten().map(String::as_str)
+    }
+
+    /// The records of `kind` with their data (readable or not).
+    pub fn records_of(&self, kind: Kind) -> impl Iterator<Item = (&Document, &Decision)> {
+        self.decisions().filter(move |(_, d)| d.kind == kind)
     }
 
     /// The document at a repository-relative path.

@@ -297,6 +297,7 @@ fn type_schema(ty: FieldType, required: bool) -> Value {
             "type": "string",
             "examples": ["Europe/Berlin", "America/Toronto", "UTC"],
         }),
+        FieldType::Any => json!({}),
         FieldType::Hours => json!({
             "type": "string",
             "pattern": HOURS,

@@ -84,7 +84,7 @@ fn adr_tools_superseded_record() {
     );
     let d = decision(&doc);
     assert_eq!(d.status.as_ref().unwrap().value, "superseded");
-    let by = d.superseded_by.as_ref().unwrap();
+    let by = d.superseded_by.first().unwrap();
     assert_eq!(by.value, "0003-other.md");
     assert_eq!(at(&doc, &by.range), "0003-other.md");
 }
@@ -133,7 +133,7 @@ fn madr_statuses_outside_dockets_set_are_kept_and_flagged() {
         "docs/decisions/0001-x.md",
         "---\nstatus: superseded by ADR-0004\n---\n# X\n",
     );
-    assert_eq!(decision(&doc).superseded_by.as_ref().unwrap().value, "0004");
+    assert_eq!(decision(&doc).superseded_by.first().unwrap().value, "0004");
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn madr_2_and_log4brains_lines() {
         Some(DecisionId::Stem("20201016-use-the-adr-slug".into()))
     );
     assert_eq!(d.status.as_ref().unwrap().value, "superseded");
-    assert_eq!(d.superseded_by.as_ref().unwrap().value, "20201103-x.md");
+    assert_eq!(d.superseded_by.first().unwrap().value, "20201103-x.md");
     let deciders: Vec<&str> = d.deciders.iter().map(|p| p.value.as_str()).collect();
     assert_eq!(deciders, ["Thomas Vaillant", "Ana"]);
     assert!(d.owner.is_none(), "two deciders, no single owner");

@@ -144,7 +144,7 @@ fn missing_and_mistyped_keys() {
         ("title", json!("  ")),
         ("owner", json!("ana\nben")),
         ("supersedes", json!([{"id": 1}])),
-        ("superseded_by", json!("../0001-x.md")),
+        ("superseded_by", json!({"id": 1})),
         ("options", json!([{"pros": ["p"]}])),
         ("options", json!("a, b")),
         ("tags", json!({"a": 1})),

@@ -219,8 +219,8 @@ pub struct DecisionView {
     pub outcome: Option<String>,
     /// Decisions this one replaces.
     pub supersedes: Vec<LinkRef>,
-    /// The decision that replaces this one.
-    pub superseded_by: Option<LinkRef>,
+    /// The decisions that replace this one (usually one).
+    pub superseded_by: Vec<LinkRef>,
     /// Older decisions, following `supersedes` back (nearest first).
     pub chain_back: Vec<LinkRef>,
     /// Newer decisions, following `superseded_by` forward (nearest first).

@@ -38,7 +38,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
-use docket_model::{Data, Document, Kind, Repository, Spanned, number_prefix};
+use docket_model::{Data, Decision, Document, Kind, Repository, Spanned, number_prefix};
 use docket_syntax::Link;
 
 use crate::{Context, suggest};
@@ -50,13 +50,13 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match &doc.data {
             Data::Decision(d) => {
                 for s in &d.supersedes {
-                    decision_ref(repo, doc, "`supersedes` names", s, out);
+                    record_ref(repo, doc, d, "`supersedes` names", s, out);
                 }
-                if let Some(s) = &d.superseded_by {
-                    // `invalid-value` reports path-like values; say it once.
-                    if !(s.value.contains(['/', '\\']) || s.value.contains("..")) {
-                        decision_ref(repo, doc, "`superseded_by` names", s, out);
-                    }
+                for s in &d.superseded_by {
+                    record_ref(repo, doc, d, "`superseded_by` names", s, out);
+                }
+                for (key, s) in &d.references {
+                    record_ref(repo, doc, d, &format!("`{key}` names"), s, out);
                 }
             }
             Data::Update(u) => {
@@ -76,6 +76,70 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A reference from record `d` to another record of its kind: it must name one.
+/// A bare id that records of several folders use is ambiguous (qualify it,
+/// `billing/0003`).
+fn record_ref(
+    repo: &Repository,
+    doc: &Document,
+    d: &Decision,
+    what: &str,
+    r: &Spanned<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let value = r.value.trim();
+    let found = repo.resolve_from(d, value);
+    let folders: Vec<String> = found
+        .iter()
+        .filter_map(|f| f.decision().and_then(Decision::qualified_id))
+        .collect();
+    let labelled = found
+        .iter()
+        .filter(|f| f.decision().is_some_and(|x| x.folder.is_some()))
+        .count();
+    if found.len() > 1 && labelled == found.len() {
+        out.push(
+            Diagnostic::new(
+                "broken-reference",
+                &doc.path,
+                r.range.clone(),
+                format!(
+                    "{what} `{value}`, which records of several folders use: {}",
+                    folders
+                        .iter()
+                        .map(|f| format!("`{f}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .with_help(format!(
+                "name the folder, such as `{}`",
+                folders.first().map_or(value, String::as_str)
+            )),
+        );
+        return;
+    }
+    if d.kind == Kind::Decision {
+        decision_ref(repo, doc, what, r, out);
+    } else if value.is_empty() || found.is_empty() {
+        if value.is_empty() {
+            return;
+        }
+        let kind = d.kind.name();
+        out.push(
+            Diagnostic::new(
+                "broken-reference",
+                &doc.path,
+                r.range.clone(),
+                format!("{what} {kind} `{value}`, which does not exist"),
+            )
+            .with_help(format!(
+                "no {kind} has this id; check the reference or remove it"
+            )),
+        );
+    }
+}
+
 fn decision_ref(
     repo: &Repository,
     doc: &Document,
@@ -84,6 +148,7 @@ fn decision_ref(
     out: &mut Vec<Diagnostic>,
 ) {
     let value = r.value.trim();
+    // `invalid-value` reports path-like values of a single reference; say it once.
     if value.is_empty() || !repo.resolve_decision(value).is_empty() {
         return;
     }

@@ -54,8 +54,8 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
-use docket_model::graph::{Direction, resolve_one, step};
-use docket_model::{Decision, Document, Repository, Spanned};
+use docket_model::graph::{Direction, step};
+use docket_model::{Decision, Document, Repository, Spanned, StatusCategory};
 
 use crate::Context;
 
@@ -93,10 +93,20 @@ fn one_step<'r>(
         .collect()
 }
 
-/// How other records should name `doc`: its id, or its stem without one.
+/// How other records should name `doc`: its id (qualified by its folder where the
+/// kind has several), or its stem without one.
 fn reference_to(doc: &Document, d: &Decision) -> String {
-    d.id.as_ref()
-        .map_or_else(|| doc.stem().to_string(), ToString::to_string)
+    d.qualified_id()
+        .unwrap_or_else(|| doc.stem().to_string())
+}
+
+/// The word the kind of `d` gives a superseded record (`superseded`).
+fn superseded_word(repo: &Repository, d: &Decision) -> &'static str {
+    repo.config
+        .statuses(d.kind, StatusCategory::Superseded)
+        .first()
+        .copied()
+        .unwrap_or("superseded")
 }
 
 /// A lists B in `supersedes`: B must say `superseded_by: A` and `status: superseded`.
@@ -108,8 +118,16 @@ fn one_sided_supersedes(
     out: &mut Vec<Diagnostic>,
 ) {
     let a_ref = reference_to(a, da);
-    let (message, help) = match &db.superseded_by {
-        None => (
+    let named: Vec<Option<&Document>> = db
+        .superseded_by
+        .iter()
+        .map(|by| match repo.resolve_from(db, &by.value).as_slice() {
+            [c] => Some(*c),
+            _ => None,
+        })
+        .collect();
+    let (message, help) = if db.superseded_by.is_empty() {
+        (
             format!(
                 "supersedes `{}`, but {} does not name this decision in `superseded_by`",
                 entry.value,
@@ -119,35 +137,38 @@ fn one_sided_supersedes(
                 "in {} set `status: superseded` and `superseded_by: {a_ref}`",
                 b.path
             ),
-        ),
-        Some(by) => match resolve_one(repo, &by.value) {
-            // A dangling or ambiguous `superseded_by` is reported by other rules.
-            None => return,
-            Some(c) if !std::ptr::eq(c, a) => (
+        )
+    } else if named.iter().any(Option::is_none) {
+        // A dangling or ambiguous `superseded_by` is reported by other rules.
+        return;
+    } else if !named.iter().flatten().any(|c| std::ptr::eq(*c, a)) {
+        let written: Vec<&str> = db.superseded_by.iter().map(|b| b.value.as_str()).collect();
+        (
+            format!(
+                "supersedes `{}`, but {} names `{}` in `superseded_by`",
+                entry.value,
+                b.file_name(),
+                written.join("`, `")
+            ),
+            format!(
+                "decide which decision replaces {}; its `superseded_by` and that decision's `supersedes` must agree",
+                b.file_name()
+            ),
+        )
+    } else {
+        match &db.status {
+            Some(s) if db.category != Some(StatusCategory::Superseded) => (
                 format!(
-                    "supersedes `{}`, but {} names `{}` in `superseded_by`",
+                    "supersedes `{}`, but {} has status `{}`, not `{}`",
                     entry.value,
                     b.file_name(),
-                    by.value
+                    s.value,
+                    superseded_word(repo, db)
                 ),
-                format!(
-                    "decide which decision replaces {}; its `superseded_by` and that decision's `supersedes` must agree",
-                    b.file_name()
-                ),
+                format!("set `status: {}` in {}", superseded_word(repo, db), b.path),
             ),
-            Some(_) => match &db.status {
-                Some(s) if s.value != "superseded" => (
-                    format!(
-                        "supersedes `{}`, but {} has status `{}`, not `superseded`",
-                        entry.value,
-                        b.file_name(),
-                        s.value
-                    ),
-                    format!("set `status: superseded` in {}", b.path),
-                ),
-                _ => return,
-            },
-        },
+            _ => return,
+        }
     };
     out.push(
         Diagnostic::new(

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::document::{Data, Decision, Document, Spanned};
+use crate::kind::StatusCategory;
 use crate::kind::{DECISION_STATUSES, FieldType};
 use crate::problem::{ParseProblem, Problem};
 use crate::time::parse_time;
@@ -66,6 +67,9 @@ fn read_status(doc: &mut Document, d: &mut Decision) {
     } else {
         st.written.value.clone()
     };
+    d.category = StatusCategory::ALL
+        .into_iter()
+        .find(|c| c.builtin().contains(&value.as_str()));
     d.status = Some(Spanned::new(value, st.written.range.clone()));
     found(d, "status", st.written.range.clone());
     if !st.known {
@@ -86,11 +90,11 @@ fn read_status(doc: &mut Document, d: &mut Decision) {
             )),
         );
     }
-    if d.superseded_by.is_none()
+    if d.superseded_by.is_empty()
         && let Some(r) = normalize_status(&st.written.value).superseded_by
     {
         let range = docket_syntax::find_in(&doc.text, st.written.range.clone(), &r);
-        d.superseded_by = Some(Spanned::new(r, range.clone()));
+        d.superseded_by = vec![Spanned::new(r, range.clone())];
         found(d, "superseded_by", range);
     }
 }
@@ -132,15 +136,17 @@ fn read_relations(d: &mut Decision, facts: &Facts) {
             found(d, "supersedes", range);
         }
     }
-    if d.superseded_by.is_none()
-        && let Some(t) = facts
+    if d.superseded_by.is_empty() {
+        d.superseded_by = facts
             .relations
             .iter()
             .filter(|r| r.relation == Relation::SupersededBy)
-            .find_map(|r| r.targets.first())
-    {
-        found(d, "superseded_by", t.range.clone());
-        d.superseded_by = Some(t.clone());
+            .flat_map(|r| r.targets.iter().cloned())
+            .collect();
+        if let Some(first) = d.superseded_by.first() {
+            let range = first.range.clone();
+            found(d, "superseded_by", range);
+        }
     }
 }
 

@@ -7,12 +7,12 @@ use std::ops::Range;
 
 use docket_syntax::Yaml;
 
-use crate::config::{Config, IdScheme};
+use crate::config::{Config, IdScheme, KindConfig, Role};
 use crate::document::{
     Decision, DecisionId, DecisionOption, Document, Field, Fields, Legacy, Origin, Spanned,
     StatusSource, StatusStatement, TemplateText, number_prefix,
 };
-use crate::kind::{DECISION_STATUSES, FieldType, Kind, canonical_status, is_placeholder};
+use crate::kind::{DECISION_STATUSES, FieldType, Kind, is_placeholder};
 use crate::legacy::{Facts, is_dated_stem, read_legacy, statement};
 use crate::problem::{ParseProblem, Problem};
 use crate::value::{list_of, strings, text_of, time_of};
@@ -28,26 +28,51 @@ pub(super) fn decision(
     facts: &Facts,
     legacy: Option<Legacy>,
 ) -> Decision {
-    let id = decision_id(doc, config);
+    let kind = doc.kind;
+    let kc = config.kind_config(kind);
+    let key = |role: Role| kc.role_key(role);
+    let id = decision_id(doc, fields, config);
     let mut template_text = super::template::sections(doc, &config.templates);
     let (outcome, outcome_origin) = outcome(doc, fields, config, &mut template_text);
     let (options, options_origin) = options(doc, fields, config, &mut template_text);
+    let status = status_of(&doc.text, fields, key(Role::Status), &kc);
+    let category = status.as_ref().and_then(|s| kc.status(&s.value)).map(|(_, c)| c);
+    let (owner, mut deciders) = owners_of(&doc.text, fields, key(Role::Owner), kind);
+    for p in deciders_of(&doc.text, fields) {
+        if !deciders.iter().any(|o| o.value == p.value) {
+            deciders.push(p);
+        }
+    }
+    let deadline = time_of(fields, key(Role::Deadline));
+    let deadline_unreadable = deadline.is_none() && fields.has(key(Role::Deadline));
+    let references = kc
+        .references
+        .iter()
+        .flat_map(|&k| refs_of(&doc.text, fields, k).into_iter().map(move |r| (k, r)))
+        .collect();
     let mut d = Decision {
+        kind,
+        folder: config
+            .kind_folder_of(kind, &doc.handbook_path)
+            .and_then(|m| m.label),
         id,
-        id_key: text_of(fields, "id"),
-        title: text_of(fields, "title"),
-        status: status_of(&doc.text, fields),
-        owner: text_of(fields, "owner"),
-        deciders: deciders_of(&doc.text, fields),
-        date: time_of(fields, "date"),
-        deadline: time_of(fields, "deadline"),
+        id_key: text_of(fields, "id").filter(|_| kind == Kind::Decision),
+        title: text_of(fields, key(Role::Title)),
+        status,
+        category,
+        owner,
+        deciders,
+        date: time_of(fields, key(Role::Date)),
+        deadline,
+        deadline_unreadable,
         decided: time_of(fields, "decided"),
         options,
         options_origin,
         outcome,
         outcome_origin,
-        supersedes: list_of(&doc.text, fields, "supersedes"),
-        superseded_by: text_of(fields, "superseded_by"),
+        supersedes: refs_of(&doc.text, fields, "supersedes"),
+        superseded_by: refs_of(&doc.text, fields, "superseded_by"),
+        references,
         consulted: list_of(&doc.text, fields, "consulted"),
         informed: list_of(&doc.text, fields, "informed"),
         tags: list_of(&doc.text, fields, "tags")
@@ -59,7 +84,7 @@ pub(super) fn decision(
         found_at: Vec::new(),
         template_text,
     };
-    for spec in Kind::Decision.schema() {
+    for spec in config.schema(kind).iter() {
         if let Some(f) = fields.get(spec.name).filter(|f| f.has_value()) {
             d.found_at.push((spec.name, f.value_or_key_range()));
         }
@@ -72,23 +97,68 @@ pub(super) fn decision(
     d
 }
 
-/// The front matter's status in docket's words: a known status in any case
+/// The front matter's status in the kind's words: a known status in any case
 /// (`Accepted` → `accepted`; `status-spelling` reports the spelling), any other word
 /// as written (`invalid-value` reports it), nothing for a template's placeholder
 /// (`template-text` reports it).
-fn status_of(text: &str, fields: &Fields) -> Option<Spanned<String>> {
-    let s = text_of(fields, "status")?;
+fn status_of(text: &str, fields: &Fields, key: &str, kind: &KindConfig) -> Option<Spanned<String>> {
+    let s = text_of(fields, key)?;
     let raw = fields
-        .get("status")
+        .get(key)
         .and_then(|f| text.get(f.value_range.clone()))
         .unwrap_or("");
     if is_placeholder(raw, true) {
         return None;
     }
-    match canonical_status(&s.value) {
-        Some(c) => Some(Spanned::new(c.to_string(), s.range)),
+    match kind.status(&s.value) {
+        Some((c, _)) => Some(Spanned::new(c.to_string(), s.range)),
         None => Some(s),
     }
+}
+
+/// A list of references: a list, or one value, or (as improvement proposals write
+/// `requires: 20, 165`) values separated by commas, each with its range.
+fn refs_of(text: &str, fields: &Fields, key: &str) -> Vec<Spanned<String>> {
+    list_of(text, fields, key)
+        .into_iter()
+        .flat_map(|item| split_commas(item))
+        .collect()
+}
+
+/// `a, b` as two values with their ranges; anything else as it is.
+fn split_commas(item: Spanned<String>) -> Vec<Spanned<String>> {
+    if !item.value.contains(',') || item.range.len() != item.value.len() {
+        return vec![item];
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in item.value.split(',') {
+        let lead = part.len() - part.trim_start().len();
+        let t = part.trim();
+        if !t.is_empty() {
+            let start = item.range.start + at + lead;
+            out.push(Spanned::new(t.to_string(), start..start + t.len()));
+        }
+        at += part.len() + 1;
+    }
+    out
+}
+
+/// The owner: the owner key's value. A kind of the team's own may name several
+/// people there (`author: Ada Lovelace (@ada), Alan Turing <alan@example.com>`):
+/// the first is the owner and all are deciders, each matched against the roster by
+/// id, name, handle or email.
+fn owners_of(
+    text: &str,
+    fields: &Fields,
+    key: &str,
+    kind: Kind,
+) -> (Option<Spanned<String>>, Vec<Spanned<String>>) {
+    if kind == Kind::Decision {
+        return (text_of(fields, key), Vec::new());
+    }
+    let people = refs_of(text, fields, key);
+    (people.first().cloned(), people)
 }
 
 /// The people who decide: MADR 4's `decision-makers`, then MADR 3's `deciders`
@@ -119,11 +189,19 @@ fn owner_from_deciders(d: &mut Decision) {
     }
 }
 
-/// The id from the file name (SPEC §3, §9); a name without one is an
-/// `invalid-value` problem.
-fn decision_id(doc: &mut Document, config: &Config) -> Option<DecisionId> {
+/// The id from the file name (SPEC §3, §9) or the kind's id key; a name without
+/// one is an `invalid-value` problem (a missing id key is `missing-field`).
+fn decision_id(doc: &mut Document, fields: &Fields, config: &Config) -> Option<DecisionId> {
     let stem = doc.stem().to_string();
-    let id = match config.id_scheme() {
+    let id = match config.id_scheme_of(doc.kind) {
+        IdScheme::Key(key) => {
+            let value = text_of(fields, key)?.value;
+            let value = value.trim();
+            return Some(match value.parse::<u32>() {
+                Ok(n) if value.bytes().all(|b| b.is_ascii_digit()) => DecisionId::Number(n),
+                _ => DecisionId::Stem(value.to_string()),
+            });
+        }
         IdScheme::Stem => Some(DecisionId::Stem(stem)),
         // log4brains names files by date (`20201016-slug.md`): the stem is the id.
         IdScheme::Number if is_dated_stem(&stem) => Some(DecisionId::Stem(stem)),
@@ -136,11 +214,12 @@ fn decision_id(doc: &mut Document, config: &Config) -> Option<DecisionId> {
                 &doc.path,
                 0..0,
                 format!(
-                    "decision file name `{}` does not start with a number",
+                    "{} file name `{}` does not start with a number",
+                    if doc.kind == Kind::Decision { "decision" } else { doc.kind.name() },
                     doc.file_name()
                 ),
             )
-            .with_help("name decision files `NNNN-slug.md` (e.g. `0042-use-postgresql.md`), or set `id = \"stem\"` under `[kinds.decision]`"),
+            .with_help(format!("name {kind} files `NNNN-slug.md` (e.g. `0042-use-postgresql.md`), or set `id = \"stem\"` (or the key that holds the id) under `[kinds.{kind}]`", kind = doc.kind.name())),
         );
     }
     id

@@ -63,10 +63,10 @@ pub(crate) fn read_markdown(doc: &mut Document, config: &Config, index_of: Optio
         &doc.path,
         &doc.text,
         &validated,
-        kind.schema(),
+        &config.schema(kind),
     );
     doc.data = match kind {
-        Kind::Decision => Data::Decision(decision::decision(
+        Kind::Decision | Kind::Custom(_) => Data::Decision(decision::decision(
             doc,
             &fields,
             config,

@@ -262,6 +262,7 @@ fn type_error(ty: FieldType, value: &Yaml) -> Option<String> {
             Yaml::Str(s) if parse_hours(s).is_some() => None,
             _ => Some("is not a span of hours".into()),
         },
+        FieldType::Any => None,
     }
 }
 

@@ -33,8 +33,9 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
             .collect(),
         superseded_by: d
             .superseded_by
-            .as_ref()
-            .map(|r| p.links.decision_ref(&r.value)),
+            .iter()
+            .map(|r| p.links.decision_ref(&r.value))
+            .collect(),
         chain_back: listed.chain_back.clone(),
         chain_forward: listed.chain_forward.clone(),
         deciders: people(&d.deciders),

@@ -14,7 +14,7 @@
 //! | `deciders` | the people who decide (`decision-makers`, `deciders`, a `Deciders:` line), a list of roster ids (names as written in another tool's record); added within version 1, empty when the record names none |
 //! | `date`, `deadline`, `decided` | dates (`2026-11-24`) or UTC times (`2026-11-24T16:00:00Z`), or `null`; `deadline` is the effective one of a proposed decision |
 //! | `tags` | a list of strings |
-//! | `supersedes`, `superseded_by` | decision ids (a reference that names no decision as written) |
+//! | `supersedes`, `superseded_by` | decision ids (a reference that names no decision as written); `superseded_by` is one id, or a list when several decisions replace it, or `null` |
 //! | `path`, `url` | the repository-relative file, the page relative to the site root |
 //! | `created`, `updated` | from git, or `null` |
 //! | `authors` | `{name, email}` of each commit author, from git |
@@ -136,7 +136,15 @@ fn decisions_json(p: &Prepared<'_>) -> String {
                     .iter()
                     .map(|r| ref_value(repo, &r.value))
                     .collect(),
-                superseded_by: d.superseded_by.as_ref().map(|r| ref_value(repo, &r.value)),
+                superseded_by: match d.superseded_by.as_slice() {
+                    [] => None,
+                    [one] => Some(ref_value(repo, &one.value)),
+                    many => Some(serde_json::Value::from(
+                        many.iter()
+                            .map(|r| ref_value(repo, &r.value))
+                            .collect::<Vec<_>>(),
+                    )),
+                },
                 path: &doc.path,
                 url: urls.of(doc),
                 created: created(repo, &doc.path, d),
