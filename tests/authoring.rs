@@ -569,6 +569,7 @@ fn status_json_lists_exactly_what_is_overdue() {
         "version": 1,
         "overdue_decisions": [
             {
+                "kind": "decision",
                 "path": "docs/decisions/0001-overdue-explicit.md",
                 "title": "Pick a queue",
                 "owner": "bob",
@@ -576,6 +577,7 @@ fn status_json_lists_exactly_what_is_overdue() {
                 "overdue_hours": 60
             },
             {
+                "kind": "decision",
                 "path": "docs/decisions/0002-overdue-implied.md",
                 "title": "Drop the stand-up",
                 "owner": "alice",
@@ -585,6 +587,7 @@ fn status_json_lists_exactly_what_is_overdue() {
         ],
         "due_soon": [
             {
+                "kind": "decision",
                 "path": "docs/decisions/0003-due-soon.md",
                 "title": "Rename the product",
                 "owner": "carol",

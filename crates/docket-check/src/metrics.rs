@@ -16,7 +16,7 @@ use docket_model::meeting_load::{
     WORKDAY_HOURS, WORKDAYS_PER_WEEK, has_inventory, inventory, load_per_person,
 };
 use docket_model::time::{Time, add_seconds, seconds_between};
-use docket_model::{Data, Meeting, Repository};
+use docket_model::{Data, Decision, Document, Kind, Meeting, Repository, StatusCategory};
 use serde::Serialize;
 
 use crate::status::status;
@@ -163,7 +163,12 @@ pub fn meeting_load(repo: &Repository, meetings: &[Meeting]) -> (Option<f64>, Op
 /// was 90 days earlier (from git), for the rollout target; `None` when unknown.
 pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>) -> Metrics {
     let st = status(repo, now);
-    let decisions = decision_metrics(repo, st.overdue_decisions.len());
+    let overdue = st
+        .overdue_decisions
+        .iter()
+        .filter(|o| o.kind == Kind::Decision)
+        .count();
+    let decisions = decision_metrics(repo, overdue);
     let briefs = brief_metrics(repo, st.overdue_briefs.len());
     let updates = update_metrics(repo);
     let meetings = meeting_metrics(repo);
@@ -178,10 +183,19 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
     }
 }
 
+/// The readable records of the built-in decision kind: what the `decisions.*`
+/// figures count (records of a team's own kinds are not decisions of this
+/// dashboard).
+fn decisions_of(repo: &Repository) -> impl Iterator<Item = (&Document, &Decision)> {
+    repo.readable_decisions()
+        .filter(|(_, d)| d.kind == Kind::Decision)
+}
+
 fn decision_metrics(repo: &Repository, open_past_deadline: usize) -> DecisionMetrics {
-    let decisions: Vec<_> = repo.readable_decisions().collect();
-    let mut by_status: BTreeMap<String, usize> = docket_model::DECISION_STATUSES
-        .iter()
+    let decisions: Vec<_> = decisions_of(repo).collect();
+    let mut by_status: BTreeMap<String, usize> = StatusCategory::ALL
+        .into_iter()
+        .flat_map(|c| repo.config.statuses(Kind::Decision, c).iter())
         .map(|s| (s.to_string(), 0))
         .collect();
     for (_, d) in &decisions {
@@ -407,7 +421,7 @@ pub fn series(
             .rposition(|w| *w <= t)
             .filter(|_| t < add_seconds(this_week, 7 * 86_400) && t >= weeks[0])
     };
-    for (_, d) in repo.readable_decisions() {
+    for (_, d) in decisions_of(repo) {
         if let Some(i) = d.date.as_ref().and_then(|t| slot(t.value)) {
             opened[i] += 1.0;
         }
@@ -438,7 +452,7 @@ pub fn series(
             .collect(),
         ..Series::default()
     };
-    for (doc, d) in repo.readable_decisions() {
+    for (doc, d) in decisions_of(repo) {
         let deadline = doc.proposed_deadline(norms).map(|dl| dl.time);
         if let Some(deadline) = deadline {
             let id =

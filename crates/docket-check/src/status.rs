@@ -10,21 +10,24 @@
 //!
 //! ```json
 //! {"version": 1,
-//!  "overdue_decisions": [{"path": "docs/decisions/0042-use-postgresql.md", "title": "Use PostgreSQL",
+//!  "overdue_decisions": [{"kind": "decision", "path": "docs/decisions/0042-use-postgresql.md", "title": "Use PostgreSQL",
 //!                         "owner": "alice", "deadline": "2026-11-22T00:00:00Z", "overdue_hours": 60}],
-//!  "due_soon": [{"path": "…", "title": "…", "owner": "bob", "deadline": "…", "due_in_hours": 5}],
+//!  "due_soon": [{"kind": "decision", "path": "…", "title": "…", "owner": "bob", "deadline": "…", "due_in_hours": 5}],
 //!  "overdue_briefs": [{"path": "…", "title": "…", "owner": "carol", "status": "active",
 //!                      "deadline": "…", "overdue_hours": 12}],
 //!  "stale_blockers": [{"path": "docs/updates/2026-11-23/bob.md", "title": "waiting for #42",
 //!                      "owner": "bob", "since": "2026-11-21T00:00:00Z", "overdue_hours": 36}]}
 //! ```
 //!
-//! Times are UTC with a `Z`; hours are whole hours, rounded down.
+//! Times are UTC with a `Z`; hours are whole hours, rounded down. `kind` is
+//! `decision`, or the name of a kind of the team's own (`[kinds.proposal]`) whose
+//! open records have a deadline (its `deadline` key): open records of every kind
+//! are listed, by the category of their status, never its word.
 
 use std::io::{self, Write};
 
 use docket_model::time::{Time, format_time, seconds_between};
-use docket_model::{Data, Repository};
+use docket_model::{Data, Kind, Repository};
 use serde::Serialize;
 
 /// Blocker episodes live in the model, so that `status`, `metrics` and the site
@@ -37,9 +40,12 @@ pub const STATUS_JSON_VERSION: u32 = 1;
 /// How far ahead a deadline counts as "due soon": one day.
 pub const DUE_SOON: i64 = 24 * 3600;
 
-/// A `proposed` decision with its deadline.
+/// An open record (a `proposed` decision, or a record of a team's own kind whose
+/// status is an open one) with its deadline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenDecision {
+    /// The record's kind (`decision`, or a kind of the team's own).
+    pub kind: Kind,
     /// Repository-relative path.
     pub path: String,
     /// Title (or file stem).
@@ -132,6 +138,7 @@ pub fn status(repo: &Repository, now: Time) -> Status {
         };
         let late = seconds_between(deadline, now);
         let item = OpenDecision {
+            kind: d.kind,
             path: doc.path.clone(),
             title: doc.title(),
             owner: owner(d.owner.as_ref()),
@@ -205,6 +212,7 @@ struct Json<'a> {
 
 #[derive(Serialize)]
 struct DecisionJson<'a> {
+    kind: &'a str,
     path: &'a str,
     title: &'a str,
     owner: Option<&'a str>,
@@ -214,6 +222,7 @@ struct DecisionJson<'a> {
 
 #[derive(Serialize)]
 struct DueJson<'a> {
+    kind: &'a str,
     path: &'a str,
     title: &'a str,
     owner: Option<&'a str>,
@@ -250,6 +259,7 @@ pub fn render_json(out: &mut dyn Write, status: &Status) -> io::Result<()> {
             .overdue_decisions
             .iter()
             .map(|d| DecisionJson {
+                kind: d.kind.name(),
                 path: &d.path,
                 title: &d.title,
                 owner: d.owner.as_deref(),
@@ -261,6 +271,7 @@ pub fn render_json(out: &mut dyn Write, status: &Status) -> io::Result<()> {
             .due_soon
             .iter()
             .map(|d| DueJson {
+                kind: d.kind.name(),
                 path: &d.path,
                 title: &d.title,
                 owner: d.owner.as_deref(),

@@ -167,7 +167,11 @@ impl GitRepo {
         let Ok(files) = opened.git.branch_decisions(&opened.decisions_folder(ws)) else {
             return;
         };
-        let local: BTreeSet<&str> = ws.repo.decisions().map(|(d, _)| d.file_name()).collect();
+        let local: BTreeSet<&str> = ws
+            .repo
+            .records_of(Kind::Decision)
+            .map(|(d, _)| d.file_name())
+            .collect();
         let mut seen = BTreeSet::new();
         let mut pending = Vec::new();
         for f in files {

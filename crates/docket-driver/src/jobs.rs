@@ -257,7 +257,7 @@ pub fn index(start: &Path, mode: IndexMode) -> Result<Indexed, DriverError> {
     };
     Ok(Indexed {
         path: rel,
-        decisions: ws.repo.decisions().count(),
+        decisions: ws.repo.records_of(Kind::Decision).count(),
         state,
     })
 }
@@ -313,10 +313,12 @@ pub fn prepare_new(start: &Path, kind: Kind) -> Result<NewContext, DriverError> 
 
 /// One more than the highest decision number here or on another branch.
 fn next_number(repo: &Repository) -> u32 {
-    let here = repo.decisions().filter_map(|(_, d)| match d.id {
-        Some(DecisionId::Number(n)) => Some(n),
-        _ => None,
-    });
+    let here = repo
+        .records_of(Kind::Decision)
+        .filter_map(|(_, d)| match d.id {
+            Some(DecisionId::Number(n)) => Some(n),
+            _ => None,
+        });
     let elsewhere = repo.pending.iter().filter_map(|p| {
         let name = p.path.rsplit('/').next().unwrap_or(&p.path);
         docket_model::number_prefix(name.strip_suffix(".md").unwrap_or(name))

@@ -11,12 +11,12 @@ use std::ops::Range;
 use docket_diagnostics::Severity;
 use toml_edit::{Item, Key, TableLike};
 
+use crate::kind::FieldSpec;
 use crate::kind::{Kind, StatusCategory, intern, intern_list};
-pub use crate::record_kind::{IdScheme, KindConfig, Role};
 use crate::record_kind::{FolderMatch, match_folder};
+pub use crate::record_kind::{IdScheme, KindConfig, Role};
 use crate::root::HandbookRoot;
 use crate::suggest;
-use crate::kind::FieldSpec;
 use crate::template::Templates;
 
 /// The parsed configuration.
@@ -270,7 +270,9 @@ impl Config {
 
     /// The key holding `role` in `kind`'s records.
     pub fn role_key(&self, kind: Kind, role: Role) -> &'static str {
-        self.kinds.get(&kind).map_or(role.name(), |k| k.role_key(role))
+        self.kinds
+            .get(&kind)
+            .map_or(role.name(), |k| k.role_key(role))
     }
 
     /// The statuses of `category` for `kind`'s records.
@@ -307,7 +309,10 @@ impl Config {
         }
         let name = kind.name();
         let mut chars = name.chars();
-        let upper: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+        let upper: String = chars
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
         format!("{upper}{}s", chars.as_str())
     }
 
@@ -687,8 +692,7 @@ impl Reader {
         };
         for (name, list) in t.iter() {
             let range = span(t.key(name).and_then(Key::span));
-            let Some(category) = StatusCategory::ALL.into_iter().find(|c| c.name() == name)
-            else {
+            let Some(category) = StatusCategory::ALL.into_iter().find(|c| c.name() == name) else {
                 self.unknown_key(range, name, Some(&within), CATEGORIES);
                 continue;
             };

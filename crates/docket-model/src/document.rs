@@ -411,6 +411,8 @@ pub struct Person {
     pub team: Option<String>,
     /// Email.
     pub email: Option<String>,
+    /// Chat or forge handle (`@ada` or `ada`).
+    pub handle: Option<String>,
 }
 
 /// One line of an update (`Done:`, `Next:` or `Blocker:`).
@@ -628,12 +630,14 @@ impl Document {
                 implied: false,
             }),
             (None, _) if d.deadline_unreadable => None,
-            (None, Some(date)) => Some(Deadline {
+            // A kind of the team's own has the deadlines it writes (its `deadline`
+            // key), none implied: an improvement proposal in draft has no clock.
+            (None, Some(date)) if d.kind == Kind::Decision => Some(Deadline {
                 time: add_seconds(date.value, norms.decision_deadline),
                 range: d.status.as_ref().map_or(0..0, |s| s.range.clone()),
                 implied: true,
             }),
-            (None, None) => None,
+            (None, _) => None,
         }
     }
 }

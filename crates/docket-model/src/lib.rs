@@ -79,7 +79,6 @@ mod write;
 pub use config::{
     Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Role, RuleSetting, SiteConfig,
 };
-pub use record_kind::{FolderMatch, is_glob, match_folder};
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
     Meeting, Norms, Origin, Page, Person, Spanned, TemplateText, Update, UpdateLine, number_prefix,
@@ -91,12 +90,14 @@ pub use history::{
 pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
-    MEETING_CATEGORIES, Required, StatusCategory, canonical_status, canonical_word, is_placeholder, status_word,
+    MEETING_CATEGORIES, Required, StatusCategory, canonical_status, canonical_word, is_placeholder,
+    status_word,
 };
 pub use legacy::{Legacy, StatusSource, StatusStatement};
 pub use links::{normalize_path, percent_decode, resolve_link};
 pub use parse::{front_matter_status, parse_document};
 pub use problem::{ParseProblem, Problem};
+pub use record_kind::{FolderMatch, is_glob, match_folder};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
 pub use repo::{FileRole, Repository, classify, is_record_name, is_template_name, parse_file};
 pub use root::HandbookRoot;

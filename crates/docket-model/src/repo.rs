@@ -345,6 +345,44 @@ impl Repository {
         self.people.contains_key(id)
     }
 
+    /// The person an entry of a list of people names, as improvement proposals
+    /// write their authors: a roster id, `Name (@handle)`, `Name <email>`,
+    /// `@handle`, or a name; matched by id, handle, email or name (names and
+    /// emails without regard to case).
+    pub fn person_named(&self, entry: &str) -> Option<&Person> {
+        let entry = entry.trim();
+        if let Some(p) = self.person(entry) {
+            return Some(p);
+        }
+        let inner = |open: char, close: char| {
+            let (_, rest) = entry.split_once(open)?;
+            let (inside, _) = rest.split_once(close)?;
+            Some(inside.trim())
+        };
+        let handle = inner('(', ')')
+            .filter(|h| h.starts_with('@'))
+            .or_else(|| entry.starts_with('@').then_some(entry));
+        let email = inner('<', '>');
+        let name = entry.split(['(', '<']).next().unwrap_or("").trim();
+        let bare = |h: &str| h.trim().trim_start_matches('@').to_ascii_lowercase();
+        self.people().find(|p| {
+            let by_handle = handle.is_some_and(|h| {
+                p.handle.as_deref().is_some_and(|ph| bare(ph) == bare(h))
+                    || p.id.as_ref().is_some_and(|id| bare(&id.value) == bare(h))
+            });
+            let by_email = email.is_some_and(|e| {
+                p.email
+                    .as_deref()
+                    .is_some_and(|pe| pe.eq_ignore_ascii_case(e))
+            });
+            let by_name = !name.is_empty()
+                && p.name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name));
+            by_handle || by_email || by_name
+        })
+    }
+
     /// Whether `name` is a roster id or the name of a team in the roster.
     pub fn is_person_or_team(&self, name: &str) -> bool {
         self.is_person(name) || self.people().any(|p| p.team.as_deref() == Some(name))
@@ -411,7 +449,11 @@ impl Repository {
 
     /// The folder labels of a kind with several folders, sorted.
     pub fn folder_labels(&self, kind: Kind) -> impl Iterator<Item = &str> {
-        self.labels.get(&kind).into_iter().flatten().map(String::as_str)
+        self.labels
+            .get(&kind)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
     }
 
     /// The records of `kind` with their data (readable or not).

@@ -39,12 +39,23 @@
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
-use docket_model::{Data, Decision, Document, parse_file};
+use docket_model::{Data, Decision, Document, StatusCategory, parse_file};
 
 use crate::Context;
 
-/// The statuses an accepted decision may move to in place: how it is replaced.
-const ALLOWED_STATUSES: &[&str] = &["accepted", "superseded", "deprecated"];
+/// Whether a decided record may move to `d`'s status in place: it stays decided,
+/// or it is replaced or retired (superseded, deprecated), which is how it changes.
+fn allowed_move(d: &Decision) -> bool {
+    matches!(
+        d.category,
+        Some(StatusCategory::Decided | StatusCategory::Superseded | StatusCategory::Closed)
+    ) && d.status.as_ref().is_none_or(|s| s.value != "rejected")
+}
+
+/// Whether a record is accepted: decided, and not `rejected`.
+fn is_accepted(d: &Decision) -> bool {
+    d.is_decided() && d.status.as_ref().is_some_and(|s| s.value != "rejected")
+}
 
 /// Reports accepted decisions whose substance the change edits.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -67,7 +78,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Data::Decision(was) = &base.data else {
             continue;
         };
-        if was.status.as_ref().map(|s| s.value.as_str()) != Some("accepted") {
+        if !is_accepted(was) {
             continue;
         }
         let edits = edits((&base, was), (doc, now));
@@ -111,7 +122,7 @@ fn edits(
         out.push(("title".to_string(), b.range.clone()));
     }
     if let Some(s) = &now.status
-        && !ALLOWED_STATUSES.contains(&s.value.as_str())
+        && !allowed_move(now)
     {
         out.push((format!("status (to `{}`)", s.value), s.range.clone()));
     }

@@ -60,8 +60,10 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
             Data::Update(u) => {
+                // An update names decisions from outside every decision folder.
+                let outside = Decision::default();
                 for r in &u.blocker_refs {
-                    decision_ref(repo, doc, "the blocker names", r, out);
+                    record_ref(repo, doc, &outside, "the blocker names", r, out);
                 }
             }
             _ => {}

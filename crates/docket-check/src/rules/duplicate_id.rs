@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
-use docket_model::{Data, DecisionId, Document};
+use docket_model::{Data, DecisionId, Document, IdScheme, Kind};
 
 use crate::Context;
 
@@ -38,35 +38,64 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 fn decisions(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Documents are sorted by path, so each group lists its first file first.
-    let mut groups: BTreeMap<&DecisionId, Vec<&Document>> = BTreeMap::new();
+    // Ids are unique per kind and, for a kind with several folders, per folder.
+    type Group<'a> = (Kind, Option<&'a str>, &'a DecisionId);
+    let mut groups: BTreeMap<Group<'_>, Vec<&Document>> = BTreeMap::new();
     for (doc, d) in ctx.repo.decisions() {
         if let Some(id) = &d.id {
-            groups.entry(id).or_default().push(doc);
+            groups
+                .entry((d.kind, d.folder.as_deref(), id))
+                .or_default()
+                .push(doc);
         }
     }
-    let mut next_free = groups
-        .keys()
-        .filter_map(|id| match id {
-            DecisionId::Number(n) => Some(*n),
-            DecisionId::Stem(_) => None,
-        })
-        .max()
-        .map_or(1, |n| n.saturating_add(1));
-    for (id, docs) in &groups {
+    let mut next_free: BTreeMap<(Kind, Option<&str>), u32> = BTreeMap::new();
+    for (kind, folder, id) in groups.keys() {
+        if let DecisionId::Number(n) = id {
+            let next = next_free.entry((*kind, *folder)).or_insert(1);
+            *next = (*next).max(n.saturating_add(1));
+        }
+    }
+    for ((kind, folder, id), docs) in &groups {
         let Some((first, rest)) = docs.split_first() else {
             continue;
         };
+        let what = match kind {
+            Kind::Decision => "decision".to_string(),
+            other => other.name().to_string(),
+        };
+        let id_key = match ctx.repo.config.id_scheme_of(*kind) {
+            IdScheme::Key(key) => Some(key),
+            _ => None,
+        };
         for doc in rest {
-            let range = doc
-                .decision()
-                .and_then(|d| d.id_key.as_ref())
-                .map_or(0..0, |k| k.range.clone());
+            let range = match id_key {
+                Some(key) => doc
+                    .front
+                    .as_ref()
+                    .and_then(|f| f.get(key))
+                    .map_or(0..0, |f| f.value_range.clone()),
+                None => doc
+                    .decision()
+                    .and_then(|d| d.id_key.as_ref())
+                    .map_or(0..0, |k| k.range.clone()),
+            };
+            let next = next_free.entry((*kind, *folder)).or_insert(1);
             let help = match id {
-                DecisionId::Number(_) => {
-                    let renamed = renumbered(doc.file_name(), next_free);
-                    next_free = next_free.saturating_add(1);
+                DecisionId::Number(_) if id_key.is_some() => {
+                    let free = *next;
+                    *next = next.saturating_add(1);
                     format!(
-                        "give this decision the next free number: rename it to `{renamed}` and update the references that mean it"
+                        "give this {what} the next free id, `{}: {free}`, and update the references that mean it",
+                        id_key.unwrap_or("id")
+                    )
+                }
+                DecisionId::Number(_) => {
+                    let next_free = next;
+                    let renamed = renumbered(doc.file_name(), *next_free);
+                    *next_free = next_free.saturating_add(1);
+                    format!(
+                        "give this {what} the next free number: rename it to `{renamed}` and update the references that mean it"
                     )
                 }
                 DecisionId::Stem(_) => {
@@ -79,7 +108,7 @@ fn decisions(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "duplicate-id",
                     &doc.path,
                     range,
-                    format!("decision id `{id}` is also used by {}", first.path),
+                    format!("{what} id `{id}` is also used by {}", first.path),
                 )
                 .with_help(help),
             );

@@ -59,33 +59,40 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let extra = ctx.repo.config.extra_required(doc.kind);
+        let schema = ctx.repo.config.schema(doc.kind);
         if let Data::Decision(d) = &doc.data {
-            decision(doc, d, extra, out);
+            decision(doc, d, &schema, extra, out);
             continue;
         }
         for block in super::blocks(doc) {
             let status = block.get("status").and_then(|f| f.value.as_str());
-            for spec in doc.kind.schema() {
+            for spec in schema.iter() {
                 if spec.is_required(status, extra) && !block.has(spec.name) {
                     out.push(missing(doc, block, spec.name, status, spec));
                 }
             }
             let help = |name: &str| format!("docket.toml requires `{name}` on every {}", doc.kind);
-            missing_extra(doc, block, extra, help, out);
+            missing_extra(doc, block, &schema, extra, help, out);
         }
     }
 }
 
 /// A decision is judged on its typed data: the values docket read from front matter
 /// or, for records in an existing format, from the body.
-fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagnostic>) {
+fn decision(
+    doc: &Document,
+    d: &Decision,
+    schema: &[FieldSpec],
+    extra: &[String],
+    out: &mut Vec<Diagnostic>,
+) {
     static EMPTY: Fields = Fields {
         range: 0..0,
         fields: Vec::new(),
     };
     let block = doc.front.as_ref().unwrap_or(&EMPTY);
     let status = d.status.as_ref().map(|s| s.value.as_str());
-    for spec in Kind::Decision.schema() {
+    for spec in schema {
         let present = match spec.name {
             // Options: two or more, from front matter or the body section. Where a
             // template's text stands in for them, `template-text` says so.
@@ -96,7 +103,7 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
         if !spec.is_required(status, extra) || present {
             continue;
         }
-        if spec.name == "owner" && d.deciders.len() > 1 {
+        if spec.name == "owner" && d.deciders.len() > 1 && d.kind == Kind::Decision {
             out.push(no_single_owner(doc, block, d));
             continue;
         }
@@ -109,9 +116,9 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
         Some(_) => format!(
             "docket.toml requires `{name}` on every decision; `docket import` gives this record docket front matter, where `{name}:` goes"
         ),
-        None => format!("docket.toml requires `{name}` on every decision"),
+        None => format!("docket.toml requires `{name}` on every {}", d.kind),
     };
-    missing_extra(doc, block, extra, help, out);
+    missing_extra(doc, block, schema, extra, help, out);
 }
 
 /// A decision that names several deciders (`decision-makers`, `deciders`, a
@@ -147,12 +154,13 @@ fn no_single_owner(doc: &Document, block: &Fields, d: &Decision) -> Diagnostic {
 fn missing_extra(
     doc: &Document,
     block: &Fields,
+    schema: &[FieldSpec],
     extra: &[String],
     help: impl Fn(&str) -> String,
     out: &mut Vec<Diagnostic>,
 ) {
     for name in extra {
-        if !doc.kind.schema().iter().any(|s| s.name == name) && !block.has(name) {
+        if !schema.iter().any(|s| s.name == name) && !block.has(name) {
             out.push(
                 Diagnostic::new(
                     "missing-field",

@@ -96,8 +96,7 @@ fn one_step<'r>(
 /// How other records should name `doc`: its id (qualified by its folder where the
 /// kind has several), or its stem without one.
 fn reference_to(doc: &Document, d: &Decision) -> String {
-    d.qualified_id()
-        .unwrap_or_else(|| doc.stem().to_string())
+    d.qualified_id().unwrap_or_else(|| doc.stem().to_string())
 }
 
 /// The word the kind of `d` gives a superseded record (`superseded`).
@@ -227,9 +226,9 @@ fn undecided(by: &Spanned<String>, a: &Document, da: &Decision) -> Option<(Strin
     let status = da.status.as_ref()?.value.as_str();
     let name = a.file_name();
     match status {
-        "proposed" => Some((
+        _ if da.is_proposed() => Some((
             format!(
-                "superseded by `{}`, but {name} is still `proposed`: a decision is superseded only by a decided one",
+                "superseded by `{}`, but {name} is still `{status}`: a decision is superseded only by a decided one",
                 by.value
             ),
             format!(

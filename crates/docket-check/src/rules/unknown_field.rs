@@ -26,7 +26,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !super::is_schema_checked(doc) {
             continue;
         }
-        let schema = doc.kind.schema();
+        let schema = ctx.repo.config.schema(doc.kind);
         let extra = ctx.repo.config.extra_required(doc.kind);
         let known = || {
             schema

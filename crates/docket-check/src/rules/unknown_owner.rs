@@ -50,6 +50,14 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             legacy: doc.decision().is_some_and(|d| d.legacy.is_some()),
         };
         match &doc.data {
+            Data::Decision(d) if d.kind != Kind::Decision => {
+                // A kind of the team's own names its people as it likes
+                // (`Ada Lovelace (@ada)`): each is matched by id, handle, email or
+                // name.
+                for p in &d.deciders {
+                    found.named(&p.value, p.range.clone());
+                }
+            }
             Data::Decision(d) => {
                 if let Some(o) = &d.owner {
                     found.person("owner", &o.value, o.range.clone());
@@ -175,6 +183,26 @@ impl Found<'_, '_> {
             hit.then(|| p.id.as_ref().map(|i| i.value.clone()))
                 .flatten()
         })
+    }
+
+    /// An entry of a kind's list of people must name someone in the roster.
+    fn named(&mut self, value: &str, range: Range<usize>) {
+        if value.is_empty() || self.roster.repo.person_named(value).is_some() {
+            return;
+        }
+        let message = format!(
+            "`{value}` is not in {}: no person has this id, handle, email or name",
+            self.roster.path
+        );
+        let name = value.split(['(', '<']).next().unwrap_or(value).trim();
+        let help = match suggest(name, self.roster.ids.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "add them to {} (with `handle` or `email` to match how records name them)",
+                self.roster.path
+            ),
+        };
+        self.push(value, range, message, help);
     }
 
     /// An update's author from its file name must be a roster id.

@@ -71,6 +71,7 @@ pub(super) fn person(fields: Fields) -> Person {
         timezone: text_of(&fields, "timezone").map(|s| s.value),
         team: text_of(&fields, "team").map(|s| s.value),
         email: text_of(&fields, "email").map(|s| s.value),
+        handle: text_of(&fields, "handle").map(|s| s.value),
         fields,
     }
 }
