@@ -47,14 +47,24 @@ pub fn intern(name: &str) -> &'static str {
     leaked
 }
 
-/// Interns every string of `list` and the list itself.
+/// Interns every string of `list` and the list itself: the same list always
+/// gives the same slice, stored once.
 pub fn intern_list(list: &[String]) -> &'static [&'static str] {
-    Box::leak(
-        list.iter()
-            .map(|s| intern(s))
-            .collect::<Vec<_>>()
-            .into_boxed_slice(),
-    )
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Lists = HashMap<Vec<&'static str>, &'static [&'static str]>;
+    static LISTS: OnceLock<Mutex<Lists>> = OnceLock::new();
+    let words: Vec<&'static str> = list.iter().map(|s| intern(s)).collect();
+    let mut lists = LISTS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&known) = lists.get(&words) {
+        return known;
+    }
+    let leaked: &'static [&'static str] = Box::leak(words.clone().into_boxed_slice());
+    lists.insert(words, leaked);
+    leaked
 }
 
 /// Where a record's status puts it, whatever the team calls it (SPEC §8

@@ -6,6 +6,11 @@
 //!   (references are `42`, `"0042"` or a file name such as `0042-use-postgresql.md`);
 //! - a decision named in an update's `Blocker:` line (`#42` or a file name) that does
 //!   not exist;
+//! - for a record of a kind of your own, an entry of a `references` key
+//!   (`requires: [20, 165]`) that names no record of the kind;
+//! - where a kind has several folders, a bare id that records of several folders
+//!   use, written outside them (`0003` when billing and search both have one): the
+//!   message lists the qualified ids (`billing/3`) to choose from;
 //! - a relative Markdown link or image in the body of any Markdown document whose
 //!   target file or folder is not in the repository.
 //!

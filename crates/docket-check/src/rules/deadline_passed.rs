@@ -6,6 +6,11 @@
 //! value, or at the `status` when the deadline is implied. A `deadline` that is not a
 //! date is left to `invalid-value`.
 //!
+//! "Still `proposed`" means a status of the open category: `proposed`, or any status
+//! `docket.toml` lists under `statuses.open` (`in review`). A record of a kind of
+//! your own is late past the date in its kind's `deadline` key
+//! (`deadline = "last-call-deadline"`); no deadline is implied for it.
+//!
 //! The rule reads the clock: `docket check --now 2026-11-24T12:00:00Z` (or
 //! `DOCKET_NOW`) fixes "now" for reproducible runs and tests.
 //!

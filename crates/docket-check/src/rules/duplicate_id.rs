@@ -6,6 +6,11 @@
 //! first; the help proposes the next free number. A repeated roster id is reported at
 //! the second entry's `id`.
 //!
+//! Ids are unique per kind (a kind of your own numbers its records apart from the
+//! decisions; with `id = "eip"` the finding points at that key) and, for a kind
+//! with several folders (`path = "services/*/docs/adr"`), per folder: every service
+//! may number from 1.
+//!
 //! **Why:** a reference such as `supersedes: [42]` or a blocker `#42` must name one
 //! record; with two, links, the decision index and supersession chains pick one at
 //! random. Two people with one id make ownership ambiguous. Duplicate numbers usually

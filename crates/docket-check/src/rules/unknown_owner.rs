@@ -8,6 +8,11 @@
 //! daily update (the file name `updates/2026-11-24/alice.md`, or its `person` key).
 //! The message suggests the closest roster id when there is one.
 //!
+//! A record of a kind of your own names its people in its owner key
+//! (`fields.owner = "author"`), often several and as written elsewhere:
+//! `Ada Lovelace (@ada), Alan Turing <alan@example.com>`. Each entry must name
+//! someone in the roster by roster id, `handle`, `email` or `name`.
+//!
 //! The roster is optional: a repository without `people.yaml` gets no findings from
 //! this rule, and neither does one whose `people.yaml` cannot be read at all (that
 //! is reported once by `front-matter-syntax`; reporting every owner as unknown on top
