@@ -709,6 +709,7 @@ impl Reader {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kind::FieldType;
 
     #[test]
     fn defaults_and_overrides() {
@@ -785,6 +786,62 @@ mod tests {
         meant(4, "requierd", "did you mean `required`?");
         meant(5, "\"stme\"", "did you mean `stem`?");
         meant(6, "decisions", "did you mean `decision`?");
+    }
+
+    #[test]
+    fn kinds_of_ones_own_with_roles_statuses_and_folders() {
+        let text = "[kinds.proposal]\npath = \"EIPS\"\nid = \"eip\"\nfields.owner = \"author\"\nstatuses.open = [\"Draft\"]\nreferences = [\"requires\"]\n[kinds.decision]\npath = [\"a/adr\", \"b/adr\"]\nnot_required = [\"options\"]\n";
+        let c = Config::parse(text).unwrap();
+        let p = Kind::named("proposal");
+        assert_eq!(c.record_kinds(), vec![Kind::Decision, p]);
+        assert_eq!(c.id_scheme_of(p), IdScheme::Key("eip"));
+        assert_eq!(c.role_key(p, Role::Owner), "author");
+        assert_eq!(c.role_key(p, Role::Date), "date");
+        assert_eq!(c.status(p, "draft"), Some(("Draft", StatusCategory::Open)));
+        assert_eq!(
+            c.status(p, "accepted"),
+            Some(("accepted", StatusCategory::Decided))
+        );
+        assert_eq!(c.kind_title(p), "Proposals");
+        assert_eq!(c.kind_folders(Kind::Decision), ["a/adr", "b/adr"]);
+        let label = c
+            .kind_folder_of(Kind::Decision, "b/adr/0001-x.md")
+            .and_then(|m| m.label);
+        assert_eq!(label.as_deref(), Some("b"));
+        let schema = c.schema(Kind::Decision);
+        let options = schema
+            .iter()
+            .find(|s| s.name == "options")
+            .map(|s| s.required);
+        assert_eq!(options, Some(crate::kind::Required::No));
+        let schema = c.schema(p);
+        assert!(
+            schema
+                .iter()
+                .any(|s| s.name == "author" && s.ty == FieldType::Any)
+        );
+        assert!(
+            schema
+                .iter()
+                .any(|s| s.name == "requires" && s.ty == FieldType::Refs)
+        );
+    }
+
+    #[test]
+    fn mistakes_in_a_kind_of_ones_own() {
+        let text = "[kinds.proposal]\npath = \"EIPS\"\nfields.ownr = \"author\"\nstatuses.opne = [\"Draft\"]\n[kinds.rfc]\ntitle = \"RFCs\"\n";
+        let errors = Config::parse(text).unwrap_err();
+        let shown: Vec<(&str, String)> = errors
+            .iter()
+            .map(|e| (&text[e.range.clone()], e.help.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert_eq!(shown[0].0, "ownr");
+        assert!(shown[0].1.contains("did you mean `owner`?"), "{shown:?}");
+        assert_eq!(shown[1].0, "opne");
+        assert!(shown[1].1.contains("did you mean `open`?"), "{shown:?}");
+        assert_eq!(shown[2].0, "rfc");
+        assert!(shown[2].1.contains("needs a `path`"), "{shown:?}");
     }
 
     #[test]

@@ -50,7 +50,10 @@ pub fn parse_document(
                 .as_ref()
                 .and_then(|f| f.get("kind"))
                 .and_then(|f| f.value.as_str())
-                .and_then(Kind::from_name)
+                .and_then(|name| {
+                    Kind::from_name(name)
+                        .or_else(|| config.kinds.keys().copied().find(|k| k.name() == name))
+                })
             {
                 doc.kind = explicit;
             }
