@@ -57,7 +57,7 @@ use std::path::Path;
 use docket_model::Repository;
 
 pub use error::SiteError;
-pub use options::{BuildSummary, Dashboard, SiteOptions, TargetView};
+pub use options::{BuildSummary, Cleanup, Dashboard, SiteOptions, TargetView, WriteStats};
 pub use pages::feeds::DECISIONS_JSON_VERSION;
 
 /// Builds the site of `repo` (found at `repo_root` on disk) into `out`.
@@ -72,9 +72,15 @@ pub fn build(
     let user = templates::read_user_templates(&repo_root.join("templates"))?;
     let templates = templates::Templates::new(user);
     let staging = output::Staging::new(out)?;
+    let started = std::time::Instant::now();
     let prepared = prepared::Prepared::new(repo, options);
+    let prepare_time = started.elapsed();
     let writer = writer::Writer::new(&templates, &staging, &prepared.site, &prepared.nav);
     let mut summary = pages::write_site(&prepared, &writer, repo_root, progress)?;
-    summary.out = staging.commit()?;
+    let (out, written, cleanup) = staging.commit()?;
+    summary.out = out;
+    summary.written = written;
+    summary.cleanup = cleanup;
+    summary.prepare_time = prepare_time;
     Ok(summary)
 }

@@ -2,6 +2,9 @@
 //! what it reports back ([`BuildSummary`]).
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
 
 use crate::svg;
 
@@ -55,4 +58,51 @@ pub struct BuildSummary {
     pub search_bytes: usize,
     /// Notes for the user (e.g. no sitemap without a base URL).
     pub notes: Vec<String>,
+    /// What was written to disk, and what it cost.
+    pub written: WriteStats,
+    /// Thread time spent rendering templates, summed over workers.
+    pub render_time: std::time::Duration,
+    /// Wall time of preparing what pages share, before any page renders.
+    pub prepare_time: std::time::Duration,
+    /// The previous site's removal, still running; wait for it before exiting.
+    pub cleanup: Cleanup,
+}
+
+/// What a build wrote to disk and what it cost (thread time summed over workers).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Files in the new site.
+    pub files: u64,
+    /// Of those, files equal to the previous site's, hard-linked rather than written.
+    pub linked: u64,
+    /// Bytes of the new site.
+    pub bytes: u64,
+    /// Time spent writing (or linking), summed over the threads that did it.
+    pub time: Duration,
+    /// Wall time of the swap.
+    pub swap: Duration,
+}
+
+/// The previous site's removal, running on a thread of its own after the swap;
+/// [`Cleanup::wait`] waits for it (the command line does, after printing). Dropped
+/// without waiting, the thread goes on while the process lives; a leftover folder
+/// is removed by the next build.
+#[derive(Debug, Clone, Default)]
+pub struct Cleanup(Arc<Mutex<Option<JoinHandle<()>>>>);
+
+impl Cleanup {
+    /// Hands the removal's thread over.
+    pub(crate) fn set(&self, handle: JoinHandle<()>) {
+        if let Ok(mut h) = self.0.lock() {
+            *h = Some(handle);
+        }
+    }
+
+    /// Waits until the previous site is removed.
+    pub fn wait(&self) {
+        let handle = self.0.lock().ok().and_then(|mut h| h.take());
+        if let Some(h) = handle {
+            let _ = h.join();
+        }
+    }
 }

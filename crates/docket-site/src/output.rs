@@ -1,11 +1,24 @@
 //! Safe output: render into a temporary folder beside `--out` and swap it in only
 //! when the whole build succeeded. A folder is only ever replaced when docket made it
 //! (it holds the marker file), so a user's files are never wiped.
+//!
+//! Writing is most of a warm build's cost, and most of that is the file system's
+//! (inode allocation, directory locks), so the staging folder writes as little as
+//! it can: a file whose bytes equal the previous site's is hard-linked from it
+//! (no new inode; the previous site is never written to, so the two stay
+//! independent), each folder is created once, and the previous site is removed
+//! after the swap on a thread of its own ([`Cleanup`]). A killed build still leaves
+//! the old site or the new one, never a mix.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::error::SiteError;
+use crate::options::{Cleanup, WriteStats};
 
 /// The file that marks a folder as docket's output.
 pub const MARKER: &str = ".docket-site";
@@ -14,7 +27,22 @@ pub const MARKER: &str = ".docket-site";
 pub struct Staging {
     tmp: PathBuf,
     out: PathBuf,
+    /// The site of the previous build, when docket made it: unchanged files are
+    /// hard-linked from it.
+    previous: Option<PathBuf>,
+    /// Folders already created in the staging folder.
+    created: Mutex<HashSet<PathBuf>>,
+    stats: Stats,
     committed: bool,
+}
+
+/// What the staging folder received, for `--timings`.
+#[derive(Default)]
+struct Stats {
+    files: AtomicU64,
+    linked: AtomicU64,
+    bytes: AtomicU64,
+    nanos: AtomicU64,
 }
 
 /// Checks that `out` may be written: not the repository root or a folder holding
@@ -78,17 +106,57 @@ impl Staging {
         if tmp.exists() {
             fs::remove_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, e))?;
         }
+        remove_leftovers(&parent, &name);
         fs::create_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, e))?;
+        let previous = out.join(MARKER).is_file().then(|| out.clone());
         Ok(Self {
+            created: Mutex::new(HashSet::from([tmp.clone()])),
             tmp,
             out,
+            previous,
+            stats: Stats::default(),
             committed: false,
         })
     }
 
+    /// What was written so far.
+    pub fn stats(&self) -> WriteStats {
+        WriteStats {
+            files: self.stats.files.load(Ordering::Relaxed),
+            linked: self.stats.linked.load(Ordering::Relaxed),
+            bytes: self.stats.bytes.load(Ordering::Relaxed),
+            time: Duration::from_nanos(self.stats.nanos.load(Ordering::Relaxed)),
+            swap: Duration::ZERO,
+        }
+    }
+
+    /// Creates `dir` (and its parents) once per build.
+    fn create_dir(&self, dir: &Path) -> Result<(), SiteError> {
+        if self.created.lock().is_ok_and(|c| c.contains(dir)) {
+            return Ok(());
+        }
+        fs::create_dir_all(dir).map_err(|e| SiteError::io(dir, e))?;
+        if let Ok(mut c) = self.created.lock() {
+            c.insert(dir.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Hard-links the previous site's `rel` into `path` when its bytes are `bytes`.
+    fn link_unchanged(&self, rel: &Path, path: &Path, bytes: &[u8]) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(rel);
+        let same_len =
+            fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+        same_len && fs::read(&old).is_ok_and(|b| b == bytes) && fs::hard_link(&old, path).is_ok()
+    }
+
     /// Writes one file, `rel` being a site-relative path with `/` separators.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
-        let mut path = self.tmp.clone();
+        let started = Instant::now();
+        let mut relative = PathBuf::new();
         for part in rel.split('/') {
             if part.is_empty() || part == "." || part == ".." {
                 return Err(SiteError::UnsafeOutput {
@@ -96,16 +164,30 @@ impl Staging {
                     reason: "the page path leaves the output folder".into(),
                 });
             }
-            path.push(part);
+            relative.push(part);
         }
+        let path = self.tmp.join(&relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| SiteError::io(parent, e))?;
+            self.create_dir(parent)?;
         }
-        fs::write(&path, bytes).map_err(|e| SiteError::io(&path, e))
+        if self.link_unchanged(&relative, &path, bytes) {
+            self.stats.linked.fetch_add(1, Ordering::Relaxed);
+        } else {
+            fs::write(&path, bytes).map_err(|e| SiteError::io(&path, e))?;
+        }
+        self.stats.files.fetch_add(1, Ordering::Relaxed);
+        self.stats
+            .bytes
+            .fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.stats.nanos.fetch_add(nanos, Ordering::Relaxed);
+        Ok(())
     }
 
-    /// Swaps the finished site in.
-    pub fn commit(mut self) -> Result<PathBuf, SiteError> {
+    /// Swaps the finished site in; the previous one is removed on a thread of its
+    /// own ([`Cleanup`]).
+    pub fn commit(mut self) -> Result<(PathBuf, WriteStats, Cleanup), SiteError> {
+        let started = Instant::now();
         self.write(
             MARKER,
             b"This folder was written by docket build and is replaced on every build.\n",
@@ -126,8 +208,31 @@ impl Staging {
             return Err(SiteError::io(&self.out, e));
         }
         self.committed = true;
-        let _ = fs::remove_dir_all(&old);
-        Ok(self.out.clone())
+        let mut stats = self.stats();
+        stats.swap = started.elapsed();
+        let cleanup = Cleanup::default();
+        if old.exists() {
+            let handle = std::thread::spawn(move || {
+                let _ = fs::remove_dir_all(&old);
+            });
+            cleanup.set(handle);
+        }
+        Ok((self.out.clone(), stats, cleanup))
+    }
+}
+
+/// Removes the previous sites that an earlier build left beside `name` when it
+/// exited before their removal finished (`.NAME.docket-old-PID`).
+fn remove_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.docket-old-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let leftover = entry.file_name().to_string_lossy().starts_with(&prefix);
+        if leftover && entry.path().join(MARKER).is_file() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
     }
 }
 

@@ -219,8 +219,10 @@ pub struct DecisionView {
     pub outcome: Option<String>,
     /// Decisions this one replaces.
     pub supersedes: Vec<LinkRef>,
-    /// The decisions that replace this one (usually one).
-    pub superseded_by: Vec<LinkRef>,
+    /// The decision that replaces this one (the first, when several do).
+    pub superseded_by: Option<LinkRef>,
+    /// Every decision that replaces this one (`superseded_by` may name several).
+    pub superseded_by_all: Vec<LinkRef>,
     /// Older decisions, following `supersedes` back (nearest first).
     pub chain_back: Vec<LinkRef>,
     /// Newer decisions, following `superseded_by` forward (nearest first).

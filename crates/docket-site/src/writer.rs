@@ -4,6 +4,8 @@
 //! call from every worker at once.
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use minijinja::{Value, context};
 
@@ -20,6 +22,7 @@ pub(crate) struct Writer<'a> {
     site: Value,
     nav: Value,
     written: Mutex<Vec<String>>,
+    render_nanos: AtomicU64,
 }
 
 /// A page to write: where, with which template, and what `page` says of it.
@@ -74,6 +77,7 @@ impl<'a> Writer<'a> {
             site: Value::from_serialize(site),
             nav: Value::from_serialize(nav),
             written: Mutex::new(Vec::new()),
+            render_nanos: AtomicU64::new(0),
         }
     }
 
@@ -91,7 +95,10 @@ impl<'a> Writer<'a> {
             nav => self.nav.clone(),
             ..extra
         };
+        let started = Instant::now();
         let html = self.templates.render(page.template, ctx)?;
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.render_nanos.fetch_add(nanos, Ordering::Relaxed);
         // The file on disk for the URL: undo `url_segment`'s encoding.
         self.staging
             .write(&docket_model::percent_decode(page.url), html.as_bytes())?;
@@ -109,6 +116,11 @@ impl<'a> Writer<'a> {
     /// An asset's text: the user's override or the built-in.
     pub(crate) fn asset(&self, name: &str) -> Option<&str> {
         self.templates.asset(name)
+    }
+
+    /// Time spent rendering templates so far, summed over threads.
+    pub(crate) fn render_time(&self) -> Duration {
+        Duration::from_nanos(self.render_nanos.load(Ordering::Relaxed))
     }
 
     /// The URLs of every page written so far, in the order they were written.

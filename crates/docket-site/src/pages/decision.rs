@@ -33,6 +33,10 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
             .collect(),
         superseded_by: d
             .superseded_by
+            .first()
+            .map(|r| p.links.decision_ref(&r.value)),
+        superseded_by_all: d
+            .superseded_by
             .iter()
             .map(|r| p.links.decision_ref(&r.value))
             .collect(),

@@ -140,5 +140,7 @@ pub(crate) fn write_site(
         pages,
         search_bytes: script.len(),
         notes,
+        render_time: w.render_time(),
+        ..Default::default()
     })
 }
