@@ -78,6 +78,7 @@ mod write;
 
 pub use config::{
     Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Role, RuleSetting, SiteConfig,
+    UnknownKind,
 };
 pub use record_kind::{FolderMatch, is_glob, match_folder};
 pub use document::{
@@ -98,8 +99,10 @@ pub use links::{normalize_path, percent_decode, resolve_link};
 pub use parse::{front_matter_status, parse_document};
 pub use problem::{ParseProblem, Problem};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
-pub use repo::{FileRole, Repository, classify, is_record_name, is_template_name, parse_file};
+pub use repo::{FileRole, KindFolder, Repository, classify, is_record_name, is_template_name, parse_file};
 pub use root::HandbookRoot;
 pub use template::{Template, Templates};
 pub use time::parse_hours;
-pub use write::{slug, yaml_date, yaml_flow, yaml_scalar};
+pub use write::{
+    Fill, NewKey, new_front_matter, new_record_keys, slug, yaml_date, yaml_flow, yaml_scalar,
+};

@@ -4,7 +4,10 @@
 //! `0042-…`), and two people in `people.yaml` with the same `id`. Decisions are
 //! compared in path order and every file after the first is reported, naming the
 //! first; the help proposes the next free number. A repeated roster id is reported at
-//! the second entry's `id`.
+//! the second entry's `id`. Ids are unique per kind and per folder: records of a
+//! kind of the team's own (`[kinds.proposal]`) are compared among themselves, and
+//! where a kind has several folders (a list or a glob in docket.toml), each
+//! folder numbers its records on its own (`billing/0003` and `search/0003`).
 //!
 //! **Why:** a reference such as `supersedes: [42]` or a blocker `#42` must name one
 //! record; with two, links, the decision index and supersession chains pick one at
@@ -26,7 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
-use docket_model::{Data, DecisionId, Document};
+use docket_model::{Data, DecisionId, Document, Kind};
 
 use crate::Context;
 
@@ -37,24 +40,30 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn decisions(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    // Documents are sorted by path, so each group lists its first file first.
-    let mut groups: BTreeMap<&DecisionId, Vec<&Document>> = BTreeMap::new();
+    // Documents are sorted by path, so each group lists its first file first. Ids
+    // are unique per kind and folder.
+    type Place<'a> = (Kind, Option<&'a str>);
+    let mut groups: BTreeMap<(Place<'_>, &DecisionId), Vec<&Document>> = BTreeMap::new();
     for (doc, d) in ctx.repo.decisions() {
         if let Some(id) = &d.id {
-            groups.entry(id).or_default().push(doc);
+            let place = (d.kind, d.folder.as_deref());
+            groups.entry((place, id)).or_default().push(doc);
         }
     }
-    let mut next_free = groups
-        .keys()
-        .filter_map(|id| match id {
-            DecisionId::Number(n) => Some(*n),
-            DecisionId::Stem(_) => None,
-        })
-        .max()
-        .map_or(1, |n| n.saturating_add(1));
-    for (id, docs) in &groups {
+    let mut next_free: BTreeMap<Place<'_>, u32> = BTreeMap::new();
+    for ((place, id), _) in &groups {
+        if let DecisionId::Number(n) = id {
+            let next = next_free.entry(*place).or_insert(1);
+            *next = (*next).max(n.saturating_add(1));
+        }
+    }
+    for ((place, id), docs) in &groups {
         let Some((first, rest)) = docs.split_first() else {
             continue;
+        };
+        let what = match place.0 {
+            Kind::Custom(kind) => format!("`{kind}` id"),
+            _ => "decision id".to_string(),
         };
         for doc in rest {
             let range = doc
@@ -63,8 +72,9 @@ fn decisions(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .map_or(0..0, |k| k.range.clone());
             let help = match id {
                 DecisionId::Number(_) => {
-                    let renamed = renumbered(doc.file_name(), next_free);
-                    next_free = next_free.saturating_add(1);
+                    let next = next_free.entry(*place).or_insert(1);
+                    let renamed = renumbered(doc.file_name(), *next);
+                    *next = next.saturating_add(1);
                     format!(
                         "give this decision the next free number: rename it to `{renamed}` and update the references that mean it"
                     )
@@ -79,7 +89,7 @@ fn decisions(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "duplicate-id",
                     &doc.path,
                     range,
-                    format!("decision id `{id}` is also used by {}", first.path),
+                    format!("{what} `{id}` is also used by {}", first.path),
                 )
                 .with_help(help),
             );
@@ -159,6 +169,43 @@ mod tests {
         // The first file in path order keeps the number; the others get 44, 45.
         assert!(helps[0].contains("`0044-use-postgresql.md`"), "{helps:?}");
         assert!(helps[1].contains("`045-use-sqlite.md`"), "{helps:?}");
+    }
+
+    #[test]
+    fn ids_are_per_kind_and_per_folder() {
+        let r = crate::testing::repo_with(
+            "[kinds.decision]\npath = \"services/*/adr\"\n[kinds.proposal]\npath = \"EIPS\"\nid = \"eip\"\n",
+            &[
+                ("docs/services/billing/adr/0001-a.md", D),
+                ("docs/services/billing/adr/0001-b.md", D),
+                ("docs/services/search/adr/0001-c.md", D),
+                ("docs/EIPS/eip-1.md", "---\neip: 1\ntitle: P\n---\n"),
+                ("docs/EIPS/eip-1b.md", "---\neip: 1\ntitle: Q\n---\n"),
+            ],
+        );
+        let out = crate::testing::findings("duplicate-id", &r);
+        let found: Vec<(&str, &str)> = out
+            .iter()
+            .map(|d| (d.file.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "docs/services/billing/adr/0001-b.md",
+                    "decision id `1` is also used by docs/services/billing/adr/0001-a.md"
+                ),
+                (
+                    "docs/EIPS/eip-1b.md",
+                    "`proposal` id `1` is also used by docs/EIPS/eip-1.md"
+                ),
+            ]
+        );
+        // The next free number is billing's own.
+        assert!(
+            out[0].help.as_deref().unwrap_or("").contains("`0002-b.md`"),
+            "{out:?}"
+        );
     }
 
     #[test]

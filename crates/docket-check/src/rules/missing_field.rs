@@ -6,7 +6,10 @@
 //! `decided`, at least two options and an outcome; a `superseded` one needs
 //! `superseded_by`. Options and outcome may be written as body sections instead
 //! (`## Options` with at least two list items, `## Decision`). `docket.toml` can add
-//! required keys per kind (`[kinds.decision] required = [..., "area"]`). Each person
+//! required keys per kind (`[kinds.decision] required = [..., "area"]`). A record
+//! of a kind of the team's own (`[kinds.proposal]`) needs the keys its kind lists
+//! in `required` and its id key, under the names its roles give them (`author`
+//! for the owner, `created` for the date). Each person
 //! in `people.yaml` needs `id`, `name` and `timezone`; each meeting in
 //! `meetings.yaml` needs `name`, `category`, `cadence`, `duration` and `attendees`.
 //!
@@ -48,7 +51,7 @@
 //! **Fix:** add the key (`owner: alice`, `decided: 2026-11-21`), or the body section.
 
 use docket_diagnostics::Diagnostic;
-use docket_model::{Data, Decision, Document, FieldSpec, Fields, Kind, Legacy, Required};
+use docket_model::{Data, Decision, Document, FieldSpec, Fields, Kind, Legacy, Required, Role};
 
 use crate::Context;
 
@@ -60,7 +63,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let extra = ctx.repo.config.extra_required(doc.kind);
         if let Data::Decision(d) = &doc.data {
-            decision(doc, d, extra, out);
+            decision(ctx, doc, d, extra, out);
             continue;
         }
         for block in super::blocks(doc) {
@@ -77,15 +80,33 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// A decision is judged on its typed data: the values docket read from front matter
-/// or, for records in an existing format, from the body.
-fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagnostic>) {
+/// or, for records in an existing format, from the body. A record of a kind of
+/// the team's own is judged the same way on its kind's schema in this handbook
+/// (its roles' keys, statuses and required keys from docket.toml).
+fn decision(
+    ctx: &Context<'_>,
+    doc: &Document,
+    d: &Decision,
+    extra: &[String],
+    out: &mut Vec<Diagnostic>,
+) {
     static EMPTY: Fields = Fields {
         range: 0..0,
         fields: Vec::new(),
     };
     let block = doc.front.as_ref().unwrap_or(&EMPTY);
     let status = d.status.as_ref().map(|s| s.value.as_str());
-    for spec in Kind::Decision.schema() {
+    let config = &ctx.repo.config;
+    let owner_key = config.role_key(doc.kind, Role::Owner);
+    // The keys docket.toml requires that the built-in table does not know are
+    // reported below (`missing_extra`), saying where the requirement comes from.
+    let builtin = doc.kind.schema();
+    let by_config =
+        |name: &str| extra.iter().any(|e| e == name) && !builtin.iter().any(|s| s.name == name);
+    for spec in config.schema(doc.kind).iter() {
+        if by_config(spec.name) {
+            continue;
+        }
         let present = match spec.name {
             // Options: two or more, from front matter or the body section. Where a
             // template's text stands in for them, `template-text` says so.
@@ -96,7 +117,7 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
         if !spec.is_required(status, extra) || present {
             continue;
         }
-        if spec.name == "owner" && d.deciders.len() > 1 {
+        if spec.name == owner_key && d.deciders.len() > 1 {
             out.push(no_single_owner(doc, block, d));
             continue;
         }
@@ -105,11 +126,15 @@ fn decision(doc: &Document, d: &Decision, extra: &[String], out: &mut Vec<Diagno
             None => missing(doc, block, spec.name, status, spec),
         });
     }
+    let every = match doc.kind {
+        Kind::Custom(kind) => format!("`{kind}` record"),
+        kind => kind.name().to_string(),
+    };
     let help = |name: &str| match d.legacy {
         Some(_) => format!(
             "docket.toml requires `{name}` on every decision; `docket import` gives this record docket front matter, where `{name}:` goes"
         ),
-        None => format!("docket.toml requires `{name}` on every decision"),
+        None => format!("docket.toml requires `{name}` on every {every}"),
     };
     missing_extra(doc, block, extra, help, out);
 }
@@ -370,5 +395,47 @@ mod tests {
             "---\ntitle: A\nstatus: accepted\nowner: alice\ndate: 2026-11-20\ndecided: 2026-11-21\n---\n## Options\n\n- One\n- Two\n\n## Decision\n\nOne, because.\n",
         )]);
         assert_eq!(run("missing-field", &r), Vec::<String>::new());
+    }
+
+    /// A kind of the team's own is judged on its own keys: its roles' keys
+    /// (`author` for the owner, `created` for the date) and docket.toml's
+    /// `required`, never the built-in decision keys.
+    #[test]
+    fn a_kind_of_ones_own_needs_its_own_keys() {
+        let config = "[kinds.proposal]\npath = \"EIPS\"\nid = \"eip\"\nfields.owner = \"author\"\nfields.date = \"created\"\nrequired = [\"title\", \"author\", \"status\", \"created\", \"type\"]\nstatuses.open = [\"Draft\"]\nstatuses.decided = [\"Final\"]\n";
+        let r = crate::testing::repo_with(
+            config,
+            &[
+                (
+                    "docs/EIPS/eip-1.md",
+                    "---\neip: 1\ntitle: Purpose\nauthor: alice\nstatus: Final\ncreated: 2015-10-27\ntype: Meta\n---\n",
+                ),
+                (
+                    "docs/EIPS/eip-2.md",
+                    "---\neip: 2\ntitle: Fees\nauthor: alice\nstatus: Draft\ncreated: 2026-11-24\ntype:\n---\n",
+                ),
+            ],
+        );
+        let out = crate::testing::findings("missing-field", &r);
+        let found: Vec<(&str, &str, &str)> = out
+            .iter()
+            .map(|d| {
+                (
+                    d.file.as_str(),
+                    d.message.as_str(),
+                    d.help.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "docs/EIPS/eip-2.md",
+                "missing required key `type`",
+                "docket.toml requires `type` on every `proposal` record"
+            )]
+        );
+        let unknown = crate::testing::findings("unknown-field", &r);
+        assert!(unknown.is_empty(), "{unknown:?}");
     }
 }
