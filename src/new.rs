@@ -109,7 +109,9 @@ pub(crate) fn run(args: &NewArgs, global: &Global) -> anyhow::Result<Outcome> {
         || kind == Kind::Update
         || match &template {
             Some(t) => has_placeholder(t, "owner"),
-            None => keys.iter().any(|k| k.fill == Some(Fill::Role(Role::Owner))),
+            None => keys
+                .iter()
+                .any(|k| k.required && k.fill == Some(Fill::Role(Role::Owner))),
         };
     // Without a need for it, an owner docket cannot tell only means UTC dates.
     let owner = match owner(ws, args.owner.as_deref()) {
@@ -295,12 +297,10 @@ fn not_a_folder(ctx: &NewContext, written: &str) -> String {
     } else {
         folder_lines(repo, &ctx.folders)
     };
+    let kinds = plural(ctx.kind);
     format!(
-        "`--in {written}` is not a folder of {}{meant}\n{}'s folders are {}, relative to {}; the ones there are:\n{list}  `--in` takes a folder's label or its path",
-        plural(ctx.kind),
-        ctx.kind.name(),
+        "`--in {written}` is not a folder of {kinds}{meant}\n{kinds} go in {}; the folders there are:\n{list}`--in` takes a folder's label, or its path (a new folder's too)",
         patterns(repo, ctx.kind),
-        handbook_root(repo)
     )
 }
 
