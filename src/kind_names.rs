@@ -25,6 +25,8 @@ impl TypedValueParser for KindName {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(self.0.iter().map(|k| PossibleValue::new(k.name()))))
+        Some(Box::new(
+            self.0.iter().map(|k| PossibleValue::new(k.name())),
+        ))
     }
 }

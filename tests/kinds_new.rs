@@ -100,7 +100,14 @@ fn new_proposal_writes_the_next_id_with_the_keys_of_its_kind() {
     assert!(findings(&repo).is_empty(), "{}", listing(&findings(&repo)));
     let run = repo
         .docket()
-        .args(["new", "proposal", "Blob", "transactions", "--owner", "carol"])
+        .args([
+            "new",
+            "proposal",
+            "Blob",
+            "transactions",
+            "--owner",
+            "carol",
+        ])
         .run();
     run.assert_code(0);
     assert_eq!(run.stdout, "docs/EIPS/eip-9.md\n", "{run}");
@@ -127,6 +134,20 @@ fn a_teams_template_of_its_own_kind_is_used() {
         "---\neip: 8\ntitle: \"Yes\"\nauthor: alice\nstatus: Draft\ncreated: 2026-11-24\ntype: Standards Track\n---\n\n## Abstract\n\nOne paragraph.\n"
     );
     assert!(findings(&repo).is_empty(), "{}", listing(&findings(&repo)));
+    // Once decided, a section still as the team's template wrote it is no content.
+    let decided = read(&repo, "docs/EIPS/eip-8.md").replace("status: Draft", "status: Final");
+    repo.write("docs/EIPS/eip-8.md", decided);
+    let diags = findings(&repo);
+    let rules: Vec<(&str, &str)> = diags
+        .iter()
+        .map(|d| (d.rule.as_str(), d.file.as_str()))
+        .collect();
+    assert_eq!(
+        rules,
+        [("template-text", "docs/EIPS/eip-8.md")],
+        "{}",
+        listing(&diags)
+    );
 }
 
 #[test]
@@ -147,7 +168,10 @@ fn a_kind_numbered_by_file_name_without_required_keys() {
         .args(["new", "rfc", "Pick a queue: Kafka?"])
         .run();
     run.assert_code(0);
-    assert_eq!(run.stdout, "docs/rfcs/0004-pick-a-queue-kafka.md\n", "{run}");
+    assert_eq!(
+        run.stdout, "docs/rfcs/0004-pick-a-queue-kafka.md\n",
+        "{run}"
+    );
     assert_eq!(
         read(&repo, "docs/rfcs/0004-pick-a-queue-kafka.md"),
         "---\ntitle: \"Pick a queue: Kafka?\"\nstatus: proposed\nowner: alice\ndate: 2026-11-24\n---\n"
@@ -176,10 +200,7 @@ fn unknown_kinds_are_refused_with_the_one_meant() {
     // A kind of one's own needs a title too; nothing is written.
     let run = repo.docket().args(["new", "proposal"]).run();
     run.assert_code(2);
-    assert!(
-        run.stderr.contains("a proposal needs a title"),
-        "{run}"
-    );
+    assert!(run.stderr.contains("a proposal needs a title"), "{run}");
     assert!(!repo.path().join("docs/EIPS/eip-8.md").exists());
 }
 
@@ -206,7 +227,12 @@ fn schema_of_a_kind_of_ones_own() {
         schema["required"],
         serde_json::json!(["title", "status", "author", "created", "eip", "type"])
     );
-    for key in ["last-call-deadline", "requires", "discussions-to", "category"] {
+    for key in [
+        "last-call-deadline",
+        "requires",
+        "discussions-to",
+        "category",
+    ] {
         assert!(
             schema["properties"][key].is_object(),
             "`{key}` is known: {schema:#}"
@@ -258,7 +284,10 @@ fn services_repo() -> Repo {
         )
     };
     repo.write_all(MINIMAL)
-        .write("docket.toml", "[kinds.decision]\npath = \"services/*/docs/adr\"\n")
+        .write(
+            "docket.toml",
+            "[kinds.decision]\npath = \"services/*/docs/adr\"\n",
+        )
         .write("docs/services/billing/docs/adr/0001-a.md", accepted("A"))
         .write("docs/services/billing/docs/adr/0004-b.md", accepted("B"))
         .write("docs/services/search/docs/adr/0009-c.md", accepted("C"))
@@ -277,7 +306,10 @@ fn services_repo() -> Repo {
 fn a_kind_with_several_folders_needs_in_and_numbers_per_folder() {
     let repo = services_repo();
     // Not on a terminal, without `--in`: the folders, and how to name one.
-    let run = repo.docket().args(["new", "decision", "Retry payments"]).run();
+    let run = repo
+        .docket()
+        .args(["new", "decision", "Retry payments"])
+        .run();
     run.assert_code(2);
     assert_eq!(run.stdout, "", "{run}");
     assert_eq!(
@@ -346,8 +378,9 @@ error: decisions go in several folders; name one with `--in FOLDER`:
         .run();
     run.assert_code(2);
     assert!(
-        run.stderr
-            .starts_with("error: `--in biling` is not a folder of decisions; did you mean `billing`?"),
+        run.stderr.starts_with(
+            "error: `--in biling` is not a folder of decisions; did you mean `billing`?"
+        ),
         "{run}"
     );
     assert!(

@@ -5,7 +5,7 @@
 //! `README.md` and `index.md` in a kind's folder as that folder's index page.
 
 use docket_model::time::format_date;
-use docket_model::{StatusCategory, DecisionId, Document, Kind, Repository};
+use docket_model::{DecisionId, Document, Kind, Repository, StatusCategory};
 
 /// The index's path, repository-relative: `README.md` in the decisions folder.
 pub(crate) fn index_path(repo: &Repository) -> String {

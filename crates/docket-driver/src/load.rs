@@ -289,7 +289,10 @@ fn read_templates(root: &Path, config: &mut Config) -> Vec<ParseProblem> {
         .record_kinds()
         .into_iter()
         .filter(|k| matches!(k, Kind::Custom(_)));
-    let kinds: Vec<Kind> = docket_model::Templates::KINDS.into_iter().chain(own).collect();
+    let kinds: Vec<Kind> = docket_model::Templates::KINDS
+        .into_iter()
+        .chain(own)
+        .collect();
     for kind in kinds {
         let Some(rel) = template_path(kind) else {
             continue;

@@ -11,12 +11,12 @@ use std::ops::Range;
 use docket_diagnostics::Severity;
 use toml_edit::{Item, Key, TableLike};
 
+use crate::kind::FieldSpec;
 use crate::kind::{Kind, StatusCategory, intern, intern_list};
-pub use crate::record_kind::{IdScheme, KindConfig, Role};
 use crate::record_kind::{FolderMatch, match_folder};
+pub use crate::record_kind::{IdScheme, KindConfig, Role};
 use crate::root::HandbookRoot;
 use crate::suggest;
-use crate::kind::FieldSpec;
 use crate::template::Templates;
 
 /// The parsed configuration.
@@ -270,7 +270,9 @@ impl Config {
 
     /// The key holding `role` in `kind`'s records.
     pub fn role_key(&self, kind: Kind, role: Role) -> &'static str {
-        self.kinds.get(&kind).map_or(role.name(), |k| k.role_key(role))
+        self.kinds
+            .get(&kind)
+            .map_or(role.name(), |k| k.role_key(role))
     }
 
     /// The statuses of `category` for `kind`'s records.
@@ -334,7 +336,10 @@ impl Config {
         }
         let name = kind.name();
         let mut chars = name.chars();
-        let upper: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+        let upper: String = chars
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default();
         format!("{upper}{}s", chars.as_str())
     }
 
@@ -371,7 +376,9 @@ pub struct UnknownKind {
 impl UnknownKind {
     fn describe(&self) -> String {
         let shown: Vec<String> = self.builtin.iter().map(|k| format!("`{k}`")).collect();
-        let (last, rest) = shown.split_last().map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
+        let (last, rest) = shown
+            .split_last()
+            .map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
         let builtin = if rest.is_empty() {
             last.to_string()
         } else {
@@ -757,8 +764,7 @@ impl Reader {
         };
         for (name, list) in t.iter() {
             let range = span(t.key(name).and_then(Key::span));
-            let Some(category) = StatusCategory::ALL.into_iter().find(|c| c.name() == name)
-            else {
+            let Some(category) = StatusCategory::ALL.into_iter().find(|c| c.name() == name) else {
                 self.unknown_key(range, name, Some(&within), CATEGORIES);
                 continue;
             };
@@ -875,7 +881,10 @@ mod tests {
         let c = Config::parse("[kinds.proposal]\npath = \"EIPS\"\n").unwrap();
         let builtin = [Kind::Decision, Kind::Brief, Kind::Update];
         assert_eq!(c.resolve_kind("decision", &builtin), Ok(Kind::Decision));
-        assert_eq!(c.resolve_kind("proposal", &builtin), Ok(Kind::named("proposal")));
+        assert_eq!(
+            c.resolve_kind("proposal", &builtin),
+            Ok(Kind::named("proposal"))
+        );
         let typo = c.resolve_kind("proposl", &builtin).unwrap_err();
         assert_eq!(typo.meant, Some("proposal"));
         assert_eq!(
@@ -884,13 +893,19 @@ mod tests {
         );
         let elsewhere = c.resolve_kind("charter", &builtin).unwrap_err();
         assert!(
-            elsewhere.to_string().starts_with("`charter` is not a kind this command takes"),
+            elsewhere
+                .to_string()
+                .starts_with("`charter` is not a kind this command takes"),
             "{elsewhere}"
         );
         let none = Config::default()
             .resolve_kind("memo", &Kind::ALL)
             .unwrap_err();
         assert_eq!(none.meant, None);
-        assert!(none.to_string().contains("docket.toml declares no kind of its own"), "{none}");
+        assert!(
+            none.to_string()
+                .contains("docket.toml declares no kind of its own"),
+            "{none}"
+        );
     }
 }

@@ -49,7 +49,12 @@ pub fn intern(name: &str) -> &'static str {
 
 /// Interns every string of `list` and the list itself.
 pub fn intern_list(list: &[String]) -> &'static [&'static str] {
-    Box::leak(list.iter().map(|s| intern(s)).collect::<Vec<_>>().into_boxed_slice())
+    Box::leak(
+        list.iter()
+            .map(|s| intern(s))
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
 }
 
 /// Where a record's status puts it, whatever the team calls it (SPEC §8

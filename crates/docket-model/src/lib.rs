@@ -32,7 +32,8 @@
 //!   [`Document::proposed_deadline`], [`Fields::has`]). No parsing here.
 //! - `value`: typed values out of [`Fields`] (text, time, number, lists with ranges).
 //! - `write`: what docket writes into a handbook: [`slug`], [`yaml_scalar`],
-//!   [`yaml_date`], [`yaml_flow`].
+//!   [`yaml_date`], [`yaml_flow`], and the front matter of a new record of a kind
+//!   of one's own ([`new_record_keys`], [`new_front_matter`]).
 //! - [`legacy`]: existing records (adr-tools, MADR, log4brains; SPEC §9), itself in
 //!   layers `status` → `refs` → `lines` → `scan` → `read`; it fills the document
 //!   types and is never imported by them.
@@ -80,7 +81,6 @@ pub use config::{
     Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Role, RuleSetting, SiteConfig,
     UnknownKind,
 };
-pub use record_kind::{FolderMatch, is_glob, match_folder};
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
     Meeting, Norms, Origin, Page, Person, Spanned, TemplateText, Update, UpdateLine, number_prefix,
@@ -92,14 +92,18 @@ pub use history::{
 pub use import::{ImportPlan, ImportedRecord, NewPerson, SkipReason, plan_import};
 pub use kind::{
     BRIEF_STATUSES, DECISION_STATUSES, FieldSpec, FieldType, Kind, MEETING_CADENCES,
-    MEETING_CATEGORIES, Required, StatusCategory, canonical_status, canonical_word, is_placeholder, status_word,
+    MEETING_CATEGORIES, Required, StatusCategory, canonical_status, canonical_word, is_placeholder,
+    status_word,
 };
 pub use legacy::{Legacy, StatusSource, StatusStatement};
 pub use links::{normalize_path, percent_decode, resolve_link};
 pub use parse::{front_matter_status, parse_document};
 pub use problem::{ParseProblem, Problem};
+pub use record_kind::{FolderMatch, is_glob, match_folder};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
-pub use repo::{FileRole, KindFolder, Repository, classify, is_record_name, is_template_name, parse_file};
+pub use repo::{
+    FileRole, KindFolder, Repository, classify, is_record_name, is_template_name, parse_file,
+};
 pub use root::HandbookRoot;
 pub use template::{Template, Templates};
 pub use time::parse_hours;

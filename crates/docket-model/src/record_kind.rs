@@ -192,10 +192,20 @@ impl KindConfig {
             add(&mut out, key, FieldType::Refs, Required::No);
         }
         for key in &self.optional {
-            add(&mut out, crate::kind::intern(key), FieldType::Any, Required::No);
+            add(
+                &mut out,
+                crate::kind::intern(key),
+                FieldType::Any,
+                Required::No,
+            );
         }
         for key in &self.required {
-            add(&mut out, crate::kind::intern(key), FieldType::Any, Required::Always);
+            add(
+                &mut out,
+                crate::kind::intern(key),
+                FieldType::Any,
+                Required::Always,
+            );
         }
         if matches!(kind, Kind::Custom(_)) {
             // The roles' keys of a kind of one's own are required only when listed.
@@ -257,7 +267,11 @@ fn custom_base() -> Vec<FieldSpec> {
         spec("status", FieldType::Text, "where the record stands"),
         spec("owner", FieldType::Any, "who decides"),
         spec("date", FieldType::Date, "when the record was opened"),
-        spec("deadline", FieldType::Date, "when an open record is decided"),
+        spec(
+            "deadline",
+            FieldType::Date,
+            "when an open record is decided",
+        ),
         spec("supersedes", FieldType::Refs, "records this one replaces"),
         spec(
             "superseded_by",
@@ -401,7 +415,13 @@ mod tests {
         assert_eq!(m.and_then(|m| m.label).as_deref(), Some("search"));
         let one = vec!["EIPS".to_string()];
         let m = match_folder(&one, "EIPS/eip-1.md");
-        assert_eq!(m, Some(FolderMatch { depth: 5, label: None }));
+        assert_eq!(
+            m,
+            Some(FolderMatch {
+                depth: 5,
+                label: None
+            })
+        );
         let root = vec![String::new()];
         assert!(match_folder(&root, "x.md").is_some());
         let deep = vec!["**/adr".to_string()];

@@ -424,7 +424,11 @@ impl Repository {
 
     /// The folder labels of a kind with several folders, sorted.
     pub fn folder_labels(&self, kind: Kind) -> impl Iterator<Item = &str> {
-        self.labels.get(&kind).into_iter().flatten().map(String::as_str)
+        self.labels
+            .get(&kind)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
     }
 
     /// The folders records of `kind` go in: the one folder of a kind with one;
@@ -477,11 +481,17 @@ impl Repository {
     pub fn folder_named(&self, kind: Kind, written: &str) -> Option<KindFolder> {
         let known = self.folders_of(kind);
         let w = written.trim().replace('\\', "/");
-        if let Some(f) = known.iter().find(|f| f.label.as_deref() == Some(w.as_str())) {
+        if let Some(f) = known
+            .iter()
+            .find(|f| f.label.as_deref() == Some(w.as_str()))
+        {
             return Some(f.clone());
         }
         let path = HandbookRoot::new(&w)?;
-        let candidates = [Some(path.as_str()), self.handbook_root.relative(path.as_str())];
+        let candidates = [
+            Some(path.as_str()),
+            self.handbook_root.relative(path.as_str()),
+        ];
         for hp in candidates.into_iter().flatten() {
             if let Some(f) = known.iter().find(|f| f.path == hp) {
                 return Some(f.clone());
@@ -643,7 +653,10 @@ mod tests {
             ]
         );
         assert_eq!(repo.folders_of(Kind::Brief).len(), 1);
-        let named = |w: &str| repo.folder_named(Kind::Decision, w).map(|f| (f.label, f.path, f.exists));
+        let named = |w: &str| {
+            repo.folder_named(Kind::Decision, w)
+                .map(|f| (f.label, f.path, f.exists))
+        };
         assert_eq!(
             named("billing"),
             Some((Some(s("billing")), s("services/billing/docs/adr"), true))

@@ -369,7 +369,11 @@ mod tests {
                 ("type", None, true),
                 ("created", Some(Fill::Role(Role::Date)), true),
                 ("status", Some(Fill::Role(Role::Status)), false),
-                ("last-call-deadline", Some(Fill::Role(Role::Deadline)), false),
+                (
+                    "last-call-deadline",
+                    Some(Fill::Role(Role::Deadline)),
+                    false
+                ),
             ]
         );
         let text = new_front_matter(&keys, |f| match f {

@@ -339,7 +339,10 @@ fn a_kind_of_ones_own_has_its_keys_roles_and_statuses() {
         let mut fm = good.clone();
         fm.as_object_mut().expect("a mapping").remove(key);
         let errs = errors(&v, &fm);
-        assert!(errs.iter().any(|e| e.contains(key)), "without `{key}`: {errs:#?}");
+        assert!(
+            errs.iter().any(|e| e.contains(key)),
+            "without `{key}`: {errs:#?}"
+        );
     }
     // The built-in key names are no roles here: `owner` and `date` are not required.
     assert!(
@@ -360,7 +363,9 @@ fn the_decision_kind_with_its_own_statuses_and_relaxed_keys() {
     let statuses = schema["properties"]["state"]["enum"].clone();
     for word in ["draft", "approved", "superseded", "deprecated"] {
         assert!(
-            statuses.as_array().is_some_and(|s| s.contains(&json!(word))),
+            statuses
+                .as_array()
+                .is_some_and(|s| s.contains(&json!(word))),
             "{word}: {statuses}"
         );
     }

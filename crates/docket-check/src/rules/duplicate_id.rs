@@ -51,7 +51,7 @@ fn decisions(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     let mut next_free: BTreeMap<Place<'_>, u32> = BTreeMap::new();
-    for ((place, id), _) in &groups {
+    for (place, id) in groups.keys() {
         if let DecisionId::Number(n) = id {
             let next = next_free.entry(*place).or_insert(1);
             *next = (*next).max(n.saturating_add(1));

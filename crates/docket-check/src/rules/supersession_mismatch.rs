@@ -96,8 +96,7 @@ fn one_step<'r>(
 /// How other records should name `doc`: its id (qualified by its folder where the
 /// kind has several), or its stem without one.
 fn reference_to(doc: &Document, d: &Decision) -> String {
-    d.qualified_id()
-        .unwrap_or_else(|| doc.stem().to_string())
+    d.qualified_id().unwrap_or_else(|| doc.stem().to_string())
 }
 
 /// The word the kind of `d` gives a superseded record (`superseded`).

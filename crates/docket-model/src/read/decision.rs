@@ -36,7 +36,10 @@ pub(super) fn decision(
     let (outcome, outcome_origin) = outcome(doc, fields, config, &mut template_text);
     let (options, options_origin) = options(doc, fields, config, &mut template_text);
     let status = status_of(&doc.text, fields, key(Role::Status), &kc);
-    let category = status.as_ref().and_then(|s| kc.status(&s.value)).map(|(_, c)| c);
+    let category = status
+        .as_ref()
+        .and_then(|s| kc.status(&s.value))
+        .map(|(_, c)| c);
     let (owner, mut deciders) = owners_of(&doc.text, fields, key(Role::Owner), kind);
     for p in deciders_of(&doc.text, fields) {
         if !deciders.iter().any(|o| o.value == p.value) {
@@ -48,7 +51,11 @@ pub(super) fn decision(
     let references = kc
         .references
         .iter()
-        .flat_map(|&k| refs_of(&doc.text, fields, k).into_iter().map(move |r| (k, r)))
+        .flat_map(|&k| {
+            refs_of(&doc.text, fields, k)
+                .into_iter()
+                .map(move |r| (k, r))
+        })
         .collect();
     let mut d = Decision {
         kind,
@@ -121,7 +128,7 @@ fn status_of(text: &str, fields: &Fields, key: &str, kind: &KindConfig) -> Optio
 fn refs_of(text: &str, fields: &Fields, key: &str) -> Vec<Spanned<String>> {
     list_of(text, fields, key)
         .into_iter()
-        .flat_map(|item| split_commas(item))
+        .flat_map(split_commas)
         .collect()
 }
 
