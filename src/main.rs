@@ -13,6 +13,7 @@ mod graph;
 mod import;
 mod index;
 mod init;
+mod kind_names;
 mod metrics;
 mod new;
 mod schema;
@@ -65,7 +66,7 @@ enum Command {
     Man,
     /// Scaffold a handbook: charter, roster, decisions folder, docket.toml, CI workflow, pre-commit hook.
     Init(init::InitArgs),
-    /// Write a new decision, brief or daily update from a template.
+    /// Write a new decision, brief, daily update or record of a kind of your own.
     New(new::NewArgs),
     /// Write the decision index (`docs/decisions/README.md`), or check that it is current.
     Index(index::IndexArgs),

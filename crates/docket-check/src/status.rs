@@ -602,7 +602,7 @@ mod tests {
             serde_json::json!({
                 "version": 1,
                 "overdue_decisions": [{
-                    "path": "docs/decisions/0001-a.md", "title": "A decision", "owner": "alice",
+                    "kind": "decision", "path": "docs/decisions/0001-a.md", "title": "A decision", "owner": "alice",
                     "deadline": "2026-11-23T00:00:00Z", "overdue_hours": 36
                 }],
                 "due_soon": [],

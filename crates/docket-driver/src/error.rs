@@ -62,6 +62,10 @@ pub enum DriverError {
         /// The path, repository-relative.
         path: PathBuf,
     },
+    /// A kind name that is neither built in nor declared in docket.toml (`docket
+    /// schema proposl`), with what is known and the kind meant.
+    #[error(transparent)]
+    UnknownKind(#[from] docket_model::UnknownKind),
     /// `docket renumber` cannot plan the move (no such decision, the number is taken).
     #[error(transparent)]
     Renumber(#[from] docket_model::RenumberError),

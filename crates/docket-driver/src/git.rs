@@ -208,6 +208,51 @@ impl GitRepo {
         ws.repo.pending = pending;
     }
 
+    /// The ids (numbers) of the records of `kind` directly in `folder` (relative
+    /// to the handbook root) on other local and remote-tracking branches, so that
+    /// `docket new` does not take a number a pushed branch already uses: the file
+    /// name's number for `id = "number"`, the id key's for a key. Outside git, or
+    /// when git cannot say, none.
+    pub(crate) fn branch_numbers(&self, ws: &Workspace, kind: Kind, folder: &str) -> Vec<u32> {
+        let Some(opened) = self.with_commits() else {
+            return Vec::new();
+        };
+        let rel_folder = ws.repo.join(folder);
+        let Ok(files) = opened.git.branch_decisions(&opened.in_git(&rel_folder)) else {
+            return Vec::new();
+        };
+        let by_name = ws.repo.config.id_scheme_of(kind) == docket_model::IdScheme::Number;
+        let mut out = Vec::new();
+        for f in files {
+            let Some(rel) = opened.local(&f.path) else {
+                continue;
+            };
+            let (parent, name) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
+            if parent != rel_folder || !name.to_ascii_lowercase().ends_with(".md") {
+                continue;
+            }
+            if by_name {
+                // log4brains' dated stems (`20201016-x`) are no numbers.
+                let stem = &name[..name.len() - 3];
+                if !docket_model::legacy::is_dated_stem(stem) {
+                    out.extend(docket_model::number_prefix(stem));
+                }
+                continue;
+            }
+            let Some(text) = opened.git.branch_text(&f.branch, &f.path) else {
+                continue;
+            };
+            let doc = parse_file(rel.clone(), &ws.repo.handbook_root, text, &ws.repo.config);
+            if let Some(d) = doc.as_ref().and_then(|d| d.decision())
+                && d.kind == kind
+                && let Some(docket_model::DecisionId::Number(n)) = d.id
+            {
+                out.push(n);
+            }
+        }
+        out
+    }
+
     /// The meeting inventory as it stood at `when` (from git), for the rollout target
     /// "meetings per person per week down 30% in 90 days". `None` outside git or when
     /// the inventory did not exist then.

@@ -13,7 +13,7 @@ use docket_diagnostics::Counts;
 use docket_model::graph::{Graph, supersession_graph};
 use docket_model::time::Time;
 use docket_model::{
-    Config, DecisionId, IdScheme, ImportPlan, Kind, Legacy, RenumberPlan, Repository,
+    Config, DecisionId, IdScheme, ImportPlan, Kind, KindFolder, Legacy, RenumberPlan,
 };
 
 use crate::error::DriverError;
@@ -179,11 +179,13 @@ pub fn graph(start: &Path, linked: bool) -> Result<Graph, DriverError> {
     Ok(if linked { graph.linked_only() } else { graph })
 }
 
-/// `docket schema`: the JSON Schema of `kind`'s front matter with the extra required
-/// keys of the repository's `docket.toml` (defaults outside a repository).
-pub fn schema(start: &Path, kind: Kind) -> Result<serde_json::Value, DriverError> {
+/// `docket schema`: the JSON Schema of the front matter of the kind named `name`
+/// (a built-in kind, or one the repository's `docket.toml` declares), as that
+/// docket.toml shapes it (defaults outside a repository).
+pub fn schema(start: &Path, name: &str) -> Result<serde_json::Value, DriverError> {
     let root = load::find_root(start)?;
     let config = load::read_config(&root)?;
+    let kind = config.resolve_kind(name, &Kind::ALL)?;
     Ok(docket_model::schema::json_schema(kind, &config))
 }
 
@@ -289,43 +291,66 @@ pub fn prepare_init(start: &Path) -> Result<InitContext, DriverError> {
     })
 }
 
+/// The built-in kinds `docket new` writes (besides the record kinds docket.toml
+/// declares).
+pub const NEW_KINDS: [Kind; 3] = [Kind::Decision, Kind::Brief, Kind::Update];
+
 /// What [`prepare_new`] gives `docket new`.
 #[derive(Debug)]
 pub struct NewContext {
     /// The loaded handbook.
     pub ws: Workspace,
-    /// For a decision numbered by `id = "number"`: one more than the highest number
-    /// here or on another branch. `None` otherwise.
-    pub next_number: Option<u32>,
+    /// The kind to write: one of [`NEW_KINDS`] or a kind docket.toml declares.
+    pub kind: Kind,
+    /// The folders a document of the kind may go in: one, or several (a list or
+    /// a glob in docket.toml) for the command line to choose from.
+    pub folders: Vec<KindFolder>,
 }
 
-/// `docket new`: the handbook a new document of `kind` goes into, and the next free
-/// decision number when it needs one.
-pub fn prepare_new(start: &Path, kind: Kind) -> Result<NewContext, DriverError> {
-    let mut ws = load::load(start)?;
-    let numbered = kind == Kind::Decision && ws.repo.config.id_scheme() == IdScheme::Number;
-    let next_number = numbered.then(|| {
-        GitRepo::open(&ws).load_pending(&mut ws);
-        next_number(&ws.repo)
-    });
-    Ok(NewContext { ws, next_number })
+/// `docket new`, first step: the handbook a new document goes into, the kind
+/// `name` names (an error with the kinds known and the one meant otherwise), and
+/// the folders it may go in. The command line chooses the folder (`--in`, or by
+/// asking), then asks [`next_id`].
+pub fn prepare_new(start: &Path, name: &str) -> Result<NewContext, DriverError> {
+    let ws = load::load(start)?;
+    let kind = ws.repo.config.resolve_kind(name, &NEW_KINDS)?;
+    let folders = ws.repo.folders_of(kind);
+    Ok(NewContext { ws, kind, folders })
 }
 
-/// One more than the highest decision number here or on another branch.
-fn next_number(repo: &Repository) -> u32 {
-    let here = repo
-        .records_of(Kind::Decision)
-        .filter_map(|(_, d)| match d.id {
-            Some(DecisionId::Number(n)) => Some(n),
-            _ => None,
-        });
-    let elsewhere = repo.pending.iter().filter_map(|p| {
-        let name = p.path.rsplit('/').next().unwrap_or(&p.path);
-        docket_model::number_prefix(name.strip_suffix(".md").unwrap_or(name))
-    });
-    here.chain(elsewhere)
-        .max()
-        .map_or(1, |n| n.saturating_add(1))
+/// `docket new`, second step: the next free id of a record in `folder`, one
+/// more than the highest here or on another local or remote-tracking branch, in
+/// that folder only (numbers are per folder). For `id = "number"` the number of
+/// the file name; for a key (`id = "eip"`) the key's number, unless the kind's
+/// ids there are text, not numbers. `None` for stem ids and for kinds that are no
+/// records.
+pub fn next_id(ctx: &NewContext, folder: &KindFolder) -> Option<u32> {
+    let repo = &ctx.ws.repo;
+    let kind = ctx.kind;
+    if !kind.is_record() {
+        return None;
+    }
+    let scheme = repo.config.id_scheme_of(kind);
+    if scheme == IdScheme::Stem {
+        return None;
+    }
+    let mut numbers = Vec::new();
+    let mut text = false;
+    for (_, d) in repo.records_of(kind) {
+        if d.folder != folder.label {
+            continue;
+        }
+        match &d.id {
+            Some(DecisionId::Number(n)) => numbers.push(*n),
+            Some(DecisionId::Stem(_)) => text = true,
+            None => {}
+        }
+    }
+    if text && numbers.is_empty() && matches!(scheme, IdScheme::Key(_)) {
+        return None;
+    }
+    numbers.extend(GitRepo::open(&ctx.ws).branch_numbers(&ctx.ws, kind, &folder.path));
+    Some(numbers.into_iter().max().map_or(1, |n| n.saturating_add(1)))
 }
 
 /// `docket renumber`: moves decision `from` to number `to` and rewrites every

@@ -6,7 +6,9 @@
 //! Each command of the command line calls one job of [`jobs`], which runs the whole
 //! pipeline and returns plain results to print (STYLE habit 19). `init` is the one
 //! command with two steps: [`jobs::prepare_init`], then, once it has written its
-//! scaffold, [`jobs::index`] to create the decision index.
+//! scaffold, [`jobs::index`] to create the decision index; and `new`, which
+//! chooses the folder (`--in`, or by asking on a terminal) between
+//! [`jobs::prepare_new`] and [`jobs::next_id`].
 //!
 //! | job | command | pipeline |
 //! |---|---|---|
@@ -15,10 +17,10 @@
 //! | [`jobs::status`] | `status` | load → status |
 //! | [`jobs::metrics`] | `metrics` | load → meetings 90 days ago → metrics |
 //! | [`jobs::graph`] | `graph` | load → supersession graph |
-//! | [`jobs::schema`] | `schema` | root → `docket.toml` → JSON Schema |
+//! | [`jobs::schema`] | `schema` | root → `docket.toml` → the kind named → JSON Schema |
 //! | [`jobs::index`] | `index`, `init` | load → decision index → compare, write or create |
 //! | [`jobs::prepare_init`] | `init` | root → `docket.toml` → the handbook already there |
-//! | [`jobs::prepare_new`] | `new` | load → pending → next decision number |
+//! | [`jobs::prepare_new`], [`jobs::next_id`] | `new` | load → the kind named → its folders; then, for the folder chosen, the ids here and on other branches → the next free id |
 //! | [`jobs::renumber`] | `renumber` | load → plan → rewrite references → rename |
 //! | [`jobs::import`] | `import` | load → plan → [`jobs::Import::write`] |
 //!
@@ -70,6 +72,6 @@ mod write;
 
 pub use docket_site::output::MARKER as SITE_MARKER;
 pub use error::DriverError;
-pub use load::{find_root, load, read_config};
+pub use load::{find_root, load, read_config, template_path};
 pub use scope::Scope;
 pub use workspace::{Report, Sources, Workspace};

@@ -285,8 +285,18 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
 /// `unreadable-file` finding.
 fn read_templates(root: &Path, config: &mut Config) -> Vec<ParseProblem> {
     let mut problems = Vec::new();
-    for kind in docket_model::Templates::KINDS {
-        let rel = format!("templates/new/{}.md", kind.name());
+    let own = config
+        .record_kinds()
+        .into_iter()
+        .filter(|k| matches!(k, Kind::Custom(_)));
+    let kinds: Vec<Kind> = docket_model::Templates::KINDS
+        .into_iter()
+        .chain(own)
+        .collect();
+    for kind in kinds {
+        let Some(rel) = template_path(kind) else {
+            continue;
+        };
         match std::fs::read_to_string(root.join(&rel)) {
             Ok(text) => config.templates.add(kind, rel, &text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -299,6 +309,15 @@ fn read_templates(root: &Path, config: &mut Config) -> Vec<ParseProblem> {
         }
     }
     problems
+}
+
+/// Where the team's template of `docket new` for `kind` is, relative to the
+/// repository root: `templates/new/KIND.md` (`None` for a kind's name that is no
+/// plain file name).
+pub fn template_path(kind: Kind) -> Option<String> {
+    let name = kind.name();
+    let plain = !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\']);
+    plain.then(|| format!("templates/new/{name}.md"))
 }
 
 /// Reads and parses one file; a file that cannot be read or is not UTF-8 is still a

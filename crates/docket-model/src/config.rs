@@ -301,6 +301,33 @@ impl Config {
             .collect()
     }
 
+    /// The kind `name` names: one of `builtin` (the built-in kinds a command
+    /// takes) or a kind of the team's own that docket.toml declares; otherwise
+    /// what is known, with the kind most likely meant.
+    pub fn resolve_kind(&self, name: &str, builtin: &[Kind]) -> Result<Kind, UnknownKind> {
+        let written = name.trim();
+        let declared: Vec<&'static str> = self
+            .record_kinds()
+            .into_iter()
+            .filter(|k| matches!(k, Kind::Custom(_)))
+            .map(Kind::name)
+            .collect();
+        if let Some(&kind) = builtin.iter().find(|k| k.name() == written) {
+            return Ok(kind);
+        }
+        if let Some(&known) = declared.iter().find(|k| **k == written) {
+            return Ok(Kind::named(known));
+        }
+        let builtin: Vec<&'static str> = builtin.iter().map(|k| k.name()).collect();
+        let meant = suggest::closest(written, builtin.iter().chain(&declared).copied());
+        Err(UnknownKind {
+            name: name.to_string(),
+            meant,
+            builtin,
+            declared,
+        })
+    }
+
     /// A record kind's name in the site's navigation: its `title`, `Decisions`,
     /// or the kind's name as a plural (`Proposals`).
     pub fn kind_title(&self, kind: Kind) -> String {
@@ -328,6 +355,51 @@ impl Config {
     /// Where `handbook_path` sits among `kind`'s folders, if inside one.
     pub fn kind_folder_of(&self, kind: Kind, handbook_path: &str) -> Option<FolderMatch> {
         match_folder(&self.kind_folders(kind), handbook_path)
+    }
+}
+
+/// A kind name that is neither one of the built-in kinds a command takes nor a
+/// kind docket.toml declares (`docket schema proposl`, `docket new memo`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.describe())]
+pub struct UnknownKind {
+    /// The name as written.
+    pub name: String,
+    /// The kind most likely meant, when one is close.
+    pub meant: Option<&'static str>,
+    /// The built-in kinds the command takes.
+    pub builtin: Vec<&'static str>,
+    /// The kinds of the team's own that docket.toml declares.
+    pub declared: Vec<&'static str>,
+}
+
+impl UnknownKind {
+    fn describe(&self) -> String {
+        let shown: Vec<String> = self.builtin.iter().map(|k| format!("`{k}`")).collect();
+        let (last, rest) = shown
+            .split_last()
+            .map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
+        let builtin = if rest.is_empty() {
+            last.to_string()
+        } else {
+            format!("{} and {last}", rest.join(", "))
+        };
+        let declared = if self.declared.is_empty() {
+            "docket.toml declares no kind of its own (`[kinds.NAME]` with a `path`)".to_string()
+        } else {
+            format!("docket.toml declares {}", listed(&self.declared))
+        };
+        // A built-in kind the command does not take (`docket new charter`).
+        let head = if Kind::from_name(self.name.trim()).is_some() {
+            format!("`{}` is not a kind this command takes", self.name)
+        } else {
+            format!("unknown kind `{}`", self.name)
+        };
+        let meant = self
+            .meant
+            .map(|m| format!("; did you mean `{m}`?"))
+            .unwrap_or_default();
+        format!("{head}{meant} (built-in kinds: {builtin}; {declared})")
     }
 }
 
@@ -859,5 +931,38 @@ mod tests {
         let text = "[rules]\nmissing-field = \"loud\"\n";
         let err = Config::parse(text).unwrap_err().remove(0);
         assert_eq!(&text[err.range.clone()], "\"loud\"");
+    }
+
+    #[test]
+    fn kinds_are_resolved_with_the_one_meant() {
+        let c = Config::parse("[kinds.proposal]\npath = \"EIPS\"\n").unwrap();
+        let builtin = [Kind::Decision, Kind::Brief, Kind::Update];
+        assert_eq!(c.resolve_kind("decision", &builtin), Ok(Kind::Decision));
+        assert_eq!(
+            c.resolve_kind("proposal", &builtin),
+            Ok(Kind::named("proposal"))
+        );
+        let typo = c.resolve_kind("proposl", &builtin).unwrap_err();
+        assert_eq!(typo.meant, Some("proposal"));
+        assert_eq!(
+            typo.to_string(),
+            "unknown kind `proposl`; did you mean `proposal`? (built-in kinds: `decision`, `brief` and `update`; docket.toml declares `proposal`)"
+        );
+        let elsewhere = c.resolve_kind("charter", &builtin).unwrap_err();
+        assert!(
+            elsewhere
+                .to_string()
+                .starts_with("`charter` is not a kind this command takes"),
+            "{elsewhere}"
+        );
+        let none = Config::default()
+            .resolve_kind("memo", &Kind::ALL)
+            .unwrap_err();
+        assert_eq!(none.meant, None);
+        assert!(
+            none.to_string()
+                .contains("docket.toml declares no kind of its own"),
+            "{none}"
+        );
     }
 }

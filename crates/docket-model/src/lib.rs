@@ -32,7 +32,8 @@
 //!   [`Document::proposed_deadline`], [`Fields::has`]). No parsing here.
 //! - `value`: typed values out of [`Fields`] (text, time, number, lists with ranges).
 //! - `write`: what docket writes into a handbook: [`slug`], [`yaml_scalar`],
-//!   [`yaml_date`], [`yaml_flow`].
+//!   [`yaml_date`], [`yaml_flow`], and the front matter of a new record of a kind
+//!   of one's own ([`new_record_keys`], [`new_front_matter`]).
 //! - [`legacy`]: existing records (adr-tools, MADR, log4brains; SPEC §9), itself in
 //!   layers `status` → `refs` → `lines` → `scan` → `read`; it fills the document
 //!   types and is never imported by them.
@@ -78,6 +79,7 @@ mod write;
 
 pub use config::{
     Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Role, RuleSetting, SiteConfig,
+    UnknownKind,
 };
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
@@ -97,10 +99,14 @@ pub use legacy::{Legacy, StatusSource, StatusStatement};
 pub use links::{normalize_path, percent_decode, resolve_link};
 pub use parse::{front_matter_status, parse_document};
 pub use problem::{ParseProblem, Problem};
-pub use record_kind::{FolderMatch, is_glob, match_folder};
+pub use record_kind::{DECLARED, FolderMatch, is_glob, match_folder};
 pub use renumber::{RenumberError, RenumberPlan, apply_edits, plan_renumber};
-pub use repo::{FileRole, Repository, classify, is_record_name, is_template_name, parse_file};
+pub use repo::{
+    FileRole, KindFolder, Repository, classify, is_record_name, is_template_name, parse_file,
+};
 pub use root::HandbookRoot;
 pub use template::{Template, Templates};
 pub use time::parse_hours;
-pub use write::{slug, yaml_date, yaml_flow, yaml_scalar};
+pub use write::{
+    Fill, NewKey, new_front_matter, new_record_keys, slug, yaml_date, yaml_flow, yaml_scalar,
+};

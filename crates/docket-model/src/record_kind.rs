@@ -226,6 +226,10 @@ impl KindConfig {
     }
 }
 
+/// The documentation of a key docket.toml declares (`required`, `optional`,
+/// `references`, the id key) that docket knows nothing more about.
+pub const DECLARED: &str = "declared in docket.toml";
+
 /// Adds `key` to a schema, or makes an existing one required.
 fn add(out: &mut Vec<FieldSpec>, key: &'static str, ty: FieldType, required: Required) {
     match out.iter_mut().find(|s| s.name == key) {
@@ -242,7 +246,7 @@ fn add(out: &mut Vec<FieldSpec>, key: &'static str, ty: FieldType, required: Req
             ty,
             required,
             body_section: None,
-            doc: "declared in docket.toml",
+            doc: DECLARED,
         }),
     }
 }

@@ -150,6 +150,19 @@ pub fn parse_file(
     ))
 }
 
+/// A folder that records of a kind go in (`docket new`'s choice when the kind has
+/// several).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindFolder {
+    /// The folder, relative to the handbook root (empty for the root itself).
+    pub path: String,
+    /// Its label when the kind has several folders (`billing` of
+    /// `services/billing/docs/adr`).
+    pub label: Option<String>,
+    /// Whether the folder is there yet.
+    pub exists: bool,
+}
+
 /// The parsed handbook.
 #[derive(Debug, Clone)]
 pub struct Repository {
@@ -456,6 +469,96 @@ impl Repository {
             .map(String::as_str)
     }
 
+    /// The folders records of `kind` go in: the one folder of a kind with one;
+    /// for a kind with several, every folder docket.toml lists and every existing
+    /// folder one of its globs matches, sorted by label.
+    pub fn folders_of(&self, kind: Kind) -> Vec<KindFolder> {
+        let folders = self.config.kind_folders(kind);
+        let exists = |path: &str| {
+            let rel = self.join(path);
+            rel.is_empty() || self.dirs.contains(&rel)
+        };
+        if let [one] = folders.as_slice()
+            && !crate::record_kind::is_glob(one)
+        {
+            return vec![KindFolder {
+                path: one.clone(),
+                label: None,
+                exists: exists(one),
+            }];
+        }
+        let mut out: Vec<KindFolder> = Vec::new();
+        let literal = folders
+            .iter()
+            .filter(|f| !crate::record_kind::is_glob(f))
+            .cloned();
+        let globbed = self
+            .dirs
+            .iter()
+            .filter_map(|d| self.handbook_root.relative(d))
+            .map(str::to_string);
+        for path in literal.chain(globbed) {
+            if out.iter().any(|f| f.path == path) {
+                continue;
+            }
+            if let Some(label) = self.folder_label(kind, &path) {
+                out.push(KindFolder {
+                    exists: exists(&path),
+                    path,
+                    label,
+                });
+            }
+        }
+        out.sort_by(|a, b| (&a.label, &a.path).cmp(&(&b.label, &b.path)));
+        out
+    }
+
+    /// The folder of `kind` that `written` names: a folder's label (`billing`),
+    /// or a path relative to the handbook root or to the repository root that is
+    /// one of the kind's folders (or matches one of its globs), existing or not.
+    pub fn folder_named(&self, kind: Kind, written: &str) -> Option<KindFolder> {
+        let known = self.folders_of(kind);
+        let w = written.trim().replace('\\', "/");
+        if let Some(f) = known
+            .iter()
+            .find(|f| f.label.as_deref() == Some(w.as_str()))
+        {
+            return Some(f.clone());
+        }
+        let path = HandbookRoot::new(&w)?;
+        let candidates = [
+            Some(path.as_str()),
+            self.handbook_root.relative(path.as_str()),
+        ];
+        for hp in candidates.into_iter().flatten() {
+            if let Some(f) = known.iter().find(|f| f.path == hp) {
+                return Some(f.clone());
+            }
+            if let Some(label) = self.folder_label(kind, hp) {
+                let rel = self.join(hp);
+                return Some(KindFolder {
+                    path: hp.to_string(),
+                    label,
+                    exists: rel.is_empty() || self.dirs.contains(&rel),
+                });
+            }
+        }
+        None
+    }
+
+    /// When the handbook folder `path` is itself one of `kind`'s folders (not a
+    /// folder inside one): its label (`None` for a kind with one folder).
+    fn folder_label(&self, kind: Kind, path: &str) -> Option<Option<String>> {
+        let probe = if path.is_empty() {
+            "x.md".to_string()
+        } else {
+            format!("{path}/x.md")
+        };
+        let m = self.config.kind_folder_of(kind, &probe)?;
+        let depth = if path.is_empty() { 0 } else { path.len() + 1 };
+        (m.depth == depth).then_some(m.label)
+    }
+
     /// The records of `kind` with their data (readable or not).
     pub fn records_of(&self, kind: Kind) -> impl Iterator<Item = (&Document, &Decision)> {
         self.decisions().filter(move |(_, d)| d.kind == kind)
@@ -547,5 +650,64 @@ mod tests {
         ] {
             assert!(!is_record_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn the_folders_of_a_kind_and_the_one_named() {
+        let config = Config::parse(
+            "[kinds.decision]\npath = \"services/*/docs/adr\"\n[kinds.rfc]\npath = [\"a/rfcs\", \"b/rfcs\"]\n",
+        )
+        .unwrap_or_default();
+        let d = "---\ntitle: A\n---\n";
+        let repo = Repository::from_texts(
+            config,
+            vec![
+                ("docs/services/search/docs/adr/0001-a.md".into(), d.into()),
+                ("docs/services/billing/docs/adr/0002-b.md".into(), d.into()),
+                ("docs/services/billing/README.md".into(), d.into()),
+                ("docs/a/rfcs/0001-x.md".into(), d.into()),
+            ],
+        );
+        let shown = |folders: Vec<KindFolder>| -> Vec<(Option<String>, String, bool)> {
+            folders
+                .into_iter()
+                .map(|f| (f.label, f.path, f.exists))
+                .collect()
+        };
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            shown(repo.folders_of(Kind::Decision)),
+            [
+                (Some(s("billing")), s("services/billing/docs/adr"), true),
+                (Some(s("search")), s("services/search/docs/adr"), true),
+            ]
+        );
+        // Listed folders count whether they are there or not.
+        assert_eq!(
+            shown(repo.folders_of(Kind::named("rfc"))),
+            [
+                (Some(s("a")), s("a/rfcs"), true),
+                (Some(s("b")), s("b/rfcs"), false),
+            ]
+        );
+        assert_eq!(repo.folders_of(Kind::Brief).len(), 1);
+        let named = |w: &str| {
+            repo.folder_named(Kind::Decision, w)
+                .map(|f| (f.label, f.path, f.exists))
+        };
+        assert_eq!(
+            named("billing"),
+            Some((Some(s("billing")), s("services/billing/docs/adr"), true))
+        );
+        // A path, relative to the handbook or the repository; a new folder too.
+        assert_eq!(named("services/search/docs/adr/"), named("search"));
+        assert_eq!(named("./docs/services/search/docs/adr"), named("search"));
+        assert_eq!(
+            named("services/payments/docs/adr"),
+            Some((Some(s("payments")), s("services/payments/docs/adr"), false))
+        );
+        assert_eq!(named("payments"), None);
+        assert_eq!(named("services/billing"), None);
+        assert_eq!(named("../elsewhere"), None);
     }
 }

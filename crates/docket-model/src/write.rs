@@ -106,6 +106,105 @@ where
     format!("[{}]", items.join(", "))
 }
 
+/// What docket fills in a key of a new record (`docket new` of a kind without a
+/// template).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// The kind's id key (`id = "eip"`): the next free id.
+    Id,
+    /// A role's key: the title, today, the owner, the first open status, the
+    /// deadline.
+    Role(crate::config::Role),
+}
+
+/// One key of a new record's front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewKey {
+    /// The key.
+    pub key: &'static str,
+    /// What docket writes there; `None`: nothing, to fill in.
+    pub fill: Option<Fill>,
+    /// Whether the kind requires it: a required key without a value is written
+    /// empty (`type:`) for the author to fill in, and `docket check` reports it
+    /// until then; another is left out.
+    pub required: bool,
+}
+
+/// The front-matter keys of a new record of `kind` written without a template,
+/// in order: the id key (`id = "eip"`), every key the kind always requires (in
+/// the order of `required` in docket.toml, then the schema's), the keys of the
+/// title, status, owner and date roles, and the deadline role's key when the kind
+/// declares one (`deadline = "last-call-deadline"`).
+pub fn new_record_keys(kind: crate::kind::Kind, config: &crate::config::Config) -> Vec<NewKey> {
+    use crate::config::{IdScheme, Role};
+    use crate::kind::Required;
+    let schema = config.schema(kind);
+    let kc = config.kind_config(kind);
+    let id_key = match config.id_scheme_of(kind) {
+        IdScheme::Key(key) => Some(key),
+        _ => None,
+    };
+    let always = |key: &str| {
+        schema
+            .iter()
+            .find(|s| s.name == key && s.required == Required::Always)
+            .map(|s| s.name)
+    };
+    let mut keys: Vec<&'static str> = id_key.into_iter().collect();
+    keys.extend(kc.required.iter().filter_map(|k| always(k)));
+    keys.extend(
+        schema
+            .iter()
+            .filter(|s| s.required == Required::Always)
+            .map(|s| s.name),
+    );
+    keys.extend(
+        [Role::Title, Role::Status, Role::Owner, Role::Date]
+            .into_iter()
+            .map(|r| config.role_key(kind, r)),
+    );
+    if let Some(&deadline) = kc.fields.get(&Role::Deadline) {
+        keys.push(deadline);
+    }
+    let mut out: Vec<NewKey> = Vec::new();
+    for key in keys {
+        if out.iter().any(|k| k.key == key) {
+            continue;
+        }
+        let fill = if Some(key) == id_key {
+            Some(Fill::Id)
+        } else {
+            Role::ALL
+                .into_iter()
+                .find(|&r| config.role_key(kind, r) == key)
+                .map(Fill::Role)
+        };
+        let required = always(key).is_some();
+        out.push(NewKey {
+            key,
+            fill,
+            required,
+        });
+    }
+    out
+}
+
+/// The front matter of a new record (between `---` lines): each key with the
+/// YAML `value` gives for what docket fills; a required key without one empty
+/// (`type:`), to fill in; another key without one left out.
+pub fn new_front_matter(keys: &[NewKey], value: impl Fn(Fill) -> Option<String>) -> String {
+    let mut out = String::from("---\n");
+    for k in keys {
+        match k.fill.and_then(&value).filter(|v| !v.is_empty()) {
+            Some(v) => out.push_str(&format!("{}: {v}\n", k.key)),
+            None if k.required => out.push_str(&format!("{}:\n", k.key)),
+            None => {}
+        }
+    }
+    out.push_str("---\n");
+    out
+}
+
 /// The lines of `s`, trimmed and joined by single spaces.
 fn one_line(s: &str) -> String {
     s.split(['\n', '\r'])
@@ -248,5 +347,49 @@ mod tests {
             yaml_flow(["0001-record.md", "0004", "a, b", "x"]),
             "[0001-record.md, \"0004\", \"a, b\", x]"
         );
+    }
+
+    #[test]
+    fn the_keys_of_a_new_record_of_ones_own() {
+        use crate::config::{Config, Role};
+        use crate::kind::Kind;
+        let config = Config::parse(
+            "[kinds.proposal]\npath = \"EIPS\"\nid = \"eip\"\nfields.owner = \"author\"\nfields.date = \"created\"\nrequired = [\"title\", \"author\", \"type\", \"created\"]\noptional = [\"category\"]\ndeadline = \"last-call-deadline\"\n[kinds.rfc]\npath = \"rfcs\"\n",
+        )
+        .unwrap_or_default();
+        let keys = new_record_keys(Kind::named("proposal"), &config);
+        let shown: Vec<(&str, Option<Fill>, bool)> =
+            keys.iter().map(|k| (k.key, k.fill, k.required)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("eip", Some(Fill::Id), true),
+                ("title", Some(Fill::Role(Role::Title)), true),
+                ("author", Some(Fill::Role(Role::Owner)), true),
+                ("type", None, true),
+                ("created", Some(Fill::Role(Role::Date)), true),
+                ("status", Some(Fill::Role(Role::Status)), false),
+                (
+                    "last-call-deadline",
+                    Some(Fill::Role(Role::Deadline)),
+                    false
+                ),
+            ]
+        );
+        let text = new_front_matter(&keys, |f| match f {
+            Fill::Id => Some("8".into()),
+            Fill::Role(Role::Title) => Some("Fee market".into()),
+            Fill::Role(Role::Status) => Some("Draft".into()),
+            _ => None,
+        });
+        assert_eq!(
+            text,
+            "---\neip: 8\ntitle: Fee market\nauthor:\ntype:\ncreated:\nstatus: Draft\n---\n"
+        );
+        // A kind that requires nothing still gets the roles docket knows.
+        let keys = new_record_keys(Kind::named("rfc"), &config);
+        let names: Vec<&str> = keys.iter().map(|k| k.key).collect();
+        assert_eq!(names, ["title", "status", "owner", "date"]);
+        assert!(keys.iter().all(|k| !k.required));
     }
 }

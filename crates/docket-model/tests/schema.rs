@@ -269,3 +269,115 @@ fn patterns_agree_with_the_parsers() {
         );
     }
 }
+
+/// An improvement-proposal process declared in docket.toml (issue "Kinds of your
+/// own").
+const PROPOSALS: &str = r#"
+[kinds.proposal]
+path = "EIPS"
+title = "Improvement proposals"
+id = "eip"
+fields.owner = "author"
+fields.date = "created"
+required = ["eip", "title", "author", "status", "created", "type"]
+optional = ["discussions-to", "category"]
+references = ["requires"]
+statuses.open = ["Draft", "Review", "Last Call"]
+statuses.decided = ["Final"]
+statuses.closed = ["Withdrawn", "Stagnant"]
+statuses.superseded = ["Moved"]
+deadline = "last-call-deadline"
+"#;
+
+#[test]
+fn a_kind_of_ones_own_has_its_keys_roles_and_statuses() {
+    let config = Config::parse(PROPOSALS).expect("valid docket.toml");
+    let kind = Kind::named("proposal");
+    let schema = json_schema(kind, &config);
+    assert_eq!(
+        schema["required"],
+        json!(["title", "status", "author", "created", "eip", "type"])
+    );
+    assert_eq!(
+        schema["properties"]["status"]["enum"],
+        json!([
+            "Draft",
+            "Review",
+            "Last Call",
+            "Final",
+            "Withdrawn",
+            "Stagnant",
+            "Moved"
+        ])
+    );
+    let v = validator(kind, &config, true);
+    let good = json!({
+        "eip": 1559, "title": "Fee market change", "author": "Vitalik (@vbuterin), Eric",
+        "status": "Last Call", "created": "2019-04-13", "type": "Standards Track",
+        "last-call-deadline": "2021-04-13", "requires": [2718, "2930"],
+        "discussions-to": "https://example.org/t/1559", "category": "Core",
+    });
+    assert_eq!(errors(&v, &good), Vec::<String>::new());
+    // A single reference is a list of one.
+    let mut one = good.clone();
+    one["requires"] = json!(2718);
+    assert_eq!(errors(&v, &one), Vec::<String>::new());
+    let bad = [
+        ("status", json!("Accepted")),
+        ("status", json!("draft")),
+        ("created", json!("yesterday")),
+        ("last-call-deadline", json!("soon")),
+        ("title", json!(" ")),
+        ("requires", json!({"eip": 1})),
+    ];
+    for (key, value) in bad {
+        let mut fm = good.clone();
+        fm[key] = value.clone();
+        assert!(!v.is_valid(&fm), "`{key}: {value}` should be rejected");
+    }
+    for key in ["eip", "type", "author", "created"] {
+        let mut fm = good.clone();
+        fm.as_object_mut().expect("a mapping").remove(key);
+        let errs = errors(&v, &fm);
+        assert!(
+            errs.iter().any(|e| e.contains(key)),
+            "without `{key}`: {errs:#?}"
+        );
+    }
+    // The built-in key names are no roles here: `owner` and `date` are not required.
+    assert!(
+        schema["required"]
+            .as_array()
+            .is_some_and(|r| !r.contains(&json!("owner")) && !r.contains(&json!("date")))
+    );
+}
+
+#[test]
+fn the_decision_kind_with_its_own_statuses_and_relaxed_keys() {
+    let config = Config::parse(
+        "[kinds.decision]\nfields.status = \"state\"\nnot_required = [\"owner\"]\nstatuses.open = [\"proposed\", \"draft\"]\nstatuses.decided = [\"accepted\", \"rejected\", \"approved\"]\n",
+    )
+    .expect("valid docket.toml");
+    let schema = json_schema(Kind::Decision, &config);
+    assert_eq!(schema["required"], json!(["title", "state", "date"]));
+    let statuses = schema["properties"]["state"]["enum"].clone();
+    for word in ["draft", "approved", "superseded", "deprecated"] {
+        assert!(
+            statuses
+                .as_array()
+                .is_some_and(|s| s.contains(&json!(word))),
+            "{word}: {statuses}"
+        );
+    }
+    let v = validator(Kind::Decision, &config, false);
+    let draft = json!({"title": "T", "state": "draft", "date": "2026-11-20"});
+    assert_eq!(errors(&v, &draft), Vec::<String>::new());
+    // A decided status of the team's own needs `decided`, under the status's key.
+    let mut approved = draft.clone();
+    approved["state"] = json!("approved");
+    assert!(!v.is_valid(&approved));
+    approved["decided"] = json!("2026-11-21");
+    assert_eq!(errors(&v, &approved), Vec::<String>::new());
+    approved["state"] = json!("approvd");
+    assert!(!v.is_valid(&approved));
+}

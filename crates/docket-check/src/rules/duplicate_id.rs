@@ -4,7 +4,10 @@
 //! `0042-…`), and two people in `people.yaml` with the same `id`. Decisions are
 //! compared in path order and every file after the first is reported, naming the
 //! first; the help proposes the next free number. A repeated roster id is reported at
-//! the second entry's `id`.
+//! the second entry's `id`. Ids are unique per kind and per folder: records of a
+//! kind of the team's own (`[kinds.proposal]`) are compared among themselves, and
+//! where a kind has several folders (a list or a glob in docket.toml), each
+//! folder numbers its records on its own (`billing/0003` and `search/0003`).
 //!
 //! Ids are unique per kind (a kind of your own numbers its records apart from the
 //! decisions; with `id = "eip"` the finding points at that key) and, for a kind
@@ -193,6 +196,43 @@ mod tests {
         // The first file in path order keeps the number; the others get 44, 45.
         assert!(helps[0].contains("`0044-use-postgresql.md`"), "{helps:?}");
         assert!(helps[1].contains("`045-use-sqlite.md`"), "{helps:?}");
+    }
+
+    #[test]
+    fn ids_are_per_kind_and_per_folder() {
+        let r = crate::testing::repo_with(
+            "[kinds.decision]\npath = \"services/*/adr\"\n[kinds.proposal]\npath = \"EIPS\"\nid = \"eip\"\n",
+            &[
+                ("docs/services/billing/adr/0001-a.md", D),
+                ("docs/services/billing/adr/0001-b.md", D),
+                ("docs/services/search/adr/0001-c.md", D),
+                ("docs/EIPS/eip-1.md", "---\neip: 1\ntitle: P\n---\n"),
+                ("docs/EIPS/eip-1b.md", "---\neip: 1\ntitle: Q\n---\n"),
+            ],
+        );
+        let out = crate::testing::findings("duplicate-id", &r);
+        let found: Vec<(&str, &str)> = out
+            .iter()
+            .map(|d| (d.file.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "docs/services/billing/adr/0001-b.md",
+                    "decision id `1` is also used by docs/services/billing/adr/0001-a.md"
+                ),
+                (
+                    "docs/EIPS/eip-1b.md",
+                    "proposal id `1` is also used by docs/EIPS/eip-1.md"
+                ),
+            ]
+        );
+        // The next free number is billing's own.
+        assert!(
+            out[0].help.as_deref().unwrap_or("").contains("`0002-b.md`"),
+            "{out:?}"
+        );
     }
 
     #[test]

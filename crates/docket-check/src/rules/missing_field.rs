@@ -6,7 +6,10 @@
 //! `decided`, at least two options and an outcome; a `superseded` one needs
 //! `superseded_by`. Options and outcome may be written as body sections instead
 //! (`## Options` with at least two list items, `## Decision`). `docket.toml` can add
-//! required keys per kind (`[kinds.decision] required = [..., "area"]`). Each person
+//! required keys per kind (`[kinds.decision] required = [..., "area"]`). A record
+//! of a kind of the team's own (`[kinds.proposal]`) needs the keys its kind lists
+//! in `required` and its id key, under the names its roles give them (`author`
+//! for the owner, `created` for the date). Each person
 //! in `people.yaml` needs `id`, `name` and `timezone`; each meeting in
 //! `meetings.yaml` needs `name`, `category`, `cadence`, `duration` and `attendees`.
 //!
@@ -112,11 +115,15 @@ fn decision(
             None => missing(doc, block, spec.name, status, spec),
         });
     }
+    let every = match doc.kind {
+        Kind::Custom(kind) => format!("`{kind}` record"),
+        kind => kind.name().to_string(),
+    };
     let help = |name: &str| match d.legacy {
         Some(_) => format!(
             "docket.toml requires `{name}` on every decision; `docket import` gives this record docket front matter, where `{name}:` goes"
         ),
-        None => format!("docket.toml requires `{name}` on every {}", d.kind),
+        None => format!("docket.toml requires `{name}` on every {every}"),
     };
     missing_extra(doc, block, schema, extra, help, out);
 }
@@ -254,6 +261,13 @@ fn missing(
         Some(section) => {
             format!("add `{key}: …` to the front matter, or a `## {section}` section to the body")
         }
+        None if spec.doc == docket_model::DECLARED => {
+            let every = match doc.kind {
+                Kind::Custom(kind) => format!("`{kind}` record"),
+                kind => kind.name().to_string(),
+            };
+            format!("docket.toml requires `{key}` on every {every}")
+        }
         None => format!("add `{key}:` ({})", spec.doc),
     };
     Diagnostic::new("missing-field", &doc.path, anchor(doc, block), what).with_help(help)
@@ -378,5 +392,47 @@ mod tests {
             "---\ntitle: A\nstatus: accepted\nowner: alice\ndate: 2026-11-20\ndecided: 2026-11-21\n---\n## Options\n\n- One\n- Two\n\n## Decision\n\nOne, because.\n",
         )]);
         assert_eq!(run("missing-field", &r), Vec::<String>::new());
+    }
+
+    /// A kind of the team's own is judged on its own keys: its roles' keys
+    /// (`author` for the owner, `created` for the date) and docket.toml's
+    /// `required`, never the built-in decision keys.
+    #[test]
+    fn a_kind_of_ones_own_needs_its_own_keys() {
+        let config = "[kinds.proposal]\npath = \"EIPS\"\nid = \"eip\"\nfields.owner = \"author\"\nfields.date = \"created\"\nrequired = [\"title\", \"author\", \"status\", \"created\", \"type\"]\nstatuses.open = [\"Draft\"]\nstatuses.decided = [\"Final\"]\n";
+        let r = crate::testing::repo_with(
+            config,
+            &[
+                (
+                    "docs/EIPS/eip-1.md",
+                    "---\neip: 1\ntitle: Purpose\nauthor: alice\nstatus: Final\ncreated: 2015-10-27\ntype: Meta\n---\n",
+                ),
+                (
+                    "docs/EIPS/eip-2.md",
+                    "---\neip: 2\ntitle: Fees\nauthor: alice\nstatus: Draft\ncreated: 2026-11-24\ntype:\n---\n",
+                ),
+            ],
+        );
+        let out = crate::testing::findings("missing-field", &r);
+        let found: Vec<(&str, &str, &str)> = out
+            .iter()
+            .map(|d| {
+                (
+                    d.file.as_str(),
+                    d.message.as_str(),
+                    d.help.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "docs/EIPS/eip-2.md",
+                "missing required key `type`",
+                "docket.toml requires `type` on every `proposal` record"
+            )]
+        );
+        let unknown = crate::testing::findings("unknown-field", &r);
+        assert!(unknown.is_empty(), "{unknown:?}");
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! **What it finds:** a front-matter key that the document's kind does not know, such
 //! as `ownr` in a decision or `timzone` in `people.yaml`. The message suggests the
-//! closest known key. Keys that `docket.toml` adds with `required` are known.
+//! closest known key. Keys that `docket.toml` adds with `required` are known; a
+//! kind of the team's own knows its roles' keys (`fields.owner = "author"`), its id
+//! key and the keys it lists in `required`, `optional` and `references`.
 //!
 //! **Why:** a misspelt key is silently ignored by everything that reads the
 //! document: the owner is "missing", the deadline never fires.
