@@ -27,6 +27,10 @@ pub(crate) struct BuildArgs {
     /// Do not list decisions proposed on other branches as pending.
     #[arg(long)]
     no_branches: bool,
+    /// Print the time of each phase (walk, read + parse, history, check, prepare,
+    /// render + write, swap) and what it handled to standard error.
+    #[arg(long)]
+    timings: bool,
 }
 
 pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> {
@@ -96,5 +100,19 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
         summary.out.display(),
         summary.search_bytes.div_ceil(1024)
     )?;
+    if args.timings {
+        write!(err, "{}", ws.timings.render())?;
+    }
+    // The previous site is removed on a thread of its own after the swap; the
+    // summary is out, so only the exit waits for it.
+    let started = std::time::Instant::now();
+    summary.cleanup.wait();
+    if args.timings {
+        writeln!(
+            err,
+            "  (after the summary: previous site removed in {})",
+            docket_driver::timings::seconds(started.elapsed())
+        )?;
+    }
     Ok(Outcome::Clean)
 }

@@ -32,6 +32,9 @@ pub(crate) struct CheckArgs {
     /// resolve. Enables `accepted-decision-edited` and `number-collision`.
     #[arg(long, value_name = "REF")]
     changed_since: Option<String>,
+    /// Print the time of each phase (walk, read + parse, check) to standard error.
+    #[arg(long)]
+    timings: bool,
 }
 
 impl CheckArgs {
@@ -114,6 +117,9 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
     out.flush().context("writing the report")?;
     if matches!(args.format, Format::Github | Format::Sarif) {
         let _ = writeln!(std::io::stderr().lock(), "{}", summary(&coverage, counts));
+    }
+    if args.timings {
+        let _ = write!(std::io::stderr().lock(), "{}", ws.timings.render());
     }
     let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
     Ok(if failed {

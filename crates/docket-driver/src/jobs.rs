@@ -7,6 +7,9 @@
 //! Each job opens the git repository at most once (`git::GitRepo`) and passes it to
 //! every step that reads from git.
 
+use std::time::Instant;
+
+use crate::timings::{self, Timings};
 use std::path::{Path, PathBuf};
 
 use docket_diagnostics::Counts;
@@ -52,7 +55,13 @@ pub fn check(
     if let Some(reference) = changed_since {
         GitRepo::open(&ws).load_changes(&mut ws, reference)?;
     }
+    let started = Instant::now();
     let mut report = run_rules(&ws, now);
+    ws.timings.record(
+        "check",
+        started.elapsed(),
+        timings::count(report.diagnostics.len(), "finding"),
+    );
     let handbook_files = report.files;
     if let Some(changes) = &ws.repo.changes {
         report.diagnostics.retain(|d| changes.touches(&d.file));
@@ -132,12 +141,29 @@ pub fn build(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, DriverError> {
     let mut ws = load::load(start)?;
+    let started = Instant::now();
     let git = GitRepo::open(&ws);
     git.load_history(&mut ws);
+    let history = ws.repo.history.files.len();
+    ws.timings
+        .record("history", started.elapsed(), format!("{history} files"));
     if options.branches {
+        let started = Instant::now();
         git.load_pending(&mut ws);
+        let pending = ws.repo.pending.len();
+        ws.timings.record(
+            "other branches",
+            started.elapsed(),
+            format!("{pending} pending decisions"),
+        );
     }
+    let started = Instant::now();
     let report = run_rules(&ws, now);
+    ws.timings.record(
+        "check",
+        started.elapsed(),
+        timings::count(report.diagnostics.len(), "finding"),
+    );
     if options.strict && Counts::of(&report.diagnostics).errors > 0 {
         return Ok(Built {
             ws,
@@ -150,11 +176,37 @@ pub fn build(
         base_url: options.base_url.clone(),
         dashboard: Some(dashboard::dashboard(&ws, &|t| git.meetings_at(&ws, t))),
     };
+    let started = Instant::now();
     let site = match docket_site::build(&ws.repo, &ws.root, &out, &site_options, progress) {
-        Ok(summary) => Site::Written(summary),
+        Ok(summary) => {
+            site_timings(&mut ws.timings, &summary, started.elapsed());
+            Site::Written(summary)
+        }
         Err(e) => Site::Failed(e),
     };
     Ok(Built { ws, report, site })
+}
+
+/// The site's phases: preparing, rendering and writing pages (thread time summed
+/// over workers, inside the pages' wall time), and the swap.
+fn site_timings(t: &mut Timings, s: &docket_site::BuildSummary, total: std::time::Duration) {
+    let w = &s.written;
+    t.record("prepare", s.prepare_time, "");
+    let pages = total.saturating_sub(s.prepare_time + w.swap);
+    t.record(
+        "render + write",
+        pages,
+        format!(
+            "{} pages, {} files, {}; thread time: render {}, write {} ({} unchanged files linked)",
+            s.pages,
+            w.files,
+            timings::bytes(w.bytes),
+            timings::seconds(s.render_time),
+            timings::seconds(w.time),
+            w.linked
+        ),
+    );
+    t.record("swap", w.swap, "");
 }
 
 /// `docket status`: what is overdue at `now`.

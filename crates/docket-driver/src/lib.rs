@@ -66,6 +66,7 @@ mod git;
 pub mod jobs;
 mod load;
 mod scope;
+pub mod timings;
 mod walk;
 mod workspace;
 mod write;

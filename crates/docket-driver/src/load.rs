@@ -2,6 +2,10 @@
 //! decision folder when nobody configured one, `detect`), and every file read and
 //! parsed in parallel into a [`Workspace`].
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::timings::{Timings, bytes as bytes_shown, seconds};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -238,6 +242,8 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
             format!("docket.toml:{line}: {}", n.message)
         })
         .collect();
+    let mut timings = Timings::default();
+    let started = Instant::now();
     let walked = if decision_folder_unknown(&root, &config) {
         walk_finding_decisions(&root, &mut config, &mut notes)
     } else {
@@ -257,6 +263,13 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     let mut walked =
         walked.unwrap_or_else(|| walk::walk(&root, &handbook, &config.exclude, walk::Prune::None));
     walked.problems.extend(template_problems);
+    timings.record(
+        "walk",
+        started.elapsed(),
+        format!("{} files", walked.files.len()),
+    );
+    let started = Instant::now();
+    let read_nanos = AtomicU64::new(0);
     let handbook_root = config.root.clone();
     let documents: Vec<_> = walked
         .files
@@ -265,8 +278,28 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
             let hp = handbook_root.relative(&file.rel).unwrap_or("");
             classify(hp, &config) != FileRole::Asset
         })
-        .filter_map(|file| read_document(&file.abs, file.rel.clone(), &handbook_root, &config))
+        .filter_map(|file| {
+            read_document(
+                &file.abs,
+                file.rel.clone(),
+                &handbook_root,
+                &config,
+                &read_nanos,
+            )
+        })
         .collect();
+    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let read = Duration::from_nanos(read_nanos.load(Ordering::Relaxed));
+    timings.record(
+        "read + parse",
+        started.elapsed(),
+        format!(
+            "{} documents, {}; reading {} of thread time",
+            documents.len(),
+            bytes_shown(bytes as u64),
+            seconds(read)
+        ),
+    );
     let files: BTreeSet<String> = walked.files.iter().map(|f| f.rel.clone()).collect();
     let repo = Repository::new(
         config,
@@ -276,7 +309,12 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
         walked.dirs,
         walked.problems,
     );
-    Ok(Workspace { root, repo, notes })
+    Ok(Workspace {
+        root,
+        repo,
+        notes,
+        timings,
+    })
 }
 
 /// Adds the team's own templates of `docket new` (`templates/new/KIND.md` at the
@@ -327,8 +365,13 @@ fn read_document(
     rel: String,
     handbook_root: &HandbookRoot,
     config: &Config,
+    read_nanos: &AtomicU64,
 ) -> Option<docket_model::Document> {
-    let (text, problem) = match std::fs::read(abs) {
+    let started = Instant::now();
+    let read = std::fs::read(abs);
+    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    read_nanos.fetch_add(nanos, Ordering::Relaxed);
+    let (text, problem) = match read {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(e) => {

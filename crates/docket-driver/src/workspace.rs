@@ -16,6 +16,8 @@ pub struct Workspace {
     /// Things the user should know that are not findings about a file (shallow clone,
     /// not a git repository), for the command line to print as warnings.
     pub notes: Vec<String>,
+    /// Where the job's time went, phase by phase (`--timings`).
+    pub timings: crate::timings::Timings,
 }
 
 /// The result of the rules.

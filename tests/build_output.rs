@@ -1,0 +1,107 @@
+//! How `docket build` writes (issue "Performance", "write less, and write it
+//! well"): a rebuild hard-links the files that did not change from the previous
+//! site instead of writing them again, yet gives byte for byte the site a fresh
+//! build gives; the previous site is gone once the command returns; `--timings`
+//! names every phase.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use common::clean_repo;
+
+/// Every file of a site folder (relative path → bytes).
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn inode(path: &Path) -> u64 {
+    std::fs::metadata(path).unwrap().ino()
+}
+
+#[test]
+fn a_rebuild_links_unchanged_files_and_equals_a_fresh_build() {
+    let repo = clean_repo();
+    let out = repo.outside("site");
+    let build = |out: &Path| {
+        repo.docket()
+            .args(["build", "--out", out.to_str().unwrap(), "--timings"])
+            .run()
+    };
+    build(&out).assert_code(0);
+    let charter = out.join("charter.html");
+    let before = inode(&charter);
+
+    // One decision changes; the charter page does not.
+    let rel = "docs/decisions/0001-use-mysql.md";
+    let text = std::fs::read_to_string(repo.path().join(rel)).unwrap();
+    repo.write(rel, text.replace("title: ", "title: Really "));
+    let run = build(&out);
+    run.assert_code(0);
+    assert_eq!(
+        inode(&charter),
+        before,
+        "the unchanged charter page is the previous build's file, linked"
+    );
+    let linked = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("render + write"))
+        .unwrap_or_else(|| panic!("no render + write line:\n{}", run.stderr));
+    assert!(linked.contains("unchanged files linked"), "{linked}");
+
+    // What the rebuild gives equals a build into an empty folder.
+    let fresh = repo.outside("fresh");
+    build(&fresh).assert_code(0);
+    assert_eq!(files(&out), files(&fresh));
+    let page = std::fs::read_to_string(out.join("decisions/0001-use-mysql.html")).unwrap();
+    assert!(page.contains("Really"), "the changed page was written anew");
+
+    // Nothing of the previous site is left beside the output once docket returns.
+    let parent = out.parent().unwrap();
+    let left: Vec<String> = std::fs::read_dir(parent)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("docket-old") || n.contains("docket-tmp"))
+        .collect();
+    assert!(left.is_empty(), "left beside the site: {left:?}");
+
+    for phase in [
+        "walk",
+        "read + parse",
+        "history",
+        "check",
+        "prepare",
+        "render + write",
+        "swap",
+        "total",
+    ] {
+        assert!(
+            run.stderr.contains(&format!("  {phase} ")),
+            "--timings names `{phase}`:\n{}",
+            run.stderr
+        );
+    }
+}
