@@ -223,10 +223,14 @@ fn a_monorepo_s_records_have_pages_in_their_folders() {
             "{eyebrow}"
         );
     }
-    let old = read(&site, "services/billing/docs/adr/0001-billing-choice-1.html");
+    let old = read(
+        &site,
+        "services/billing/docs/adr/0001-billing-choice-1.html",
+    );
     let notice = between(&old, "notice-superseded", "</p>");
     assert!(
-        notice.contains("href=\"../../../../services/billing/docs/adr/0003-billing-choice-3.html\""),
+        notice
+            .contains("href=\"../../../../services/billing/docs/adr/0003-billing-choice-3.html\""),
         "billing's 1 is replaced by billing's 3, not search's: {notice}"
     );
 }
@@ -277,12 +281,19 @@ fn a_team_s_own_open_status_is_open_on_the_index_and_the_home_page() {
     let site = build(&repo);
     let index = read(&site, "decisions/index.html");
     assert_eq!(status_group(&index, "in review"), "Open", "{index}");
-    assert!(offered(&index, "state").contains(&"open".to_string()), "{index}");
+    assert!(
+        offered(&index, "state").contains(&"open".to_string()),
+        "{index}"
+    );
     let row = rows(&index)
         .into_iter()
         .find(|r| attr(r, "data-id").as_deref() == Some("1"))
         .unwrap();
-    assert_eq!(attr(row, "data-status").as_deref(), Some("in review"), "{row}");
+    assert_eq!(
+        attr(row, "data-status").as_deref(),
+        Some("in review"),
+        "{row}"
+    );
     assert_eq!(attr(row, "data-state").as_deref(), Some("open"), "{row}");
     let cells = between(&index, row, "</tr>");
     assert!(
@@ -378,11 +389,19 @@ fn a_kind_of_ones_own_has_its_index_under_its_title() {
     }
     let decisions = read(&site, "decisions/index.html");
     assert_eq!(rows(&decisions).len(), 1, "only the decision:\n{decisions}");
-    for title in ["EIP Purpose", "Token Standard", "Fee market", "Fast confirmations"] {
+    for title in [
+        "EIP Purpose",
+        "Token Standard",
+        "Fee market",
+        "Fast confirmations",
+    ] {
         assert!(!decisions.contains(title), "{title} in the decision index");
     }
     let home = read(&site, "index.html");
-    assert!(!home.contains("Fast confirmations"), "a draft is no open decision");
+    assert!(
+        !home.contains("Fast confirmations"),
+        "a draft is no open decision"
+    );
 }
 
 /// (c) The kind's index filters by its statuses (grouped by category), by category,
@@ -394,7 +413,11 @@ fn a_kind_of_ones_own_offers_its_statuses_and_facets() {
     let index = read(&site, "EIPS/index.html");
     let mut types = offered(&index, "type");
     types.sort();
-    assert_eq!(types, ["Informational", "Meta", "Standards Track"], "{index}");
+    assert_eq!(
+        types,
+        ["Informational", "Meta", "Standards Track"],
+        "{index}"
+    );
     assert_eq!(status_group(&index, "Last Call"), "Open", "{index}");
     assert_eq!(status_group(&index, "Final"), "Decided", "{index}");
     assert_eq!(status_group(&index, "Withdrawn"), "Closed", "{index}");
@@ -416,10 +439,14 @@ fn a_kind_of_ones_own_offers_its_statuses_and_facets() {
     let page = read(&site, "EIPS/eip-1559.html");
     let eyebrow = between(&page, "<p class=\"eyebrow\">", "</p>");
     assert!(
-        eyebrow.contains("href=\"../EIPS/index.html\"") && eyebrow.contains("Improvement proposals"),
+        eyebrow.contains("href=\"../EIPS/index.html\"")
+            && eyebrow.contains("Improvement proposals"),
         "{eyebrow}"
     );
-    assert!(page.contains("<span class=\"doc-id\">1559</span>"), "{page}");
+    assert!(
+        page.contains("<span class=\"doc-id\">1559</span>"),
+        "{page}"
+    );
 }
 
 /// (c) `decisions.json` lists the proposals after the decisions, each with
@@ -430,10 +457,15 @@ fn decisions_json_lists_a_kind_of_ones_own_after_the_decisions() {
     let site = build(&repo);
     let doc = json(&site);
     let entries = doc["decisions"].as_array().unwrap();
-    let kinds: Vec<&str> = entries.iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = entries
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(
         kinds,
-        ["decision", "proposal", "proposal", "proposal", "proposal", "proposal"],
+        [
+            "decision", "proposal", "proposal", "proposal", "proposal", "proposal"
+        ],
         "{doc:#}"
     );
     let ids: Vec<&serde_json::Value> = entries[1..].iter().map(|e| &e["id"]).collect();

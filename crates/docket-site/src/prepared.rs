@@ -182,9 +182,7 @@ fn listed_records<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
 fn decision_row(links: &Links<'_>, doc: &Document, d: &Decision) -> DecisionRow {
     let deadline = effective_deadline(links.repo, doc);
     DecisionRow {
-        id: d
-            .qualified_id()
-            .unwrap_or_else(|| doc.stem().to_string()),
+        id: d.qualified_id().unwrap_or_else(|| doc.stem().to_string()),
         number: match d.id {
             Some(DecisionId::Number(n)) => Some(n),
             _ => None,

@@ -124,7 +124,9 @@ fn kind_indexes(
         }
         let folders = repo.config.kind_folders(kind);
         let own_folder = match folders.as_slice() {
-            [one] if !one.is_empty() && !is_glob(one) => Some(join_url(&encode_path(one), "index.html")),
+            [one] if !one.is_empty() && !is_glob(one) => {
+                Some(join_url(&encode_path(one), "index.html"))
+            }
             _ => None,
         };
         let name = url_segment(kind.name());

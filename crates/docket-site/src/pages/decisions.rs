@@ -45,7 +45,12 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, kind: Kind) -> Result<(), 
         Vec::new()
     };
     w.page(
-        &Page::new(&view.url, "decisions.html", &view.title, record_section(kind)),
+        &Page::new(
+            &view.url,
+            "decisions.html",
+            &view.title,
+            record_section(kind),
+        ),
         context! {
             kind => Value::from_serialize(view),
             decisions => Value::from_serialize(&rows),

@@ -115,10 +115,7 @@ fn ref_value(repo: &Repository, from: &Decision, reference: &str) -> serde_json:
             Some(d) if d.folder.is_some() => d
                 .qualified_id()
                 .map_or_else(|| reference.into(), serde_json::Value::from),
-            Some(d) => d
-                .id
-                .as_ref()
-                .map_or_else(|| reference.into(), id_value),
+            Some(d) => d.id.as_ref().map_or_else(|| reference.into(), id_value),
             None => reference.into(),
         },
         _ => reference.into(),
@@ -195,10 +192,7 @@ fn decisions_json(p: &Prepared<'_>) -> String {
                                 commit: c.id.clone(),
                                 time: format_time(c.time),
                                 author: c.author.name.clone(),
-                                status: c
-                                    .status
-                                    .as_deref()
-                                    .map(|s| p.links.status_of(d.kind, s).0),
+                                status: c.status.as_deref().map(|s| p.links.status_of(d.kind, s).0),
                             })
                             .collect()
                     })

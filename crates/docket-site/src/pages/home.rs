@@ -42,7 +42,9 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
     let recent = p
         .decisions()
         .filter(|l| {
-            l.decision.category.is_some_and(|c| c != StatusCategory::Open)
+            l.decision
+                .category
+                .is_some_and(|c| c != StatusCategory::Open)
                 && l.row.decided.is_some()
         })
         .map(|l| &l.row);
