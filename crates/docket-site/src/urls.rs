@@ -111,10 +111,11 @@ fn kind_indexes(
     let mut taken: HashSet<String> = BUILT_IN_LISTS.iter().map(|s| s.to_string()).collect();
     for doc in repo.documents.iter().filter(|d| !d.broken) {
         let folder_page = matches!(&doc.data, Data::Page(p) if p.index_of.is_some());
-        if !folder_page && Some(doc.path.as_str()) != intro {
-            if let Some(url) = by_path.get(&doc.path) {
-                taken.insert(url.clone());
-            }
+        if !folder_page
+            && Some(doc.path.as_str()) != intro
+            && let Some(url) = by_path.get(&doc.path)
+        {
+            taken.insert(url.clone());
         }
     }
     let mut out = HashMap::new();
