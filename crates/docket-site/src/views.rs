@@ -11,10 +11,16 @@
 //!
 //! and, per template: `index.html` gets `charter` ([`DocView`] or none), `intro`
 //! (a [`DocView`] of the handbook's own `README.md`/`index.md`, or none),
-//! `open_decisions` and `recent_decisions` (lists of [`DecisionRow`]);
-//! `decisions.html` gets `decisions` (all [`DecisionRow`]s), `statuses`, `owners`,
-//! `tags` (for the filters) and `pending` ([`PendingView`]s: decisions proposed on
-//! branches not yet merged); `decision.html` gets `decision` ([`DecisionView`]);
+//! `open_decisions` and `recent_decisions` (lists of [`DecisionRow`]: decisions of
+//! the built-in kind whose status is in the open category, and the ten last decided);
+//! `decisions.html` renders the index of every record kind (the decisions', and each
+//! kind of the team's own: `[kinds.X]` in docket.toml) and gets `kind` ([`KindView`]:
+//! its name, title, index URL, folders, statuses by category and facets),
+//! `decisions` (the kind's [`DecisionRow`]s), `statuses` (the kind's statuses, then
+//! any other a record states), `other_statuses` (those others), `owners`, `tags` (for
+//! the filters) and `pending` ([`PendingView`]s: decisions proposed on branches not
+//! yet merged; empty for other kinds); `decision.html` renders every record's page
+//! and gets `decision` ([`DecisionView`]) and `kind` ([`KindView`]);
 //! `page.html` (charter and free pages) gets `doc` ([`DocView`]); `briefs.html` gets
 //! `briefs` and `brief.html` gets `brief` ([`BriefView`]); `people.html` gets
 //! `people` and `person.html` gets `person` ([`PersonView`]), and both get
@@ -83,7 +89,8 @@ pub struct PageMeta {
     /// Site-relative URL.
     pub url: String,
     /// Section: `home`, `charter`, `decisions`, `briefs`, `people`, `updates`,
-    /// `meetings`, `pages` or `404`.
+    /// `meetings`, `pages` or `404`; for the index and records of a kind of the
+    /// team's own, the kind's name (`proposal`).
     pub section: &'static str,
 }
 
