@@ -238,7 +238,9 @@ fn facet_values(repo: &Repository, doc: &Document, kind: Kind) -> BTreeMap<Strin
 
 /// The filters a kind's index has besides its facets: a facet named like one of
 /// them is named `facet-<key>` in the index's address.
-const FILTERS: [&str; 7] = ["status", "state", "owner", "folder", "tag", "q", "text"];
+const FILTERS: [&str; 8] = [
+    "status", "state", "owner", "folder", "tag", "q", "text", "reset",
+];
 
 /// Every record kind as its index and pages show it.
 fn kind_views(links: &Links<'_>, records: &[Listed<'_>]) -> Vec<(Kind, KindView)> {
