@@ -299,7 +299,10 @@ fn decisions_json_has_authors_dates_and_status_history_from_git() {
     let d1 = entry(&json, 1);
     assert_eq!(d1["path"], D1_PATH);
     assert_eq!(d1["status"], "accepted");
-    assert_eq!((&d1["kind"], &d1["folder"]), (&json!("decision"), &json!(null)));
+    assert_eq!(
+        (&d1["kind"], &d1["folder"]),
+        (&json!("decision"), &json!(null))
+    );
     // Author times in UTC, whatever offset the author wrote them in; the charter
     // edit after the acceptance does not make 0001 "updated".
     assert_eq!(
