@@ -153,6 +153,14 @@ fn monorepo() -> Repo {
         "services/billing/README.md".to_string(),
         "# Billing\n\nThe billing service.\n".to_string(),
     ));
+    // A decision folder's own README, which a record links to.
+    files.push((
+        "services/billing/docs/adr/README.md".to_string(),
+        "# Billing decisions\n\nOne file per decision.\n".to_string(),
+    ));
+    files[3]
+        .1
+        .push_str("\nSee [all of billing's decisions](README.md).\n");
     let repo = Repo::new();
     for (path, text) in &files {
         repo.write(path, text);
@@ -223,6 +231,17 @@ fn a_monorepo_s_records_have_pages_in_their_folders() {
             "{eyebrow}"
         );
     }
+    // A link to a decision folder's README goes to the decision index, the page
+    // that lists the folder.
+    let linking = read(
+        &site,
+        "services/billing/docs/adr/0002-billing-choice-2.html",
+    );
+    let prose = between(&linking, "<div class=\"prose\">", "</div>");
+    assert!(
+        prose.contains("href=\"../../../../decisions/index.html\""),
+        "{prose}"
+    );
     let old = read(
         &site,
         "services/billing/docs/adr/0001-billing-choice-1.html",

@@ -7,7 +7,8 @@
 //! is `decisions/index.html`, wherever their folders are; a kind of the team's own
 //! with one literal folder has its index in that folder (`EIPS/index.html`, where
 //! the folder's own `README.md` would have been), and one with several folders or a
-//! glob under its name (`proposal/index.html`). When that address is another page's
+//! glob under its name (`proposal/index.html`); a link to a record folder's own
+//! `README.md` goes there. When that address is another page's
 //! (a built-in list, a free page, the handbook root), the next one is taken: the
 //! kind's name, then `kinds/<name>/index.html`.
 
@@ -65,6 +66,22 @@ impl Urls {
             by_handbook_path.insert(hp.to_string(), url);
         }
         let kind_index = kind_indexes(repo, &by_path, intro.as_deref());
+        // A record folder's own `README.md` has no page: links to it go to its
+        // kind's index (`adr/README.md` → `decisions/index.html`).
+        for doc in repo.documents.iter().filter(|d| !d.broken) {
+            if let Data::Page(page) = &doc.data
+                && let Some(kind) = page.index_of
+                && kind.is_record()
+                && intro.as_ref() != Some(&doc.path)
+            {
+                let url = kind_index
+                    .get(&kind)
+                    .cloned()
+                    .unwrap_or_else(|| DECISION_INDEX.to_string());
+                by_path.insert(doc.path.clone(), url.clone());
+                by_handbook_path.insert(doc.handbook_path.clone(), url);
+            }
+        }
         Self {
             by_path,
             by_handbook_path,
