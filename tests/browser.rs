@@ -13,6 +13,11 @@
 //! closed at 1280 px and opened at 375 px). Both nested 404 pages are photographed at
 //! both widths.
 //!
+//! A third site is the monorepo of issue 12 ("Kinds of your own"): decisions in
+//! `services/*/docs/adr` with overlapping numbers, and a kind of the team's own
+//! (`[kinds.proposal]`) with a facet; its decision index must filter by folder and
+//! state, and the kind's index by its facet, in the browser.
+//!
 //! It needs Node, Chromium (`CHROMIUM`, or `/usr/bin/chromium`) and
 //! `npm ci --prefix tests/browser`. Without them the test says "skipped" and passes,
 //! unless `DOCKET_REQUIRE_BROWSER=1` (set by `.ci/run`) makes that a failure.
@@ -460,6 +465,68 @@ fn missing(workspace: &Path, chromium: &Path) -> Option<String> {
     None
 }
 
+/// A monorepo (issue 12): decisions in three services' folders whose numbers overlap,
+/// one of them open, and improvement proposals, a kind of the team's own with the
+/// facet `type`.
+const KINDS: &[(&str, &str)] = &[
+    (
+        "docket.toml",
+        r#"root = "."
+
+[kinds.decision]
+path = "services/*/docs/adr"
+
+[kinds.proposal]
+path = "proposals"
+title = "Improvement proposals"
+id = "eip"
+fields.owner = "author"
+fields.date = "created"
+statuses.open = ["Draft", "Review", "Last Call"]
+statuses.decided = ["Final", "Living"]
+statuses.closed = ["Stagnant", "Withdrawn"]
+statuses.superseded = ["Moved"]
+facets = ["type"]
+"#,
+    ),
+    (
+        "people.yaml",
+        "- id: alice\n  name: Alice Ng\n  timezone: Europe/Berlin\n- id: bob\n  name: Bob Mensah\n  timezone: America/New_York\n",
+    ),
+    (
+        "services/billing/docs/adr/0001-use-stripe.md",
+        "---\ntitle: Use Stripe for payments\nstatus: accepted\nowner: alice\ndate: 2026-11-02\ndecided: 2026-11-03\n---\n\n## Options\n\n- Stripe\n- Adyen\n\n## Decision\n\nStripe.\n",
+    ),
+    (
+        "services/billing/docs/adr/0002-invoice-in-utc.md",
+        "---\ntitle: Invoice in UTC\nstatus: proposed\nowner: bob\ndate: 2026-11-20\ndeadline: 2026-11-30\n---\n\n## Context\n\nTime zones.\n",
+    ),
+    (
+        "services/search/docs/adr/0001-use-tantivy.md",
+        "---\ntitle: Use Tantivy\nstatus: accepted\nowner: bob\ndate: 2026-11-04\ndecided: 2026-11-05\n---\n\n## Options\n\n- Tantivy\n- Elasticsearch\n\n## Decision\n\nTantivy.\n",
+    ),
+    (
+        "services/search/docs/adr/0002-index-nightly.md",
+        "---\ntitle: Rebuild the index nightly\nstatus: proposed\nowner: alice\ndate: 2026-11-21\ndeadline: 2026-11-30\n---\n\n## Context\n\nFreshness.\n",
+    ),
+    (
+        "services/auth/docs/adr/0001-use-oidc.md",
+        "---\ntitle: Use OpenID Connect\nstatus: accepted\nowner: alice\ndate: 2026-11-06\ndecided: 2026-11-07\n---\n\n## Options\n\n- OIDC\n- SAML\n\n## Decision\n\nOIDC.\n",
+    ),
+    (
+        "proposals/eip-1.md",
+        "---\neip: 1\ntitle: Proposal purpose and guidelines\nstatus: Living\ntype: Meta\nauthor: Alice Ng (@alice)\ncreated: 2026-10-01\n---\n\n## Abstract\n\nHow proposals work.\n",
+    ),
+    (
+        "proposals/eip-20.md",
+        "---\neip: 20\ntitle: Token standard\nstatus: Final\ntype: Standards Track\nauthor: Bob Mensah (@bob)\ncreated: 2026-10-02\n---\n\n## Abstract\n\nTokens.\n",
+    ),
+    (
+        "proposals/eip-7000.md",
+        "---\neip: 7000\ntitle: Fast confirmations\nstatus: Draft\ntype: Standards Track\nauthor: Alice Ng (@alice)\ncreated: 2026-11-20\n---\n\n## Abstract\n\nFaster.\n",
+    ),
+];
+
 /// Copies the folder `from` to `to`, replacing it, so that a failing run's site can
 /// be opened after the temporary folder is gone.
 fn copy_dir(from: &Path, to: &Path) {
@@ -533,6 +600,16 @@ fn built_site_works_in_a_real_browser() {
         .write_all(BROKEN)
         .commit("Handbook with errors");
     let serve = Serve::start(&broken);
+    // The monorepo with a kind of the team's own.
+    let kinds = Repo::new();
+    kinds.write_all(KINDS).commit("Monorepo");
+    let kinds_site = kinds.path().join("site");
+    kinds
+        .docket()
+        .args(["build", kinds.path().to_str().unwrap(), "--out"])
+        .args([kinds_site.to_str().unwrap()])
+        .run()
+        .assert_code(0);
 
     let screenshots = workspace.join("target/screenshots");
     std::fs::create_dir_all(&screenshots).unwrap();
@@ -544,6 +621,8 @@ fn built_site_works_in_a_real_browser() {
         .args(["--port", &port.to_string(), "--based"])
         .arg(&based)
         .args(["--serve", &serve.url])
+        .arg("--kinds")
+        .arg(&kinds_site)
         .env("CHROMIUM", &chromium)
         .current_dir(workspace)
         .output()

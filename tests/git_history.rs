@@ -299,6 +299,10 @@ fn decisions_json_has_authors_dates_and_status_history_from_git() {
     let d1 = entry(&json, 1);
     assert_eq!(d1["path"], D1_PATH);
     assert_eq!(d1["status"], "accepted");
+    assert_eq!(
+        (&d1["kind"], &d1["folder"]),
+        (&json!("decision"), &json!(null))
+    );
     // Author times in UTC, whatever offset the author wrote them in; the charter
     // edit after the acceptance does not make 0001 "updated".
     assert_eq!(
@@ -337,11 +341,14 @@ fn decisions_json_has_authors_dates_and_status_history_from_git() {
         "0002's history follows the rename:\n{d2:#}"
     );
 
-    // Every entry has exactly the keys of the contract (SPEC §6).
+    // Every entry has exactly the keys of the contract (SPEC §6; `kind` and
+    // `folder` added within version 1 for kinds of one's own, issue 12).
     let mut keys: Vec<&str> = d1.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort_unstable();
     let mut expected = vec![
         "id",
+        "kind",
+        "folder",
         "title",
         "status",
         "owner",

@@ -1,6 +1,6 @@
 /* docket: small enhancements for the handbook site. The pages work without it:
  * it adds relative deadline wording, local times, the current time on
- * the availability strip, filtering and sorting of the decision index, and search.
+ * the availability strip, filtering and sorting of the record indexes, and search.
  * Plain ES2017, no libraries. */
 (function () {
   "use strict";
@@ -115,7 +115,12 @@
     });
   }
 
-  /* 2. The decision index: filters, a count and sortable columns. */
+  /* 2. The index of a record kind (the decisions, or a kind of the team's own):
+   * filters, a count and sortable columns. Every select of the filter bar filters
+   * on the row attribute its name says (`status`, `state`: the status's category,
+   * `folder`, `owner`); `tag` on the row's tags; one with `data-facet` on the
+   * values of that facet in the row's `data-facets` (JSON). Each filter's value is
+   * kept in the address under its name (`?state=open&type=Core`). */
   function decisionIndex() {
     var table = $("#decision-index");
     if (!table || !table.tBodies.length) return;
@@ -128,16 +133,25 @@
     var control = function (name) {
       return bar ? $('[data-filter="' + name + '"]', bar) : null;
     };
-    var status = control("status");
-    var owner = control("owner");
+    var selects = bar ? $all("select[data-filter]", bar) : [];
     var tag = control("tag");
     var text = control("text");
     var reset = control("reset");
     var caption = table.caption;
     var allCaption = caption ? caption.textContent : "";
+    var title = table.getAttribute("data-title") || "Decisions";
+    var noun = table.getAttribute("data-noun") || "decision";
+    var nouns = table.getAttribute("data-nouns") || "decisions";
 
     rows.forEach(function (row, i) {
       row._docketOrder = i;
+      var facets = {};
+      try {
+        facets = JSON.parse(row.getAttribute("data-facets") || "{}") || {};
+      } catch (e) {
+        facets = {};
+      }
+      row._docketFacets = facets;
     });
 
     function val(c) {
@@ -159,32 +173,52 @@
       return o ? o.textContent : "";
     }
 
+    /* A select's label, as the caption names it ("status", "type"). */
+    function labelOf(select) {
+      var label = select.closest ? select.closest("label") : null;
+      var span = label ? $("span", label) : null;
+      return (span ? span.textContent : select.getAttribute("data-filter")).toLowerCase();
+    }
+
+    /* Whether `row` passes the filter `select` with value `v`. */
+    function passes(row, select, v) {
+      var name = select.getAttribute("data-filter");
+      var facet = select.getAttribute("data-facet");
+      if (facet) {
+        var values = row._docketFacets[facet] || [];
+        return values.indexOf(v) >= 0;
+      }
+      if (name === "tag") return (" " + (row.dataset.tags || "") + " ").indexOf(" " + v + " ") >= 0;
+      return row.dataset[name] === v;
+    }
+
     /* The caption says what the table shows: "Decisions: status accepted, owner
      * Alice Ng (3 of 10)", or the page's own caption without filters. */
     function describe(shown) {
       if (!caption) return;
       var parts = [];
-      if (val(status)) parts.push("status " + chosen(status));
-      if (val(owner)) parts.push("owner " + chosen(owner));
-      if (val(tag)) parts.push("tag " + chosen(tag));
+      selects.forEach(function (s) {
+        if (val(s)) parts.push(labelOf(s) + " " + chosen(s));
+      });
       if (val(text).trim()) parts.push("containing \u201c" + val(text).trim() + "\u201d");
       caption.textContent = parts.length
-        ? "Decisions: " + parts.join(", ") + " (" + shown + " of " + total + ")"
+        ? title + ": " + parts.join(", ") + " (" + shown + " of " + total + ")"
         : allCaption;
     }
 
     function apply(updateUrl) {
-      var s = val(status);
-      var o = val(owner);
-      var t = val(tag);
+      var active = selects.filter(function (s) {
+        return val(s);
+      });
       var words = val(text).toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
       rows.forEach(function (row) {
         var d = row.dataset;
-        var ok = (!s || d.status === s) && (!o || d.owner === o);
-        if (ok && t) ok = (" " + (d.tags || "") + " ").indexOf(" " + t + " ") >= 0;
+        var ok = active.every(function (s) {
+          return passes(row, s, s.value);
+        });
         if (ok && words.length) {
-          var hay = [d.id, d.title, d.tags, d.owner, d.ownerName, d.status].join(" ").toLowerCase();
+          var hay = [d.id, d.title, d.tags, d.owner, d.ownerName, d.status, d.folder || ""].join(" ").toLowerCase();
           ok = words.every(function (w) {
             return hay.indexOf(w) >= 0;
           });
@@ -194,16 +228,16 @@
       });
       if (count) {
         count.textContent = shown === total
-          ? total + (total === 1 ? " decision" : " decisions")
-          : shown + " of " + total + " decisions";
+          ? total + " " + (total === 1 ? noun : nouns)
+          : shown + " of " + total + " " + nouns;
       }
       if (none) none.hidden = shown !== 0;
       describe(shown);
       if (updateUrl && window.history && window.history.replaceState) {
         var q = [];
-        if (s) q.push("status=" + encodeURIComponent(s));
-        if (o) q.push("owner=" + encodeURIComponent(o));
-        if (t) q.push("tag=" + encodeURIComponent(t));
+        active.forEach(function (s) {
+          q.push(encodeURIComponent(s.getAttribute("data-filter")) + "=" + encodeURIComponent(s.value));
+        });
         if (val(text)) q.push("q=" + encodeURIComponent(val(text)));
         try {
           window.history.replaceState(null, "", window.location.pathname + (q.length ? "?" + q.join("&") : "") + window.location.hash);
@@ -216,18 +250,16 @@
     if (bar) {
       bar.hidden = false;
       var p = params();
-      setSelect(status, p.get("status"));
-      setSelect(owner, p.get("owner"));
-      setSelect(tag, p.get("tag"));
-      if (text && p.get("q")) text.value = p.get("q");
-      [status, owner, tag].forEach(function (c) {
-        if (c) c.addEventListener("change", function () { apply(true); });
+      selects.forEach(function (s) {
+        setSelect(s, p.get(s.getAttribute("data-filter")));
+        s.addEventListener("change", function () { apply(true); });
       });
+      if (text && p.get("q")) text.value = p.get("q");
       if (text) text.addEventListener("input", function () { apply(true); });
       if (reset) {
         reset.addEventListener("click", function () {
-          [status, owner, tag, text].forEach(function (c) {
-            if (c) c.value = "";
+          selects.concat(text ? [text] : []).forEach(function (c) {
+            c.value = "";
           });
           apply(true);
         });

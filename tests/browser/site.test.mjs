@@ -4,7 +4,7 @@
 // fixture handbook and runs this script; it also runs on any built site:
 //
 //   node tests/browser/site.test.mjs SITE_DIR SCREENSHOT_DIR [--search WORD]...
-//        [--port PORT --based BASED_DIR] [--serve SERVE_URL]
+//        [--port PORT --based BASED_DIR] [--serve SERVE_URL] [--kinds KINDS_DIR]
 //
 // The site is opened twice: from file:// and from a local HTTP server that serves it
 // under a sub-path (http://127.0.0.1:PORT/handbook/), because SPEC §6 promises both.
@@ -14,6 +14,10 @@
 // a styled 404 page. With --serve, the URL of a running `docket serve` of a handbook
 // with errors: its 404 page in a folder must be styled too, and its error bar must
 // stay one line at the bottom until opened, and keep carets under what they mark.
+// With --kinds, a site built from a monorepo (decisions in several folders) with a
+// kind of the team's own that has a facet (issue 12): the decision index's folder and
+// state filters and the kind's facet filter must show exactly the rows they name,
+// from the form and from the address, opened from file://.
 // Each --search WORD (default: zanzibarite) must be a word that only decision bodies
 // contain: searching for it must find every decision whose page has the word, and
 // nothing that lacks it. Chromium comes from $CHROMIUM or /usr/bin/chromium; this
@@ -37,20 +41,20 @@ const WATCHDOG_MS = 5 * 60_000;
 function usage(message) {
   console.error(`site.test.mjs: ${message}`);
   console.error(
-    "usage: node site.test.mjs SITE_DIR SCREENSHOT_DIR [--search WORD]... [--port PORT --based DIR] [--serve URL]",
+    "usage: node site.test.mjs SITE_DIR SCREENSHOT_DIR [--search WORD]... [--port PORT --based DIR] [--serve URL] [--kinds DIR]",
   );
   process.exit(2);
 }
 
 const positional = [];
 const searchWords = [];
-const options = { port: 0, based: null, serve: null };
+const options = { port: 0, based: null, serve: null, kinds: null };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === "--search" || a === "--search-word") {
     if (i + 1 >= process.argv.length) usage(`${a} needs a word`);
     searchWords.push(process.argv[++i].toLowerCase());
-  } else if (["--port", "--based", "--serve"].includes(a)) {
+  } else if (["--port", "--based", "--serve", "--kinds"].includes(a)) {
     if (i + 1 >= process.argv.length) usage(`${a} needs a value`);
     options[a.slice(2)] = process.argv[++i];
   } else if (a.startsWith("--")) {
@@ -66,6 +70,7 @@ const SHOTS = path.resolve(positional[1]);
 const BASED = options.based && fs.realpathSync(path.resolve(options.based));
 const BASED_PREFIX = "/based/";
 const SERVE = options.serve && new URL(options.serve).href;
+const KINDS = options.kinds && fs.realpathSync(path.resolve(options.kinds));
 fs.mkdirSync(SHOTS, { recursive: true });
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
@@ -283,11 +288,14 @@ async function open(context, base, rel) {
   return { page, problems, url };
 }
 
-/** Rows of the decision index as the reader sees them. */
+/** Rows of the decision index (or of a kind's index) as the reader sees them. */
 async function indexRows(page) {
   return page.$$eval("#decision-index tbody tr", (rows) =>
     rows.map((r) => ({
       status: r.getAttribute("data-status"),
+      state: r.getAttribute("data-state"),
+      folder: r.getAttribute("data-folder"),
+      facets: JSON.parse(r.getAttribute("data-facets") || "{}"),
       visible: r.getClientRects().length > 0 && getComputedStyle(r).visibility !== "hidden",
       href: r.querySelector("a") ? r.querySelector("a").href : null,
     })),
@@ -902,6 +910,113 @@ async function serveBar() {
   });
 }
 
+// ---------------------------------------------------------------- kinds (issue 12)
+
+/** The filters of a monorepo's decision index (folder, state) and of a kind of the
+ * team's own (its facets), in a real browser from file://. */
+async function kindsChecks() {
+  const base = pathToFileURL(KINDS + path.sep).href;
+  const records = JSON.parse(fs.readFileSync(path.join(KINDS, "decisions.json"), "utf8")).decisions;
+  const decisionsOnly = records.filter((d) => d.kind === "decision");
+  const folders = [...new Set(decisionsOnly.map((d) => d.folder))].sort();
+  const context = await newContext();
+  try {
+    const index = await open(context, base, "decisions/index.html");
+    await check("[kinds] the monorepo's decision index filters by folder", async () => {
+      const select = index.page.locator('.filters select[data-filter="folder"]');
+      await select.waitFor({ state: "visible" });
+      const offered = (await select.locator("option").evaluateAll((os) => os.map((o) => o.value))).filter(Boolean).sort();
+      assert(sameList(offered, folders), `offers ${offered.join(", ")}, decisions.json has ${folders.join(", ")}`);
+      for (const folder of folders) {
+        await select.selectOption(folder);
+        const shown = (await indexRows(index.page)).filter((r) => r.visible);
+        const want = decisionsOnly.filter((d) => d.folder === folder).length;
+        assert(
+          shown.length === want && shown.every((r) => r.folder === folder),
+          `folder ${folder}: ${shown.length} rows visible (${shown.map((r) => r.folder).join(", ")}), expected ${want}`,
+        );
+        const caption = await index.page.locator("#decision-index caption").innerText();
+        const said = `Decisions: folder ${folder} (${want} of ${decisionsOnly.length})`;
+        assert(caption === said, `folder ${folder}: the caption says “${caption}”, expected “${said}”`);
+        assert(
+          decodeURIComponent(new URL(index.page.url()).search) === `?folder=${folder}`,
+          `the address keeps the filter: ${index.page.url()}`,
+        );
+      }
+      await select.selectOption("");
+      const all = (await indexRows(index.page)).filter((r) => r.visible).length;
+      assert(all === decisionsOnly.length, `“Any folder” shows ${all} of ${decisionsOnly.length} rows`);
+      return folders.join(", ");
+    });
+    await check("[kinds] the state filter and the folder filter combine, from the address too", async () => {
+      const folder = folders[folders.length - 1];
+      const linked = await open(context, base, `decisions/index.html?state=open&folder=${encodeURIComponent(folder)}`);
+      try {
+        const rows = await indexRows(linked.page);
+        const shown = rows.filter((r) => r.visible);
+        const want = rows.filter((r) => r.state === "open" && r.folder === folder).length;
+        assert(want > 0, `the fixture has no open decision in ${folder}`);
+        assert(
+          shown.length === want && shown.every((r) => r.state === "open" && r.folder === folder),
+          `?state=open&folder=${folder}: ${shown.length} rows visible, expected ${want}`,
+        );
+        assert(!linked.problems.length, linked.problems.join("\n"));
+        return `${want} open in ${folder}`;
+      } finally {
+        await linked.page.close();
+      }
+    });
+    await check("[kinds] axe: the monorepo's decision index", () => axeAudit(index.page, "[kinds] decision index"));
+    await check("[kinds] no console errors, page errors or failed requests on the decision index", async () => {
+      assert(!index.problems.length, index.problems.join("\n"));
+    });
+
+    const kinds = [...new Set(records.filter((d) => d.kind !== "decision").map((d) => d.kind))];
+    for (const kind of kinds) {
+      const first = records.find((d) => d.kind === kind);
+      const page = await open(context, base, first.url);
+      const href = await page.page.locator(".eyebrow a").getAttribute("href");
+      const url = new URL(href, page.page.url()).href;
+      await page.page.close();
+      const kindIndex = await context.newPage();
+      await kindIndex.goto(url);
+      await check(`[kinds] the index of “${kind}” filters by each of its facets`, async () => {
+        const facets = await kindIndex.locator(".filters select[data-facet]").evaluateAll((ss) =>
+          ss.map((s) => ({ key: s.getAttribute("data-facet"), values: [...s.options].map((o) => o.value).filter(Boolean) })),
+        );
+        assert(facets.length, "no facet filter");
+        const rows = await indexRows(kindIndex);
+        assert(
+          rows.length === records.filter((d) => d.kind === kind).length,
+          `${rows.length} rows, decisions.json has ${records.filter((d) => d.kind === kind).length} of kind ${kind}`,
+        );
+        let tried = 0;
+        for (const { key, values } of facets) {
+          const select = kindIndex.locator(`.filters select[data-facet="${key}"]`);
+          for (const value of values) {
+            await select.selectOption(value);
+            const now = await indexRows(kindIndex);
+            const shown = now.filter((r) => r.visible);
+            const want = now.filter((r) => (r.facets[key] || []).includes(value)).length;
+            assert(
+              want > 0 && shown.length === want && shown.every((r) => (r.facets[key] || []).includes(value)),
+              `${key} = ${value}: ${shown.length} rows visible, expected ${want}`,
+            );
+            tried++;
+          }
+          await select.selectOption("");
+        }
+        return `${tried} values`;
+      });
+      await check(`[kinds] axe: the index of “${kind}”`, () => axeAudit(kindIndex, `[kinds] ${kind} index`));
+      await kindIndex.screenshot({ path: path.join(SHOTS, `kind-${kind}-index.png`), fullPage: true });
+      await kindIndex.close();
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- run
 
 console.log(`site: ${SITE}`);
@@ -921,6 +1036,7 @@ try {
     await styledNotFound("docket serve", new URL("decisions/nope.html", SERVE).href, "serve-404");
     await serveBar();
   }
+  if (KINDS) await kindsChecks();
   await check(`[http ${PREFIX}] the server answered no request with 404`, async () => {
     assert(!notFound.length, notFound.map((n) => `${n.url}${n.from ? ` (from ${n.from})` : ""}`).join("\n"));
   });

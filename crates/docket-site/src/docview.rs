@@ -4,7 +4,7 @@
 //! shows a document's body: home, charter and free pages, briefs, decisions.
 
 use docket_model::time::{format_date, format_time};
-use docket_model::{CommitInfo, Data, Document, status_word};
+use docket_model::{CommitInfo, Data, Document, Kind};
 use minijinja::Value;
 
 use crate::markdown::{Rendered, render_with};
@@ -104,15 +104,22 @@ pub(crate) fn doc_view(p: &Prepared<'_>, doc: &Document, page_url: &str) -> DocV
     }
 }
 
-/// The commits that changed the file at `path`, newest first, each marking whether
-/// it changed the status.
-pub(crate) fn history_entries(p: &Prepared<'_>, path: &str) -> Vec<HistoryEntry> {
+/// The commits that changed the file at `path` (a record of `kind`), newest first,
+/// each marking whether it changed the status.
+pub(crate) fn history_entries(p: &Prepared<'_>, path: &str, kind: Kind) -> Vec<HistoryEntry> {
     let Some(h) = p.repo.history.of(path) else {
         return Vec::new();
     };
     let commits = &h.commits;
-    // Statuses in docket's spelling: `Accepted` then `accepted` is no change.
-    let status = |i: usize| commits.get(i)?.status.as_deref().map(status_word);
+    // Statuses in the kind's spelling: `Accepted` then `accepted` is no change.
+    let of = |i: usize| {
+        commits
+            .get(i)?
+            .status
+            .as_deref()
+            .map(|s| p.links.status_of(kind, s))
+    };
+    let status = |i: usize| of(i).map(|(word, _)| word);
     commits
         .iter()
         .enumerate()
@@ -121,6 +128,7 @@ pub(crate) fn history_entries(p: &Prepared<'_>, path: &str) -> Vec<HistoryEntry>
             time: format_time(c.time),
             author: c.author.name.clone(),
             summary: c.summary.clone(),
+            category: of(i).and_then(|(_, category)| category),
             status: status(i),
             status_changed: c.status.is_some()
                 && (commits.get(i + 1).is_none() || status(i + 1) != status(i)),

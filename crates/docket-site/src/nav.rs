@@ -1,5 +1,5 @@
-//! The navigation every page shows: the main sections the handbook has, then its
-//! free pages grouped by folder.
+//! The navigation every page shows: the main sections the handbook has (an index per
+//! record kind among them), then its free pages grouped by folder.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -22,7 +22,15 @@ pub(crate) fn nav(repo: &Repository, urls: &Urls, metrics: bool) -> Vec<NavEntry
     if let Some(c) = repo.of_kind(Kind::Charter).next() {
         out.push(entry("Charter", &urls.of(c), "charter"));
     }
-    out.push(entry("Decisions", "decisions/index.html", "decisions"));
+    // Every record kind's index: the decisions', then each of the team's own kinds
+    // under its title (`[kinds.X] title`), its section its name.
+    for kind in repo.config.record_kinds() {
+        out.push(entry(
+            &repo.config.kind_title(kind),
+            &urls.kind_index(kind),
+            record_section(kind),
+        ));
+    }
     if repo.of_kind(Kind::Brief).next().is_some() {
         out.push(entry("Briefs", "briefs/index.html", "briefs"));
     }
@@ -40,6 +48,15 @@ pub(crate) fn nav(repo: &Repository, urls: &Urls, metrics: bool) -> Vec<NavEntry
     }
     out.extend(free_pages(repo, urls));
     out
+}
+
+/// The section (`page.section`) of a record kind's index and pages: `decisions`, or
+/// the name of a kind of the team's own.
+pub(crate) fn record_section(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Decision => "decisions",
+        other => other.name(),
+    }
 }
 
 /// The front-matter keys that place a free page among its siblings, in the order

@@ -1,14 +1,16 @@
 //! What every page reads, computed once before any page renders: where the pages
 //! are and the link helpers ([`Links`]), the site view, the navigation, the team's
-//! figures, the availability strip, the updates by day, the meeting load, and each
-//! decision's index row and supersession chain. Plain data: no interior mutability,
-//! so the pages can read it from every worker at once.
+//! figures, the availability strip, the updates by day, the meeting load, each record
+//! kind as its index shows it, and each record's index row and supersession chain.
+//! Plain data: no interior mutability, so the pages can read it from every worker at
+//! once.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use docket_model::graph::{Direction, chain};
 use docket_model::time::{Time, format_date, format_time};
-use docket_model::{Decision, DecisionId, Document, Kind, Repository};
+use docket_model::{Decision, DecisionId, Document, Kind, Repository, StatusCategory};
+use docket_syntax::Yaml;
 
 use crate::links::Links;
 use crate::nav::nav;
@@ -17,7 +19,8 @@ use crate::options::{Dashboard, SiteOptions};
 use crate::strip::strip;
 use crate::team::{Team, meeting_load};
 use crate::views::{
-    AvailabilityView, DayView, DecisionRow, LinkRef, MeetingLoadView, NavEntry, NormView, SiteView,
+    AvailabilityView, CategoryView, DayView, DecisionRow, FacetView, KindView, LinkRef,
+    MeetingLoadView, NavEntry, NormView, SiteView,
 };
 
 /// The prepared data of one build.
@@ -38,17 +41,21 @@ pub(crate) struct Prepared<'a> {
     pub(crate) days: BTreeMap<String, DayView>,
     /// Every roster person's meeting load.
     pub(crate) meeting_load: MeetingLoadView,
-    /// Every readable decision, sorted by id then path.
-    pub(crate) decisions: Vec<Listed<'a>>,
-    /// Index into `decisions` by the document's path.
-    decision_at: HashMap<&'a str, usize>,
+    /// Every readable record: the decisions, then each kind of the team's own (in
+    /// the order of [`docket_model::Config::record_kinds`]), each sorted by id then
+    /// path.
+    pub(crate) records: Vec<Listed<'a>>,
+    /// Index into `records` by the document's path.
+    record_at: HashMap<&'a str, usize>,
+    /// Every record kind as its index and pages show it, in the same order.
+    pub(crate) kinds: Vec<(Kind, KindView)>,
     /// The metrics dashboard, when the caller computed one.
     pub(crate) dashboard: Option<&'a Dashboard>,
     /// The charter's norms in words (the charter page and the home page show them).
     pub(crate) norms: Vec<NormView>,
 }
 
-/// A decision with what its pages show of it.
+/// A record with what its pages show of it.
 pub(crate) struct Listed<'a> {
     /// The document.
     pub(crate) doc: &'a Document,
@@ -69,9 +76,10 @@ impl<'a> Prepared<'a> {
         let team = Team::new(repo);
         let strip = team.hours.as_ref().map(|a| strip(&links, a));
         let days = team.day_views(&links);
-        let decisions = listed_decisions(&links);
+        let records = listed_records(&links);
+        let kinds = kind_views(&links, &records);
         let norms = norms(repo, &links.urls);
-        let decision_at = decisions
+        let record_at = records
             .iter()
             .enumerate()
             .map(|(i, l)| (l.doc.path.as_str(), i))
@@ -85,8 +93,9 @@ impl<'a> Prepared<'a> {
             team,
             strip,
             days,
-            decisions,
-            decision_at,
+            records,
+            record_at,
+            kinds,
             dashboard: options.dashboard.as_ref(),
             norms,
         }
@@ -101,11 +110,27 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// The listed decision of `doc` (none for another kind or a broken file).
+    /// The listed record of `doc` (none for another kind or a broken file).
     pub(crate) fn decision(&self, doc: &Document) -> Option<&Listed<'a>> {
-        self.decision_at
+        self.record_at
             .get(doc.path.as_str())
-            .and_then(|&i| self.decisions.get(i))
+            .and_then(|&i| self.records.get(i))
+    }
+
+    /// The listed records of `kind`, sorted by id then path.
+    pub(crate) fn records_of(&self, kind: Kind) -> impl Iterator<Item = &Listed<'a>> {
+        self.records.iter().filter(move |l| l.decision.kind == kind)
+    }
+
+    /// The listed decisions (of the built-in kind), sorted by id then path.
+    pub(crate) fn decisions(&self) -> impl Iterator<Item = &Listed<'a>> {
+        self.records_of(Kind::Decision)
+    }
+
+    /// The view of a record kind (the decisions' for a kind docket.toml does not
+    /// declare).
+    pub(crate) fn kind(&self, kind: Kind) -> Option<&KindView> {
+        self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, v)| v)
     }
 }
 
@@ -132,10 +157,17 @@ pub(crate) fn effective_deadline(repo: &Repository, doc: &Document) -> Option<Ti
     doc.proposed_deadline(repo.norms()).map(|d| d.time)
 }
 
-fn listed_decisions<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
+fn listed_records<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
     let repo = links.repo;
-    let mut v: Vec<_> = repo.readable_decisions().collect();
-    v.sort_by(|a, b| a.1.id.cmp(&b.1.id).then(a.0.path.cmp(&b.0.path)));
+    let order: Vec<Kind> = repo.config.record_kinds();
+    let rank = |k: Kind| order.iter().position(|&o| o == k).unwrap_or(order.len());
+    let mut v: Vec<_> = repo
+        .readable_decisions()
+        .filter(|(_, d)| order.contains(&d.kind))
+        .collect();
+    v.sort_by(|a, b| {
+        (rank(a.1.kind), &a.1.id, &a.0.path).cmp(&(rank(b.1.kind), &b.1.id, &b.0.path))
+    });
     v.into_iter()
         .map(|(doc, decision)| Listed {
             doc,
@@ -150,27 +182,141 @@ fn listed_decisions<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
 fn decision_row(links: &Links<'_>, doc: &Document, d: &Decision) -> DecisionRow {
     let deadline = effective_deadline(links.repo, doc);
     DecisionRow {
-        id: d
-            .id
-            .as_ref()
-            .map_or_else(|| doc.stem().to_string(), ToString::to_string),
+        id: d.qualified_id().unwrap_or_else(|| doc.stem().to_string()),
         number: match d.id {
             Some(DecisionId::Number(n)) => Some(n),
             _ => None,
         },
+        kind: d.kind.name().to_string(),
+        folder: d.folder.clone(),
         title: doc.title(),
         status: d
             .status
             .as_ref()
             .map_or_else(|| "unknown".to_string(), |s| s.value.clone()),
+        category: d.category.map(StatusCategory::name),
         owner: d.owner.as_ref().map(|o| links.person_ref(&o.value)),
         date: d.date.as_ref().map(|t| format_date(t.value)),
         deadline: deadline.map(format_date),
         deadline_time: deadline.map(format_time),
         decided: d.decided.as_ref().map(|t| format_date(t.value)),
         tags: d.tags.clone(),
+        facets: facet_values(links.repo, doc, d.kind),
         url: links.urls.of(doc),
         path: doc.path.clone(),
+    }
+}
+
+/// The values `doc`'s front matter gives for each of its kind's facets: a scalar, or
+/// each scalar of a list, trimmed; keys without a value are left out.
+fn facet_values(repo: &Repository, doc: &Document, kind: Kind) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
+    let Some(front) = doc.front.as_ref() else {
+        return out;
+    };
+    for key in &repo.config.kind_config(kind).facets {
+        let Some(field) = front.get(key) else {
+            continue;
+        };
+        let items: Vec<&Yaml> = match &field.value {
+            Yaml::Seq(list) => list.iter().collect(),
+            one => vec![one],
+        };
+        let mut values: Vec<String> = items
+            .into_iter()
+            .filter_map(Yaml::as_scalar_string)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect();
+        values.dedup();
+        if !values.is_empty() {
+            out.insert(key.clone(), values);
+        }
+    }
+    out
+}
+
+/// The filters a kind's index has besides its facets: a facet named like one of
+/// them is named `facet-<key>` in the index's address.
+const FILTERS: [&str; 8] = [
+    "status", "state", "owner", "folder", "tag", "q", "text", "reset",
+];
+
+/// Every record kind as its index and pages show it.
+fn kind_views(links: &Links<'_>, records: &[Listed<'_>]) -> Vec<(Kind, KindView)> {
+    let config = &links.repo.config;
+    config
+        .record_kinds()
+        .into_iter()
+        .map(|kind| {
+            let rows = || records.iter().filter(move |l| l.decision.kind == kind);
+            let facets = config
+                .kind_config(kind)
+                .facets
+                .iter()
+                .map(|key| FacetView {
+                    key: key.clone(),
+                    label: capitalised(key),
+                    param: if FILTERS.contains(&key.as_str()) {
+                        format!("facet-{key}")
+                    } else {
+                        key.clone()
+                    },
+                    values: rows()
+                        .flat_map(|l| l.row.facets.get(key).into_iter().flatten())
+                        .cloned()
+                        .collect::<BTreeSet<_>>()
+                        .into_iter()
+                        .collect(),
+                })
+                .collect();
+            let (noun, nouns) = match kind {
+                Kind::Decision => ("decision", "decisions"),
+                _ => ("record", "records"),
+            };
+            let view = KindView {
+                name: kind.name().to_string(),
+                title: config.kind_title(kind),
+                noun: noun.into(),
+                nouns: nouns.into(),
+                url: links.urls.kind_index(kind),
+                folders: links.repo.folder_labels(kind).map(str::to_string).collect(),
+                categories: StatusCategory::ALL
+                    .into_iter()
+                    .map(|c| CategoryView {
+                        name: c.name(),
+                        label: category_label(c),
+                        statuses: config
+                            .statuses(kind, c)
+                            .iter()
+                            .map(|s| s.to_string())
+                            .collect(),
+                    })
+                    .collect(),
+                facets,
+            };
+            (kind, view)
+        })
+        .collect()
+}
+
+/// A category as a filter names it.
+fn category_label(c: StatusCategory) -> &'static str {
+    match c {
+        StatusCategory::Open => "Open",
+        StatusCategory::Decided => "Decided",
+        StatusCategory::Closed => "Closed",
+        StatusCategory::Superseded => "Superseded",
+    }
+}
+
+/// `type` → `Type`, `last-call` → `Last call`.
+fn capitalised(key: &str) -> String {
+    let spaced = key.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => spaced,
     }
 }
 

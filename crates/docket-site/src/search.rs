@@ -105,8 +105,9 @@ pub(crate) fn index(p: &Prepared<'_>) -> SearchIndex {
 /// and the start of its body; other kinds are not searched.
 fn add_document(search: &mut SearchIndex, p: &Prepared<'_>, doc: &Document) {
     let (kind, summary) = match &doc.data {
+        // A record of the team's own kind says its kind (`proposal`).
         Data::Decision(d) => (
-            "decision",
+            d.kind.name(),
             d.status.as_ref().map_or(String::new(), |s| s.value.clone()),
         ),
         Data::Brief(_) => ("brief", String::new()),

@@ -2,13 +2,35 @@
 //! (`<folder>/index.html` for a `README.md` or `index.md`), with each path segment
 //! percent-encoded (SPEC §6: a page's URL is safe for any file name). URLs are
 //! relative to the site root; [`root_of`] is the way back from a page to that root.
+//!
+//! Each record kind has an index page ([`Urls::kind_index`]): the decisions'
+//! is `decisions/index.html`, wherever their folders are; a kind of the team's own
+//! with one literal folder has its index in that folder (`EIPS/index.html`, where
+//! the folder's own `README.md` would have been), and one with several folders or a
+//! glob under its name (`proposal/index.html`); a link to a record folder's own
+//! `README.md` goes there. When that address is another page's
+//! (a built-in list, a free page, the handbook root), the next one is taken: the
+//! kind's name, then `kinds/<name>/index.html`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use docket_model::{Document, Kind, Repository};
+use docket_model::{Data, Document, Kind, Repository, is_glob};
 
 /// The folder of the people pages.
 const PEOPLE_FOLDER: &str = "people";
+
+/// The decision index, whatever the decisions' folders.
+pub(crate) const DECISION_INDEX: &str = "decisions/index.html";
+
+/// The list pages docket always writes or may write, which no kind's index takes.
+const BUILT_IN_LISTS: [&str; 6] = [
+    "index.html",
+    DECISION_INDEX,
+    "briefs/index.html",
+    "people/index.html",
+    "updates/index.html",
+    "meetings/index.html",
+];
 
 /// Where every document's page is.
 pub(crate) struct Urls {
@@ -17,6 +39,8 @@ pub(crate) struct Urls {
     /// The repository path of the handbook's own `README.md` or `index.md` at its
     /// root: its body opens the home page instead of having a page.
     pub(crate) intro: Option<String>,
+    /// The index page of each record kind of the team's own.
+    kind_index: HashMap<Kind, String>,
 }
 
 impl Urls {
@@ -41,10 +65,37 @@ impl Urls {
             by_path.insert(doc.path.clone(), url.clone());
             by_handbook_path.insert(hp.to_string(), url);
         }
+        let kind_index = kind_indexes(repo, &by_path, intro.as_deref());
+        // A record folder's own `README.md` has no page: links to it go to its
+        // kind's index (`adr/README.md` → `decisions/index.html`).
+        for doc in repo.documents.iter().filter(|d| !d.broken) {
+            if let Data::Page(page) = &doc.data
+                && let Some(kind) = page.index_of
+                && kind.is_record()
+                && intro.as_ref() != Some(&doc.path)
+            {
+                let url = kind_index
+                    .get(&kind)
+                    .cloned()
+                    .unwrap_or_else(|| DECISION_INDEX.to_string());
+                by_path.insert(doc.path.clone(), url.clone());
+                by_handbook_path.insert(doc.handbook_path.clone(), url);
+            }
+        }
         Self {
             by_path,
             by_handbook_path,
             intro,
+            kind_index,
+        }
+    }
+
+    /// The URL of the index page of a record kind (`decisions/index.html`,
+    /// `EIPS/index.html`).
+    pub(crate) fn kind_index(&self, kind: Kind) -> String {
+        match self.kind_index.get(&kind) {
+            Some(url) => url.clone(),
+            None => DECISION_INDEX.to_string(),
         }
     }
 
@@ -63,6 +114,56 @@ impl Urls {
     pub(crate) fn person(&self, id: &str) -> String {
         join_url(PEOPLE_FOLDER, &format!("{}.html", url_segment(id)))
     }
+}
+
+/// Where each kind of the team's own has its index (see the module's comment):
+/// never at the address of a page docket writes for a document (`by_path`, but the
+/// folder pages of kinds and the home page's intro, which have no page), of a
+/// built-in list, or of another kind's index.
+fn kind_indexes(
+    repo: &Repository,
+    by_path: &HashMap<String, String>,
+    intro: Option<&str>,
+) -> HashMap<Kind, String> {
+    let mut taken: HashSet<String> = BUILT_IN_LISTS.iter().map(|s| s.to_string()).collect();
+    for doc in repo.documents.iter().filter(|d| !d.broken) {
+        let folder_page = matches!(&doc.data, Data::Page(p) if p.index_of.is_some());
+        if !folder_page
+            && Some(doc.path.as_str()) != intro
+            && let Some(url) = by_path.get(&doc.path)
+        {
+            taken.insert(url.clone());
+        }
+    }
+    let mut out = HashMap::new();
+    for kind in repo.config.record_kinds() {
+        if kind == Kind::Decision {
+            continue;
+        }
+        let folders = repo.config.kind_folders(kind);
+        let own_folder = match folders.as_slice() {
+            [one] if !one.is_empty() && !is_glob(one) => {
+                Some(join_url(&encode_path(one), "index.html"))
+            }
+            _ => None,
+        };
+        let name = url_segment(kind.name());
+        let candidates = own_folder.into_iter().chain([
+            format!("{name}/index.html"),
+            format!("kinds/{name}/index.html"),
+        ]);
+        let mut chosen = None;
+        for url in candidates {
+            if !taken.contains(&url) {
+                chosen = Some(url);
+                break;
+            }
+        }
+        let url = chosen.unwrap_or_else(|| format!("kinds/{name}/index.html"));
+        taken.insert(url.clone());
+        out.insert(kind, url);
+    }
+    out
 }
 
 /// The URL of the page of the updates dated `date` (`YYYY-MM-DD`).

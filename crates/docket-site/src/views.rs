@@ -11,10 +11,16 @@
 //!
 //! and, per template: `index.html` gets `charter` ([`DocView`] or none), `intro`
 //! (a [`DocView`] of the handbook's own `README.md`/`index.md`, or none),
-//! `open_decisions` and `recent_decisions` (lists of [`DecisionRow`]);
-//! `decisions.html` gets `decisions` (all [`DecisionRow`]s), `statuses`, `owners`,
-//! `tags` (for the filters) and `pending` ([`PendingView`]s: decisions proposed on
-//! branches not yet merged); `decision.html` gets `decision` ([`DecisionView`]);
+//! `open_decisions` and `recent_decisions` (lists of [`DecisionRow`]: decisions of
+//! the built-in kind whose status is in the open category, and the ten last decided);
+//! `decisions.html` renders the index of every record kind (the decisions', and each
+//! kind of the team's own: `[kinds.X]` in docket.toml) and gets `kind` ([`KindView`]:
+//! its name, title, index URL, folders, statuses by category and facets),
+//! `decisions` (the kind's [`DecisionRow`]s), `statuses` (the kind's statuses, then
+//! any other a record states), `other_statuses` (those others), `owners`, `tags` (for
+//! the filters) and `pending` ([`PendingView`]s: decisions proposed on branches not
+//! yet merged; empty for other kinds); `decision.html` renders every record's page
+//! and gets `decision` ([`DecisionView`]) and `kind` ([`KindView`]);
 //! `page.html` (charter and free pages) gets `doc` ([`DocView`]); `briefs.html` gets
 //! `briefs` and `brief.html` gets `brief` ([`BriefView`]); `people.html` gets
 //! `people` and `person.html` gets `person` ([`PersonView`]), and both get
@@ -83,7 +89,8 @@ pub struct PageMeta {
     /// Site-relative URL.
     pub url: String,
     /// Section: `home`, `charter`, `decisions`, `briefs`, `people`, `updates`,
-    /// `meetings`, `pages` or `404`.
+    /// `meetings`, `pages` or `404`; for the index and records of a kind of the
+    /// team's own, the kind's name (`proposal`).
     pub section: &'static str,
 }
 
@@ -111,6 +118,10 @@ pub struct LinkRef {
     pub url: String,
     /// Status, for decisions.
     pub status: Option<String>,
+    /// The status's category (`open`, `decided`, …), for decisions whose status
+    /// is one of their kind's; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<&'static str>,
 }
 
 /// A rendered document: charter, free page, brief or decision body.
@@ -165,17 +176,27 @@ pub struct TocEntry {
     pub id: String,
 }
 
-/// A decision as a row of the index.
+/// A record (a decision, or a record of a kind of the team's own) as a row of its
+/// kind's index.
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionRow {
-    /// Id as text (`42` or a stem).
+    /// Id as text (`42` or a stem); where the kind has several folders, qualified
+    /// by the folder's label as references write it (`billing/3`).
     pub id: String,
     /// Number, for sorting.
     pub number: Option<u32>,
+    /// The record's kind (`decision`, or the name of a kind of the team's own).
+    pub kind: String,
+    /// The label of the record's folder when its kind has several (`billing`).
+    pub folder: Option<String>,
     /// Title.
     pub title: String,
-    /// Status as written.
+    /// Status as written (in the kind's spelling when it is one of its statuses),
+    /// or `unknown`.
     pub status: String,
+    /// The status's category (`open`, `decided`, `closed`, `superseded`), when the
+    /// status is one of the kind's: badges are coloured and filters grouped by it.
+    pub category: Option<&'static str>,
     /// Owner.
     pub owner: Option<LinkRef>,
     /// Opened (`YYYY-MM-DD`).
@@ -188,10 +209,64 @@ pub struct DecisionRow {
     pub decided: Option<String>,
     /// Tags.
     pub tags: Vec<String>,
+    /// The values of the kind's facets (`[kinds.X] facets`) this record's front
+    /// matter gives, by key (a list's items each; none when the key is missing).
+    pub facets: std::collections::BTreeMap<String, Vec<String>>,
     /// Site-relative URL.
     pub url: String,
     /// Repository-relative source path.
     pub path: String,
+}
+
+/// A record kind as its index and its records' pages show it (`kind` in
+/// `decisions.html` and `decision.html`).
+#[derive(Debug, Clone, Serialize)]
+pub struct KindView {
+    /// The kind's name (`decision`, `proposal`).
+    pub name: String,
+    /// Its title in the navigation and on its index (`Decisions`, `Improvement
+    /// proposals`: `[kinds.X] title`).
+    pub title: String,
+    /// How a page names one of its records (`decision`; `record` for a kind of the
+    /// team's own) and several (`decisions`, `records`).
+    pub noun: String,
+    /// The plural of `noun`.
+    pub nouns: String,
+    /// Site-relative URL of its index.
+    pub url: String,
+    /// The labels of its folders when it has several (`billing`, `search`), sorted;
+    /// empty otherwise. The index then offers them as a filter.
+    pub folders: Vec<String>,
+    /// Its statuses by category, in docket.toml's order (`Draft`, `Review` under
+    /// `open`): the status filter's groups.
+    pub categories: Vec<CategoryView>,
+    /// The filters `[kinds.X] facets` asks for, with the values the records give.
+    pub facets: Vec<FacetView>,
+}
+
+/// One status category of a kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryView {
+    /// `open`, `decided`, `closed` or `superseded`.
+    pub name: &'static str,
+    /// `Open`, `Decided`, `Closed`, `Superseded`.
+    pub label: &'static str,
+    /// The kind's statuses of this category.
+    pub statuses: Vec<String>,
+}
+
+/// A filter of a kind's index on a front-matter key (`facets = ["type"]`).
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetView {
+    /// The key (`type`).
+    pub key: String,
+    /// Its label (`Type`).
+    pub label: String,
+    /// Its name in the index's address (`?type=Core`): the key, or `facet-<key>`
+    /// where the key is the name of one of the built-in filters.
+    pub param: String,
+    /// The values the records give, sorted.
+    pub values: Vec<String>,
 }
 
 /// One option of a decision.
@@ -251,6 +326,8 @@ pub struct HistoryEntry {
     pub summary: String,
     /// Status at this commit (decisions).
     pub status: Option<String>,
+    /// The category of `status`, when it is one of the record kind's statuses.
+    pub category: Option<&'static str>,
     /// Whether the status differs from the previous (older) commit's.
     pub status_changed: bool,
     /// Link to the commit on the forge, when `repo_url` is set.
@@ -545,6 +622,8 @@ pub struct PendingView {
     pub title: String,
     /// Status as written.
     pub status: String,
+    /// The category of `status`, when it is one of the decision kind's statuses.
+    pub category: Option<&'static str>,
     /// Owner.
     pub owner: Option<LinkRef>,
 }

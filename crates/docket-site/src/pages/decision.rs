@@ -1,6 +1,7 @@
-//! A decision's page: its row, rendered body, options and outcome from the front
-//! matter (typed by the model), supersession links and chain, the deciders and the
-//! consulted and informed people, and history.
+//! A record's page (a decision, or a record of a kind of the team's own): its row,
+//! rendered body, options and outcome from the front matter (typed by the model),
+//! supersession links and chain, the deciders and the consulted and informed people,
+//! and history. `kind` tells the template which kind it is and where its index is.
 
 use docket_model::{Decision, Document, Origin, Spanned};
 use minijinja::{Value, context};
@@ -8,6 +9,7 @@ use minijinja::{Value, context};
 use crate::docview::{doc_view, history_entries};
 use crate::error::SiteError;
 use crate::links::Links;
+use crate::nav::record_section;
 use crate::prepared::Prepared;
 use crate::views::{DecisionView, LinkRef, OptionView};
 use crate::writer::{Page, Writer};
@@ -29,28 +31,31 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
         supersedes: d
             .supersedes
             .iter()
-            .map(|r| p.links.decision_ref(&r.value))
+            .map(|r| p.links.record_ref(d, &r.value))
             .collect(),
         superseded_by: d
             .superseded_by
             .first()
-            .map(|r| p.links.decision_ref(&r.value)),
+            .map(|r| p.links.record_ref(d, &r.value)),
         superseded_by_all: d
             .superseded_by
             .iter()
-            .map(|r| p.links.decision_ref(&r.value))
+            .map(|r| p.links.record_ref(d, &r.value))
             .collect(),
         chain_back: listed.chain_back.clone(),
         chain_forward: listed.chain_forward.clone(),
         deciders: people(&d.deciders),
         consulted: people(&d.consulted),
         informed: people(&d.informed),
-        history: history_entries(p, &doc.path),
+        history: history_entries(p, &doc.path, d.kind),
     };
     let title = format!("{} {}", view.row.id, view.row.title);
     w.page(
-        &Page::new(&url, "decision.html", &title, "decisions"),
-        context! { decision => Value::from_serialize(&view) },
+        &Page::new(&url, "decision.html", &title, record_section(d.kind)),
+        context! {
+            decision => Value::from_serialize(&view),
+            kind => Value::from_serialize(p.kind(d.kind)),
+        },
     )
 }
 

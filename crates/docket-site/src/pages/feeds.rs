@@ -1,24 +1,29 @@
-//! Machine-readable outputs: `decisions.json` (a versioned contract, SPEC §6), the
-//! Atom feed of decisions and the sitemap. None carries a build timestamp.
+//! Machine-readable outputs: `decisions.json` (a versioned contract, SPEC §6: every
+//! record of every record kind), the Atom feed of decisions (the built-in kind only)
+//! and the sitemap. None carries a build timestamp.
 //!
 //! # `decisions.json`, version 1
 //!
-//! `{"version": 1, "decisions": [entry, …]}`, sorted by id. Each entry:
+//! `{"version": 1, "decisions": [entry, …]}`: the decisions sorted by id, then the
+//! records of each kind of the team's own (`[kinds.X]` in docket.toml), by kind name
+//! then id. Each entry:
 //!
 //! | key | value |
 //! |---|---|
-//! | `id` | the number (or the file stem for records named without one) |
+//! | `id` | the number (or the file stem for records named without one, or the kind's id key as written) |
+//! | `kind` | `decision`, or the name of the team's kind (`proposal`); added within version 1 |
+//! | `folder` | the label of the record's folder when its kind has several (`billing` of `services/billing/docs/adr`), else `null`; ids are unique within a folder; added within version 1 |
 //! | `title` | the title |
-//! | `status` | one of `proposed`, `accepted`, `rejected`, `superseded`, `deprecated` in that spelling whatever the record's case (`Accepted` is `accepted`), a status outside that set as written, or `null` |
+//! | `status` | one of the kind's statuses in its spelling whatever the record's case (for decisions `proposed`, `accepted`, `rejected`, `superseded`, `deprecated` unless docket.toml names others; `Accepted` is `accepted`), a status outside that set as written, or `null` |
 //! | `owner` | the owner's roster id (or name as written in another tool's record), or `null` |
 //! | `deciders` | the people who decide (`decision-makers`, `deciders`, a `Deciders:` line), a list of roster ids (names as written in another tool's record); added within version 1, empty when the record names none |
 //! | `date`, `deadline`, `decided` | dates (`2026-11-24`) or UTC times (`2026-11-24T16:00:00Z`), or `null`; `deadline` is the effective one of a proposed decision |
 //! | `tags` | a list of strings |
-//! | `supersedes`, `superseded_by` | decision ids (a reference that names no decision as written); `superseded_by` is one id, or a list when several decisions replace it, or `null` |
+//! | `supersedes`, `superseded_by` | ids of records of the same kind (a reference that names no record as written; where the kind has several folders, a record is named `"billing/3"`, qualified by its folder); `superseded_by` is one id, or a list when several records replace it, or `null` |
 //! | `path`, `url` | the repository-relative file, the page relative to the site root |
 //! | `created`, `updated` | from git, or `null` |
 //! | `authors` | `{name, email}` of each commit author, from git |
-//! | `history` | `{commit, time, author, status}` per commit, newest first; `status` in docket's spelling like `status` |
+//! | `history` | `{commit, time, author, status}` per commit, newest first; `status` in the kind's spelling like `status` |
 //!
 //! Fields are only ever added within a version; a change to an existing field's
 //! meaning is a new version.
@@ -26,7 +31,7 @@
 use serde::Serialize;
 
 use docket_model::time::format_time;
-use docket_model::{Decision, DecisionId, Repository, status_word};
+use docket_model::{Decision, DecisionId, Repository};
 
 use super::fixed::{NOT_FOUND, SEARCH};
 use crate::error::SiteError;
@@ -61,6 +66,8 @@ struct HistoryItem {
 #[derive(Serialize)]
 struct Entry<'a> {
     id: serde_json::Value,
+    kind: &'static str,
+    folder: Option<&'a str>,
     title: String,
     status: Option<&'a str>,
     owner: Option<&'a str>,
@@ -99,30 +106,39 @@ fn id_value(id: &DecisionId) -> serde_json::Value {
     }
 }
 
-/// A reference as the id of the decision it names (the raw text when it names none).
-fn ref_value(repo: &Repository, reference: &str) -> serde_json::Value {
-    match repo.resolve_decision(reference).as_slice() {
-        [doc] => doc
-            .decision()
-            .and_then(|d| d.id.as_ref())
-            .map_or_else(|| reference.into(), id_value),
+/// A reference written in `from` as the id of the record it names (the raw text
+/// when it names none): its number or stem, or where it is in one of several
+/// folders, its qualified id (`"billing/3"`).
+fn ref_value(repo: &Repository, from: &Decision, reference: &str) -> serde_json::Value {
+    match repo.resolve_from(from, reference).as_slice() {
+        [doc] => match doc.decision() {
+            Some(d) if d.folder.is_some() => d
+                .qualified_id()
+                .map_or_else(|| reference.into(), serde_json::Value::from),
+            Some(d) => d.id.as_ref().map_or_else(|| reference.into(), id_value),
+            None => reference.into(),
+        },
         _ => reference.into(),
     }
 }
 
-/// `decisions.json`: every decision, sorted by id. `created`, `updated`, `authors`
-/// and `history` come from git and are null or empty here until history is known.
+/// `decisions.json`: every record, the decisions first, each kind sorted by id.
+/// `created`, `updated`, `authors` and `history` come from git and are null or empty
+/// here until history is known.
 fn decisions_json(p: &Prepared<'_>) -> String {
     let repo = p.repo;
     let urls = &p.links.urls;
+    // `p.records` holds the decisions, then each kind of the team's own by name.
     let entries = p
-        .decisions
+        .records
         .iter()
         .map(
             |&Listed {
                  doc, decision: d, ..
              }| Entry {
                 id: d.id.as_ref().map_or_else(|| doc.stem().into(), id_value),
+                kind: d.kind.name(),
+                folder: d.folder.as_deref(),
                 title: doc.title(),
                 status: d.status.as_ref().map(|s| s.value.as_str()),
                 owner: d.owner.as_ref().map(|s| s.value.as_str()),
@@ -134,14 +150,14 @@ fn decisions_json(p: &Prepared<'_>) -> String {
                 supersedes: d
                     .supersedes
                     .iter()
-                    .map(|r| ref_value(repo, &r.value))
+                    .map(|r| ref_value(repo, d, &r.value))
                     .collect(),
                 superseded_by: match d.superseded_by.as_slice() {
                     [] => None,
-                    [one] => Some(ref_value(repo, &one.value)),
+                    [one] => Some(ref_value(repo, d, &one.value)),
                     many => Some(serde_json::Value::from(
                         many.iter()
-                            .map(|r| ref_value(repo, &r.value))
+                            .map(|r| ref_value(repo, d, &r.value))
                             .collect::<Vec<_>>(),
                     )),
                 },
@@ -176,7 +192,7 @@ fn decisions_json(p: &Prepared<'_>) -> String {
                                 commit: c.id.clone(),
                                 time: format_time(c.time),
                                 author: c.author.name.clone(),
-                                status: c.status.as_deref().map(status_word),
+                                status: c.status.as_deref().map(|s| p.links.status_of(d.kind, s).0),
                             })
                             .collect()
                     })
@@ -258,7 +274,7 @@ fn atom(p: &Prepared<'_>, base: Option<&str>) -> String {
         ),
     };
     let base = base.unwrap_or("");
-    let mut decisions: Vec<_> = p.decisions.iter().map(|l| (l.doc, l.decision)).collect();
+    let mut decisions: Vec<_> = p.decisions().map(|l| (l.doc, l.decision)).collect();
     let when = |d: &Decision| d.decided.as_ref().or(d.date.as_ref()).map(|t| t.value);
     decisions.sort_by(|a, b| when(b.1).cmp(&when(a.1)).then(a.0.path.cmp(&b.0.path)));
     let updated = decisions

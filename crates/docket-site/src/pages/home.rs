@@ -1,7 +1,10 @@
 //! The home page (`index.html`): the handbook's intro, the charter's summary, the
-//! open decisions (nearest deadline first) and the ten most recently decided.
+//! open decisions (nearest deadline first) and the ten most recently decided. Both
+//! ask the status's category (`Decision::is_proposed`), never its word, so a team's
+//! own statuses (`in review` under `statuses.open`) count; records of the team's own
+//! kinds have their own index pages and are not listed here.
 
-use docket_model::Kind;
+use docket_model::{Kind, StatusCategory};
 use minijinja::{Value, context};
 
 use crate::docview::doc_view;
@@ -25,13 +28,27 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         .as_ref()
         .and_then(|path| p.repo.document(path))
         .map(|d| doc_view(p, d, url));
-    // `p.decisions` is in the index's order (by id, numerically); the sorts are
+    // `p.decisions()` is in the index's order (by id, numerically); the sorts are
     // stable, so decisions due or decided on the same day keep it (1, 2, 10, not
     // the text order 1, 10, 2).
-    let rows = || p.decisions.iter().map(|l| &l.row);
-    let mut open: Vec<&DecisionRow> = rows().filter(|r| r.status == "proposed").collect();
+    let open = p
+        .decisions()
+        .filter(|l| l.decision.is_proposed())
+        .map(|l| &l.row);
+    let mut open: Vec<&DecisionRow> = open.collect();
     open.sort_by(|a, b| a.deadline_time.cmp(&b.deadline_time));
-    let mut recent: Vec<&DecisionRow> = rows().filter(|r| r.decided.is_some()).collect();
+    // Decided, and since perhaps superseded or closed: never an open one, whatever
+    // its `decided` says.
+    let recent = p
+        .decisions()
+        .filter(|l| {
+            l.decision
+                .category
+                .is_some_and(|c| c != StatusCategory::Open)
+                && l.row.decided.is_some()
+        })
+        .map(|l| &l.row);
+    let mut recent: Vec<&DecisionRow> = recent.collect();
     recent.sort_by(|a, b| b.decided.cmp(&a.decided));
     recent.truncate(10);
     w.page(

@@ -34,7 +34,8 @@ use crate::writer::Writer;
 /// A page to render.
 enum Job<'a> {
     Home,
-    DecisionIndex,
+    /// The index of a record kind (the decisions', and each of the team's own).
+    RecordIndex(Kind),
     Decision(&'a Document),
     BriefIndex,
     Brief(&'a Document),
@@ -54,7 +55,8 @@ enum Job<'a> {
 /// out (its diagnostic says why).
 fn jobs<'a>(p: &Prepared<'a>) -> Vec<Job<'a>> {
     let repo = p.repo;
-    let mut jobs = vec![Job::Home, Job::DecisionIndex, Job::NotFound, Job::Search];
+    let mut jobs = vec![Job::Home, Job::NotFound, Job::Search];
+    jobs.extend(p.kinds.iter().map(|(kind, _)| Job::RecordIndex(*kind)));
     let mut days = BTreeSet::new();
     for doc in repo.documents.iter().filter(|d| !d.broken) {
         match &doc.data {
@@ -96,7 +98,7 @@ fn jobs<'a>(p: &Prepared<'a>) -> Vec<Job<'a>> {
 fn run(p: &Prepared<'_>, w: &Writer<'_>, job: &Job<'_>) -> Result<(), SiteError> {
     match job {
         Job::Home => home::write(p, w),
-        Job::DecisionIndex => decisions::write(p, w),
+        Job::RecordIndex(kind) => decisions::write(p, w, *kind),
         Job::Decision(doc) => decision::write(p, w, doc),
         Job::BriefIndex => briefs::write_index(p, w),
         Job::Brief(doc) => briefs::write(p, w, doc),

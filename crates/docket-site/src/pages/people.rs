@@ -75,8 +75,7 @@ fn write_with_strip(
 fn person_view(p: &Prepared<'_>, person: &Person) -> Option<PersonView> {
     let id = person.id.as_ref()?.value.clone();
     let decisions = p
-        .decisions
-        .iter()
+        .decisions()
         .filter(|l| l.decision.owner.as_ref().is_some_and(|o| o.value == id))
         .map(|l| p.links.decision_link(l.doc))
         .collect();
