@@ -264,7 +264,7 @@ def met(ok):
 def report(rows, moved, refs, serve, version, notes):
     today = datetime.date.today().isoformat()
     lines = ["---", "title: Performance", "---", "", "# Performance", "",
-             f"Measured on {today} on {machine()} with docket {version}, by "
+             f"Measured on {today} on {machine()} with {version}, by "
              "`benches/run.sh` (one command; see [the suite](#how-to-reproduce)). "
              "Every figure is a median of alternating runs; memory is peak resident "
              "memory. Nothing in the test suite asserts a time: these are "
