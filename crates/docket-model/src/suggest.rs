@@ -152,14 +152,14 @@ impl<'a> Candidates<'a> {
 /// when it is short enough to fit a machine word (almost always), else as the
 /// rows of the distance table.
 enum Query<'w> {
-    Bits(Bits),
+    Bits(Box<Bits>),
     Rows(Rows, &'w [char]),
 }
 
 impl<'w> Query<'w> {
     fn new(word: &'w [char]) -> Self {
         match Bits::new(word) {
-            Some(bits) => Self::Bits(bits),
+            Some(bits) => Self::Bits(Box::new(bits)),
             None => Self::Rows(Rows::new(word.len()), word),
         }
     }

@@ -291,10 +291,10 @@ fn decision_suggestion(hints: &Suggestions<'_>, reference: &str) -> Option<Strin
         }
     };
     let names = hints.decisions();
-    if let Some(n) = number_prefix(stem) {
-        if let Some([doc]) = names.by_number.get(&n).map(Vec::as_slice) {
-            return Some(label(doc));
-        }
+    if let Some(n) = number_prefix(stem)
+        && let Some([doc]) = names.by_number.get(&n).map(Vec::as_slice)
+    {
+        return Some(label(doc));
     }
     let labels = if with_md { &names.files } else { &names.stems };
     labels.closest(name).map(str::to_string)
