@@ -391,7 +391,7 @@ fn owner(ws: &Workspace, explicit: Option<&str>) -> anyhow::Result<String> {
             bail!("`--owner` needs a roster id");
         }
         if repo.has_roster() && !repo.is_person(id) {
-            let hint = docket_check::suggest(
+            let hint = docket_model::suggest::closest(
                 id,
                 repo.people()
                     .filter_map(|p| p.id.as_ref())

@@ -11,16 +11,15 @@ pub mod metrics;
 mod registry;
 pub mod rules;
 pub mod status;
-mod suggest;
 #[cfg(test)]
 mod testing;
 
 pub use registry::{Check, Rule};
 pub use rules::{RULES, rule, rule_for};
-pub use suggest::suggest;
 
 use docket_diagnostics::Diagnostic;
 use docket_model::Repository;
+use docket_model::suggest::closest;
 use docket_model::time::Time;
 
 /// What a rule sees.
@@ -67,6 +66,6 @@ pub fn unknown_rules(
         .rules
         .iter()
         .filter(|s| rule(&s.rule).is_none())
-        .map(|s| (s, suggest(&s.rule, RULES.iter().map(|r| r.id))))
+        .map(|s| (s, closest(&s.rule, RULES.iter().map(|r| r.id))))
         .collect()
 }

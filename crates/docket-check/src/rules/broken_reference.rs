@@ -39,36 +39,39 @@
 //! **Fix:** correct the number, the file name or the path (the help suggests the
 //! closest existing one), or remove the reference.
 
-use std::collections::HashSet;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
+use docket_model::suggest::Candidates;
 use docket_model::{Data, Decision, Document, Kind, Repository, Spanned, number_prefix};
 use docket_syntax::Link;
 
-use crate::{Context, suggest};
+use crate::Context;
 
 /// Reports decision references and relative links that name nothing.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let repo = ctx.repo;
+    let hints = Suggestions::new(repo);
     for doc in &repo.documents {
         match &doc.data {
             Data::Decision(d) => {
                 for s in &d.supersedes {
-                    record_ref(repo, doc, d, "`supersedes` names", s, out);
+                    record_ref(&hints, doc, d, "`supersedes` names", s, out);
                 }
                 for s in &d.superseded_by {
-                    record_ref(repo, doc, d, "`superseded_by` names", s, out);
+                    record_ref(&hints, doc, d, "`superseded_by` names", s, out);
                 }
                 for (key, s) in &d.references {
-                    record_ref(repo, doc, d, &format!("`{key}` names"), s, out);
+                    record_ref(&hints, doc, d, &format!("`{key}` names"), s, out);
                 }
             }
             Data::Update(u) => {
                 // An update names decisions from outside every decision folder.
                 let outside = Decision::default();
                 for r in &u.blocker_refs {
-                    record_ref(repo, doc, &outside, "the blocker names", r, out);
+                    record_ref(&hints, doc, &outside, "the blocker names", r, out);
                 }
             }
             _ => {}
@@ -77,23 +80,108 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             // Uses of one reference-style definition point at the same place.
             let mut seen = HashSet::new();
             for link in &doc.outline.links {
-                check_link(repo, doc, link, &mut seen, out);
+                check_link(&hints, doc, link, &mut seen, out);
             }
         }
     }
+}
+
+/// What the helps suggest from, read once per run and only when a finding first
+/// needs it: a repository with thousands of broken references compares each with
+/// the candidates of its length, never rebuilding the candidates.
+struct Suggestions<'r> {
+    repo: &'r Repository,
+    decisions: OnceCell<DecisionNames<'r>>,
+    folders: OnceCell<HashMap<&'r str, Folder<'r>>>,
+}
+
+/// The records' names, for references by file name.
+struct DecisionNames<'r> {
+    /// File names (`0042-use-postgresql.md`).
+    files: Candidates<'r>,
+    /// Stems (`0042-use-postgresql`).
+    stems: Candidates<'r>,
+    /// The records by the number their stem starts with.
+    by_number: HashMap<u32, Vec<&'r Document>>,
+}
+
+/// The files of one folder, for links.
+struct Folder<'r> {
+    names: Candidates<'r>,
+    /// The file names by the number their stem starts with.
+    by_number: HashMap<u32, Vec<&'r str>>,
+}
+
+impl<'r> Suggestions<'r> {
+    fn new(repo: &'r Repository) -> Self {
+        Self {
+            repo,
+            decisions: OnceCell::new(),
+            folders: OnceCell::new(),
+        }
+    }
+
+    fn decisions(&self) -> &DecisionNames<'r> {
+        self.decisions.get_or_init(|| {
+            let docs = || self.repo.decisions().map(|(doc, _)| doc);
+            let mut by_number: HashMap<u32, Vec<&Document>> = HashMap::new();
+            for doc in docs() {
+                if let Some(n) = number_prefix(doc.stem()) {
+                    by_number.entry(n).or_default().push(doc);
+                }
+            }
+            DecisionNames {
+                files: Candidates::new(docs().map(Document::file_name)),
+                stems: Candidates::new(docs().map(Document::stem)),
+                by_number,
+            }
+        })
+    }
+
+    /// The files under the handbook root, by folder (`""` for files at the top).
+    fn folder(&self, folder: &str) -> Option<&Folder<'r>> {
+        self.folders
+            .get_or_init(|| {
+                let mut names: HashMap<&str, Vec<&str>> = HashMap::new();
+                for f in &self.repo.files {
+                    let (dir, name) = f.rsplit_once('/').unwrap_or(("", f.as_str()));
+                    names.entry(dir).or_default().push(name);
+                }
+                names
+                    .into_iter()
+                    .map(|(dir, names)| {
+                        let mut by_number: HashMap<u32, Vec<&str>> = HashMap::new();
+                        for n in &names {
+                            if let Some(k) = number_prefix(stem(n)) {
+                                by_number.entry(k).or_default().push(n);
+                            }
+                        }
+                        let names = Candidates::new(names);
+                        (dir, Folder { names, by_number })
+                    })
+                    .collect()
+            })
+            .get(folder)
+    }
+}
+
+/// A file name without its extension.
+fn stem(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
 }
 
 /// A reference from record `d` to another record of its kind: it must name one.
 /// A bare id that records of several folders use is ambiguous (qualify it,
 /// `billing/0003`).
 fn record_ref(
-    repo: &Repository,
+    hints: &Suggestions<'_>,
     doc: &Document,
     d: &Decision,
     what: &str,
     r: &Spanned<String>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let repo = hints.repo;
     let value = r.value.trim();
     let found = repo.resolve_from(d, value);
     let folders: Vec<String> = found
@@ -127,7 +215,7 @@ fn record_ref(
         return;
     }
     if d.kind == Kind::Decision {
-        decision_ref(repo, doc, what, r, out);
+        decision_ref(hints, doc, what, r, out);
     } else if value.is_empty() || found.is_empty() {
         if value.is_empty() {
             return;
@@ -148,12 +236,13 @@ fn record_ref(
 }
 
 fn decision_ref(
-    repo: &Repository,
+    hints: &Suggestions<'_>,
     doc: &Document,
     what: &str,
     r: &Spanned<String>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let repo = hints.repo;
     let value = r.value.trim();
     // `invalid-value` reports path-like values of a single reference; say it once.
     if value.is_empty() || !repo.resolve_decision(value).is_empty() {
@@ -167,7 +256,7 @@ fn decision_ref(
         .map(|t| t.trim().trim_matches(['"', '\'']))
         .filter(|t| !t.is_empty() && !t.contains(['\n', '[', ']', ',']))
         .unwrap_or(value);
-    let help = match decision_suggestion(repo, value) {
+    let help = match decision_suggestion(hints, value) {
         Some(s) => format!("did you mean `{s}`?"),
         None => format!(
             "no decision in {} has this number or file name; check the reference or remove it",
@@ -187,7 +276,7 @@ fn decision_ref(
 
 /// For a reference by file name: the decision with the same number (the slug
 /// changed), or the closest file name.
-fn decision_suggestion(repo: &Repository, reference: &str) -> Option<String> {
+fn decision_suggestion(hints: &Suggestions<'_>, reference: &str) -> Option<String> {
     let name = reference.trim_start_matches('#');
     if name.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -201,27 +290,24 @@ fn decision_suggestion(repo: &Repository, reference: &str) -> Option<String> {
             doc.stem().to_string()
         }
     };
-    if let Some(n) = number_prefix(stem) {
-        let same: Vec<&Document> = repo
-            .decisions()
-            .filter(|(doc, _)| number_prefix(doc.stem()) == Some(n))
-            .map(|(doc, _)| doc)
-            .collect();
-        if let [doc] = same.as_slice() {
-            return Some(label(doc));
-        }
+    let names = hints.decisions();
+    if let Some(n) = number_prefix(stem)
+        && let Some([doc]) = names.by_number.get(&n).map(Vec::as_slice)
+    {
+        return Some(label(doc));
     }
-    let labels: Vec<String> = repo.decisions().map(|(doc, _)| label(doc)).collect();
-    suggest(name, labels.iter().map(String::as_str)).map(str::to_string)
+    let labels = if with_md { &names.files } else { &names.stems };
+    labels.closest(name).map(str::to_string)
 }
 
 fn check_link(
-    repo: &Repository,
+    hints: &Suggestions<'_>,
     doc: &Document,
     link: &Link,
     seen: &mut HashSet<Range<usize>>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let repo = hints.repo;
     // Links that leave the repository are a separate concern (not reported).
     let Some(target) = docket_model::resolve_link(&doc.path, &link.dest) else {
         return;
@@ -240,7 +326,7 @@ fn check_link(
     if !seen.insert(range.clone()) {
         return;
     }
-    let help = match link_suggestion(repo, &link.dest, &target) {
+    let help = match link_suggestion(hints, &link.dest, &target) {
         Some(s) => format!("did you mean `{s}`?"),
         None => format!("there is no `{target}`; fix the path or remove the link"),
     };
@@ -299,32 +385,16 @@ fn definition(doc: &Document, dest: &str) -> Option<usize> {
 
 /// A corrected link: the same folder with the closest file name, or the file with
 /// the same leading number (a renamed decision).
-fn link_suggestion(repo: &Repository, dest: &str, target: &str) -> Option<String> {
+fn link_suggestion(hints: &Suggestions<'_>, dest: &str, target: &str) -> Option<String> {
     let (folder, name) = target.rsplit_once('/').unwrap_or(("", target));
-    let siblings: Vec<&str> = repo
-        .files
-        .iter()
-        .filter_map(|f| f.rsplit_once('/').map_or(Some(("", f.as_str())), Some))
-        .filter(|(dir, _)| *dir == folder)
-        .map(|(_, n)| n)
-        .collect();
-    let stem = |n: &str| {
-        n.rsplit_once('.')
-            .map_or(n.to_string(), |(s, _)| s.to_string())
-    };
-    let better = suggest(name, siblings.iter().copied())
-        .map(str::to_string)
-        .or_else(|| {
-            let n = number_prefix(&stem(name))?;
-            let same: Vec<&&str> = siblings
-                .iter()
-                .filter(|s| number_prefix(&stem(s)) == Some(n))
-                .collect();
-            match same.as_slice() {
-                [only] => Some((**only).to_string()),
-                _ => None,
-            }
-        })?;
+    let siblings = hints.folder(folder)?;
+    let better = siblings.names.closest(name).or_else(|| {
+        let n = number_prefix(stem(name))?;
+        match siblings.by_number.get(&n).map(Vec::as_slice) {
+            Some([only]) => Some(*only),
+            _ => None,
+        }
+    })?;
     // Keep the link's own folder part and fragment.
     let dest = dest.trim();
     let cut = dest.find(['#', '?']).unwrap_or(dest.len());

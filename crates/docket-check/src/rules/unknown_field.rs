@@ -19,8 +19,9 @@
 //! `[kinds.<kind>]` in `docket.toml` if the team uses it on purpose.
 
 use docket_diagnostics::Diagnostic;
+use docket_model::suggest::closest;
 
-use crate::{Context, suggest};
+use crate::Context;
 
 /// Reports keys that the kind's schema does not list.
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -47,7 +48,7 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     field.key_range.clone(),
                     format!("unknown key `{}` for {}", field.key, doc.kind.noun()),
                 );
-                d = match suggest(&field.key, known()) {
+                d = match closest(&field.key, known()) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
                     None => d.with_help(format!(
                         "known keys: {}",

@@ -35,9 +35,10 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
+use docket_model::suggest::Candidates;
 use docket_model::{Data, Document, Kind, Repository};
 
-use crate::{Context, suggest};
+use crate::Context;
 
 /// Reports person references that are not roster ids (or, where allowed, teams).
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -118,17 +119,19 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The roster's ids and team names, for lookups and suggestions.
+/// The roster's ids and team names, read once for the suggestions.
 struct Roster<'a> {
     repo: &'a Repository,
     path: String,
-    ids: Vec<&'a str>,
-    teams: Vec<&'a str>,
+    /// The roster ids.
+    ids: Candidates<'a>,
+    /// The roster ids and the teams.
+    ids_and_teams: Candidates<'a>,
 }
 
 impl<'a> Roster<'a> {
     fn new(repo: &'a Repository) -> Self {
-        let ids = repo
+        let ids: Vec<&str> = repo
             .people()
             .filter_map(|p| p.id.as_ref().map(|i| i.value.as_str()))
             .collect();
@@ -138,8 +141,8 @@ impl<'a> Roster<'a> {
         Self {
             repo,
             path: repo.roster_path(),
-            ids,
-            teams,
+            ids_and_teams: Candidates::new(ids.iter().chain(teams.iter()).copied()),
+            ids: Candidates::new(ids),
         }
     }
 }
@@ -162,7 +165,7 @@ impl Found<'_, '_> {
         }
         let message = format!("{what} `{value}` is not in {}", self.roster.path);
         let named = self.legacy.then(|| self.by_name(value)).flatten();
-        let help = match (named, suggest(value, self.roster.ids.iter().copied())) {
+        let help = match (named, self.roster.ids.closest(value)) {
             (Some(id), _) => format!(
                 "`{value}` is `{id}` in {}: write the roster id, or run `docket import`, which maps names to roster ids",
                 self.roster.path
@@ -200,7 +203,7 @@ impl Found<'_, '_> {
             self.roster.path
         );
         let name = value.split(['(', '<']).next().unwrap_or(value).trim();
-        let help = match suggest(name, self.roster.ids.iter().copied()) {
+        let help = match self.roster.ids.closest(name) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!(
                 "add them to {} (with `handle` or `email` to match how records name them)",
@@ -219,7 +222,7 @@ impl Found<'_, '_> {
             "update author `{value}` (from the file name) is not in {}",
             self.roster.path
         );
-        let help = match suggest(value, self.roster.ids.iter().copied()) {
+        let help = match self.roster.ids.closest(value) {
             Some(s) => format!("did you mean `{s}`? rename the file to `{s}.md`"),
             None => format!(
                 "add `{value}` to {}, or name the file after the author's roster id",
@@ -238,13 +241,7 @@ impl Found<'_, '_> {
             "{what} `{value}` is neither a person nor a team in {}",
             self.roster.path
         );
-        let candidates = self
-            .roster
-            .ids
-            .iter()
-            .chain(self.roster.teams.iter())
-            .copied();
-        let help = match suggest(value, candidates) {
+        let help = match self.roster.ids_and_teams.closest(value) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!(
                 "add `{value}` to {} as a person, or as the `team` of its members",
