@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 use docket_model::History;
 
 pub use error::GitError;
+pub use history::WalkStats;
 use tree::{path_string, tree_files};
 
 /// An open repository.
@@ -124,6 +125,16 @@ impl Git {
         handbook_root: &str,
         decisions: &std::collections::BTreeSet<String>,
     ) -> Result<History, GitError> {
+        Ok(self.history_with_stats(handbook_root, decisions)?.0)
+    }
+
+    /// [`Git::history`], and how many commits it walked to get it (none on a cache
+    /// hit; the new ones when the cache was at an ancestor of HEAD).
+    pub fn history_with_stats(
+        &self,
+        handbook_root: &str,
+        decisions: &std::collections::BTreeSet<String>,
+    ) -> Result<(History, WalkStats), GitError> {
         history::history(&self.repo, handbook_root, decisions)
     }
 

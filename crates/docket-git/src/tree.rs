@@ -75,7 +75,7 @@ impl TreeCache {
         }
         let parsed = Rc::new(read_tree(repo, oid)?);
         self.entries.push_front((oid, Rc::clone(&parsed)));
-        self.entries.truncate(8);
+        self.entries.truncate(32);
         Some(parsed)
     }
 }
@@ -116,16 +116,50 @@ pub(crate) fn subtree_id(
     root: git2::Oid,
     folder: &str,
 ) -> Result<Option<git2::Oid>, git2::Oid> {
-    let mut current = root;
+    let mut current = Some(root);
     for part in folder.split('/').filter(|p| !p.is_empty()) {
-        let tree = trees.get(repo, current).ok_or(current)?;
-        let found = (0..tree.len()).find(|&i| tree.is_tree(i) && tree.name(i) == part.as_bytes());
-        let Some(i) = found else {
-            return Ok(None);
-        };
-        current = tree.id(i);
+        current = child(repo, trees, current, part)?;
     }
-    Ok(Some(current))
+    Ok(current)
+}
+
+/// The ids of the tree at `folder` in two root trees (`old` absent for a root
+/// commit's parent), reading each side only as far as the two differ: `Ok(None)`
+/// when the folder is the same in both (or in neither), else its id on each side
+/// (`None` where there is no such folder); `Err(id)` when a tree on the way (`id`)
+/// cannot be read. Most commits change something beside the handbook, and this
+/// reads only their root trees.
+pub(crate) fn subtree_pair(
+    repo: &git2::Repository,
+    trees: &mut TreeCache,
+    old: Option<git2::Oid>,
+    new: git2::Oid,
+    folder: &str,
+) -> Result<Option<(Option<git2::Oid>, Option<git2::Oid>)>, git2::Oid> {
+    let (mut old, mut new) = (old, Some(new));
+    for part in folder.split('/').filter(|p| !p.is_empty()) {
+        if old == new {
+            return Ok(None);
+        }
+        old = child(repo, trees, old, part)?;
+        new = child(repo, trees, new, part)?;
+    }
+    Ok((old != new).then_some((old, new)))
+}
+
+/// The id of folder `name` in tree `tree`; `Ok(None)` when there is no tree or no
+/// such folder, `Err(id)` when the tree cannot be read.
+fn child(
+    repo: &git2::Repository,
+    trees: &mut TreeCache,
+    tree: Option<git2::Oid>,
+    name: &str,
+) -> Result<Option<git2::Oid>, git2::Oid> {
+    let Some(id) = tree else { return Ok(None) };
+    let tree = trees.get(repo, id).ok_or(id)?;
+    Ok((0..tree.len())
+        .find(|&i| tree.is_tree(i) && tree.name(i) == name.as_bytes())
+        .map(|i| tree.id(i)))
 }
 
 /// Git's tree order: names compared bytewise, a folder as if its name ended in `/`.
@@ -153,28 +187,23 @@ fn prefixed(prefix: &str, name: &[u8]) -> String {
 }
 
 /// Every file that differs between two trees (either may be absent), by a merge of
-/// their sorted entries; equal subtrees are skipped by id, and the folder `skip` is
+/// their sorted entries; equal subtrees are skipped by id, and the folders `skip` are
 /// never entered.
 pub(crate) struct TreeDiff<'a> {
     repo: &'a git2::Repository,
     trees: &'a mut TreeCache,
-    skip: &'a str,
+    skip: &'a [String],
     /// Folders whose tree could not be read on either side, with that tree's id:
     /// what changed under them is unknown.
     pub(crate) unreadable: Vec<(String, git2::Oid)>,
 }
 
 impl<'a> TreeDiff<'a> {
-    /// A diff of everything.
-    pub(crate) fn all(repo: &'a git2::Repository, trees: &'a mut TreeCache) -> Self {
-        Self::skipping(repo, trees, "\0")
-    }
-
-    /// A diff that never descends into the folder `skip`.
+    /// A diff that never descends into the folders `skip` (none when empty).
     pub(crate) fn skipping(
         repo: &'a git2::Repository,
         trees: &'a mut TreeCache,
-        skip: &'a str,
+        skip: &'a [String],
     ) -> Self {
         Self {
             repo,
@@ -205,7 +234,7 @@ impl<'a> TreeDiff<'a> {
         prefix: &str,
         out: &mut Vec<Change>,
     ) {
-        if old == new || prefix == self.skip {
+        if old == new || self.skip.iter().any(|s| s == prefix) {
             return;
         }
         let (Some(old_tree), Some(new_tree)) = (self.side(old, prefix), self.side(new, prefix))
