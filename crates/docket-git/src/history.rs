@@ -30,7 +30,7 @@ use docket_model::{
 use crate::cache::{read_cache, write_cache};
 use crate::clone::is_partial_clone;
 use crate::error::GitError;
-use crate::order::commit_order;
+use crate::order::{Node, commit_order, read_node};
 use crate::tree::{
     Change, Kind, TreeCache, TreeDiff, inside, path_string, subtree_id, subtree_pair, tree_files,
 };
@@ -62,9 +62,10 @@ pub(crate) fn history(
         let old = git2::Oid::from_str(c.head.as_deref()?).ok()?;
         repo.graph_descendant_of(head, old).ok()?.then_some(old)
     });
-    let (order, base) = commit_order(repo, head, base)?;
-    let mut walk = Walk::start(repo, handbook_root, decisions, head)?;
-    for oid in order {
+    let order = commit_order(repo, head, base)?;
+    let base = order.base;
+    let mut walk = Walk::start(repo, handbook_root, decisions, head, order.nodes)?;
+    for oid in order.commits {
         if walk.alive.is_empty() || walk.step(oid).is_break() {
             break;
         }
@@ -119,6 +120,9 @@ struct Walk<'r> {
     trees: TreeCache,
     find: git2::DiffFindOptions,
     gaps: Gaps,
+    /// The tree and parents of the commits the order read ([`crate::order`]); a
+    /// commit not in it is read when needed.
+    nodes: HashMap<git2::Oid, Node>,
     /// Commits read.
     walked: usize,
 }
@@ -130,6 +134,7 @@ impl<'r> Walk<'r> {
         handbook_root: &'r str,
         decisions: &'r BTreeSet<String>,
         head: git2::Oid,
+        nodes: HashMap<git2::Oid, Node>,
     ) -> Result<Self, GitError> {
         let tree = repo.find_commit(head)?.tree()?;
         let alive = tree_files(repo, &tree, handbook_root)
@@ -147,19 +152,21 @@ impl<'r> Walk<'r> {
             trees: TreeCache::default(),
             find,
             gaps: Gaps::default(),
+            nodes,
             walked: 0,
         })
     }
 
     /// Reads one commit; `Break` when the walk cannot go on (a missing commit).
     fn step(&mut self, oid: git2::Oid) -> ControlFlow<()> {
-        let Ok(commit) = self.repo.find_commit(oid) else {
+        let node = self.nodes.remove(&oid);
+        let Some(node) = node.or_else(|| read_node(self.repo, oid, false)) else {
             return self.stop_at(oid);
         };
-        let parent = match commit.parent_ids().next() {
-            Some(p) => match self.repo.find_commit(p) {
-                Ok(parent) => Some(parent.tree_id()),
-                Err(_) => return self.stop_at(p),
+        let parent = match node.parents.first() {
+            Some(&p) => match self.tree_of(p) {
+                Some(tree) => Some(tree),
+                None => return self.stop_at(p),
             },
             None => None,
         };
@@ -167,14 +174,14 @@ impl<'r> Walk<'r> {
         // Compare the scopes' subtrees: an unchanged handbook costs reading the root
         // trees, and nothing outside the scopes is read (until a followed file is
         // added: then the files deleted elsewhere may be where it came from).
-        let mut live = self.changed_scopes(parent, commit.tree_id());
+        let mut live = self.changed_scopes(parent, node.tree);
         if live.is_empty() {
             return ControlFlow::Continue(());
         }
         // A merge brings in changes its other parents already made; like
         // `git log --follow`, credit them to the commits that made them, not to the
         // merge. A merge whose scopes equal another parent's changed nothing itself.
-        let others = self.other_parents(&commit, &mut live);
+        let others = self.other_parents(&node.parents, &mut live);
         if live.is_empty()
             || (0..others.readable).any(|k| live.iter().all(|l| l.others[k] == l.new))
         {
@@ -183,9 +190,9 @@ impl<'r> Walk<'r> {
         let scopes = self.scopes.clone();
         let mut changes = Vec::new();
         for l in &live {
-            changes.extend(self.diff(l.old, l.new, &scopes[l.scope], &[]));
+            changes.extend(self.diff(l.old, l.new, &scopes[l.scope]));
         }
-        self.follow_renames(&mut changes, commit.tree_id(), parent);
+        self.follow_renames(&mut changes, node.tree, parent);
         if others.readable > 0 {
             self.drop_merged(&mut changes, others.readable, &live, &scopes);
         }
@@ -198,8 +205,23 @@ impl<'r> Walk<'r> {
                 }
             }
         }
+        let Ok(commit) = self.repo.find_commit(oid) else {
+            return self.stop_at(oid);
+        };
         self.record(&commit, changes);
         ControlFlow::Continue(())
+    }
+
+    /// The tree of commit `oid`; `None` when the commit cannot be read. A commit
+    /// read here is kept for its own step.
+    fn tree_of(&mut self, oid: git2::Oid) -> Option<git2::Oid> {
+        if let Some(node) = self.nodes.get(&oid) {
+            return Some(node.tree);
+        }
+        let node = read_node(self.repo, oid, false)?;
+        let tree = node.tree;
+        self.nodes.insert(oid, node);
+        Some(tree)
     }
 
     /// The scopes whose subtree differs between the root trees `old` (the first
@@ -230,15 +252,14 @@ impl<'r> Walk<'r> {
     /// parent commit that cannot be read is left out and noted (the walk goes on
     /// along the first parent); a scope with a tree that cannot be read in one of
     /// them leaves `live`, its files marked.
-    fn other_parents(&mut self, commit: &git2::Commit<'_>, live: &mut Vec<Live>) -> OtherParents {
+    fn other_parents(&mut self, parents: &[git2::Oid], live: &mut Vec<Live>) -> OtherParents {
         let mut others = OtherParents::default();
-        for p in commit.parent_ids().skip(1) {
-            let Ok(other) = self.repo.find_commit(p) else {
+        for &p in parents.iter().skip(1) {
+            let Some(root) = self.tree_of(p) else {
                 self.gaps.object(ObjectKind::Commit, p);
                 others.unreadable = true;
                 continue;
             };
-            let root = other.tree_id();
             let mut readable = Vec::with_capacity(live.len());
             for l in live.iter_mut() {
                 let scope = &self.scopes[l.scope];
@@ -269,23 +290,39 @@ impl<'r> Walk<'r> {
         ControlFlow::Break(())
     }
 
-    /// The files that differ between two trees (folder `prefix`), never entering
-    /// the folders `skip`; the files under a tree that cannot be read are marked.
+    /// The files that differ between two trees (folder `prefix`); the files under a
+    /// tree that cannot be read are marked.
     fn diff(
         &mut self,
         old: Option<git2::Oid>,
         new: Option<git2::Oid>,
         prefix: &str,
-        skip: &[String],
     ) -> Vec<Change> {
         let mut out = Vec::new();
-        let mut diff = TreeDiff::skipping(self.repo, &mut self.trees, skip);
+        let mut diff = TreeDiff::skipping(self.repo, &mut self.trees, &[]);
         diff.diff(old, new, prefix, &mut out);
-        for (folder, tree) in diff.unreadable {
+        let unreadable = diff.unreadable;
+        self.unreadable_trees(unreadable);
+        out
+    }
+
+    /// The files deleted between two root trees outside the scopes (folders only in
+    /// `new` are not read); the files under a tree that cannot be read are marked.
+    fn deleted_outside(&mut self, old: git2::Oid, new: git2::Oid) -> Vec<Change> {
+        let mut out = Vec::new();
+        let mut diff = TreeDiff::deletions(self.repo, &mut self.trees, &self.scopes);
+        diff.diff(Some(old), Some(new), "", &mut out);
+        let unreadable = diff.unreadable;
+        self.unreadable_trees(unreadable);
+        out
+    }
+
+    /// Marks the files under folders whose tree could not be read.
+    fn unreadable_trees(&mut self, folders: Vec<(String, git2::Oid)>) {
+        for (folder, tree) in folders {
             self.gaps.object(ObjectKind::Tree, tree);
             self.gaps.truncate_under(&self.alive, &folder);
         }
-        out
     }
 
     /// Finds where the followed files a commit adds came from, as `git log --follow`
@@ -308,15 +345,14 @@ impl<'r> Walk<'r> {
         if !self.adds_followed(changes) || self.scopes.iter().any(String::is_empty) {
             return;
         }
-        let scopes = self.scopes.clone();
-        let mut outside = self.diff(old_root, Some(new_root), "", &scopes);
-        outside.retain(|c| c.kind == Kind::Deleted);
+        let Some(old_root) = old_root else { return };
+        let outside = self.deleted_outside(old_root, new_root);
         if outside.is_empty() {
             return;
         }
         changes.extend(outside);
         pair_renames(changes, &self.alive);
-        self.similar_renames(changes, old_root, new_root);
+        self.similar_renames(changes, Some(old_root), new_root);
     }
 
     /// Whether `changes` adds a followed file (one whose origin the walk needs).
@@ -436,7 +472,7 @@ impl<'r> Walk<'r> {
         for k in 0..readable {
             let mut differs = HashSet::new();
             for l in live {
-                let diff = self.diff(l.others[k], l.new, &scopes[l.scope], &[]);
+                let diff = self.diff(l.others[k], l.new, &scopes[l.scope]);
                 differs.extend(diff.into_iter().map(|c| c.path));
             }
             for c in changes.iter() {

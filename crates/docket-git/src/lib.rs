@@ -135,7 +135,12 @@ impl Git {
         handbook_root: &str,
         decisions: &std::collections::BTreeSet<String>,
     ) -> Result<(History, WalkStats), GitError> {
-        history::history(&self.repo, handbook_root, decisions)
+        // The walk reads each object about once and keeps the trees it reuses
+        // itself: libgit2's object cache would only cost the storing and the freeing.
+        git2::opts::enable_caching(false);
+        let history = history::history(&self.repo, handbook_root, decisions);
+        git2::opts::enable_caching(true);
+        history
     }
 
     /// The files changed between the merge base of `reference` and HEAD and the

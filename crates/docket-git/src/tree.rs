@@ -193,6 +193,9 @@ pub(crate) struct TreeDiff<'a> {
     repo: &'a git2::Repository,
     trees: &'a mut TreeCache,
     skip: &'a [String],
+    /// Whether only deleted files are wanted: folders only on the new side are not
+    /// read.
+    deletions_only: bool,
     /// Folders whose tree could not be read on either side, with that tree's id:
     /// what changed under them is unknown.
     pub(crate) unreadable: Vec<(String, git2::Oid)>,
@@ -209,7 +212,21 @@ impl<'a> TreeDiff<'a> {
             repo,
             trees,
             skip,
+            deletions_only: false,
             unreadable: Vec::new(),
+        }
+    }
+
+    /// A diff that lists deleted files only, never descending into the folders
+    /// `skip`.
+    pub(crate) fn deletions(
+        repo: &'a git2::Repository,
+        trees: &'a mut TreeCache,
+        skip: &'a [String],
+    ) -> Self {
+        Self {
+            deletions_only: true,
+            ..Self::skipping(repo, trees, skip)
         }
     }
 
@@ -237,8 +254,12 @@ impl<'a> TreeDiff<'a> {
         if old == new || self.skip.iter().any(|s| s == prefix) {
             return;
         }
-        let (Some(old_tree), Some(new_tree)) = (self.side(old, prefix), self.side(new, prefix))
-        else {
+        // The newer side first: in a pack whose deltas run from older to newer
+        // versions (`git fast-import`), reading it caches the older one on the way;
+        // where they run the other way, the newer one is near the base and cheap.
+        let new_tree = self.side(new, prefix);
+        let old_tree = self.side(old, prefix);
+        let (Some(old_tree), Some(new_tree)) = (old_tree, new_tree) else {
             return;
         };
         let (mut i, mut j) = (0, 0);
@@ -269,7 +290,7 @@ impl<'a> TreeDiff<'a> {
                         let path = prefixed(prefix, new_tree.name(j));
                         if new_tree.is_tree(j) {
                             self.diff(Some(old_tree.id(i)), Some(new_tree.id(j)), &path, out);
-                        } else {
+                        } else if !self.deletions_only {
                             out.push(Change {
                                 kind: Kind::Modified,
                                 path,
@@ -288,6 +309,9 @@ impl<'a> TreeDiff<'a> {
     /// An entry present on one side only: a file added or deleted, or every file of
     /// a folder added or deleted.
     fn one_side(&mut self, tree: &Tree, i: usize, prefix: &str, kind: Kind, out: &mut Vec<Change>) {
+        if self.deletions_only && kind == Kind::Added {
+            return;
+        }
         let path = prefixed(prefix, tree.name(i));
         if tree.is_tree(i) {
             let (old, new) = if kind == Kind::Added {
