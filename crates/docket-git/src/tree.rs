@@ -123,6 +123,9 @@ pub(crate) fn subtree_id(
     Ok(current)
 }
 
+/// A folder's tree in an older and a newer commit (`None` where it does not exist).
+pub(crate) type TreePair = (Option<git2::Oid>, Option<git2::Oid>);
+
 /// The ids of the tree at `folder` in two root trees (`old` absent for a root
 /// commit's parent), reading each side only as far as the two differ: `Ok(None)`
 /// when the folder is the same in both (or in neither), else its id on each side
@@ -135,7 +138,7 @@ pub(crate) fn subtree_pair(
     old: Option<git2::Oid>,
     new: git2::Oid,
     folder: &str,
-) -> Result<Option<(Option<git2::Oid>, Option<git2::Oid>)>, git2::Oid> {
+) -> Result<Option<TreePair>, git2::Oid> {
     let (mut old, mut new) = (old, Some(new));
     for part in folder.split('/').filter(|p| !p.is_empty()) {
         if old == new {
