@@ -2,18 +2,25 @@
 //! are missing (decision 0011).
 //!
 //! The walk reads commits children first ([`crate::order`]). For each it compares
-//! the handbook's subtree with the first parent's, diffs the two when they differ,
-//! follows renames, and credits the commit to the files it changed, under the name
-//! each file has at HEAD. An object that cannot be read costs only the files whose
-//! history needs it, and is recorded in `History::partial`:
+//! its scopes with the first parent's: the handbook's subtree, and the folder of
+//! every file followed back to outside it (records that moved in from `doc/adr`).
+//! Where a scope differs it diffs the two subtrees, follows renames, and credits the
+//! commit to the files it changed, under the name each file has at HEAD. Rename
+//! detection asks only where a followed file that the commit adds came from, as
+//! `git log --follow` does: identical contents first, then libgit2's similarity over
+//! that file and the deleted candidates, never over the commit's whole diff; files
+//! deleted outside the scopes are listed only then. An object that cannot be read
+//! costs only the files whose history needs it, and is recorded in
+//! `History::partial`:
 //!
 //! - a tree: the files under it (at that commit) may have missed this commit's
 //!   changes, so their older history is uncertain (`truncated`);
 //! - a blob read for a decision's status: that commit's status is unknown
 //!   (`unknown_status`);
-//! - a blob libgit2's rename detection needed: the commit's renames are paired by
-//!   identical content only, and the files it added are `truncated` (each may have
-//!   been a rename whose older history is now out of reach);
+//! - a blob libgit2's rename detection needed (an added followed file or a deleted
+//!   candidate): the commit's renames are paired by identical content only, and the
+//!   followed files it added are `truncated` (each may have been a rename whose
+//!   older history is now out of reach);
 //! - a commit: the walk stops there, keeping what it read; every file not yet
 //!   traced to its creation is `truncated`. When it is a merge's second (or later)
 //!   parent, the walk goes on along the first parent instead, and the files the

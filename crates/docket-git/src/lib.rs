@@ -4,8 +4,11 @@
 //! - [`open`] finds the repository that holds a folder (worktrees and detached HEADs
 //!   included) and says what kind of repository it is.
 //! - [`Git::history`] walks history once, from HEAD, diffing each commit against its
-//!   first parent restricted to the handbook root, following renames; the cost grows
-//!   with the number of commits, never with files × commits. The result is cached
+//!   first parent restricted to the handbook root (and the folders its files were
+//!   followed back to), following renames of the files it follows only; the cost
+//!   grows with the number of commits, never with files × commits, and a commit
+//!   elsewhere in the repository costs reading its root tree.
+//!   [`Git::history_with_stats`] also says how many commits that took. The result is cached
 //!   under `.git/docket/` keyed by HEAD; after new commits only those are walked.
 //!   An object that cannot be read (a partial clone, a damaged repository) costs only
 //!   the files whose history needs it, and `History::partial` says which and why.
