@@ -6,6 +6,9 @@
 //! DOCKET_BENCH_REPO=/tmp/c10k cargo bench -p docket-git --bench history
 //! ```
 //! (`benches/history.sh` does both.) Without `DOCKET_BENCH_REPO` it says so and exits.
+//! `DOCKET_BENCH_DECISIONS` names the decision folder (`docs/decisions` by default;
+//! `docs/adr` for the repository of `moved_records.py`), and `DOCKET_BENCH_FLOOR` the
+//! paths `git log` is limited to for the floor (all of history by default).
 
 #![allow(
     clippy::print_stdout,
@@ -28,40 +31,49 @@ fn main() {
         docket_git::Opened::Unreadable(why) => panic!("{}: {why}", repo.display()),
     };
     let cache = repo.join(".git/docket");
-    let decisions: std::collections::BTreeSet<String> =
-        std::fs::read_dir(repo.join("docs/decisions"))
-            .expect("docs/decisions")
-            .filter_map(Result::ok)
-            .map(|e| format!("docs/decisions/{}", e.file_name().to_string_lossy()))
-            .collect();
+    let folder = std::env::var("DOCKET_BENCH_DECISIONS").unwrap_or("docs/decisions".into());
+    let decisions: std::collections::BTreeSet<String> = std::fs::read_dir(repo.join(&folder))
+        .expect("the decision folder")
+        .filter_map(Result::ok)
+        .map(|e| format!("{folder}/{}", e.file_name().to_string_lossy()))
+        .collect();
     let mut cold = Vec::new();
     let mut warm = Vec::new();
     let mut files = 0;
+    let mut walked = 0;
     for _ in 0..3 {
         let _ = std::fs::remove_dir_all(&cache);
         let t = Instant::now();
-        let h = git.history("docs", &decisions).expect("history");
+        let (h, stats) = git.history_with_stats("docs", &decisions).expect("history");
         cold.push(t.elapsed().as_secs_f64());
         files = h.files.len();
+        walked = stats.commits_walked;
         let t = Instant::now();
         let h2 = git.history("docs", &decisions).expect("history");
         warm.push(t.elapsed().as_secs_f64());
         assert_eq!(h, h2, "the cache gives the same history");
     }
     let t = Instant::now();
+    let floor_paths = std::env::var("DOCKET_BENCH_FLOOR").unwrap_or_default();
     let out = std::process::Command::new("git")
-        .args(["log", "--name-only", "--format=%H%x00%an%x00%ae%x00%aI"])
+        .args([
+            "log",
+            "--name-only",
+            "--format=%H%x00%an%x00%ae%x00%aI",
+            "--",
+        ])
+        .args(floor_paths.split_whitespace())
         .current_dir(&repo)
         .output()
         .expect("git log");
     let floor = t.elapsed().as_secs_f64();
     assert!(out.status.success());
     let best = |v: &[f64]| v.iter().cloned().fold(f64::INFINITY, f64::min);
-    println!("history of {files} files");
+    println!("history of {files} files, {walked} commits walked");
     println!("cold: best {:.2} s of {cold:.2?}", best(&cold));
     println!("warm (cache hit): best {:.1} ms", best(&warm) * 1000.0);
     println!(
-        "floor (git log --name-only): {floor:.2} s; cold / floor = {:.2}",
+        "floor (git log --name-only -- {floor_paths}): {floor:.2} s; cold / floor = {:.2}",
         best(&cold) / floor
     );
 }

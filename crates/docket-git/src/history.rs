@@ -2,18 +2,25 @@
 //! are missing (decision 0011).
 //!
 //! The walk reads commits children first ([`crate::order`]). For each it compares
-//! the handbook's subtree with the first parent's, diffs the two when they differ,
-//! follows renames, and credits the commit to the files it changed, under the name
-//! each file has at HEAD. An object that cannot be read costs only the files whose
-//! history needs it, and is recorded in `History::partial`:
+//! its scopes with the first parent's: the handbook's subtree, and the folder of
+//! every file followed back to outside it (records that moved in from `doc/adr`).
+//! Where a scope differs it diffs the two subtrees, follows renames, and credits the
+//! commit to the files it changed, under the name each file has at HEAD. Rename
+//! detection asks only where a followed file that the commit adds came from, as
+//! `git log --follow` does: identical contents first, then libgit2's similarity over
+//! that file and the deleted candidates, never over the commit's whole diff; files
+//! deleted outside the scopes are listed only then. An object that cannot be read
+//! costs only the files whose history needs it, and is recorded in
+//! `History::partial`:
 //!
 //! - a tree: the files under it (at that commit) may have missed this commit's
 //!   changes, so their older history is uncertain (`truncated`);
 //! - a blob read for a decision's status: that commit's status is unknown
 //!   (`unknown_status`);
-//! - a blob libgit2's rename detection needed: the commit's renames are paired by
-//!   identical content only, and the files it added are `truncated` (each may have
-//!   been a rename whose older history is now out of reach);
+//! - a blob libgit2's rename detection needed (an added followed file or a deleted
+//!   candidate): the commit's renames are paired by identical content only, and the
+//!   followed files it added are `truncated` (each may have been a rename whose
+//!   older history is now out of reach);
 //! - a commit: the walk stops there, keeping what it read; every file not yet
 //!   traced to its creation is `truncated`. When it is a merge's second (or later)
 //!   parent, the walk goes on along the first parent instead, and the files the
@@ -30,58 +37,101 @@ use docket_model::{
 use crate::cache::{read_cache, write_cache};
 use crate::clone::is_partial_clone;
 use crate::error::GitError;
-use crate::order::commit_order;
-use crate::tree::{Change, Kind, TreeCache, TreeDiff, inside, path_string, subtree_id, tree_files};
+use crate::order::{Node, commit_order, read_node};
+use crate::tree::{
+    Change, Kind, TreeCache, TreeDiff, inside, path_string, subtree_id, subtree_pair, tree_files,
+};
 
 /// The history of every file under `handbook_root`, from the cache when it describes
-/// HEAD, else by walking the commits since the cached HEAD (or all of them).
+/// HEAD, else by walking the commits since the cached HEAD (or all of them), and how
+/// many commits that took.
 pub(crate) fn history(
     repo: &git2::Repository,
     handbook_root: &str,
     decisions: &BTreeSet<String>,
-) -> Result<History, GitError> {
+) -> Result<(History, WalkStats), GitError> {
     let Some(head) = repo.head().ok().and_then(|h| h.target()) else {
-        return Ok(History::default());
+        return Ok((History::default(), WalkStats::default()));
     };
     let shallow = repo.is_shallow();
     let cached = read_cache(repo, handbook_root, shallow, decisions);
     if let Some(c) = &cached
         && c.head.as_deref() == Some(head.to_string().as_str())
     {
-        return Ok(c.clone());
+        let stats = WalkStats {
+            commits_walked: 0,
+            from_cache: true,
+        };
+        return Ok((c.clone(), stats));
     }
     // A cache at an ancestor of HEAD: walk only the new commits and append the rest.
     let base = cached.as_ref().and_then(|c| {
         let old = git2::Oid::from_str(c.head.as_deref()?).ok()?;
         repo.graph_descendant_of(head, old).ok()?.then_some(old)
     });
-    let (order, base) = commit_order(repo, head, base)?;
-    let mut walk = Walk::start(repo, handbook_root, decisions, head)?;
-    for oid in order {
+    let order = commit_order(repo, head, base)?;
+    let base = order.base;
+    let mut walk = Walk::start(repo, handbook_root, decisions, head, order.nodes)?;
+    for oid in order.commits {
         if walk.alive.is_empty() || walk.step(oid).is_break() {
             break;
         }
     }
+    let stats = WalkStats {
+        commits_walked: walk.walked,
+        from_cache: base.is_some(),
+    };
     let mut history = walk.finish(cached.filter(|_| base.is_some()));
     history.head = Some(head.to_string());
     history.shallow = shallow;
     write_cache(repo, handbook_root, decisions, &history);
-    Ok(history)
+    Ok((history, stats))
+}
+
+/// How many commits a history read walked: 0 when the cache described HEAD, the
+/// commits since the cached HEAD when it was an ancestor, all of them (up to the one
+/// that created the oldest file) otherwise.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WalkStats {
+    /// Commits read (each compared with its first parent).
+    pub commits_walked: usize,
+    /// Whether the cached history was used, as the answer or as the older part.
+    pub from_cache: bool,
+}
+
+/// The most folders the walk compares one by one; past it, it diffs the whole tree.
+const MAX_SCOPES: usize = 16;
+
+/// A scope a commit changed: its subtree there and in the first parent (`None` where
+/// there is no such folder), and in each readable other parent of a merge.
+struct Live {
+    scope: usize,
+    old: Option<git2::Oid>,
+    new: Option<git2::Oid>,
+    others: Vec<Option<git2::Oid>>,
 }
 
 /// The state of one walk.
 struct Walk<'r> {
     repo: &'r git2::Repository,
-    handbook_root: &'r str,
     decisions: &'r BTreeSet<String>,
     /// Each file still followed: its path at the commit being read → its path at
     /// HEAD. A file leaves when the walk reaches the commit that added it.
     alive: HashMap<String, String>,
+    /// The folders compared at each commit, none inside another: the handbook root,
+    /// and the folder of each file followed back to outside it (records moved in from
+    /// `doc/adr`); `""` (the whole tree) when there would be too many.
+    scopes: Vec<String>,
     /// The commits found so far for each file (by its path at HEAD), newest first.
     files: HashMap<String, Vec<CommitInfo>>,
     trees: TreeCache,
     find: git2::DiffFindOptions,
     gaps: Gaps,
+    /// The tree and parents of the commits the order read ([`crate::order`]); a
+    /// commit not in it is read when needed.
+    nodes: HashMap<git2::Oid, Node>,
+    /// Commits read.
+    walked: usize,
 }
 
 impl<'r> Walk<'r> {
@@ -91,6 +141,7 @@ impl<'r> Walk<'r> {
         handbook_root: &'r str,
         decisions: &'r BTreeSet<String>,
         head: git2::Oid,
+        nodes: HashMap<git2::Oid, Node>,
     ) -> Result<Self, GitError> {
         let tree = repo.find_commit(head)?.tree()?;
         let alive = tree_files(repo, &tree, handbook_root)
@@ -101,63 +152,56 @@ impl<'r> Walk<'r> {
         find.renames(true);
         Ok(Walk {
             repo,
-            handbook_root,
             decisions,
             alive,
+            scopes: vec![handbook_root.to_string()],
             files: HashMap::new(),
             trees: TreeCache::default(),
             find,
             gaps: Gaps::default(),
+            nodes,
+            walked: 0,
         })
     }
 
     /// Reads one commit; `Break` when the walk cannot go on (a missing commit).
     fn step(&mut self, oid: git2::Oid) -> ControlFlow<()> {
-        let Ok(commit) = self.repo.find_commit(oid) else {
+        let node = self.nodes.remove(&oid);
+        let Some(node) = node.or_else(|| read_node(self.repo, oid, false)) else {
             return self.stop_at(oid);
         };
-        // Diff the handbook's subtrees: an unchanged handbook is one id comparison,
-        // and nothing outside it is read (until a file turns out to have come from
-        // outside: then the scope widens to the whole tree).
-        let scope = if self.alive.keys().all(|p| inside(p, self.handbook_root)) {
-            self.handbook_root
-        } else {
-            ""
-        };
-        let parent = match commit.parent_ids().next() {
-            Some(p) => match self.repo.find_commit(p) {
-                Ok(parent) => Some(parent.tree_id()),
-                Err(_) => return self.stop_at(p),
+        let parent = match node.parents.first() {
+            Some(&p) => match self.tree_of(p) {
+                Some(tree) => Some(tree),
+                None => return self.stop_at(p),
             },
             None => None,
         };
-        let Some(new_sub) = self.subtree(commit.tree_id(), scope) else {
-            return ControlFlow::Continue(());
-        };
-        let old_sub = match parent.map(|tree| self.subtree(tree, scope)) {
-            Some(Some(sub)) => sub,
-            Some(None) => return ControlFlow::Continue(()),
-            None => None,
-        };
-        if new_sub == old_sub {
+        self.walked += 1;
+        // Compare the scopes' subtrees: an unchanged handbook costs reading the root
+        // trees, and nothing outside the scopes is read (until a followed file is
+        // added: then the files deleted elsewhere may be where it came from).
+        let mut live = self.changed_scopes(parent, node.tree);
+        if live.is_empty() {
             return ControlFlow::Continue(());
         }
         // A merge brings in changes its other parents already made; like
         // `git log --follow`, credit them to the commits that made them, not to the
-        // merge. A merge whose handbook equals another parent's changed nothing itself.
-        let Some(others) = self.other_parents(&commit, scope) else {
-            return ControlFlow::Continue(());
-        };
-        if others.subtrees.contains(&new_sub) {
+        // merge. A merge whose scopes equal another parent's changed nothing itself.
+        let others = self.other_parents(&node.parents, &mut live);
+        if live.is_empty()
+            || (0..others.readable).any(|k| live.iter().all(|l| l.others[k] == l.new))
+        {
             return ControlFlow::Continue(());
         }
-        let mut changes = self.diff(old_sub, new_sub, scope, None);
-        self.follow_renames(&mut changes, old_sub, new_sub, scope);
-        if !scope.is_empty() && changes.iter().any(|c| c.kind == Kind::Added) {
-            self.look_outside(&mut changes, commit.tree_id(), parent, scope);
+        let scopes = self.scopes.clone();
+        let mut changes = Vec::new();
+        for l in &live {
+            changes.extend(self.diff(l.old, l.new, &scopes[l.scope]));
         }
-        if !others.subtrees.is_empty() {
-            self.drop_merged(&mut changes, &others.subtrees, new_sub, scope);
+        self.follow_renames(&mut changes, node.tree, parent);
+        if others.readable > 0 {
+            self.drop_merged(&mut changes, others.readable, &live, &scopes);
         }
         if others.unreadable {
             // What the merge brought in from the missing side cannot be told from
@@ -168,40 +212,81 @@ impl<'r> Walk<'r> {
                 }
             }
         }
+        let Ok(commit) = self.repo.find_commit(oid) else {
+            return self.stop_at(oid);
+        };
         self.record(&commit, changes);
         ControlFlow::Continue(())
     }
 
-    /// The handbook subtrees of a merge's other parents. A parent commit that cannot
-    /// be read is left out and noted (the walk goes on along the first parent); `None`
-    /// when a parent's tree cannot be read (the commit is skipped, files marked).
-    fn other_parents(&mut self, commit: &git2::Commit<'_>, scope: &str) -> Option<OtherParents> {
-        let mut others = OtherParents::default();
-        for p in commit.parent_ids().skip(1) {
-            match self.repo.find_commit(p) {
-                Ok(other) => others.subtrees.push(self.subtree(other.tree_id(), scope)?),
-                Err(_) => {
-                    self.gaps.object(ObjectKind::Commit, p);
-                    others.unreadable = true;
+    /// The tree of commit `oid`; `None` when the commit cannot be read. A commit
+    /// read here is kept for its own step.
+    fn tree_of(&mut self, oid: git2::Oid) -> Option<git2::Oid> {
+        if let Some(node) = self.nodes.get(&oid) {
+            return Some(node.tree);
+        }
+        let node = read_node(self.repo, oid, false)?;
+        let tree = node.tree;
+        self.nodes.insert(oid, node);
+        Some(tree)
+    }
+
+    /// The scopes whose subtree differs between the root trees `old` (the first
+    /// parent's; `None` for a root commit) and `new`. A scope with a tree on the way
+    /// that cannot be read is left out, its files marked: what changed there is
+    /// unknown.
+    fn changed_scopes(&mut self, old: Option<git2::Oid>, new: git2::Oid) -> Vec<Live> {
+        let mut live = Vec::new();
+        for (i, scope) in self.scopes.iter().enumerate() {
+            match subtree_pair(self.repo, &mut self.trees, old, new, scope) {
+                Ok(None) => {}
+                Ok(Some((old, new))) => live.push(Live {
+                    scope: i,
+                    old,
+                    new,
+                    others: Vec::new(),
+                }),
+                Err(tree) => {
+                    self.gaps.object(ObjectKind::Tree, tree);
+                    self.gaps.truncate_under(&self.alive, scope);
                 }
             }
         }
-        Some(others)
+        live
     }
 
-    /// The id of folder `scope` in tree `root` (`Some(None)` when there is no such
-    /// folder). `None` when a tree on the way cannot be read: what the commit being
-    /// read changed is then unknown for every file in scope, so they are marked and
-    /// the caller skips the commit.
-    fn subtree(&mut self, root: git2::Oid, scope: &str) -> Option<Option<git2::Oid>> {
-        match subtree_id(self.repo, &mut self.trees, root, scope) {
-            Ok(id) => Some(id),
-            Err(tree) => {
-                self.gaps.object(ObjectKind::Tree, tree);
-                self.gaps.truncate_under(&self.alive, scope);
-                None
+    /// Reads a merge's other parents into `live` (each scope's subtree in each). A
+    /// parent commit that cannot be read is left out and noted (the walk goes on
+    /// along the first parent); a scope with a tree that cannot be read in one of
+    /// them leaves `live`, its files marked.
+    fn other_parents(&mut self, parents: &[git2::Oid], live: &mut Vec<Live>) -> OtherParents {
+        let mut others = OtherParents::default();
+        for &p in parents.iter().skip(1) {
+            let Some(root) = self.tree_of(p) else {
+                self.gaps.object(ObjectKind::Commit, p);
+                others.unreadable = true;
+                continue;
+            };
+            let mut readable = Vec::with_capacity(live.len());
+            for l in live.iter_mut() {
+                let scope = &self.scopes[l.scope];
+                match subtree_id(self.repo, &mut self.trees, root, scope) {
+                    Ok(id) => {
+                        l.others.push(id);
+                        readable.push(true);
+                    }
+                    Err(tree) => {
+                        self.gaps.object(ObjectKind::Tree, tree);
+                        self.gaps.truncate_under(&self.alive, scope);
+                        readable.push(false);
+                    }
+                }
             }
+            let mut readable = readable.into_iter();
+            live.retain(|_| readable.next().unwrap_or(false));
+            others.readable += 1;
         }
+        others
     }
 
     /// A commit that cannot be read: the walk stops, and every file it has not yet
@@ -212,116 +297,191 @@ impl<'r> Walk<'r> {
         ControlFlow::Break(())
     }
 
-    /// The files that differ between two trees (folder `prefix`), never entering
-    /// folder `skip`; the files under a tree that cannot be read are marked.
+    /// The files that differ between two trees (folder `prefix`); the files under a
+    /// tree that cannot be read are marked.
     fn diff(
         &mut self,
         old: Option<git2::Oid>,
         new: Option<git2::Oid>,
         prefix: &str,
-        skip: Option<&str>,
     ) -> Vec<Change> {
         let mut out = Vec::new();
-        let mut diff = match skip {
-            Some(folder) => TreeDiff::skipping(self.repo, &mut self.trees, folder),
-            None => TreeDiff::all(self.repo, &mut self.trees),
-        };
+        let mut diff = TreeDiff::skipping(self.repo, &mut self.trees, &[]);
         diff.diff(old, new, prefix, &mut out);
-        for (folder, tree) in diff.unreadable {
-            self.gaps.object(ObjectKind::Tree, tree);
-            self.gaps.truncate_under(&self.alive, &folder);
-        }
+        let unreadable = diff.unreadable;
+        self.unreadable_trees(unreadable);
         out
     }
 
-    /// Pairs added and deleted files as renames: identical contents first, then, when
-    /// the commit still both adds and deletes files, libgit2's similarity detection
-    /// for this (rare) commit only.
-    fn follow_renames(
-        &mut self,
-        changes: &mut Vec<Change>,
-        old: Option<git2::Oid>,
-        new: Option<git2::Oid>,
-        prefix: &str,
-    ) {
-        pair_renames(changes);
-        if !adds_and_deletes(changes) {
-            return;
-        }
-        match similar_renames(self.repo, old, new, prefix, &mut self.find) {
-            Ok(found) => *changes = found,
-            // libgit2 fails as a whole when one blob cannot be read. Keep the
-            // identical-content pairs; every added file may have been a rename whose
-            // older history is now out of reach.
-            Err(_) => self.renames_unknown(changes),
+    /// The files deleted between two root trees outside the scopes (folders only in
+    /// `new` are not read); the files under a tree that cannot be read are marked.
+    fn deleted_outside(&mut self, old: git2::Oid, new: git2::Oid) -> Vec<Change> {
+        let mut out = Vec::new();
+        let mut diff = TreeDiff::deletions(self.repo, &mut self.trees, &self.scopes);
+        diff.diff(Some(old), Some(new), "", &mut out);
+        let unreadable = diff.unreadable;
+        self.unreadable_trees(unreadable);
+        out
+    }
+
+    /// Marks the files under folders whose tree could not be read.
+    fn unreadable_trees(&mut self, folders: Vec<(String, git2::Oid)>) {
+        for (folder, tree) in folders {
+            self.gaps.object(ObjectKind::Tree, tree);
+            self.gaps.truncate_under(&self.alive, &folder);
         }
     }
 
-    /// Marks what a failed similarity detection leaves unknown: the files `changes`
-    /// adds, and the first blob among the added and deleted ones that cannot be read.
-    fn renames_unknown(&mut self, changes: &[Change]) {
-        let odb = self.repo.odb().ok();
-        let unreadable = changes
+    /// Finds where the followed files a commit adds came from, as `git log --follow`
+    /// does: only a followed file is a rename's destination, and any file the commit
+    /// deletes may be its source. Identical contents first, then libgit2's similarity
+    /// for the followed files still unpaired; deletions inside the scopes first, then
+    /// (when a followed file is still unpaired) deletions elsewhere in the repository
+    /// (records adopted from `doc/adr/`).
+    fn follow_renames(
+        &mut self,
+        changes: &mut Vec<Change>,
+        new_root: git2::Oid,
+        old_root: Option<git2::Oid>,
+    ) {
+        if !self.adds_followed(changes) {
+            return;
+        }
+        pair_renames(changes, &self.alive);
+        self.similar_renames(changes, old_root, new_root);
+        if !self.adds_followed(changes) || self.scopes.iter().any(String::is_empty) {
+            return;
+        }
+        let Some(old_root) = old_root else { return };
+        let outside = self.deleted_outside(old_root, new_root);
+        if outside.is_empty() {
+            return;
+        }
+        changes.extend(outside);
+        pair_renames(changes, &self.alive);
+        self.similar_renames(changes, Some(old_root), new_root);
+    }
+
+    /// Whether `changes` adds a followed file (one whose origin the walk needs).
+    fn adds_followed(&self, changes: &[Change]) -> bool {
+        changes
             .iter()
-            .filter(|c| matches!(c.kind, Kind::Added | Kind::Deleted))
+            .any(|c| c.kind == Kind::Added && self.alive.contains_key(&c.path))
+    }
+
+    /// Pairs the followed files `changes` adds with the files it deletes by libgit2's
+    /// similarity, over a diff of those paths only. A deleted file is a candidate
+    /// only when it has the extension of an added one (a record stays Markdown or
+    /// YAML; a commit restructuring hundreds of source files costs nothing) and a
+    /// size that allows a similarity of 50% with it (git's own test: the smaller at
+    /// least half the larger); no other is read.
+    fn similar_renames(
+        &mut self,
+        changes: &mut Vec<Change>,
+        old_root: Option<git2::Oid>,
+        new_root: git2::Oid,
+    ) {
+        let Some(old_root) = old_root else { return };
+        let targets: Vec<usize> = (0..changes.len())
+            .filter(|&i| {
+                changes[i].kind == Kind::Added && self.alive.contains_key(&changes[i].path)
+            })
+            .collect();
+        let extensions: HashSet<String> = targets
+            .iter()
+            .map(|&t| extension(&changes[t].path))
+            .collect();
+        let candidates: Vec<usize> = (0..changes.len())
+            .filter(|&i| {
+                changes[i].kind == Kind::Deleted
+                    && extensions.contains(&extension(&changes[i].path))
+            })
+            .collect();
+        if targets.is_empty() || candidates.is_empty() {
+            return;
+        }
+        let odb = self.repo.odb().ok();
+        let size = |oid: git2::Oid| {
+            odb.as_ref()
+                .and_then(|o| o.read_header(oid).ok())
+                .map(|(size, _)| size)
+        };
+        let target_sizes: Vec<Option<usize>> =
+            targets.iter().map(|&t| size(changes[t].oid)).collect();
+        let sources: Vec<usize> = candidates
+            .into_iter()
+            .filter(|&i| {
+                let source = size(changes[i].oid);
+                target_sizes.iter().any(|&t| could_be_similar(source, t))
+            })
+            .collect();
+        if sources.is_empty() {
+            return;
+        }
+        let paths: Vec<&str> = targets
+            .iter()
+            .chain(&sources)
+            .map(|&i| changes[i].path.as_str())
+            .collect();
+        match similar_pairs(self.repo, old_root, new_root, &paths, &mut self.find) {
+            Ok(pairs) => {
+                let mut gone = HashSet::new();
+                for (new_path, old_path) in pairs {
+                    if let Some(&t) = targets.iter().find(|&&t| changes[t].path == new_path) {
+                        changes[t].kind = Kind::Renamed;
+                        changes[t].old_path = Some(old_path.clone());
+                        gone.insert(old_path);
+                    }
+                }
+                changes.retain(|c| c.kind != Kind::Deleted || !gone.contains(&c.path));
+            }
+            // libgit2 fails as a whole when one blob cannot be read. Keep the
+            // identical-content pairs; every followed file added may have been a
+            // rename whose older history is now out of reach.
+            Err(_) => {
+                let involved: Vec<&Change> = targets
+                    .iter()
+                    .chain(&sources)
+                    .map(|&i| &changes[i])
+                    .collect();
+                self.renames_unknown(&involved);
+            }
+        }
+    }
+
+    /// Marks what a failed similarity detection leaves unknown: the followed files
+    /// added among `involved`, and the first of its blobs that cannot be read.
+    fn renames_unknown(&mut self, involved: &[&Change]) {
+        let odb = self.repo.odb().ok();
+        let unreadable = involved
+            .iter()
             .find(|c| odb.as_ref().is_none_or(|o| !o.exists(c.oid)));
         if let Some(c) = unreadable {
             self.gaps.object(ObjectKind::Blob, c.oid);
         }
-        for c in changes.iter().filter(|c| c.kind == Kind::Added) {
+        for c in involved.iter().filter(|c| c.kind == Kind::Added) {
             if let Some(key) = self.alive.get(&c.path) {
                 self.gaps.truncated.insert(key.clone());
             }
         }
     }
 
-    /// Files added to the handbook may have moved in from elsewhere in the
-    /// repository (records adopted from `doc/adr/`): looks outside the handbook for
-    /// their deleted originals.
-    fn look_outside(
-        &mut self,
-        changes: &mut Vec<Change>,
-        root_new: git2::Oid,
-        root_old: Option<git2::Oid>,
-        scope: &str,
-    ) {
-        let mut outside = self.diff(root_old, Some(root_new), "", Some(scope));
-        outside.retain(|c| c.kind == Kind::Deleted);
-        if outside.is_empty() {
-            return;
-        }
-        changes.extend(outside);
-        pair_renames(changes);
-        if !adds_and_deletes(changes) {
-            return;
-        }
-        match similar_renames(self.repo, root_old, Some(root_new), "", &mut self.find) {
-            Ok(mut found) => {
-                found.retain(|c| inside(&c.path, self.handbook_root));
-                *changes = found;
-            }
-            Err(_) => {
-                self.renames_unknown(changes);
-                changes.retain(|c| inside(&c.path, self.handbook_root));
-            }
-        }
-    }
-
-    /// Keeps only the files whose content at a merge is in no other parent.
+    /// Keeps only the files whose content at a merge is in none of its `readable`
+    /// other parents.
     fn drop_merged(
         &mut self,
         changes: &mut Vec<Change>,
-        others: &[Option<git2::Oid>],
-        new_sub: Option<git2::Oid>,
-        scope: &str,
+        readable: usize,
+        live: &[Live],
+        scopes: &[String],
     ) {
         let mut from_others = HashSet::new();
-        for other in others.iter().flatten() {
-            let differs: HashSet<String> = self
-                .diff(Some(*other), new_sub, scope, None)
-                .into_iter()
-                .map(|c| c.path)
-                .collect();
+        for k in 0..readable {
+            let mut differs = HashSet::new();
+            for l in live {
+                let diff = self.diff(l.others[k], l.new, &scopes[l.scope]);
+                differs.extend(diff.into_iter().map(|c| c.path));
+            }
             for c in changes.iter() {
                 if !differs.contains(&c.path) {
                     from_others.insert(c.path.clone());
@@ -357,6 +517,7 @@ impl<'r> Walk<'r> {
                 Kind::Renamed => {
                     self.alive.remove(&change.path);
                     if let Some(old) = change.old_path {
+                        self.widen(&old);
                         self.alive.insert(old, key);
                     }
                 }
@@ -365,6 +526,21 @@ impl<'r> Walk<'r> {
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// Makes the scopes hold `path`, a followed file's older name: its folder becomes
+    /// a scope (the scopes inside it leave), or the whole tree when there would be
+    /// more than [`MAX_SCOPES`].
+    fn widen(&mut self, path: &str) {
+        if self.scopes.iter().any(|s| inside(path, s)) {
+            return;
+        }
+        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+        self.scopes.retain(|s| !inside(s, folder));
+        self.scopes.push(folder.to_string());
+        if self.scopes.len() > MAX_SCOPES {
+            self.scopes = vec![String::new()];
         }
     }
 
@@ -391,11 +567,30 @@ impl<'r> Walk<'r> {
     }
 }
 
+/// The extension of a path's file name, lower case (`""` without one).
+fn extension(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// git's test of whether two blobs can be 50% similar at all (diffcore-rename): the
+/// smaller at least half the larger. An unknown size (a blob that cannot be read) may
+/// be anything: libgit2 then says it is missing.
+fn could_be_similar(a: Option<usize>, b: Option<usize>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    let (small, large) = if a < b { (a, b) } else { (b, a) };
+    small * 2 >= large
+}
+
 /// A merge's parents after the first.
 #[derive(Default)]
 struct OtherParents {
-    /// The handbook's subtree in each readable one.
-    subtrees: Vec<Option<git2::Oid>>,
+    /// How many could be read (their subtrees are in each `Live::others`).
+    readable: usize,
     /// Whether one of them could not be read.
     unreadable: bool,
 }
@@ -457,12 +652,9 @@ impl Gaps {
     }
 }
 
-fn adds_and_deletes(changes: &[Change]) -> bool {
-    changes.iter().any(|c| c.kind == Kind::Added) && changes.iter().any(|c| c.kind == Kind::Deleted)
-}
-
-/// Pairs an added and a deleted file with the same content as a rename.
-fn pair_renames(changes: &mut Vec<Change>) {
+/// Pairs each followed file `changes` adds with a file it deletes with the same
+/// content, as a rename.
+fn pair_renames(changes: &mut Vec<Change>, alive: &HashMap<String, String>) {
     let mut deleted: HashMap<git2::Oid, usize> = HashMap::new();
     for (i, c) in changes.iter().enumerate() {
         if c.kind == Kind::Deleted {
@@ -475,6 +667,7 @@ fn pair_renames(changes: &mut Vec<Change>) {
     let mut gone = Vec::new();
     for i in 0..changes.len() {
         if changes[i].kind == Kind::Added
+            && alive.contains_key(&changes[i].path)
             && let Some(d) = deleted.remove(&changes[i].oid)
         {
             changes[i].kind = Kind::Renamed;
@@ -488,54 +681,37 @@ fn pair_renames(changes: &mut Vec<Change>) {
     }
 }
 
-/// The changes of one commit by libgit2's diff with similarity-based rename detection.
-/// Fails when a tree or a blob it needs cannot be read.
-fn similar_renames(
+/// The renames libgit2's similarity detection finds among `paths` (each added or
+/// deleted between the root trees `old` and `new`), as (new path, old path); the
+/// diff reads only the trees on the way to them. Fails when a tree or a blob it needs
+/// cannot be read.
+fn similar_pairs(
     repo: &git2::Repository,
-    old: Option<git2::Oid>,
-    new: Option<git2::Oid>,
-    prefix: &str,
+    old: git2::Oid,
+    new: git2::Oid,
+    paths: &[&str],
     find: &mut git2::DiffFindOptions,
-) -> Result<Vec<Change>, GitError> {
-    let old_tree = old.map(|o| repo.find_tree(o)).transpose()?;
-    let new_tree = new.map(|o| repo.find_tree(o)).transpose()?;
+) -> Result<Vec<(String, String)>, GitError> {
+    let old_tree = repo.find_tree(old)?;
+    let new_tree = repo.find_tree(new)?;
     let mut opts = git2::DiffOptions::new();
-    opts.skip_binary_check(true).ignore_submodules(true);
-    let mut diff = repo.diff_tree_to_tree(old_tree.as_ref(), new_tree.as_ref(), Some(&mut opts))?;
+    opts.skip_binary_check(true)
+        .ignore_submodules(true)
+        .disable_pathspec_match(true);
+    for path in paths {
+        opts.pathspec(*path);
+    }
+    let mut diff = repo.diff_tree_to_tree(Some(&old_tree), Some(&new_tree), Some(&mut opts))?;
     diff.find_similar(Some(find))?;
-    let mut out = Vec::new();
-    for delta in diff.deltas() {
-        let kind = match delta.status() {
-            git2::Delta::Added => Kind::Added,
-            git2::Delta::Deleted => Kind::Deleted,
-            git2::Delta::Renamed => Kind::Renamed,
-            _ => Kind::Modified,
-        };
-        let file = if kind == Kind::Deleted {
-            delta.old_file()
-        } else {
-            delta.new_file()
-        };
-        let Some(path) = file.path().map(|p| join(prefix, p)) else {
-            continue;
-        };
-        out.push(Change {
-            kind,
-            path,
-            old_path: delta.old_file().path().map(|p| join(prefix, p)),
-            oid: file.id(),
-        });
-    }
-    Ok(out)
-}
-
-fn join(folder: &str, path: &std::path::Path) -> String {
-    let p = path_string(path);
-    if folder.is_empty() {
-        p
-    } else {
-        format!("{folder}/{p}")
-    }
+    Ok(diff
+        .deltas()
+        .filter(|d| d.status() == git2::Delta::Renamed)
+        .filter_map(|d| {
+            let new_path = d.new_file().path().map(path_string)?;
+            let old_path = d.old_file().path().map(path_string)?;
+            Some((new_path, old_path))
+        })
+        .collect())
 }
 
 fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {

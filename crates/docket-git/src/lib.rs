@@ -4,8 +4,11 @@
 //! - [`open`] finds the repository that holds a folder (worktrees and detached HEADs
 //!   included) and says what kind of repository it is.
 //! - [`Git::history`] walks history once, from HEAD, diffing each commit against its
-//!   first parent restricted to the handbook root, following renames; the cost grows
-//!   with the number of commits, never with files × commits. The result is cached
+//!   first parent restricted to the handbook root (and the folders its files were
+//!   followed back to), following renames of the files it follows only; the cost
+//!   grows with the number of commits, never with files × commits, and a commit
+//!   elsewhere in the repository costs reading its root tree.
+//!   [`Git::history_with_stats`] also says how many commits that took. The result is cached
 //!   under `.git/docket/` keyed by HEAD; after new commits only those are walked.
 //!   An object that cannot be read (a partial clone, a damaged repository) costs only
 //!   the files whose history needs it, and `History::partial` says which and why.
@@ -29,6 +32,7 @@ use std::path::{Path, PathBuf};
 use docket_model::History;
 
 pub use error::GitError;
+pub use history::WalkStats;
 use tree::{path_string, tree_files};
 
 /// An open repository.
@@ -124,7 +128,22 @@ impl Git {
         handbook_root: &str,
         decisions: &std::collections::BTreeSet<String>,
     ) -> Result<History, GitError> {
-        history::history(&self.repo, handbook_root, decisions)
+        Ok(self.history_with_stats(handbook_root, decisions)?.0)
+    }
+
+    /// [`Git::history`], and how many commits it walked to get it (none on a cache
+    /// hit; the new ones when the cache was at an ancestor of HEAD).
+    pub fn history_with_stats(
+        &self,
+        handbook_root: &str,
+        decisions: &std::collections::BTreeSet<String>,
+    ) -> Result<(History, WalkStats), GitError> {
+        // The walk reads each object about once and keeps the trees it reuses
+        // itself: libgit2's object cache would only cost the storing and the freeing.
+        git2::opts::enable_caching(false);
+        let history = history::history(&self.repo, handbook_root, decisions);
+        git2::opts::enable_caching(true);
+        history
     }
 
     /// The files changed between the merge base of `reference` and HEAD and the

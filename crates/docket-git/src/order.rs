@@ -1,23 +1,55 @@
 //! The order of the walk: every commit from HEAD, children before parents, newest
-//! first among those that are ready.
+//! first among those that are ready; and what the walk needs of each commit (its
+//! tree and parents), read once.
 
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use crate::error::GitError;
 
+/// A commit as the walk reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Node {
+    pub(crate) tree: git2::Oid,
+    pub(crate) parents: Vec<git2::Oid>,
+    /// Committer time (Unix seconds), for the order.
+    time: i64,
+}
+
+/// The commits to read, children before parents.
+pub(crate) struct Order {
+    pub(crate) commits: Vec<git2::Oid>,
+    /// The cached HEAD the order stops at (it and its ancestors are left out).
+    pub(crate) base: Option<git2::Oid>,
+    /// The tree and parents of every commit in `commits`, when the order was found
+    /// by reading them (empty when libgit2's walk gave it).
+    pub(crate) nodes: HashMap<git2::Oid, Node>,
+}
+
 /// The commits to read from `head`, leaving out `base` and its ancestors, and the
 /// `base` that order honours.
 ///
-/// libgit2's topological walk reads every commit before it returns the first, so one
-/// missing commit fails all of it. Then the order comes from [`readable_order`]
-/// instead: the commits that can be reached without reading a missing one, and no
-/// `base` (the walk stops at the gap, and a cached history from beyond it is not
-/// appended).
+/// A full walk (no `base`) reads each commit once, raw, for the order and for the
+/// walk ([`readable_order`]): libgit2's topological walk would read them all before
+/// returning the first, and the history walk read each again. With a `base`, or in a
+/// shallow clone or a repository with grafts (whose parents only libgit2's commit
+/// parser knows), the order is libgit2's. When libgit2's walk fails (one missing
+/// commit fails all of it), the order comes from [`readable_order`] instead: the
+/// commits that can be reached without reading a missing one, and no `base` (the walk
+/// stops at the gap, and a cached history from beyond it is not appended).
 pub(crate) fn commit_order(
     repo: &git2::Repository,
     head: git2::Oid,
     base: Option<git2::Oid>,
-) -> Result<(Vec<git2::Oid>, Option<git2::Oid>), GitError> {
+) -> Result<Order, GitError> {
+    let raw = !repo.is_shallow() && !repo.path().join("info").join("grafts").exists();
+    if base.is_none() && raw {
+        let (commits, nodes) = readable_order(repo, head, raw);
+        return Ok(Order {
+            commits,
+            base,
+            nodes,
+        });
+    }
     let mut walk = repo.revwalk()?;
     walk.push(head)?;
     walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)?;
@@ -25,63 +57,130 @@ pub(crate) fn commit_order(
         walk.hide(old)?;
     }
     match walk.collect::<Result<Vec<_>, _>>() {
-        Ok(order) => Ok((order, base)),
-        Err(_) => Ok((readable_order(repo, head), None)),
+        Ok(commits) => Ok(Order {
+            commits,
+            base,
+            nodes: HashMap::new(),
+        }),
+        Err(_) => {
+            let (commits, nodes) = readable_order(repo, head, raw);
+            Ok(Order {
+                commits,
+                base: None,
+                nodes,
+            })
+        }
     }
+}
+
+/// The tree and parents of commit `oid`; `None` when it cannot be read. `raw` reads
+/// the object and parses its header lines, else libgit2's commit parser does (it
+/// knows the parents a shallow clone or a graft cuts).
+pub(crate) fn read_node(repo: &git2::Repository, oid: git2::Oid, raw: bool) -> Option<Node> {
+    if raw {
+        let odb = repo.odb().ok()?;
+        let object = odb.read(oid).ok()?;
+        if object.kind() == git2::ObjectType::Commit
+            && let Some(node) = parse_commit(object.data())
+        {
+            return Some(node);
+        }
+    }
+    let commit = repo.find_commit(oid).ok()?;
+    Some(Node {
+        tree: commit.tree_id(),
+        parents: commit.parent_ids().collect(),
+        time: commit.time().seconds(),
+    })
+}
+
+/// The `tree`, `parent` and committer time header lines of a raw commit; `None` when
+/// there is no tree line or an id does not parse.
+fn parse_commit(data: &[u8]) -> Option<Node> {
+    let hex = |id: &[u8]| git2::Oid::from_str(std::str::from_utf8(id).ok()?).ok();
+    let mut tree = None;
+    let mut parents = Vec::new();
+    let mut time = 0;
+    for line in data.split(|&b| b == b'\n') {
+        if line.is_empty() {
+            break;
+        }
+        if let Some(id) = line.strip_prefix(b"tree ") {
+            tree = Some(hex(id)?);
+        } else if let Some(id) = line.strip_prefix(b"parent ") {
+            parents.push(hex(id)?);
+        } else if let Some(who) = line.strip_prefix(b"committer ") {
+            // `Name <email> 1700000000 +0000`
+            let after = who.rsplit(|&b| b == b'>').next().unwrap_or_default();
+            time = std::str::from_utf8(after)
+                .ok()
+                .and_then(|t| t.split_whitespace().next())
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(0);
+        }
+    }
+    Some(Node {
+        tree: tree?,
+        parents,
+        time,
+    })
 }
 
 /// Every commit reachable from `head` through readable commits, children before
 /// parents and, among commits whose children have all been listed, the newest first
-/// (what libgit2's `TOPOLOGICAL | TIME` gives). A missing commit is left out; the
-/// history walk notices it when it reads its child's parents.
-pub(crate) fn readable_order(repo: &git2::Repository, head: git2::Oid) -> Vec<git2::Oid> {
-    // Each readable commit: its time and its parents.
-    let mut graph: HashMap<git2::Oid, (i64, Vec<git2::Oid>)> = HashMap::new();
+/// (what libgit2's `TOPOLOGICAL | TIME` gives), with the tree and parents of each. A
+/// missing commit is left out; the history walk notices it when it reads its child's
+/// parents.
+pub(crate) fn readable_order(
+    repo: &git2::Repository,
+    head: git2::Oid,
+    raw: bool,
+) -> (Vec<git2::Oid>, HashMap<git2::Oid, Node>) {
+    let mut graph: HashMap<git2::Oid, Node> = HashMap::new();
     let mut missing: HashSet<git2::Oid> = HashSet::new();
     let mut stack = vec![head];
     while let Some(oid) = stack.pop() {
         if graph.contains_key(&oid) || missing.contains(&oid) {
             continue;
         }
-        match repo.find_commit(oid) {
-            Ok(commit) => {
-                let parents: Vec<git2::Oid> = commit.parent_ids().collect();
-                stack.extend(&parents);
-                graph.insert(oid, (commit.time().seconds(), parents));
+        match read_node(repo, oid, raw) {
+            Some(node) => {
+                stack.extend(&node.parents);
+                graph.insert(oid, node);
             }
-            Err(_) => {
+            None => {
                 missing.insert(oid);
             }
         }
     }
     // Kahn's algorithm: a commit is ready once all its children are listed.
     let mut children: HashMap<git2::Oid, usize> = HashMap::new();
-    for (_, parents) in graph.values() {
-        for p in parents.iter().filter(|p| graph.contains_key(p)) {
+    for node in graph.values() {
+        for p in node.parents.iter().filter(|p| graph.contains_key(p)) {
             *children.entry(*p).or_default() += 1;
         }
     }
     let mut ready: BinaryHeap<(i64, git2::Oid)> = graph
         .iter()
         .filter(|(oid, _)| !children.contains_key(oid))
-        .map(|(oid, (time, _))| (*time, *oid))
+        .map(|(oid, node)| (node.time, *oid))
         .collect();
     let mut order = Vec::with_capacity(graph.len());
     while let Some((_, oid)) = ready.pop() {
         order.push(oid);
-        let Some((_, parents)) = graph.get(&oid) else {
+        let Some(node) = graph.get(&oid) else {
             continue;
         };
-        for p in parents {
-            if let (Some(n), Some((time, _))) = (children.get_mut(p), graph.get(p)) {
+        for p in &node.parents {
+            if let (Some(n), Some(parent)) = (children.get_mut(p), graph.get(p)) {
                 *n -= 1;
                 if *n == 0 {
-                    ready.push((*time, *p));
+                    ready.push((parent.time, *p));
                 }
             }
         }
     }
-    order
+    (order, graph)
 }
 
 #[cfg(test)]
@@ -154,10 +253,24 @@ mod tests {
         merged_history(tmp.path());
         let repo = git2::Repository::open(tmp.path()).unwrap();
         let head = repo.head().unwrap().target().unwrap();
-        let (libgit2, base) = commit_order(&repo, head, None).unwrap();
-        assert_eq!(base, None);
+        let mut walk = repo.revwalk().unwrap();
+        walk.push(head).unwrap();
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
+            .unwrap();
+        let libgit2: Vec<git2::Oid> = walk.map(Result::unwrap).collect();
         assert_eq!(libgit2.len(), 8);
-        assert_eq!(readable_order(&repo, head), libgit2);
+        let order = commit_order(&repo, head, None).unwrap();
+        assert_eq!(order.base, None);
+        assert_eq!(order.commits, libgit2, "read raw");
+        assert_eq!(
+            readable_order(&repo, head, false).0,
+            libgit2,
+            "read by libgit2"
+        );
+        // Both readers agree on every commit.
+        for oid in &libgit2 {
+            assert_eq!(read_node(&repo, *oid, true), read_node(&repo, *oid, false));
+        }
     }
 
     #[test]
@@ -166,7 +279,7 @@ mod tests {
         merged_history(tmp.path());
         let repo = git2::Repository::open(tmp.path()).unwrap();
         let head = repo.head().unwrap().target().unwrap();
-        let (full, _) = commit_order(&repo, head, None).unwrap();
+        let full = commit_order(&repo, head, None).unwrap().commits;
         // Remove commit `c` (on main, before the first merge): libgit2's walk fails,
         // and the order lists every other commit reachable without reading it.
         let c = full
@@ -191,8 +304,14 @@ mod tests {
             walk.collect::<Result<Vec<_>, _>>().is_err(),
             "libgit2 reads every commit before the first"
         );
-        let (order, _) = commit_order(&repo, head, None).unwrap();
+        let order = commit_order(&repo, head, None).unwrap();
+        assert!(
+            !order.nodes.contains_key(&c),
+            "{order:?}",
+            order = order.commits
+        );
         let summaries: Vec<String> = order
+            .commits
             .iter()
             .map(|o| repo.find_commit(*o).unwrap().summary().unwrap().to_string())
             .collect();

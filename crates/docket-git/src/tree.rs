@@ -65,6 +65,69 @@ impl Tree {
     fn id(&self, i: usize) -> git2::Oid {
         git2::Oid::from_bytes(self.raw_id(i)).unwrap_or_else(|_| git2::Oid::zero())
     }
+
+    /// Where entry `i` starts in `data` (its mode); `data.len()` past the last.
+    fn start(&self, i: usize) -> usize {
+        match i.checked_sub(1).and_then(|p| self.entries.get(p)) {
+            Some(&(_, name_end, _)) => name_end as usize + 21,
+            None if i == 0 => 0,
+            None => self.data.len(),
+        }
+    }
+}
+
+/// The entries two trees share at both ends, found by comparing their raw bytes
+/// rather than entry by entry: `(k, a, b)` where entries `..k` are the same in both,
+/// and entries `a..` of `old` are the same as entries `b..` of `new`. A folder of
+/// 10,000 decisions changes by a file or two a commit.
+fn shared_ends(old: &Tree, new: &Tree) -> (usize, usize, usize) {
+    let (x, y) = (&old.data[..], &new.data[..]);
+    let n = x.len().min(y.len());
+    // Entries that end within the common prefix parse the same in both.
+    let prefix = common_len(n, |i, len| x[i..i + len] == y[i..i + len]);
+    let k = old
+        .entries
+        .partition_point(|&(_, name_end, _)| name_end as usize + 21 <= prefix)
+        .min(new.len());
+    // The common suffix, not reaching into those entries.
+    let room = n.saturating_sub(old.start(k));
+    let suffix = common_len(room, |i, len| {
+        x[x.len() - i - len..x.len() - i] == y[y.len() - i - len..y.len() - i]
+    });
+    // From an entry of `old` that starts within the common suffix, the rest is the
+    // same as `new`'s when `new` has an entry starting as far from its end: both then
+    // parse the same bytes from a true entry boundary.
+    let threshold = x.len() - suffix;
+    let ending_before = old
+        .entries
+        .partition_point(|&(_, name_end, _)| (name_end as usize) + 21 < threshold);
+    let mut a = if threshold == 0 { 0 } else { ending_before + 1 }.max(k);
+    while a < old.len() {
+        let rest = old.len() - a;
+        let from_end = x.len() - old.start(a);
+        if let Some(b) = new.len().checked_sub(rest)
+            && b >= k
+            && y.len().checked_sub(from_end) == Some(new.start(b))
+        {
+            return (k, a, b);
+        }
+        a += 1;
+    }
+    (k, old.len(), new.len())
+}
+
+/// The length of the longest run of positions `0..n` for which `same(i, len)` holds
+/// over `[i, i + len)`: compared a block at a time, then byte by byte.
+fn common_len(n: usize, same: impl Fn(usize, usize) -> bool) -> usize {
+    const BLOCK: usize = 512;
+    let mut i = 0;
+    while i + BLOCK <= n && same(i, BLOCK) {
+        i += BLOCK;
+    }
+    while i < n && same(i, 1) {
+        i += 1;
+    }
+    i
 }
 
 impl TreeCache {
@@ -75,7 +138,7 @@ impl TreeCache {
         }
         let parsed = Rc::new(read_tree(repo, oid)?);
         self.entries.push_front((oid, Rc::clone(&parsed)));
-        self.entries.truncate(8);
+        self.entries.truncate(32);
         Some(parsed)
     }
 }
@@ -89,8 +152,14 @@ fn read_tree(repo: &git2::Repository, oid: git2::Oid) -> Option<Tree> {
     let mut entries = Vec::new();
     let mut i = 0;
     while i < data.len() {
-        let Some(space) = memchr::memchr(b' ', &data[i..]) else {
-            break;
+        // The mode is 5 or 6 digits (`40000`, `100644`): look there before searching.
+        let space = match (data.get(i + 5), data.get(i + 6)) {
+            (Some(b' '), _) => 5,
+            (_, Some(b' ')) => 6,
+            _ => match memchr::memchr(b' ', &data[i..]) {
+                Some(space) => space,
+                None => break,
+            },
         };
         let is_tree = &data[i..i + space] == b"40000";
         let name_start = i + space + 1;
@@ -116,16 +185,53 @@ pub(crate) fn subtree_id(
     root: git2::Oid,
     folder: &str,
 ) -> Result<Option<git2::Oid>, git2::Oid> {
-    let mut current = root;
+    let mut current = Some(root);
     for part in folder.split('/').filter(|p| !p.is_empty()) {
-        let tree = trees.get(repo, current).ok_or(current)?;
-        let found = (0..tree.len()).find(|&i| tree.is_tree(i) && tree.name(i) == part.as_bytes());
-        let Some(i) = found else {
-            return Ok(None);
-        };
-        current = tree.id(i);
+        current = child(repo, trees, current, part)?;
     }
-    Ok(Some(current))
+    Ok(current)
+}
+
+/// A folder's tree in an older and a newer commit (`None` where it does not exist).
+pub(crate) type TreePair = (Option<git2::Oid>, Option<git2::Oid>);
+
+/// The ids of the tree at `folder` in two root trees (`old` absent for a root
+/// commit's parent), reading each side only as far as the two differ: `Ok(None)`
+/// when the folder is the same in both (or in neither), else its id on each side
+/// (`None` where there is no such folder); `Err(id)` when a tree on the way (`id`)
+/// cannot be read. Most commits change something beside the handbook, and this
+/// reads only their root trees.
+pub(crate) fn subtree_pair(
+    repo: &git2::Repository,
+    trees: &mut TreeCache,
+    old: Option<git2::Oid>,
+    new: git2::Oid,
+    folder: &str,
+) -> Result<Option<TreePair>, git2::Oid> {
+    let (mut old, mut new) = (old, Some(new));
+    for part in folder.split('/').filter(|p| !p.is_empty()) {
+        if old == new {
+            return Ok(None);
+        }
+        old = child(repo, trees, old, part)?;
+        new = child(repo, trees, new, part)?;
+    }
+    Ok((old != new).then_some((old, new)))
+}
+
+/// The id of folder `name` in tree `tree`; `Ok(None)` when there is no tree or no
+/// such folder, `Err(id)` when the tree cannot be read.
+fn child(
+    repo: &git2::Repository,
+    trees: &mut TreeCache,
+    tree: Option<git2::Oid>,
+    name: &str,
+) -> Result<Option<git2::Oid>, git2::Oid> {
+    let Some(id) = tree else { return Ok(None) };
+    let tree = trees.get(repo, id).ok_or(id)?;
+    Ok((0..tree.len())
+        .find(|&i| tree.is_tree(i) && tree.name(i) == name.as_bytes())
+        .map(|i| tree.id(i)))
 }
 
 /// Git's tree order: names compared bytewise, a folder as if its name ended in `/`.
@@ -153,34 +259,46 @@ fn prefixed(prefix: &str, name: &[u8]) -> String {
 }
 
 /// Every file that differs between two trees (either may be absent), by a merge of
-/// their sorted entries; equal subtrees are skipped by id, and the folder `skip` is
+/// their sorted entries; equal subtrees are skipped by id, and the folders `skip` are
 /// never entered.
 pub(crate) struct TreeDiff<'a> {
     repo: &'a git2::Repository,
     trees: &'a mut TreeCache,
-    skip: &'a str,
+    skip: &'a [String],
+    /// Whether only deleted files are wanted: folders only on the new side are not
+    /// read.
+    deletions_only: bool,
     /// Folders whose tree could not be read on either side, with that tree's id:
     /// what changed under them is unknown.
     pub(crate) unreadable: Vec<(String, git2::Oid)>,
 }
 
 impl<'a> TreeDiff<'a> {
-    /// A diff of everything.
-    pub(crate) fn all(repo: &'a git2::Repository, trees: &'a mut TreeCache) -> Self {
-        Self::skipping(repo, trees, "\0")
-    }
-
-    /// A diff that never descends into the folder `skip`.
+    /// A diff that never descends into the folders `skip` (none when empty).
     pub(crate) fn skipping(
         repo: &'a git2::Repository,
         trees: &'a mut TreeCache,
-        skip: &'a str,
+        skip: &'a [String],
     ) -> Self {
         Self {
             repo,
             trees,
             skip,
+            deletions_only: false,
             unreadable: Vec::new(),
+        }
+    }
+
+    /// A diff that lists deleted files only, never descending into the folders
+    /// `skip`.
+    pub(crate) fn deletions(
+        repo: &'a git2::Repository,
+        trees: &'a mut TreeCache,
+        skip: &'a [String],
+    ) -> Self {
+        Self {
+            deletions_only: true,
+            ..Self::skipping(repo, trees, skip)
         }
     }
 
@@ -205,23 +323,28 @@ impl<'a> TreeDiff<'a> {
         prefix: &str,
         out: &mut Vec<Change>,
     ) {
-        if old == new || prefix == self.skip {
+        if old == new || self.skip.iter().any(|s| s == prefix) {
             return;
         }
-        let (Some(old_tree), Some(new_tree)) = (self.side(old, prefix), self.side(new, prefix))
-        else {
+        // The newer side first: in a pack whose deltas run from older to newer
+        // versions (`git fast-import`), reading it caches the older one on the way;
+        // where they run the other way, the newer one is near the base and cheap.
+        let new_tree = self.side(new, prefix);
+        let old_tree = self.side(old, prefix);
+        let (Some(old_tree), Some(new_tree)) = (old_tree, new_tree) else {
             return;
         };
-        let (mut i, mut j) = (0, 0);
-        while i < old_tree.len() || j < new_tree.len() {
-            let order = if i < old_tree.len() && j < new_tree.len() {
+        let (k, old_end, new_end) = shared_ends(&old_tree, &new_tree);
+        let (mut i, mut j) = (k, k);
+        while i < old_end || j < new_end {
+            let order = if i < old_end && j < new_end {
                 let (a, b) = (old_tree.name(i), new_tree.name(j));
                 if a == b && old_tree.is_tree(i) == new_tree.is_tree(j) {
                     std::cmp::Ordering::Equal
                 } else {
                     git_order(a, old_tree.is_tree(i), b, new_tree.is_tree(j))
                 }
-            } else if i < old_tree.len() {
+            } else if i < old_end {
                 std::cmp::Ordering::Less
             } else {
                 std::cmp::Ordering::Greater
@@ -240,7 +363,7 @@ impl<'a> TreeDiff<'a> {
                         let path = prefixed(prefix, new_tree.name(j));
                         if new_tree.is_tree(j) {
                             self.diff(Some(old_tree.id(i)), Some(new_tree.id(j)), &path, out);
-                        } else {
+                        } else if !self.deletions_only {
                             out.push(Change {
                                 kind: Kind::Modified,
                                 path,
@@ -259,6 +382,9 @@ impl<'a> TreeDiff<'a> {
     /// An entry present on one side only: a file added or deleted, or every file of
     /// a folder added or deleted.
     fn one_side(&mut self, tree: &Tree, i: usize, prefix: &str, kind: Kind, out: &mut Vec<Change>) {
+        if self.deletions_only && kind == Kind::Added {
+            return;
+        }
         let path = prefixed(prefix, tree.name(i));
         if tree.is_tree(i) {
             let (old, new) = if kind == Kind::Added {
@@ -322,4 +448,125 @@ pub(crate) fn tree_files(
 /// A path from git with `/` separators.
 pub(crate) fn path_string(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tree of `files` (path → content), written into `repo`.
+    fn write_tree(repo: &git2::Repository, files: &[(String, String)]) -> git2::Oid {
+        let mut index = git2::Index::new().unwrap();
+        for (path, text) in files {
+            let blob = repo.blob(text.as_bytes()).unwrap();
+            let mut entry = git2::IndexEntry {
+                ctime: git2::IndexTime::new(0, 0),
+                mtime: git2::IndexTime::new(0, 0),
+                dev: 0,
+                ino: 0,
+                mode: 0o100644,
+                uid: 0,
+                gid: 0,
+                file_size: 0,
+                id: blob,
+                flags: 0,
+                flags_extended: 0,
+                path: path.as_bytes().to_vec(),
+            };
+            entry.flags = (path.len() as u16) & 0xfff;
+            index.add(&entry).unwrap();
+        }
+        index.write_tree_to(repo).unwrap()
+    }
+
+    /// What libgit2's own diff lists, for comparison.
+    fn libgit2_diff(repo: &git2::Repository, old: git2::Oid, new: git2::Oid) -> Vec<String> {
+        let (old, new) = (repo.find_tree(old).unwrap(), repo.find_tree(new).unwrap());
+        let diff = repo
+            .diff_tree_to_tree(Some(&old), Some(&new), None)
+            .unwrap();
+        let mut out: Vec<String> = diff
+            .deltas()
+            .map(|d| match d.status() {
+                git2::Delta::Added => format!("A {}", path_string(d.new_file().path().unwrap())),
+                git2::Delta::Deleted => format!("D {}", path_string(d.old_file().path().unwrap())),
+                _ => format!("M {}", path_string(d.new_file().path().unwrap())),
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn tree_diff(repo: &git2::Repository, old: git2::Oid, new: git2::Oid) -> Vec<String> {
+        let mut trees = TreeCache::default();
+        let mut out = Vec::new();
+        TreeDiff::skipping(repo, &mut trees, &[]).diff(Some(old), Some(new), "", &mut out);
+        let mut out: Vec<String> = out
+            .into_iter()
+            .map(|c| {
+                let kind = match c.kind {
+                    Kind::Added => "A",
+                    Kind::Deleted => "D",
+                    _ => "M",
+                };
+                format!("{kind} {}", c.path)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_diff_skipping_shared_ends_lists_what_libgit2_lists() {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(tmp.path()).unwrap();
+        // A folder of records with names of several lengths, a subfolder, and files
+        // that sort before and after it.
+        let mut base: Vec<(String, String)> = (0..120)
+            .map(|n| {
+                (
+                    format!("d/{n:04}-{}.md", "x".repeat(n % 7)),
+                    format!("record {n}\n"),
+                )
+            })
+            .collect();
+        base.push(("d/sub/inner.md".into(), "inner\n".into()));
+        base.push(("a.md".into(), "a\n".into()));
+        base.push(("z.md".into(), "z\n".into()));
+        base.sort();
+        let mut seed: u64 = 7;
+        let mut next = |bound: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % bound
+        };
+        let base_tree = write_tree(&repo, &base);
+        for case in 0..40 {
+            let mut files = base.clone();
+            for _ in 0..=next(3) {
+                let i = next(files.len());
+                match next(5) {
+                    0 => files[i].1.push_str("edited\n"),
+                    1 => {
+                        files.remove(i);
+                    }
+                    // A name of the same length, or one letter longer.
+                    2 => files[i].0 = files[i].0.replacen(".md", ".mx", 1),
+                    3 => files[i].0 = files[i].0.replacen(".md", ".mdx", 1),
+                    _ => files.push((format!("d/{:04}-new{case}.md", next(150)), "new\n".into())),
+                }
+            }
+            files.sort();
+            files.dedup_by(|a, b| a.0 == b.0);
+            let tree = write_tree(&repo, &files);
+            for (old, new) in [(base_tree, tree), (tree, base_tree)] {
+                assert_eq!(
+                    tree_diff(&repo, old, new),
+                    libgit2_diff(&repo, old, new),
+                    "case {case}"
+                );
+            }
+        }
+    }
 }
