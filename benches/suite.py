@@ -261,6 +261,16 @@ def met(ok):
     return "—" if ok is None else ("met" if ok else "**not met**")
 
 
+def load_average():
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except (OSError, IndexError):
+        return "?"
+
+
+LOAD_AT_START = load_average()
+
+
 def report(rows, moved, refs, serve, version, notes):
     today = datetime.date.today().isoformat()
     lines = ["---", "title: Performance", "---", "", "# Performance", "",
@@ -268,7 +278,8 @@ def report(rows, moved, refs, serve, version, notes):
              "`benches/run.sh` (one command; see [the suite](#how-to-reproduce)). "
              "Every figure is a median of alternating runs; memory is peak resident "
              "memory. Nothing in the test suite asserts a time: these are "
-             "measurements, and a goal not met says so.", ""]
+             "measurements, and a goal not met says so. Load average when the run "
+             f"started: {LOAD_AT_START}; at its end: {load_average()}.", ""]
     ten = next((r for r in rows if r["docs"] == 10000), rows[-1] if rows else None)
     if ten:
         lines += [f"## Goals ({ten['docs']:,} decisions, generated corpus)", "",
