@@ -212,6 +212,14 @@ impl<'r> Walk<'r> {
                 }
             }
         }
+        // The commit itself (author, message) is read only when it changed a
+        // followed file.
+        if !changes
+            .iter()
+            .any(|c| c.kind != Kind::Deleted && self.alive.contains_key(&c.path))
+        {
+            return ControlFlow::Continue(());
+        }
         let Ok(commit) = self.repo.find_commit(oid) else {
             return self.stop_at(oid);
         };
