@@ -212,6 +212,14 @@ impl<'r> Walk<'r> {
                 }
             }
         }
+        // The commit itself (author, message) is read only when it changed a
+        // followed file.
+        if !changes
+            .iter()
+            .any(|c| c.kind != Kind::Deleted && self.alive.contains_key(&c.path))
+        {
+            return ControlFlow::Continue(());
+        }
         let Ok(commit) = self.repo.find_commit(oid) else {
             return self.stop_at(oid);
         };
@@ -371,10 +379,11 @@ impl<'r> Walk<'r> {
 
     /// Pairs the followed files `changes` adds with the files it deletes by libgit2's
     /// similarity, over a diff of those paths only. A deleted file is a candidate
-    /// only when it has the extension of an added one (a record stays Markdown or
-    /// YAML; a commit restructuring hundreds of source files costs nothing) and a
-    /// size that allows a similarity of 50% with it (git's own test: the smaller at
-    /// least half the larger); no other is read.
+    /// only with the extension of an added one (`.markdown` counting as `.md` and
+    /// `.yaml` as `.yml`: a record stays Markdown or YAML as it moves; a commit
+    /// restructuring hundreds of source files costs nothing), and a size that allows
+    /// a similarity of 50% with it (git's own test, which `git log --follow`
+    /// applies: the smaller at least half the larger); no other blob is read.
     fn similar_renames(
         &mut self,
         changes: &mut Vec<Change>,
@@ -567,12 +576,19 @@ impl<'r> Walk<'r> {
     }
 }
 
-/// The extension of a path's file name, lower case (`""` without one).
+/// The extension of a path's file name, lower case (`""` without one), with the
+/// spellings of Markdown and YAML each counted as one.
 fn extension(path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path);
-    name.rsplit_once('.')
+    let ext = name
+        .rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_lowercase())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    match ext.as_str() {
+        "markdown" | "mdown" | "mkd" | "mkdn" => "md".to_string(),
+        "yaml" => "yml".to_string(),
+        _ => ext,
+    }
 }
 
 /// git's test of whether two blobs can be 50% similar at all (diffcore-rename): the

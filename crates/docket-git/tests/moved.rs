@@ -278,7 +278,29 @@ fn a_record_is_followed_through_every_folder_it_lived_in() {
         "fifth grows as it moves",
     );
 
+    // Markdown under another spelling of its extension is still a candidate.
+    commit(
+        dir,
+        "2026-01-07T00:00:00Z",
+        &[("adr/0006-sixth.markdown", record(6, ""))],
+        &[],
+        &[],
+        "sixth outside",
+    );
+    commit(
+        dir,
+        "2026-01-08T00:00:00Z",
+        &[("docs/adr/0006-sixth.md", record(6, "Edited.\n"))],
+        &["adr/0006-sixth.markdown"],
+        &[],
+        "sixth moves in as .md",
+    );
+
     let h = history(dir);
+    assert_eq!(
+        summaries(&h, "docs/adr/0006-sixth.md"),
+        ["sixth moves in as .md", "sixth outside"]
+    );
     assert_eq!(
         summaries(&h, "docs/adr/0003-third.md"),
         ["into the handbook", "edit in doc", "first move", "start"]
@@ -295,6 +317,7 @@ fn a_record_is_followed_through_every_folder_it_lived_in() {
         "docs/adr/0003-third.md",
         "docs/adr/0004-fourth.md",
         "docs/adr/0005-fifth.md",
+        "docs/adr/0006-sixth.md",
     ] {
         assert_eq!(summaries(&h, path), git_log_follow(dir, path), "{path}");
     }
