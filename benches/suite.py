@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "bench"
 WORK = ROOT / "target" / "bench"
-DOCKET = ROOT / "target" / "release" / "docket"
+DOCKET = Path(os.environ.get("DOCKET_BIN", ROOT / "target" / "release" / "docket"))
 
 
 def log(msg):
@@ -351,7 +351,8 @@ def main():
     p.add_argument("--docs", default=os.environ.get("DOCS", "1000 10000 100000"))
     p.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "3")))
     p.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
-    p.add_argument("--notes", default=os.environ.get("NOTES_FILE", ""))
+    p.add_argument("--notes", default=os.environ.get(
+        "NOTES_FILE", str(ROOT / "benches" / "performance-notes.md")))
     p.add_argument("--skip", default=os.environ.get("SKIP", ""),
                    help="parts to skip: moved, refs, serve")
     a = p.parse_args()

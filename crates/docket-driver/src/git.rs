@@ -78,8 +78,12 @@ impl GitRepo {
             .decisions()
             .map(|(d, _)| opened.in_git(&d.path))
             .collect();
-        match opened.git.history(&opened.handbook_root(ws), &decisions) {
-            Ok(mut history) => {
+        match opened
+            .git
+            .history_with_stats(&opened.handbook_root(ws), &decisions)
+        {
+            Ok((mut history, stats)) => {
+                ws.history_walk = Some(stats);
                 if history.shallow {
                     ws.notes.push("history is shallow: dates of the oldest changes are missing and fall back to front matter; `fetch-depth: 0` (GitHub Actions) or `git fetch --unshallow` gives full dates".into());
                 }

@@ -144,9 +144,21 @@ pub fn build(
     let started = Instant::now();
     let git = GitRepo::open(&ws);
     git.load_history(&mut ws);
-    let history = ws.repo.history.files.len();
-    ws.timings
-        .record("history", started.elapsed(), format!("{history} files"));
+    let files = ws.repo.history.files.len();
+    let walked = match &ws.history_walk {
+        Some(s) if s.from_cache && s.commits_walked == 0 => "; from the cache".to_string(),
+        Some(s) if s.from_cache => format!(
+            "; {} walked, the rest from the cache",
+            timings::count(s.commits_walked, "commit")
+        ),
+        Some(s) => format!("; {} walked", timings::count(s.commits_walked, "commit")),
+        None => String::new(),
+    };
+    ws.timings.record(
+        "history",
+        started.elapsed(),
+        format!("{files} files{walked}"),
+    );
     if options.branches {
         let started = Instant::now();
         git.load_pending(&mut ws);

@@ -314,6 +314,7 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
         repo,
         notes,
         timings,
+        history_walk: None,
     })
 }
 

@@ -18,6 +18,8 @@ pub struct Workspace {
     pub notes: Vec<String>,
     /// Where the job's time went, phase by phase (`--timings`).
     pub timings: crate::timings::Timings,
+    /// How the history was found: commits walked, whether the cache answered.
+    pub history_walk: Option<docket_git::WalkStats>,
 }
 
 /// The result of the rules.
