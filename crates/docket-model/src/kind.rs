@@ -24,7 +24,7 @@ pub enum Kind {
     Page,
     /// A kind of records a team declares in `docket.toml` (`[kinds.proposal]`):
     /// read like decisions, through the roles and statuses it declares
-    /// ([`crate::config::KindConfig`]). The name is interned ([`intern`]).
+    /// ([`crate::config::KindConfig`]). The name is interned: one copy per process.
     Custom(&'static str),
 }
 
