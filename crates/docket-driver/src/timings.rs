@@ -92,8 +92,8 @@ mod tests {
         t.record("walk", Duration::from_millis(12), "3 files");
         t.record("check", Duration::from_millis(1500), "");
         let shown = t.render();
-        assert!(shown.contains("  walk       0.012 s  3 files\n"), "{shown}");
-        assert!(shown.contains("  total      1.512 s\n"), "{shown}");
+        assert!(shown.contains("  walk     0.012 s  3 files\n"), "{shown}");
+        assert!(shown.contains("  total    1.512 s\n"), "{shown}");
         assert_eq!(bytes(66_100_000), "66.1 MB");
     }
 }
