@@ -261,10 +261,10 @@ impl Config {
 
     /// The front-matter schema of `kind` in this handbook: the built-in table with
     /// docket.toml's roles, statuses and keys ([`KindConfig::schema`]).
-    pub fn schema(&self, kind: Kind) -> std::borrow::Cow<'static, [FieldSpec]> {
+    pub fn schema(&self, kind: Kind) -> &[FieldSpec] {
         match self.kinds.get(&kind) {
-            Some(k) if k.has_own_schema(kind) => std::borrow::Cow::Owned(k.schema(kind)),
-            _ => std::borrow::Cow::Borrowed(kind.schema()),
+            Some(k) if k.has_own_schema(kind) => k.schema(kind),
+            _ => kind.schema(),
         }
     }
 

@@ -49,12 +49,12 @@ pub fn intern(name: &str) -> &'static str {
 
 /// Interns every string of `list` and the list itself: the same list always
 /// gives the same slice, stored once.
-pub fn intern_list(list: &[String]) -> &'static [&'static str] {
+pub fn intern_list<S: AsRef<str>>(list: &[S]) -> &'static [&'static str] {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
     type Lists = HashMap<Vec<&'static str>, &'static [&'static str]>;
     static LISTS: OnceLock<Mutex<Lists>> = OnceLock::new();
-    let words: Vec<&'static str> = list.iter().map(|s| intern(s)).collect();
+    let words: Vec<&'static str> = list.iter().map(|s| intern(s.as_ref())).collect();
     let mut lists = LISTS
         .get_or_init(Default::default)
         .lock()
@@ -314,13 +314,13 @@ pub struct FieldSpec {
 }
 
 impl FieldSpec {
-    /// Whether the key is required in a block whose status is `status`, given the
-    /// keys `docket.toml` adds as required (`extra`).
-    pub fn is_required(&self, status: Option<&str>, extra: &[String]) -> bool {
+    /// Whether the key is required in a block whose status is `status` (the keys
+    /// docket.toml requires are `Always` in [`crate::Config::schema`]).
+    pub fn is_required(&self, status: Option<&str>) -> bool {
         match self.required {
             Required::Always => true,
             Required::IfStatus(statuses) => status.is_some_and(|s| statuses.contains(&s)),
-            Required::No => extra.iter().any(|e| e == self.name),
+            Required::No => false,
         }
     }
 }

@@ -8,6 +8,7 @@
 //! holds the result and answers questions about it.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::kind::{FieldSpec, FieldType, Kind, Required, StatusCategory};
 
@@ -92,6 +93,10 @@ pub struct KindConfig {
     pub statuses: BTreeMap<StatusCategory, &'static [&'static str]>,
     /// Keys whose values the kind's index offers as filters (`facets = ["type"]`).
     pub facets: Vec<String>,
+    /// The schema [`KindConfig::schema`] gives, built on first use: every document
+    /// and rule asks it, and the keys it follows from are read once from
+    /// docket.toml (the driver only ever changes `path`, which it does not read).
+    own_schema: OnceLock<Vec<FieldSpec>>,
 }
 
 impl KindConfig {
@@ -139,25 +144,18 @@ impl KindConfig {
             && !matches!(self.id, Some(IdScheme::Key(_))))
     }
 
-    /// The front-matter schema of `kind` with this configuration: the built-in
-    /// table with roles renamed, statuses replaced and requirements relaxed, then
-    /// the team's own keys; for a kind of the team's own, its roles and keys.
-    pub fn schema(&self, kind: Kind) -> Vec<FieldSpec> {
-        let decided = crate::kind::intern_list(
-            &self
-                .statuses(StatusCategory::Decided)
-                .iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>(),
-        );
+    /// The front-matter schema of `kind` (the kind this configuration is of) with
+    /// this configuration: the built-in table with roles renamed, statuses replaced
+    /// and requirements relaxed, then the team's own keys; for a kind of the team's
+    /// own, its roles and keys. Built once, on first use.
+    pub fn schema(&self, kind: Kind) -> &[FieldSpec] {
+        self.own_schema.get_or_init(|| self.build_schema(kind))
+    }
+
+    fn build_schema(&self, kind: Kind) -> Vec<FieldSpec> {
+        let decided = self.statuses(StatusCategory::Decided);
         let superseded = self.statuses(StatusCategory::Superseded);
-        let statuses = crate::kind::intern_list(
-            &self
-                .all_statuses()
-                .iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>(),
-        );
+        let statuses = crate::kind::intern_list(&self.all_statuses());
         let mut out: Vec<FieldSpec> = match kind {
             Kind::Custom(_) => custom_base(),
             _ => kind.schema().to_vec(),

@@ -214,27 +214,29 @@ fn record_ref(
         );
         return;
     }
+    if value.is_empty() || !found.is_empty() {
+        return;
+    }
     if d.kind == Kind::Decision {
         decision_ref(hints, doc, what, r, out);
-    } else if value.is_empty() || found.is_empty() {
-        if value.is_empty() {
-            return;
-        }
-        let kind = d.kind.name();
-        out.push(
-            Diagnostic::new(
-                "broken-reference",
-                &doc.path,
-                r.range.clone(),
-                format!("{what} {kind} `{value}`, which does not exist"),
-            )
-            .with_help(format!(
-                "no {kind} has this id; check the reference or remove it"
-            )),
-        );
+        return;
     }
+    let kind = d.kind.name();
+    out.push(
+        Diagnostic::new(
+            "broken-reference",
+            &doc.path,
+            r.range.clone(),
+            format!("{what} {kind} `{value}`, which does not exist"),
+        )
+        .with_help(format!(
+            "no {kind} has this id; check the reference or remove it"
+        )),
+    );
 }
 
+/// The finding for a decision reference that names no decision, with the closest
+/// one when there is one.
 fn decision_ref(
     hints: &Suggestions<'_>,
     doc: &Document,
@@ -244,10 +246,6 @@ fn decision_ref(
 ) {
     let repo = hints.repo;
     let value = r.value.trim();
-    // `invalid-value` reports path-like values of a single reference; say it once.
-    if value.is_empty() || !repo.resolve_decision(value).is_empty() {
-        return;
-    }
     // Show the reference as written (`#42`, `0099`), unless the range is the whole
     // list (the entry could not be placed).
     let written = doc

@@ -68,10 +68,7 @@ fn decisions(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some((first, rest)) = docs.split_first() else {
             continue;
         };
-        let what = match kind {
-            Kind::Decision => "decision".to_string(),
-            other => other.name().to_string(),
-        };
+        let what = kind.name();
         let id_key = match ctx.repo.config.id_scheme_of(*kind) {
             IdScheme::Key(key) => Some(key),
             _ => None,

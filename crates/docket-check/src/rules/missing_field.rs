@@ -61,34 +61,26 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !super::is_schema_checked(doc) {
             continue;
         }
-        let extra = ctx.repo.config.extra_required(doc.kind);
+        // docket.toml's `required` keys are in the kind's schema, as required.
         let schema = ctx.repo.config.schema(doc.kind);
         if let Data::Decision(d) = &doc.data {
-            decision(doc, d, &schema, extra, out);
+            decision(doc, d, schema, out);
             continue;
         }
         for block in super::blocks(doc) {
             let status = block.get("status").and_then(|f| f.value.as_str());
-            for spec in schema.iter() {
-                if spec.is_required(status, extra) && !block.has(spec.name) {
+            for spec in schema {
+                if spec.is_required(status) && !block.has(spec.name) {
                     out.push(missing(doc, block, spec.name, status, spec));
                 }
             }
-            let help = |name: &str| format!("docket.toml requires `{name}` on every {}", doc.kind);
-            missing_extra(doc, block, &schema, extra, help, out);
         }
     }
 }
 
 /// A decision is judged on its typed data: the values docket read from front matter
 /// or, for records in an existing format, from the body.
-fn decision(
-    doc: &Document,
-    d: &Decision,
-    schema: &[FieldSpec],
-    extra: &[String],
-    out: &mut Vec<Diagnostic>,
-) {
+fn decision(doc: &Document, d: &Decision, schema: &[FieldSpec], out: &mut Vec<Diagnostic>) {
     static EMPTY: Fields = Fields {
         range: 0..0,
         fields: Vec::new(),
@@ -103,7 +95,7 @@ fn decision(
             "outcome" => d.outcome.is_some() || d.has_template_text("outcome"),
             name => d.found(name).is_some(),
         };
-        if !spec.is_required(status, extra) || present {
+        if !spec.is_required(status) || present {
             continue;
         }
         if spec.name == "owner" && d.deciders.len() > 1 && d.kind == Kind::Decision {
@@ -115,17 +107,6 @@ fn decision(
             None => missing(doc, block, spec.name, status, spec),
         });
     }
-    let every = match doc.kind {
-        Kind::Custom(kind) => format!("`{kind}` record"),
-        kind => kind.name().to_string(),
-    };
-    let help = |name: &str| match d.legacy {
-        Some(_) => format!(
-            "docket.toml requires `{name}` on every decision; `docket import` gives this record docket front matter, where `{name}:` goes"
-        ),
-        None => format!("docket.toml requires `{name}` on every {every}"),
-    };
-    missing_extra(doc, block, schema, extra, help, out);
 }
 
 /// A decision that names several deciders (`decision-makers`, `deciders`, a
@@ -154,31 +135,6 @@ fn no_single_owner(doc: &Document, block: &Fields, d: &Decision) -> Diagnostic {
         None => anchor(doc, block),
     };
     Diagnostic::new("missing-field", &doc.path, range, message).with_help(help)
-}
-
-/// The keys `docket.toml` requires that the kind does not know, when `block` lacks
-/// them; `help` says where they come from.
-fn missing_extra(
-    doc: &Document,
-    block: &Fields,
-    schema: &[FieldSpec],
-    extra: &[String],
-    help: impl Fn(&str) -> String,
-    out: &mut Vec<Diagnostic>,
-) {
-    for name in extra {
-        if !schema.iter().any(|s| s.name == name) && !block.has(name) {
-            out.push(
-                Diagnostic::new(
-                    "missing-field",
-                    &doc.path,
-                    anchor(doc, block),
-                    format!("missing required key `{name}`"),
-                )
-                .with_help(help(name)),
-            );
-        }
-    }
 }
 
 /// A field that a record in an existing format does not state: the help says what to

@@ -29,14 +29,9 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !super::is_schema_checked(doc) {
             continue;
         }
+        // docket.toml's `required` and `optional` keys are in the kind's schema.
         let schema = ctx.repo.config.schema(doc.kind);
-        let extra = ctx.repo.config.extra_required(doc.kind);
-        let known = || {
-            schema
-                .iter()
-                .map(|s| s.name)
-                .chain(extra.iter().map(String::as_str))
-        };
+        let known = || schema.iter().map(|s| s.name);
         for block in super::blocks(doc) {
             for field in &block.fields {
                 if known().any(|k| k == field.key) {

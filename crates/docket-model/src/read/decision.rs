@@ -222,7 +222,7 @@ fn decision_id(doc: &mut Document, fields: &Fields, config: &Config) -> Option<D
                 0..0,
                 format!(
                     "{} file name `{}` does not start with a number",
-                    if doc.kind == Kind::Decision { "decision" } else { doc.kind.name() },
+                    doc.kind.name(),
                     doc.file_name()
                 ),
             )
