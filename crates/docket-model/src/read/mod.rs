@@ -63,7 +63,7 @@ pub(crate) fn read_markdown(doc: &mut Document, config: &Config, index_of: Optio
         &doc.path,
         &doc.text,
         &validated,
-        &config.schema(kind),
+        config.schema(kind),
     );
     doc.data = match kind {
         Kind::Decision | Kind::Custom(_) => Data::Decision(decision::decision(
