@@ -130,7 +130,7 @@ fn object_schema(kind: Kind, config: &Config) -> Map<String, Value> {
         object.insert("required".into(), json!(required));
     }
     let status_key = config.role_key(kind, Role::Status);
-    let conditions = status_conditions(&specs, status_key);
+    let conditions = status_conditions(specs, status_key);
     if !conditions.is_empty() {
         object.insert("allOf".into(), Value::Array(conditions));
     }
