@@ -9,17 +9,6 @@ mod common;
 
 use common::{MINIMAL, Repo, listing};
 
-/// Sets the repository's own git identity (the test runs use no global config).
-fn identify(repo: &Repo, name: &str, email: &str) {
-    repo.git(&["config", "user.name", name]);
-    repo.git(&["config", "user.email", email]);
-}
-
-fn read(repo: &Repo, rel: &str) -> String {
-    std::fs::read_to_string(repo.path().join(rel))
-        .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
-}
-
 /// `check --format json` finds nothing at all.
 #[track_caller]
 fn assert_clean(repo: &Repo) {
@@ -32,7 +21,7 @@ fn assert_clean(repo: &Repo) {
 #[test]
 fn init_then_check_passes_and_a_second_init_skips_everything() {
     let repo = Repo::new();
-    identify(&repo, "Zoë Núñez", "zoe.nunez@example.com");
+    repo.identify("Zoë Núñez", "zoe.nunez@example.com");
     let run = repo
         .docket()
         .env("TZ", "Europe/Lisbon")
@@ -65,14 +54,14 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
     assert_clean(&repo);
     // The editor wiring: the roster's schema is the one `docket schema people` prints.
     let settings: serde_json::Value =
-        serde_json::from_str(&read(&repo, ".vscode/settings.json")).unwrap();
+        serde_json::from_str(&repo.read(".vscode/settings.json")).unwrap();
     assert_eq!(
         settings["yaml.schemas"]["./.vscode/docket/people.schema.json"][0],
         "docs/people.yaml"
     );
     let schema = repo.docket().args(["schema", "people"]).run();
     assert_eq!(
-        read(&repo, ".vscode/docket/people.schema.json"),
+        repo.read(".vscode/docket/people.schema.json"),
         schema.stdout
     );
     repo.docket()
@@ -81,7 +70,7 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
         .assert_code(0);
 
     // The roster holds the git user, with an id from the email's local part.
-    let people = read(&repo, "docs/people.yaml");
+    let people = repo.read("docs/people.yaml");
     assert!(
         people.ends_with(
             "- id: zoe-nunez\n  name: Zoë Núñez\n  email: zoe.nunez@example.com\n  timezone: Europe/Lisbon\n"
@@ -90,7 +79,7 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
     );
     // The charter: owned by that user, reviewed today, the default norms, the four
     // sections.
-    let charter = read(&repo, "docs/charter.md");
+    let charter = repo.read("docs/charter.md");
     assert!(
         charter.starts_with(
             "---\ntitle: How we work\nowner: zoe-nunez\nreviewed: 2026-11-24\nresponse_time: 4h\ndecision_deadline: 48h\nblocker_resolution: 24h\nbrief_threshold: 2h\nmeeting_lengths: [25, 50]\nagenda_lead_time: 24h\nfocus_block: 3h\n---\n"
@@ -110,7 +99,7 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
     }
     // docket.toml: every key, all commented out but the repository's address,
     // which docket cannot tell here (no git remote) and leaves empty to fill in.
-    let toml = read(&repo, "docket.toml");
+    let toml = repo.read("docket.toml");
     assert!(
         toml.lines()
             .all(|l| l.is_empty() || l.starts_with('#') || l == "[site]" || l == "repo_url = \"\""),
@@ -133,7 +122,7 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
     }
     // The workflow checks pull requests with annotations on a full clone, and
     // publishes the site from the default branch.
-    let workflow = read(&repo, ".github/workflows/docket.yml");
+    let workflow = repo.read(".github/workflows/docket.yml");
     for part in [
         "pull_request:",
         "fetch-depth: 0",
@@ -146,7 +135,7 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
     ] {
         assert!(workflow.contains(part), "`{part}` is missing:\n{workflow}");
     }
-    let hooks = read(&repo, ".pre-commit-config.yaml");
+    let hooks = repo.read(".pre-commit-config.yaml");
     assert!(hooks.contains("- repo: local") && hooks.contains("entry: docket check"));
     a_second_init_skips_everything(&repo);
 }
@@ -175,13 +164,13 @@ nothing to do: every file exists
 ",
         "{again}"
     );
-    assert_eq!(read(repo, "docs/people.yaml"), "# mine\n");
+    assert_eq!(repo.read("docs/people.yaml"), "# mine\n");
 }
 
 #[test]
 fn init_keeps_existing_files_and_offers_the_hook() {
     let repo = Repo::new();
-    identify(&repo, "Alice Ng", "alice@example.com");
+    repo.identify("Alice Ng", "alice@example.com");
     repo.write(".pre-commit-config.yaml", "repos: []\n");
     let run = repo.docket().args(["init"]).run();
     run.assert_code(0);
@@ -194,9 +183,9 @@ fn init_keeps_existing_files_and_offers_the_hook() {
         run.stdout.contains("- repo: local") && run.stdout.contains("entry: docket check"),
         "the hook to add is shown\n{run}"
     );
-    assert_eq!(read(&repo, ".pre-commit-config.yaml"), "repos: []\n");
+    assert_eq!(repo.read(".pre-commit-config.yaml"), "repos: []\n");
     // Without TZ, the time zone is UTC.
-    assert!(read(&repo, "docs/people.yaml").contains("  timezone: UTC\n"));
+    assert!(repo.read("docs/people.yaml").contains("  timezone: UTC\n"));
     assert_clean(&repo);
 }
 
@@ -204,7 +193,7 @@ fn init_keeps_existing_files_and_offers_the_hook() {
 fn two_new_decisions_take_consecutive_numbers_with_the_git_user_as_owner() {
     let repo = Repo::new();
     // The roster has no emails: the git user is found by name.
-    identify(&repo, "Alice Ng", "a.ng@example.org");
+    repo.identify("Alice Ng", "a.ng@example.org");
     repo.write_all(MINIMAL)
         .write(
             "docs/decisions/0007-earlier.md",
@@ -231,7 +220,7 @@ fn two_new_decisions_take_consecutive_numbers_with_the_git_user_as_owner() {
         "{second}"
     );
     assert_eq!(
-        read(&repo, "docs/decisions/0008-use-postgresql-for-billing.md"),
+        repo.read("docs/decisions/0008-use-postgresql-for-billing.md"),
         "\
 ---
 title: \"Use PostgreSQL: for billing\"
@@ -260,7 +249,7 @@ then. Replace this paragraph with the chosen option and why, and set
 "
     );
     assert!(
-        read(&repo, "docs/decisions/0009-deja-vu-uber-alles.md")
+        repo.read("docs/decisions/0009-deja-vu-uber-alles.md")
             .contains("title: Déjà vu über alles\nstatus: proposed\nowner: alice\n")
     );
     assert_clean(&repo);
@@ -269,13 +258,14 @@ then. Replace this paragraph with the chosen option and why, and set
 #[test]
 fn the_git_user_is_found_by_email_and_the_charter_sets_the_deadline() {
     let repo = Repo::new();
-    identify(&repo, "B. O.", "Bob@Okafor.Example");
+    repo.identify("B. O.", "Bob@Okafor.Example");
     repo.write_all(MINIMAL).write(
         "docs/people.yaml",
         "- id: bob\n  name: Bob Okafor\n  email: bob@okafor.example\n  timezone: America/Toronto\n- id: alice\n  name: Alice Ng\n  timezone: Europe/Berlin\n",
     );
-    let charter =
-        read(&repo, "docs/charter.md").replace("decision_deadline: 48h", "decision_deadline: 3d");
+    let charter = repo
+        .read("docs/charter.md")
+        .replace("decision_deadline: 48h", "decision_deadline: 3d");
     repo.write("docs/charter.md", charter);
     // 02:00 UTC is still the day before in Toronto: the date is the owner's.
     let run = repo
@@ -285,7 +275,7 @@ fn the_git_user_is_found_by_email_and_the_charter_sets_the_deadline() {
         .run();
     run.assert_code(0);
     assert_eq!(run.stdout, "docs/decisions/0001-pick-a-queue.md\n");
-    let text = read(&repo, "docs/decisions/0001-pick-a-queue.md");
+    let text = repo.read("docs/decisions/0001-pick-a-queue.md");
     assert!(
         text.starts_with(
             "---\ntitle: Pick a queue\nstatus: proposed\nowner: bob\ndate: 2026-11-23\ndeadline: 2026-11-27T02:00:00Z\n---\n"
@@ -297,7 +287,7 @@ fn the_git_user_is_found_by_email_and_the_charter_sets_the_deadline() {
 #[test]
 fn new_brief_and_update_pass_check() {
     let repo = Repo::new();
-    identify(&repo, "Alice Ng", "alice@example.com");
+    repo.identify("Alice Ng", "alice@example.com");
     repo.write_all(MINIMAL).commit("handbook");
     let brief = repo
         .docket()
@@ -305,7 +295,7 @@ fn new_brief_and_update_pass_check() {
         .run();
     brief.assert_code(0);
     assert_eq!(brief.stdout, "docs/briefs/migrate-billing-phase-1.md\n");
-    let text = read(&repo, "docs/briefs/migrate-billing-phase-1.md");
+    let text = repo.read("docs/briefs/migrate-billing-phase-1.md");
     assert!(
         text.starts_with(
             "---\ntitle: Migrate billing, phase 1\nowner: alice\nstatus: draft\ndeadline: 2026-12-01T12:00:00Z\n---\n"
@@ -316,7 +306,7 @@ fn new_brief_and_update_pass_check() {
     update.assert_code(0);
     assert_eq!(update.stdout, "docs/updates/2026-11-24/alice.md\n");
     assert_eq!(
-        read(&repo, "docs/updates/2026-11-24/alice.md"),
+        repo.read("docs/updates/2026-11-24/alice.md"),
         "Done:\nNext:\nBlocker: none\n"
     );
     let other = repo
@@ -342,7 +332,7 @@ fn new_brief_and_update_pass_check() {
         "{again}"
     );
     assert_eq!(
-        read(&repo, "docs/updates/2026-11-24/alice.md"),
+        repo.read("docs/updates/2026-11-24/alice.md"),
         "Done: a lot\nNext: more\nBlocker: none\n"
     );
 }
@@ -350,7 +340,7 @@ fn new_brief_and_update_pass_check() {
 #[test]
 fn new_refuses_unknown_owners_and_missing_titles() {
     let repo = Repo::new();
-    identify(&repo, "Mallory", "mallory@example.com");
+    repo.identify("Mallory", "mallory@example.com");
     repo.write_all(MINIMAL);
     let unknown = repo
         .docket()
@@ -393,7 +383,7 @@ fn user_templates_override_the_built_in_ones() {
         .run();
     run.assert_code(0);
     assert_eq!(
-        read(&repo, "docs/briefs/yes.md"),
+        repo.read("docs/briefs/yes.md"),
         "---\ntitle: \"Yes\"\nowner: bob\nstatus: draft\ndeadline: 2026-12-01T12:00:00Z\nestimate: 3\n---\n# 2026-11-24\n## Context\nc\n## Expected output\no\n## Acceptance criteria\na\n"
     );
     assert_clean(&repo);
@@ -418,7 +408,7 @@ edit the records, then run `docket index`, rather than editing this file._
 #[test]
 fn index_check_fails_when_stale_and_passes_after_index() {
     let repo = Repo::new();
-    identify(&repo, "Alice Ng", "alice@example.com");
+    repo.identify("Alice Ng", "alice@example.com");
     repo.write_all(MINIMAL)
         .write(
             "docs/decisions/0003-use-postgresql.md",
@@ -444,7 +434,7 @@ fn index_check_fails_when_stale_and_passes_after_index() {
         write.stdout,
         "wrote docs/decisions/README.md (2 decisions)\n"
     );
-    assert_eq!(read(&repo, "docs/decisions/README.md"), INDEXED);
+    assert_eq!(repo.read("docs/decisions/README.md"), INDEXED);
     let current = repo.docket().args(["index", "--check"]).run();
     current.assert_code(0);
     assert_eq!(
@@ -476,7 +466,7 @@ fn index_check_fails_when_stale_and_passes_after_index() {
         .run()
         .assert_code(0);
     assert!(
-        read(&repo, "docs/decisions/README.md").ends_with(
+        repo.read("docs/decisions/README.md").ends_with(
             "| 0004 | [Use Redis](0004-use-redis.md) | proposed | alice | 2026-11-24 |\n"
         )
     );
@@ -708,7 +698,7 @@ fn open_runs_the_editor_on_the_new_file() {
         .run();
     run.assert_code(0);
     assert_eq!(run.stdout, "docs/briefs/edit-me.md\n");
-    assert_eq!(read(&repo, "docs/briefs/edit-me.md"), "");
+    assert_eq!(repo.read("docs/briefs/edit-me.md"), "");
     // A failing editor: the file stays, and the error says it was written.
     let failed = repo
         .docket()

@@ -10,17 +10,6 @@ mod common;
 
 use common::{Diag, MINIMAL, Repo, listing};
 
-/// Sets the repository's own git identity (the test runs use no global config).
-fn identify(repo: &Repo, name: &str, email: &str) {
-    repo.git(&["config", "user.name", name]);
-    repo.git(&["config", "user.email", email]);
-}
-
-fn read(repo: &Repo, rel: &str) -> String {
-    std::fs::read_to_string(repo.path().join(rel))
-        .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
-}
-
 /// An improvement-proposal process: the id is the `eip` key, the owner is
 /// `author`, the date `created`, with statuses and a deadline of its own.
 const PROPOSALS: &str = r#"[kinds.proposal]
@@ -42,7 +31,7 @@ deadline = "last-call-deadline"
 /// A committed handbook with [`PROPOSALS`] and proposals 1 and 7.
 fn proposals_repo() -> Repo {
     let repo = Repo::new();
-    identify(&repo, "Alice Ng", "a.ng@example.org");
+    repo.identify("Alice Ng", "a.ng@example.org");
     repo.write_all(MINIMAL)
         .write("docket.toml", PROPOSALS)
         .write(
@@ -75,7 +64,7 @@ fn new_proposal_writes_the_next_id_with_the_keys_of_its_kind() {
     // deadline (now + the charter's decision_deadline) under its deadline key.
     // `type` is the author's to fill in.
     assert_eq!(
-        read(&repo, "docs/EIPS/eip-8.md"),
+        repo.read("docs/EIPS/eip-8.md"),
         "---\neip: 8\ntitle: Fee market\nauthor: alice\nstatus: Draft\ncreated: 2026-11-24\ntype:\nlast-call-deadline: 2026-11-26T12:00:00Z\n---\n"
     );
     // `docket check` reports exactly the key left to fill in.
@@ -95,7 +84,9 @@ fn new_proposal_writes_the_next_id_with_the_keys_of_its_kind() {
         listing(&diags)
     );
     // Filled in, the record is clean; the next one takes 9.
-    let filled = read(&repo, "docs/EIPS/eip-8.md").replace("type:\n", "type: Standards Track\n");
+    let filled = repo
+        .read("docs/EIPS/eip-8.md")
+        .replace("type:\n", "type: Standards Track\n");
     repo.write("docs/EIPS/eip-8.md", filled);
     assert!(findings(&repo).is_empty(), "{}", listing(&findings(&repo)));
     let run = repo
@@ -112,10 +103,10 @@ fn new_proposal_writes_the_next_id_with_the_keys_of_its_kind() {
     run.assert_code(0);
     assert_eq!(run.stdout, "docs/EIPS/eip-9.md\n", "{run}");
     assert!(
-        read(&repo, "docs/EIPS/eip-9.md")
+        repo.read("docs/EIPS/eip-9.md")
             .starts_with("---\neip: 9\ntitle: Blob transactions\nauthor: carol\n"),
         "{}",
-        read(&repo, "docs/EIPS/eip-9.md")
+        repo.read("docs/EIPS/eip-9.md")
     );
 }
 
@@ -130,12 +121,14 @@ fn a_teams_template_of_its_own_kind_is_used() {
     run.assert_code(0);
     assert_eq!(run.stdout, "docs/EIPS/eip-8.md\n", "{run}");
     assert_eq!(
-        read(&repo, "docs/EIPS/eip-8.md"),
+        repo.read("docs/EIPS/eip-8.md"),
         "---\neip: 8\ntitle: \"Yes\"\nauthor: alice\nstatus: Draft\ncreated: 2026-11-24\ntype: Standards Track\n---\n\n## Abstract\n\nOne paragraph.\n"
     );
     assert!(findings(&repo).is_empty(), "{}", listing(&findings(&repo)));
     // Once decided, a section still as the team's template wrote it is no content.
-    let decided = read(&repo, "docs/EIPS/eip-8.md").replace("status: Draft", "status: Final");
+    let decided = repo
+        .read("docs/EIPS/eip-8.md")
+        .replace("status: Draft", "status: Final");
     repo.write("docs/EIPS/eip-8.md", decided);
     let diags = findings(&repo);
     let rules: Vec<(&str, &str)> = diags
@@ -155,7 +148,7 @@ fn a_kind_numbered_by_file_name_without_required_keys() {
     // `[kinds.rfc]` with only a folder: numbered by file name, nothing required;
     // docket still writes what it knows under the roles' keys.
     let repo = Repo::new();
-    identify(&repo, "Alice Ng", "alice@example.com");
+    repo.identify("Alice Ng", "alice@example.com");
     repo.write_all(MINIMAL)
         .write("docket.toml", "[kinds.rfc]\npath = \"rfcs\"\n")
         .write(
@@ -173,7 +166,7 @@ fn a_kind_numbered_by_file_name_without_required_keys() {
         "{run}"
     );
     assert_eq!(
-        read(&repo, "docs/rfcs/0004-pick-a-queue-kafka.md"),
+        repo.read("docs/rfcs/0004-pick-a-queue-kafka.md"),
         "---\ntitle: \"Pick a queue: Kafka?\"\nstatus: proposed\nowner: alice\ndate: 2026-11-24\n---\n"
     );
     assert!(findings(&repo).is_empty(), "{}", listing(&findings(&repo)));
@@ -277,7 +270,7 @@ fn schema_of_the_decision_kind_follows_docket_toml() {
 /// 4, search has 9; another branch adds billing's 5.
 fn services_repo() -> Repo {
     let repo = Repo::new();
-    identify(&repo, "Alice Ng", "alice@example.com");
+    repo.identify("Alice Ng", "alice@example.com");
     let accepted = |title: &str| {
         format!(
             "---\ntitle: {title}\nstatus: accepted\nowner: bob\ndate: 2026-11-01\ndecided: 2026-11-02\noutcome: Yes.\noptions: [A, B]\n---\n"
@@ -334,7 +327,7 @@ error: decisions go in several folders; name one with `--in FOLDER`:
         "{run}"
     );
     assert!(
-        read(&repo, "docs/services/billing/docs/adr/0006-retry-payments.md").starts_with(
+        repo.read("docs/services/billing/docs/adr/0006-retry-payments.md").starts_with(
             "---\ntitle: Retry payments\nstatus: proposed\nowner: alice\ndate: 2026-11-24\ndeadline: 2026-11-26T12:00:00Z\n---\n"
         )
     );

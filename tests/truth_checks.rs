@@ -10,18 +10,6 @@ mod common;
 
 use common::{Diag, MINIMAL, Repo, assert_diag, assert_no_diag, listing, of_file};
 
-/// Sets the repository's own git identity, so that `docket new` finds `alice` in the
-/// roster by name.
-fn as_alice(repo: &Repo) {
-    repo.git(&["config", "user.name", "Alice Ng"]);
-    repo.git(&["config", "user.email", "alice@example.com"]);
-}
-
-fn read(repo: &Repo, rel: &str) -> String {
-    std::fs::read_to_string(repo.path().join(rel))
-        .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
-}
-
 /// `docket new KIND TITLE`, returning the path it wrote.
 fn new(repo: &Repo, kind: &str, title: &str) -> String {
     let run = repo.docket().args(["new", kind, title]).run();
@@ -31,7 +19,7 @@ fn new(repo: &Repo, kind: &str, title: &str) -> String {
 
 /// Edits the file at `rel`: `from` (which must be there) becomes `to`.
 fn edit(repo: &Repo, rel: &str, from: &str, to: &str) {
-    let text = read(repo, rel);
+    let text = repo.read(rel);
     assert!(text.contains(from), "{rel} has no `{from}`:\n{text}");
     repo.write(rel, text.replacen(from, to, 1));
 }
@@ -63,7 +51,7 @@ fn template_finding<'a>(diags: &'a [Diag], file: &str, section: &str) -> &'a Dia
 #[test]
 fn a_decision_accepted_with_the_templates_text_has_no_options_and_no_outcome() {
     let repo = Repo::new();
-    as_alice(&repo);
+    repo.identify("Alice Ng", "alice@example.com");
     repo.write_all(MINIMAL).write_all(&[
         (
             "docs/decisions/0001-use-postgresql.md",
@@ -128,7 +116,7 @@ fn a_decision_accepted_with_the_templates_text_has_no_options_and_no_outcome() {
 #[test]
 fn a_teams_own_decision_template_is_recognised_the_same_way() {
     let repo = Repo::new();
-    as_alice(&repo);
+    repo.identify("Alice Ng", "alice@example.com");
     repo.write_all(MINIMAL).write(
         "templates/new/decision.md",
         "\
@@ -158,7 +146,7 @@ To be written by the owner when the decision is made.
     repo.commit("handbook with its own template");
     let rel = new(&repo, "decision", "Adopt Rust");
     assert!(
-        read(&repo, &rel).contains("## Background"),
+        repo.read(&rel).contains("## Background"),
         "the team's template"
     );
     let run = repo.check_json(&[]);
@@ -208,7 +196,7 @@ To be written by the owner when the decision is made.
 #[test]
 fn a_brief_under_way_with_the_templates_sections_is_reported() {
     let repo = Repo::new();
-    as_alice(&repo);
+    repo.identify("Alice Ng", "alice@example.com");
     repo.write_all(MINIMAL).commit("handbook");
     let active = new(&repo, "brief", "Migrate billing");
     let draft = new(&repo, "brief", "Archive invoices");

@@ -90,6 +90,19 @@ impl Repo {
         self
     }
 
+    /// The text of the file at `rel`; panics when it cannot be read.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root.join(rel))
+            .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
+    }
+
+    /// Sets the repository's own git identity (the runs use no global config), the
+    /// git user that `docket new` and `init` look up in the roster.
+    pub fn identify(&self, name: &str, email: &str) {
+        self.git(&["config", "user.name", name]);
+        self.git(&["config", "user.email", email]);
+    }
+
     /// Writes several files.
     pub fn write_all(&self, files: &[(&str, &str)]) -> &Self {
         for (rel, contents) in files {
