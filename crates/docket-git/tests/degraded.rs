@@ -4,36 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 use docket_model::{History, ObjectKind};
 
-fn git(dir: &Path, date: &str, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(["-c", "user.name=Alice", "-c", "user.email=a@example.com"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
+use common::{git, open, summaries};
 
 fn commit(dir: &Path, date: &str, files: &[(&str, &str)], message: &str) -> String {
     for (path, text) in files {
@@ -51,18 +29,8 @@ fn remove_object(dir: &Path, id: &str) {
 }
 
 fn history(dir: &Path, decisions: &[&str]) -> History {
-    let docket_git::Opened::Repo(repo) = docket_git::open(dir) else {
-        panic!("not a repository")
-    };
     let decisions: BTreeSet<String> = decisions.iter().map(|d| d.to_string()).collect();
-    repo.history("docs", &decisions).unwrap()
-}
-
-fn summaries(history: &History, path: &str) -> Vec<String> {
-    history
-        .of(path)
-        .map(|h| h.commits.iter().map(|c| c.summary.clone()).collect())
-        .unwrap_or_default()
+    open(dir).history("docs", &decisions).unwrap()
 }
 
 #[test]

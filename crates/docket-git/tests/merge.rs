@@ -3,35 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn git(dir: &Path, date: &str, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Alice",
-            "-c",
-            "user.email=a@example.com",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use common::{git, open};
 
 #[test]
 fn a_merge_does_not_take_credit_for_its_branch() {
@@ -70,10 +44,7 @@ fn a_merge_does_not_take_credit_for_its_branch() {
         "2026-01-04T00:00:00Z",
         &["merge", "-q", "--no-ff", "-m", "merge topic", "topic"],
     );
-    let docket_git::Opened::Repo(repo) = docket_git::open(dir) else {
-        panic!("not a repo")
-    };
-    let history = repo.history("docs", &Default::default()).unwrap();
+    let history = open(dir).history("docs", &Default::default()).unwrap();
     let a: Vec<&str> = history
         .of("docs/a.md")
         .unwrap()

@@ -4,36 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 use docket_model::History;
 
-fn git(dir: &Path, date: &str, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(["-c", "user.name=Alice", "-c", "user.email=a@example.com"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
+use common::{git, open, summaries};
 
 /// Writes `files`, removes `gone`, moves each (from, to), and commits everything.
 fn commit(
@@ -60,22 +38,8 @@ fn commit(
     git(dir, date, &["commit", "-q", "-m", message]);
 }
 
-fn open(dir: &Path) -> docket_git::Git {
-    match docket_git::open(dir) {
-        docket_git::Opened::Repo(repo) => repo,
-        _ => panic!("not a repository"),
-    }
-}
-
 fn history(dir: &Path) -> History {
     open(dir).history("docs", &BTreeSet::new()).unwrap()
-}
-
-fn summaries(history: &History, path: &str) -> Vec<String> {
-    history
-        .of(path)
-        .map(|h| h.commits.iter().map(|c| c.summary.clone()).collect())
-        .unwrap_or_default()
 }
 
 /// What `git log --follow` says about `path`: the summaries of its commits.
