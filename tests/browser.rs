@@ -26,12 +26,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
-use common::{NOW, Repo};
+use common::Repo;
+use common::serve::Serve;
 
 /// Words for the search box, each only in decision bodies: `zanzibarite` only in
 /// decision 3's, `quokka` in 4's and 5's (a posting list of two documents, neither the
@@ -380,60 +379,6 @@ The pager rota is in the runbook: see [the escalation table](../runbooks/pager-e
     ),
 ];
 
-/// A running `docket serve --port 0`, killed when dropped.
-struct Serve {
-    child: Child,
-    /// `http://127.0.0.1:PORT/`.
-    url: String,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Serve {
-    /// Starts `docket serve` in `repo` (its cache under the repository's temporary
-    /// folder) and waits for the address it prints once the first build is served.
-    fn start(repo: &Repo) -> Serve {
-        let tmp = repo.outside("tmp");
-        std::fs::create_dir_all(&tmp).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_docket"))
-            .current_dir(repo.path())
-            .args(["--color", "never", "--now", NOW, "serve", "--port", "0"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .env_remove("DOCKET_NOW")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("TMPDIR", &tmp)
-            .spawn()
-            .expect("start docket serve");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut serve = Serve {
-            child,
-            url: String::new(),
-        };
-        let line = rx
-            .recv_timeout(Duration::from_secs(120))
-            .expect("docket serve printed its address");
-        let at = line.find("http://").expect("an address on the line");
-        serve.url = line[at..].trim().to_string();
-        serve
-    }
-}
-
 /// A port on 127.0.0.1 that was free a moment ago, for a base URL that must name the
 /// port before the server listens on it.
 fn free_port() -> u16 {
@@ -620,7 +565,7 @@ fn built_site_works_in_a_real_browser() {
         .args(SEARCH_WORDS.iter().flat_map(|w| ["--search", w]))
         .args(["--port", &port.to_string(), "--based"])
         .arg(&based)
-        .args(["--serve", &serve.url])
+        .args(["--serve", &serve.url()])
         .arg("--kinds")
         .arg(&kinds_site)
         .env("CHROMIUM", &chromium)

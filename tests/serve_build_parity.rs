@@ -15,109 +15,13 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::RecvTimeoutError;
-use std::time::Duration;
 
-use common::{NOW, clean_repo};
-
-/// How long the first build may take before serve prints its address.
-const DEADLINE: Duration = Duration::from_secs(120);
+use common::clean_repo;
+use common::serve::Serve;
 
 /// The marker file of a folder docket built (`docket_site::output::MARKER`).
 const MARKER: &str = ".docket-site";
-
-/// A running `docket serve`, killed when dropped.
-struct Preview {
-    child: Child,
-    /// `127.0.0.1:PORT`.
-    addr: String,
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Preview {
-    /// Starts `docket serve --port 0` in `repo` with its cache under `tmp`, and waits
-    /// for the address line (printed once the first build is served).
-    fn start(repo: &Path, tmp: &Path) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_docket"))
-            .current_dir(repo)
-            .args(["--color", "never", "--now", NOW, "serve", "--port", "0"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .env_remove("DOCKET_NOW")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("TMPDIR", tmp)
-            .spawn()
-            .expect("start the docket binary");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut preview = Preview {
-            child,
-            addr: String::new(),
-        };
-        preview.addr = loop {
-            match rx.recv_timeout(DEADLINE) {
-                Ok(line) => {
-                    if let Some((_, url)) = line.split_once("http://") {
-                        break url.trim().trim_end_matches('/').to_string();
-                    }
-                }
-                Err(RecvTimeoutError::Timeout) => panic!("no address within {DEADLINE:?}"),
-                Err(RecvTimeoutError::Disconnected) => {
-                    panic!("docket serve ended before printing its address")
-                }
-            }
-        };
-        preview
-    }
-
-    /// `GET path`: the status and the body's bytes.
-    fn get(&self, path: &str) -> (u16, Vec<u8>) {
-        let mut stream = TcpStream::connect(&self.addr).expect("connect to docket serve");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .expect("set a read timeout");
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .expect("send the request");
-        let mut response = Vec::new();
-        stream
-            .read_to_end(&mut response)
-            .expect("read the response");
-        let end = response
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .unwrap_or_else(|| panic!("not an HTTP response for {path}"));
-        let head = String::from_utf8_lossy(&response[..end]);
-        let status = head
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| panic!("no status in {head:?}"));
-        (status, response[end + 4..].to_vec())
-    }
-}
 
 /// Every file below `dir`, relative and `/`-separated.
 fn files(dir: &Path) -> BTreeSet<String> {
@@ -208,7 +112,7 @@ fn serve_previews_the_pages_build_writes_metrics_included() {
 
     let tmp = repo.outside("tmp");
     std::fs::create_dir_all(&tmp).expect("create the temporary folder");
-    let preview = Preview::start(repo.path(), &tmp);
+    let preview = Serve::start_in(repo.path(), &tmp);
 
     // The same set of files, in both directions.
     let served_files = files(&served_folder(&tmp));
@@ -221,7 +125,7 @@ fn serve_previews_the_pages_build_writes_metrics_included() {
 
     // Every built file is served, with the same bytes.
     for rel in &built_files {
-        let (status, body) = preview.get(&url_path(rel));
+        let (status, body) = preview.get_bytes(&url_path(rel));
         assert_eq!(status, 200, "{rel} is not served");
         let expected = std::fs::read(built.join(rel)).expect("read a built file");
         assert!(

@@ -8,13 +8,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{NOW, Repo, Run, minimal_repo_with};
+use common::serve::Serve;
+use common::{Repo, Run, minimal_repo_with};
 
 /// Builds `repo` into `site/` with `args` added, and returns the folder.
 fn build(repo: &Repo, args: &[&str]) -> (PathBuf, Run) {
@@ -114,76 +112,6 @@ fn the_guide_says_a_static_host_needs_a_base_url_for_its_404() {
         section.contains("404.html") && section.contains("--base-url"),
         "{section}"
     );
-}
-
-/// A running `docket serve` on a port the system picks, killed when dropped.
-struct Serve {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Serve {
-    fn start(repo: &Repo) -> Serve {
-        let tmp = repo.outside("tmp");
-        std::fs::create_dir_all(&tmp).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_docket"))
-            .current_dir(repo.path())
-            .args(["--color", "never", "--now", NOW, "serve", "--port", "0"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .env_remove("DOCKET_NOW")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("TMPDIR", &tmp)
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut serve = Serve {
-            child,
-            addr: String::new(),
-        };
-        let line = rx
-            .recv_timeout(Duration::from_secs(120))
-            .expect("docket serve printed its address");
-        let at = line.find("http://").expect("an address");
-        serve.addr = line[at + 7..].trim().trim_end_matches('/').to_string();
-        serve
-    }
-
-    fn get(&self, path: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(&self.addr).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .unwrap();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).unwrap();
-        let response = String::from_utf8_lossy(&response).into_owned();
-        let (head, body) = response.split_once("\r\n\r\n").unwrap();
-        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        (status, body.to_string())
-    }
 }
 
 /// Point 7 in `serve`: a missing page in a folder gets the 404 page with links that

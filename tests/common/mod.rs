@@ -16,6 +16,8 @@
     clippy::print_stdout
 )]
 
+pub mod serve;
+
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
