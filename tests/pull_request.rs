@@ -7,24 +7,7 @@
 
 mod common;
 
-use common::{MINIMAL, Repo, assert_diag, listing, of_file};
-
-const ACCEPTED: &str = "---
-title: Use PostgreSQL
-status: accepted
-owner: alice
-date: 2026-11-01
-decided: 2026-11-02
----
-## Options
-
-- PostgreSQL
-- SQLite
-
-## Decision
-
-PostgreSQL, because we know it.
-";
+use common::{ACCEPTED, MINIMAL, Repo, assert_diag, listing, of_file};
 
 fn decision(title: &str) -> String {
     format!(

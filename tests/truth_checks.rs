@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{Diag, MINIMAL, Repo, assert_diag, assert_no_diag, listing, of_file};
+use common::{ACCEPTED, Diag, MINIMAL, Repo, assert_diag, assert_no_diag, listing, of_file};
 
 /// `docket new KIND TITLE`, returning the path it wrote.
 fn new(repo: &Repo, kind: &str, title: &str) -> String {
@@ -280,23 +280,6 @@ fn a_decision_is_superseded_only_by_a_decided_one() {
     assert_no_diag(&diags, "docs/decisions/0005-weekly-review.md");
     assert_no_diag(&diags, "docs/decisions/0006-monthly-review.md");
 }
-
-const ACCEPTED: &str = "---
-title: Use PostgreSQL
-status: accepted
-owner: alice
-date: 2026-11-01
-decided: 2026-11-02
----
-## Options
-
-- PostgreSQL
-- SQLite
-
-## Decision
-
-PostgreSQL, because we know it.
-";
 
 #[test]
 fn an_accepted_decisions_title_and_status_are_its_substance() {

@@ -624,6 +624,25 @@ pub fn assert_no_diag(diags: &[Diag], file: &str) {
     );
 }
 
+/// An accepted decision in docket's own format, with its options and outcome in
+/// body sections.
+pub const ACCEPTED: &str = "---
+title: Use PostgreSQL
+status: accepted
+owner: alice
+date: 2026-11-01
+decided: 2026-11-02
+---
+## Options
+
+- PostgreSQL
+- SQLite
+
+## Decision
+
+PostgreSQL, because we know it.
+";
+
 /// A roster, a charter with its four sections and an empty meeting inventory: the
 /// least a handbook needs for its documents to be judged on their own.
 pub const MINIMAL: &[(&str, &str)] = &[
