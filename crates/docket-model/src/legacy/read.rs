@@ -5,9 +5,9 @@
 use std::ops::Range;
 
 use crate::document::{Data, Decision, Document, Spanned};
-use crate::kind::StatusCategory;
 use crate::kind::{DECISION_STATUSES, FieldType};
 use crate::problem::{ParseProblem, Problem};
+use crate::record_kind::KindConfig;
 use crate::time::parse_time;
 
 use super::lines::{Relation, spanned_list, split_list};
@@ -20,14 +20,14 @@ use super::status::{normalize_status, reads_like};
 /// deciders from a `Deciders:` line (front matter's `decision-makers` and `deciders`
 /// are read for every record), supersession from `Supersedes` / `Superseded by`
 /// lines. Front-matter keys always win.
-pub(crate) fn read_legacy(doc: &mut Document, d: &mut Decision, facts: &Facts) {
+pub(crate) fn read_legacy(doc: &mut Document, d: &mut Decision, facts: &Facts, kind: &KindConfig) {
     if d.title.is_none()
         && let Some(t) = &facts.title
     {
         d.title = Some(t.clone());
         found(d, "title", t.range.clone());
     }
-    read_status(doc, d);
+    read_status(doc, d, kind);
     read_date(doc, d, facts);
     if d.deciders.is_empty()
         && let Some(l) = &facts.deciders
@@ -57,8 +57,9 @@ fn found(d: &mut Decision, name: &'static str, range: Range<usize>) {
 }
 
 /// The status: the first statement, mapped to docket's words; one outside docket's
-/// set is kept as written and flagged. `superseded by X` also names X.
-fn read_status(doc: &mut Document, d: &mut Decision) {
+/// set is kept as written and flagged. Its category is the kind's (`kind`'s
+/// statuses). `superseded by X` also names X.
+fn read_status(doc: &mut Document, d: &mut Decision, kind: &KindConfig) {
     let Some(st) = d.statuses.first().cloned() else {
         return;
     };
@@ -67,9 +68,7 @@ fn read_status(doc: &mut Document, d: &mut Decision) {
     } else {
         st.written.value.clone()
     };
-    d.category = StatusCategory::ALL
-        .into_iter()
-        .find(|c| c.builtin().contains(&value.as_str()));
+    d.category = kind.status(&value).map(|(_, category)| category);
     d.status = Some(Spanned::new(value, st.written.range.clone()));
     found(d, "status", st.written.range.clone());
     if !st.known {

@@ -98,7 +98,7 @@ pub(super) fn decision(
     }
     d.statuses = statements(doc, &mut d, fields, facts);
     if legacy.is_some() {
-        read_legacy(doc, &mut d, facts);
+        read_legacy(doc, &mut d, facts, &kc);
     }
     owner_from_deciders(&mut d);
     d
