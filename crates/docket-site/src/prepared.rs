@@ -285,7 +285,7 @@ fn kind_views(links: &Links<'_>, records: &[Listed<'_>]) -> Vec<(Kind, KindView)
                     .into_iter()
                     .map(|c| CategoryView {
                         name: c.name(),
-                        label: category_label(c),
+                        label: capitalised(c.name()),
                         statuses: config
                             .statuses(kind, c)
                             .iter()
@@ -298,16 +298,6 @@ fn kind_views(links: &Links<'_>, records: &[Listed<'_>]) -> Vec<(Kind, KindView)
             (kind, view)
         })
         .collect()
-}
-
-/// A category as a filter names it.
-fn category_label(c: StatusCategory) -> &'static str {
-    match c {
-        StatusCategory::Open => "Open",
-        StatusCategory::Decided => "Decided",
-        StatusCategory::Closed => "Closed",
-        StatusCategory::Superseded => "Superseded",
-    }
 }
 
 /// `type` → `Type`, `last-call` → `Last call`.

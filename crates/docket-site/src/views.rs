@@ -250,7 +250,7 @@ pub struct CategoryView {
     /// `open`, `decided`, `closed` or `superseded`.
     pub name: &'static str,
     /// `Open`, `Decided`, `Closed`, `Superseded`.
-    pub label: &'static str,
+    pub label: String,
     /// The kind's statuses of this category.
     pub statuses: Vec<String>,
 }
