@@ -29,13 +29,16 @@
 //!   `::decision`, `::briefs`, `::people`, `::updates` (index, day, one update),
 //!   `::meetings`, `::metrics`, `::fixed` (404, search), `::assets` (theme and the
 //!   handbook's other files), `::feeds` (`decisions.json`, Atom, sitemap).
-//! - `pages` itself: the job list and the parallel loop.
+//! - `pages` itself: the job list (each job's URL known before it renders) and the
+//!   parallel loop.
+//! - [`live`]: the same pages rendered one by one on request, for `docket serve`.
 //! - this file: [`build`].
 
 mod docview;
 mod error;
 mod escape;
 mod links;
+pub mod live;
 pub mod markdown;
 mod nav;
 mod norms;
@@ -58,7 +61,9 @@ use docket_model::Repository;
 
 pub use error::SiteError;
 pub use options::{BuildSummary, Cleanup, Dashboard, SiteOptions, TargetView, WriteStats};
+pub use live::Live;
 pub use pages::feeds::DECISIONS_JSON_VERSION;
+pub use templates::Templates;
 
 /// Builds the site of `repo` (found at `repo_root` on disk) into `out`.
 pub fn build(
@@ -75,7 +80,12 @@ pub fn build(
     let started = std::time::Instant::now();
     let prepared = prepared::Prepared::new(repo, options);
     let prepare_time = started.elapsed();
-    let writer = writer::Writer::new(&templates, &staging, &prepared.site, &prepared.nav);
+    let writer = writer::Writer::new(
+        &templates,
+        writer::Sink::Staging(&staging),
+        &prepared.site,
+        &prepared.nav,
+    );
     let mut summary = pages::write_site(&prepared, &writer, repo_root, progress)?;
     let (out, written, cleanup) = staging.commit()?;
     summary.out = out;

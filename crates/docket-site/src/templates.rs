@@ -111,6 +111,25 @@ impl Templates {
         Self { env, user }
     }
 
+    /// The templates of the repository at `repo_root` (the built-ins and the
+    /// overrides in its `templates/`), each page template compiled, so that one that
+    /// does not compile is an error now rather than on the page that uses it.
+    pub fn load(repo_root: &Path) -> Result<Self, SiteError> {
+        let templates = Self::new(read_user_templates(&repo_root.join("templates"))?);
+        let names = BUILTIN
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(templates.user.keys().map(String::as_str))
+            .filter(|name| name.ends_with(".html"));
+        for name in names {
+            templates
+                .env
+                .get_template(name)
+                .map_err(|e| SiteError::template(name, &e))?;
+        }
+        Ok(templates)
+    }
+
     /// Renders template `name` with `ctx`.
     pub fn render(&self, name: &str, ctx: minijinja::Value) -> Result<String, SiteError> {
         let template = self

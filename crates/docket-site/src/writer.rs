@@ -1,7 +1,8 @@
 //! The one way a page reaches the output: render a template with the context every
-//! page shares (`site`, `root`, `page`, `nav`) plus the page's own, write it through
-//! [`Staging`], and remember its URL (for the page count and the sitemap). Safe to
-//! call from every worker at once.
+//! page shares (`site`, `root`, `page`, `nav`) plus the page's own, write it to its
+//! [`Sink`] (the staging folder of `docket build`, or memory for a page `docket
+//! serve` renders on request), and remember its URL (for the page count and the
+//! sitemap). Safe to call from every worker at once.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,10 +16,32 @@ use crate::templates::Templates;
 use crate::urls::root_of;
 use crate::views::{NavEntry, PageMeta, SiteView};
 
+/// Where a [`Writer`]'s files go.
+pub(crate) enum Sink<'a> {
+    /// The staging folder of a build.
+    Staging(&'a Staging),
+    /// Memory: each file's site-relative path (decoded) and bytes, in order.
+    Memory(Mutex<Vec<(String, Vec<u8>)>>),
+}
+
+impl Sink<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        match self {
+            Sink::Staging(staging) => staging.write(rel, bytes),
+            Sink::Memory(files) => {
+                if let Ok(mut files) = files.lock() {
+                    files.push((rel.to_string(), bytes.to_vec()));
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Writes the pages of one build.
 pub(crate) struct Writer<'a> {
     templates: &'a Templates,
-    staging: &'a Staging,
+    sink: Sink<'a>,
     site: Value,
     nav: Value,
     written: Mutex<Vec<String>>,
@@ -64,16 +87,16 @@ impl<'a> Page<'a> {
 }
 
 impl<'a> Writer<'a> {
-    /// A writer rendering `templates` into `staging`, every page with `site` and `nav`.
+    /// A writer rendering `templates` into `sink`, every page with `site` and `nav`.
     pub(crate) fn new(
         templates: &'a Templates,
-        staging: &'a Staging,
+        sink: Sink<'a>,
         site: &SiteView,
         nav: &[NavEntry],
     ) -> Self {
         Self {
             templates,
-            staging,
+            sink,
             site: Value::from_serialize(site),
             nav: Value::from_serialize(nav),
             written: Mutex::new(Vec::new()),
@@ -100,7 +123,7 @@ impl<'a> Writer<'a> {
         let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
         self.render_nanos.fetch_add(nanos, Ordering::Relaxed);
         // The file on disk for the URL: undo `url_segment`'s encoding.
-        self.staging
+        self.sink
             .write(&docket_model::percent_decode(page.url), html.as_bytes())?;
         if let Ok(mut w) = self.written.lock() {
             w.push(page.url.to_string());
@@ -110,7 +133,15 @@ impl<'a> Writer<'a> {
 
     /// Writes a file that is not a page (an asset, a feed, the search index).
     pub(crate) fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
-        self.staging.write(rel, bytes)
+        self.sink.write(rel, bytes)
+    }
+
+    /// What a [`Sink::Memory`] writer wrote (empty for a staging folder).
+    pub(crate) fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        match self.sink {
+            Sink::Memory(files) => files.into_inner().unwrap_or_default(),
+            Sink::Staging(_) => Vec::new(),
+        }
     }
 
     /// An asset's text: the user's override or the built-in.

@@ -43,6 +43,7 @@ const ORDER: &[&str] = &[
     "pages::assets",
     "pages::feeds",
     "pages",
+    "live",
     "crate",
 ];
 

@@ -372,3 +372,40 @@ fn a_broken_document_is_left_out_and_the_rest_is_built() {
         "Left out because it cannot be read: <code>docs/decisions/0009-broken.md</code>"
     ));
 }
+
+/// `docket serve` renders on request what `docket build` writes: every file of the
+/// built site, byte for byte, and no page the build does not write. (Each page's URL
+/// is known before it renders; this keeps that list equal to the pages themselves.)
+#[test]
+fn the_live_site_serves_every_file_the_build_writes() {
+    let f = fixture();
+    let mut texts = handbook();
+    texts.push(("docs/guide/diagram.svg".into(), "<svg></svg>".into()));
+    fs::create_dir_all(f.root.join("docs/guide")).unwrap();
+    fs::write(f.root.join("docs/guide/diagram.svg"), "<svg></svg>").unwrap();
+    let repo = Repository::from_texts(Config::default(), texts);
+    let options = SiteOptions {
+        base_url: Some("https://handbook.example/".into()),
+        ..SiteOptions::default()
+    };
+    build(&repo, &f.root, &f.out, &options, &|_, _| {}).unwrap();
+    let built = files(&f.out);
+    let templates = docket_site::Templates::load(&f.root).unwrap();
+    let live = docket_site::Live::new(&repo, &f.root, &options, &templates);
+    for (rel, bytes) in &built {
+        if rel == ".docket-site" {
+            continue;
+        }
+        let served = live.get(rel).unwrap();
+        assert!(served.is_some(), "{rel} is not served");
+        assert!(
+            served.as_deref() == Some(bytes),
+            "{rel} differs from the built file"
+        );
+    }
+    assert!(built.contains_key("guide/diagram.svg"));
+    for page in live.pages() {
+        assert!(built.contains_key(page), "{page} is served but not built");
+    }
+    assert!(live.get("no/such/page.html").unwrap().is_none());
+}

@@ -10,7 +10,7 @@ use crate::prepared::Prepared;
 use crate::writer::Writer;
 
 /// The theme's files, written from the user's override or the built-in.
-const THEME: [&str; 2] = ["assets/style.css", "assets/docket.js"];
+pub(crate) const THEME: [&str; 2] = ["assets/style.css", "assets/docket.js"];
 
 /// Writes the theme and copies the handbook's other files from `repo_root`. A
 /// handbook file that has the name of a theme file is left out: the theme wins.
@@ -18,19 +18,24 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, repo_root: &Path) -> Resul
     for name in THEME {
         w.file(name, w.asset(name).unwrap_or("").as_bytes())?;
     }
-    let repo = p.repo;
-    let documents: BTreeSet<&str> = repo.documents.iter().map(|d| d.path.as_str()).collect();
-    for file in &repo.files {
-        if documents.contains(file.as_str()) {
-            continue;
-        }
-        let rel = repo.handbook_root.relative(file).unwrap_or(file);
-        if rel.starts_with("assets/") && w.asset(rel).is_some() {
-            continue;
-        }
+    for (rel, file) in handbook_files(p, w) {
         let src = repo_root.join(file);
         let bytes = std::fs::read(&src).map_err(|e| SiteError::io(&src, e))?;
         w.file(rel, &bytes)?;
     }
     Ok(())
+}
+
+/// The handbook's files that are copied as they are: (site-relative path,
+/// repository-relative path), every file that is no document and not shadowed by a
+/// theme file.
+pub(crate) fn handbook_files<'a>(p: &Prepared<'a>, w: &Writer<'_>) -> Vec<(&'a str, &'a str)> {
+    let repo = p.repo;
+    let documents: BTreeSet<&str> = repo.documents.iter().map(|d| d.path.as_str()).collect();
+    repo.files
+        .iter()
+        .filter(|file| !documents.contains(file.as_str()))
+        .map(|file| (repo.handbook_root.relative(file).unwrap_or(file), file.as_str()))
+        .filter(|(rel, _)| !(rel.starts_with("assets/") && w.asset(rel).is_some()))
+        .collect()
 }

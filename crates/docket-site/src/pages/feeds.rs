@@ -337,6 +337,9 @@ fn sitemap(base: &str, pages: &[String]) -> String {
     s
 }
 
+/// The files [`write`] writes.
+pub(crate) const FILES: [&str; 3] = ["decisions.json", "feed.xml", "sitemap.xml"];
+
 /// Writes `decisions.json`, `feed.xml` and, with a base URL, `sitemap.xml` of the
 /// pages in `written` (but the 404 and search pages). Returns the notes for the user.
 pub(crate) fn write(

@@ -4,7 +4,7 @@
 //! and a write; this module only lists the jobs and runs them, then writes what is
 //! not a page (assets, the search index, the feeds).
 
-mod assets;
+pub(crate) mod assets;
 mod briefs;
 mod decision;
 mod decisions;
@@ -32,7 +32,7 @@ use crate::search;
 use crate::writer::Writer;
 
 /// A page to render.
-enum Job<'a> {
+pub(crate) enum Job<'a> {
     Home,
     /// The index of a record kind (the decisions', and each of the team's own).
     RecordIndex(Kind),
@@ -53,7 +53,7 @@ enum Job<'a> {
 
 /// Every page of the site. A document whose front matter cannot be read is left
 /// out (its diagnostic says why).
-fn jobs<'a>(p: &Prepared<'a>) -> Vec<Job<'a>> {
+pub(crate) fn jobs<'a>(p: &Prepared<'a>) -> Vec<Job<'a>> {
     let repo = p.repo;
     let mut jobs = vec![Job::Home, Job::NotFound, Job::Search];
     jobs.extend(p.kinds.iter().map(|(kind, _)| Job::RecordIndex(*kind)));
@@ -95,7 +95,36 @@ fn jobs<'a>(p: &Prepared<'a>) -> Vec<Job<'a>> {
     jobs
 }
 
-fn run(p: &Prepared<'_>, w: &Writer<'_>, job: &Job<'_>) -> Result<(), SiteError> {
+impl Job<'_> {
+    /// The URL the job's page has (percent-encoded, as in links), without rendering
+    /// it; `None` when the job writes no page (a kind without an index, a roster
+    /// entry without an id). `docket serve` finds the job of a requested page by it;
+    /// a test keeps it equal to the URL each page family writes.
+    pub(crate) fn url(&self, p: &Prepared<'_>) -> Option<String> {
+        Some(match self {
+            Job::Home => "index.html".to_string(),
+            Job::RecordIndex(kind) => p.kind(*kind)?.url.clone(),
+            Job::Decision(doc) | Job::Brief(doc) | Job::Update(doc) | Job::Page(doc) => {
+                p.links.urls.of(doc)
+            }
+            Job::BriefIndex => "briefs/index.html".to_string(),
+            Job::People => "people/index.html".to_string(),
+            Job::Person(i) => {
+                let person = p.repo.people().nth(*i)?;
+                p.links.urls.person(&person.id.as_ref()?.value)
+            }
+            Job::Updates => "updates/index.html".to_string(),
+            Job::Day(date) => crate::urls::day_url(date),
+            Job::Meetings => "meetings/index.html".to_string(),
+            Job::Metrics => "metrics.html".to_string(),
+            Job::NotFound => fixed::NOT_FOUND.to_string(),
+            Job::Search => fixed::SEARCH.to_string(),
+        })
+    }
+}
+
+/// Renders and writes the page of `job`.
+pub(crate) fn run(p: &Prepared<'_>, w: &Writer<'_>, job: &Job<'_>) -> Result<(), SiteError> {
     match job {
         Job::Home => home::write(p, w),
         Job::RecordIndex(kind) => decisions::write(p, w, *kind),
@@ -115,6 +144,9 @@ fn run(p: &Prepared<'_>, w: &Writer<'_>, job: &Job<'_>) -> Result<(), SiteError>
     }
 }
 
+/// The search index's file.
+pub(crate) const SEARCH_INDEX: &str = "search-index.js";
+
 /// Writes every page (in parallel, reporting `progress(done, total)`), the assets and
 /// the handbook's other files (read from `repo_root`), the search index and the feeds.
 pub(crate) fn write_site(
@@ -133,7 +165,7 @@ pub(crate) fn write_site(
     })?;
     assets::write(p, w, repo_root)?;
     let script = search::index(p).to_script();
-    w.file("search-index.js", script.as_bytes())?;
+    w.file(SEARCH_INDEX, script.as_bytes())?;
     let written = w.written();
     let pages = written.len();
     let notes = feeds::write(p, w, written)?;
