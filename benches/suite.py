@@ -191,7 +191,8 @@ def free_port():
 
 
 def measure_serve(docs, runs):
-    """Edit-to-reload: from writing a document to the server's next version."""
+    """Edit-to-reload: from writing a document to the server's next version and the
+    edited page, fetched as the reloading browser fetches it, showing the edit."""
     repo = corpus(docs)
     port = free_port()
     proc = subprocess.Popen([DOCKET, "--color", "never", "serve", repo, "--port", str(port)],
@@ -210,6 +211,7 @@ def measure_serve(docs, runs):
         while (version() or 0) < 1 and time.time() < deadline:
             time.sleep(0.05)
         decision = sorted((repo / "docs" / "decisions").glob("*.md"))[0]
+        page = f"http://127.0.0.1:{port}/decisions/{decision.stem}.html"
         original = decision.read_bytes()
         results = []
         for i in range(runs):
@@ -219,7 +221,11 @@ def measure_serve(docs, runs):
             decision.write_bytes(original + f"\nServe edit {i}.\n".encode())
             while (version() or 0) <= before and time.perf_counter() - started < 120:
                 time.sleep(0.002)
+            with urllib.request.urlopen(page, timeout=120) as r:
+                shown = f"Serve edit {i}." in r.read().decode()
             results.append(time.perf_counter() - started)
+            if not shown:
+                raise SystemExit(f"serve: the reloaded page does not show edit {i}")
         decision.write_bytes(original)
         return {"docs": docs, "reload": median(results)}
     finally:
@@ -327,7 +333,8 @@ def report(rows, moved, refs, serve, version, notes):
     if serve:
         lines += ["## `docket serve`", "",
                   f"Edit-to-reload at {serve['docs']:,} documents (from writing one decision to "
-                  "the server's next version; an open page notices it at its next poll). "
+                  "the server's next version and the decision's page, fetched again, showing "
+                  "the edit; an open page notices the version at its next poll). "
                   "Goal: under 200 ms.", "",
                   "| edit to reload | |", "|---|---|",
                   f"| {serve['reload'] * 1000:.0f} ms | {met(serve['reload'] < 0.2)} |", ""]

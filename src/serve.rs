@@ -1,19 +1,26 @@
 //! `docket serve [PATH] [--port N] [--open]`: a live preview of the handbook site.
 //!
-//! The site is built into a cache folder under the system's temporary folder (one
-//! per repository, two slots used in turn, so the last good build is never touched
-//! while the next one is written), served on 127.0.0.1 by a small static file server
-//! (tiny_http), and rebuilt when a file of the handbook, `templates/` or
-//! `docket.toml` changes (notify, with a 200 ms debounce; `.git` and build output
-//! are ignored).
+//! The preview keeps the handbook in memory, loaded and checked the way `docket
+//! build` loads it ([`docket_driver::jobs::preview`]), and renders each page when it
+//! is asked for ([`docket_site::Live`]: the same page families and templates as the
+//! build, so the preview is the site); nothing is written to disk. It is served on
+//! 127.0.0.1 by a small static file server (tiny_http).
 //!
-//! Open pages reload themselves: HTML responses (never the built files) get one
-//! `<script>` that polls `/__docket/version`, a counter bumped after every rebuild,
-//! and reloads when it changes. The same script shows `/__docket/errors` in a
-//! one-line bar at the bottom of the window that opens to the full text: a summary
-//! line, then the error diagnostics of the last rebuild (a document that cannot be
-//! parsed is left out of the site and its diagnostic shows there), or why the
-//! rebuild failed (a broken template), in which case the last good site stays up.
+//! When a file of the handbook changes (notify, with a short debounce; `.git`,
+//! editors' temporary files and build output are ignored), only the documents that
+//! changed are read and parsed again; the history and every other document are kept,
+//! the rules run again, and the pages are rendered anew as they are asked for. So an
+//! edit costs a check and the page the reader looks at, not a build of the site. A
+//! change to `docket.toml` or `templates/` loads the handbook and the templates
+//! again.
+//!
+//! Open pages reload themselves: HTML responses get one `<script>` that asks
+//! `/__docket/version`, a counter bumped after every change, and reloads when it
+//! changes. The same script shows `/__docket/errors` in a one-line bar at the bottom
+//! of the window that opens to the full text: a summary line, then the error
+//! diagnostics of the last check (a document that cannot be parsed is left out of the
+//! site and its diagnostic shows there), or why the change could not be shown (a
+//! template that does not compile), in which case the last good templates stay.
 //!
 //! A missing page is answered with the site's `404.html`, its links rewritten to
 //! start from `/` so that it is styled in any folder ([`from_the_root`]).
@@ -21,7 +28,7 @@
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -29,15 +36,17 @@ use anyhow::Context as _;
 use clap::Args;
 use docket_diagnostics::{Counts, HumanOptions, Severity, locate, render_human};
 use docket_driver::Sources;
-use docket_driver::jobs::{BuildOptions, Built, Site};
+use docket_driver::jobs::Preview;
+use docket_driver::{Live, Templates};
 use docket_model::time::Time;
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 
 use crate::{Global, Outcome, path_or_cwd};
 
-/// Quiet time after the last change before a rebuild.
-const DEBOUNCE: Duration = Duration::from_millis(200);
+/// Quiet time after the last change before the preview reloads: long enough to
+/// take an editor's save (write, rename) as one change.
+const DEBOUNCE: Duration = Duration::from_millis(30);
 /// How many threads answer requests.
 const WORKERS: usize = 4;
 /// At most this many diagnostics are shown in the banner.
@@ -58,25 +67,24 @@ pub(crate) struct ServeArgs {
     no_branches: bool,
 }
 
-/// What the request threads read and the rebuild thread writes.
+/// How long a request for the next version waits before it answers with the same.
+const VERSION_WAIT: Duration = Duration::from_secs(25);
+
+/// What the request threads read and the site thread writes.
 #[derive(Default)]
 struct State {
-    /// Bumped after every rebuild, successful or not.
+    /// Bumped after every change, shown or not.
     version: AtomicU64,
-    /// The folder of the last good build (`None` until one succeeds).
-    site: RwLock<Option<PathBuf>>,
+    /// Notified when the version moves (for requests waiting for it).
+    moved: (std::sync::Mutex<()>, std::sync::Condvar),
     /// Text for the banner; empty when there is nothing to say.
     errors: RwLock<String>,
-    /// The handbook's `[site] base_url` (ending in `/`), which the built 404 page
-    /// links to; the preview serves it from `/` instead.
+    /// The handbook's `[site] base_url` (ending in `/`), which the 404 page links
+    /// to; the preview serves it from `/` instead.
     base_url: RwLock<Option<String>>,
 }
 
 impl State {
-    fn site(&self) -> Option<PathBuf> {
-        self.site.read().map(|s| s.clone()).unwrap_or(None)
-    }
-
     fn errors(&self) -> String {
         self.errors.read().map(|e| e.clone()).unwrap_or_default()
     }
@@ -85,46 +93,140 @@ impl State {
         self.base_url.read().map(|b| b.clone()).unwrap_or(None)
     }
 
-    fn finish(&self, site: Option<PathBuf>, errors: String) {
-        if let Some(site) = site
-            && let Ok(mut slot) = self.site.write()
-        {
-            *slot = Some(site);
-        }
+    fn finish(&self, errors: String) {
         if let Ok(mut e) = self.errors.write() {
             *e = errors;
         }
+        let _held = self.moved.0.lock();
         self.version.fetch_add(1, Ordering::SeqCst);
+        self.moved.1.notify_all();
+    }
+
+    /// The version once it is not `after`, or after [`VERSION_WAIT`].
+    fn version_after(&self, after: u64) -> u64 {
+        let deadline = Instant::now() + VERSION_WAIT;
+        let Ok(mut held) = self.moved.0.lock() else {
+            return self.version.load(Ordering::SeqCst);
+        };
+        loop {
+            let now = self.version.load(Ordering::SeqCst);
+            let left = deadline.saturating_duration_since(Instant::now());
+            if now != after || left.is_zero() {
+                return now;
+            }
+            match self.moved.1.wait_timeout(held, left) {
+                Ok((h, _)) => held = h,
+                Err(_) => return self.version.load(Ordering::SeqCst),
+            }
+        }
     }
 }
 
-/// Builds the site again and again into two slots of the cache folder.
-struct Builder {
+/// What changed on disk, as the watcher saw it.
+struct Change {
+    /// The files and folders that changed (absolute).
+    paths: Vec<PathBuf>,
+    /// `docket.toml` or a template changed, or the watcher lost track: load it all.
+    everything: bool,
+}
+
+/// A request to the site thread.
+enum Message {
+    /// The file at a site-relative path, answered on the sender.
+    Get(String, Sender<Answer>),
+    /// Files changed; the handbook folder after the change is sent back when the
+    /// preview shows it.
+    Changed(Change, Sender<PathBuf>),
+}
+
+/// The site thread's answer to [`Message::Get`].
+enum Answer {
+    File(Arc<Vec<u8>>),
+    Missing,
+    /// The page cannot be rendered (a template fails on it).
+    Failed(String),
+    /// No template set compiled yet: nothing can be shown.
+    NotShown,
+}
+
+/// The handbook the preview shows: loaded, checked, and the templates.
+struct Session {
     root: PathBuf,
-    cache: PathBuf,
-    /// The slot the next build goes to.
-    next: usize,
-    /// The handbook folder of the last load, for deciding which changes matter.
-    handbook: PathBuf,
+    preview: Preview,
+    /// `None` until the templates compile.
+    templates: Option<Templates>,
     now: Time,
     branches: bool,
 }
 
-impl Builder {
-    /// Runs the build job (the one `docket build` runs) into the next slot; on
-    /// success the new site is served, on failure the last good one stays. An `Err`
-    /// only when the repository cannot be loaded at all.
-    fn rebuild(&mut self, state: &State) -> Result<(), docket_driver::DriverError> {
+impl Session {
+    /// Loads the handbook at `root`; an `Err` when it cannot be loaded at all (no
+    /// handbook, broken docket.toml), which stops `docket serve` before it starts.
+    fn start(root: PathBuf, now: Time, branches: bool, state: &State) -> anyhow::Result<Self> {
         let started = Instant::now();
-        let options = BuildOptions {
-            out: Some(self.cache.join(format!("site-{}", self.next))),
-            base_url: None,
-            strict: false,
-            branches: self.branches,
+        let preview = docket_driver::jobs::preview(&root, now, branches)?;
+        let mut session = Session {
+            root,
+            preview,
+            templates: None,
+            now,
+            branches,
         };
-        let Built { ws, report, site } =
-            docket_driver::jobs::build(&self.root, &options, self.now, &|_, _| {})?;
-        self.handbook = handbook_dir(&ws);
+        session.load_templates(state, started);
+        Ok(session)
+    }
+
+    fn handbook(&self) -> PathBuf {
+        self.preview.ws.repo.handbook_root.dir(&self.root)
+    }
+
+    /// The session after `change`: the documents that changed read again, or
+    /// everything loaded again; what cannot be loaded leaves the last good state.
+    fn apply(mut self, change: Change, state: &State) -> Self {
+        let started = Instant::now();
+        if !change.everything {
+            self.preview = docket_driver::jobs::refresh(self.preview, &change.paths, self.now);
+            self.shown(state, started, None);
+            return self;
+        }
+        match docket_driver::jobs::preview(&self.root, self.now, self.branches) {
+            Ok(preview) => self.preview = preview,
+            Err(e) => {
+                let _ = writeln!(
+                    std::io::stderr().lock(),
+                    "error: cannot load the handbook, still showing the last good one: {e}"
+                );
+                state.finish(format!(
+                    "The handbook cannot be loaded; this is the last good one.\n\n{e}\n"
+                ));
+                return self;
+            }
+        }
+        self.load_templates(state, started);
+        self
+    }
+
+    /// Compiles the templates again; when one does not compile, the last good ones
+    /// stay and the banner says why.
+    fn load_templates(&mut self, state: &State, started: Instant) {
+        match Templates::load(&self.root) {
+            Ok(templates) => {
+                self.templates = Some(templates);
+                self.shown(state, started, None);
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    std::io::stderr().lock(),
+                    "error: the site could not be built, still showing the last good templates: {e}"
+                );
+                self.shown(state, started, Some(e.to_string()));
+            }
+        }
+    }
+
+    /// Tells the open pages: the banner's text and a new version.
+    fn shown(&self, state: &State, started: Instant, failure: Option<String>) {
+        let ws = &self.preview.ws;
         if let Ok(mut base) = state.base_url.write() {
             *base = ws.repo.config.site.base_url.as_ref().map(|u| {
                 if u.ends_with('/') {
@@ -134,43 +236,79 @@ impl Builder {
                 }
             });
         }
-        let findings = banner_text(&ws, &report.diagnostics);
-        let mut err = std::io::stderr().lock();
-        match site {
-            Site::Written(summary) => {
-                self.next = 1 - self.next;
-                let _ = writeln!(
-                    err,
-                    "built {} pages in {:.1}s{}",
-                    summary.pages,
-                    started.elapsed().as_secs_f64(),
-                    if findings.is_empty() {
-                        String::new()
-                    } else {
-                        " (the page shows the errors)".into()
-                    }
-                );
-                state.finish(Some(summary.out), findings);
-            }
-            Site::Failed(e) => {
-                let _ = writeln!(
-                    err,
-                    "error: the site could not be built, still serving the last good build: {e}"
-                );
+        let findings = banner_text(ws, &self.preview.report.diagnostics);
+        let text = match failure {
+            Some(e) => {
                 let mut text =
                     format!("The site could not be built; this is the last good build.\n\n{e}\n");
                 if !findings.is_empty() {
                     text.push('\n');
                     text.push_str(&findings);
                 }
-                state.finish(None, text);
+                text
             }
-            // Never asked for (`strict: false`): nothing new to serve.
-            Site::Refused => state.finish(None, findings),
-        }
-        Ok(())
+            None => {
+                let _ = writeln!(
+                    std::io::stderr().lock(),
+                    "loaded {} documents in {:.0} ms{}",
+                    ws.repo.documents.len(),
+                    started.elapsed().as_secs_f64() * 1000.0,
+                    if findings.is_empty() {
+                        ""
+                    } else {
+                        " (the page shows the errors)"
+                    }
+                );
+                findings
+            }
+        };
+        state.finish(text);
     }
 
+    /// Answers requests with one version of the site until a change comes; then
+    /// applies it and goes on with the next version.
+    fn run(mut self, rx: &Receiver<Message>, state: &State) {
+        loop {
+            let change = {
+                let ws = &self.preview.ws;
+                let live = self
+                    .templates
+                    .as_ref()
+                    .map(|t| Live::new(&ws.repo, &ws.root, &self.preview.site_options, t));
+                loop {
+                    match rx.recv() {
+                        Ok(Message::Get(rel, reply)) => {
+                            let answer = match &live {
+                                None => Answer::NotShown,
+                                Some(live) => match live.get(&rel) {
+                                    Ok(Some(bytes)) => Answer::File(bytes),
+                                    Ok(None) => Answer::Missing,
+                                    Err(e) => Answer::Failed(e.to_string()),
+                                },
+                            };
+                            let _ = reply.send(answer);
+                        }
+                        Ok(Message::Changed(change, done)) => break Some((change, done)),
+                        Err(_) => break None,
+                    }
+                }
+            };
+            let Some((change, done)) = change else {
+                return;
+            };
+            self = self.apply(change, state);
+            let _ = done.send(self.handbook());
+        }
+    }
+}
+
+/// The folders whose changes matter.
+struct Paths {
+    root: PathBuf,
+    handbook: PathBuf,
+}
+
+impl Paths {
     /// Whether a change at `path` can change the site: a file of the handbook,
     /// `templates/` or `docket.toml`, outside `.git` and build output.
     fn matters(&self, path: &Path) -> bool {
@@ -196,17 +334,16 @@ impl Builder {
         {
             return false;
         }
-        path.starts_with(&self.handbook)
-            || path.starts_with(self.root.join("templates"))
-            || path == self.root.join("docket.toml")
+        path.starts_with(&self.handbook) || self.loads_everything(path)
+    }
+
+    /// Whether a change at `path` needs everything loaded again.
+    fn loads_everything(&self, path: &Path) -> bool {
+        path.starts_with(self.root.join("templates")) || path == self.root.join("docket.toml")
     }
 }
 
-fn handbook_dir(ws: &docket_driver::Workspace) -> PathBuf {
-    ws.repo.handbook_root.dir(&ws.root)
-}
-
-/// The error diagnostics of a rebuild, as `docket check` prints them (no colours),
+/// The error diagnostics of a check, as `docket check` prints them (no colours),
 /// after a one-line summary (the banner shows that line until it is opened); empty
 /// when there are no errors.
 fn banner_text(
@@ -249,21 +386,14 @@ fn banner_text(
 
 pub(crate) fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<Outcome> {
     let root = docket_driver::find_root(&path_or_cwd(&args.path))?;
-    let cache = cache_dir(&root);
-    std::fs::create_dir_all(&cache)
-        .with_context(|| format!("cannot create the preview folder `{}`", cache.display()))?;
     let state = Arc::new(State::default());
-    let mut builder = Builder {
-        handbook: root.clone(),
-        root: root.clone(),
-        cache,
-        next: 0,
-        now: global.now,
-        branches: !args.no_branches,
-    };
-    // The first build: a repository that cannot be loaded at all (no handbook, broken
+    // The first load: a repository that cannot be loaded at all (no handbook, broken
     // docket.toml) stops here; anything later shows in the page instead.
-    builder.rebuild(&state)?;
+    let session = Session::start(root.clone(), global.now, !args.no_branches, &state)?;
+    let mut paths = Paths {
+        root: root.clone(),
+        handbook: session.handbook(),
+    };
 
     let server = tiny_http::Server::http(("127.0.0.1", args.port))
         .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", args.port))?;
@@ -277,9 +407,12 @@ pub(crate) fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<Outcome> 
         watcher,
         watched: Vec::new(),
     };
-    watch.sync(&builder)?;
-    let rebuild_state = Arc::clone(&state);
-    std::thread::spawn(move || watch.run(&rx, &mut builder, &rebuild_state));
+    watch.sync(&paths)?;
+    let (site_tx, site_rx) = std::sync::mpsc::channel();
+    let site_state = Arc::clone(&state);
+    std::thread::spawn(move || session.run(&site_rx, &site_state));
+    let changes = site_tx.clone();
+    std::thread::spawn(move || watch.run(&rx, &mut paths, &changes));
 
     // The address goes out once everything is watched: a change made after it is seen.
     let url = format!("http://127.0.0.1:{port}/");
@@ -290,7 +423,7 @@ pub(crate) fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<Outcome> 
     }
     let _ = writeln!(
         std::io::stderr().lock(),
-        "rebuilding on changes; press Ctrl-C to stop"
+        "showing changes as they are saved; press Ctrl-C to stop"
     );
 
     if args.open {
@@ -302,9 +435,10 @@ pub(crate) fn run(args: &ServeArgs, global: &Global) -> anyhow::Result<Outcome> 
         .map(|_| {
             let server = Arc::clone(&server);
             let state = Arc::clone(&state);
+            let site = site_tx.clone();
             std::thread::spawn(move || {
                 while let Ok(request) = server.recv() {
-                    respond(request, &state);
+                    respond(request, &state, &site);
                 }
             })
         })
@@ -325,15 +459,15 @@ struct Watch {
 }
 
 impl Watch {
-    /// Watches what the builder's last load says matters, and nothing else.
-    fn sync(&mut self, builder: &Builder) -> anyhow::Result<()> {
-        let mut wanted = vec![(builder.root.clone(), RecursiveMode::NonRecursive)];
-        for dir in [builder.handbook.clone(), builder.root.join("templates")] {
-            if dir.is_dir() && dir != builder.root {
+    /// Watches what the last load says matters, and nothing else.
+    fn sync(&mut self, paths: &Paths) -> anyhow::Result<()> {
+        let mut wanted = vec![(paths.root.clone(), RecursiveMode::NonRecursive)];
+        for dir in [paths.handbook.clone(), paths.root.join("templates")] {
+            if dir.is_dir() && dir != paths.root {
                 wanted.push((dir, RecursiveMode::Recursive));
             }
         }
-        if builder.handbook == builder.root {
+        if paths.handbook == paths.root {
             wanted[0].1 = RecursiveMode::Recursive;
         }
         for (path, mode) in std::mem::take(&mut self.watched) {
@@ -355,71 +489,72 @@ impl Watch {
         Ok(())
     }
 
-    /// Waits for changes, lets them settle for [`DEBOUNCE`], and rebuilds when one
-    /// of them matters.
+    /// Waits for changes, lets them settle for [`DEBOUNCE`], and hands the ones
+    /// that matter to the site thread, waiting until it shows them.
     fn run(
         &mut self,
         rx: &Receiver<notify::Result<notify::Event>>,
-        builder: &mut Builder,
-        state: &State,
+        paths: &mut Paths,
+        site: &Sender<Message>,
     ) {
         while let Ok(first) = rx.recv() {
-            let mut relevant = matters(builder, &first);
+            let mut change = Change {
+                paths: Vec::new(),
+                everything: false,
+            };
+            collect(paths, &first, &mut change);
             loop {
                 match rx.recv_timeout(DEBOUNCE) {
-                    Ok(event) => relevant |= matters(builder, &event),
+                    Ok(event) => collect(paths, &event, &mut change),
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            if !relevant {
+            if change.paths.is_empty() && !change.everything {
                 continue;
             }
-            if let Err(e) = builder.rebuild(state) {
-                let _ = writeln!(
-                    std::io::stderr().lock(),
-                    "error: cannot load the handbook, still serving the last good build: {e}"
-                );
-                state.finish(
-                    None,
-                    format!("The handbook cannot be loaded; this is the last good build.\n\n{e}\n"),
-                );
+            let (done, shown) = std::sync::mpsc::channel();
+            if site.send(Message::Changed(change, done)).is_err() {
+                return;
             }
+            let Ok(handbook) = shown.recv() else {
+                return;
+            };
+            paths.handbook = handbook;
             // docket.toml may have moved the handbook; templates/ may have appeared.
-            if let Err(e) = self.sync(builder) {
+            if let Err(e) = self.sync(paths) {
                 let _ = writeln!(std::io::stderr().lock(), "warning: {e:#}");
             }
         }
     }
 }
 
-/// Whether a watcher event is a change (not a read: the build itself opens every
-/// file) to a path that matters.
-fn matters(builder: &Builder, event: &notify::Result<notify::Event>) -> bool {
+/// Adds a watcher event's paths to `change` when it is a change (not a read: the
+/// preview itself opens files) to a path that matters.
+fn collect(paths: &Paths, event: &notify::Result<notify::Event>, change: &mut Change) {
     let Ok(event) = event else {
-        // The watcher lost track (overflow): rebuild to be safe.
-        return true;
+        // The watcher lost track (overflow): load everything to be safe.
+        change.everything = true;
+        return;
     };
-    let change = match event.kind {
+    let changed = match event.kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
         // Reading a file can touch its access time.
         EventKind::Modify(ModifyKind::Metadata(_)) => false,
         _ => true,
     };
-    change && event.paths.iter().any(|p| builder.matters(p))
-}
-
-/// `<temp>/docket-serve-<hash of the root>`: one per repository, reused by the next
-/// `docket serve` of the same repository.
-fn cache_dir(root: &Path) -> PathBuf {
-    // FNV-1a: stable across runs and Rust versions, unlike `DefaultHasher`.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in root.as_os_str().as_encoded_bytes() {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    if !changed {
+        return;
     }
-    std::env::temp_dir().join(format!("docket-serve-{hash:016x}"))
+    for path in &event.paths {
+        if paths.matters(path) {
+            change.everything |= paths.loads_everything(path);
+            if !change.paths.contains(path) {
+                change.paths.push(path.clone());
+            }
+        }
+    }
 }
 
 fn open_browser(url: &str) {
@@ -447,7 +582,16 @@ fn open_browser(url: &str) {
 /// The script every served HTML page gets: reload on a new build, show the banner.
 const LIVE_JS: &str = include_str!("serve_live.js");
 
-fn respond(request: tiny_http::Request, state: &State) {
+/// The `after` of `/__docket/version?after=N`: the version the page shows.
+fn after(url: &str) -> Option<u64> {
+    let query = url.split_once('?')?.1;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("after="))
+        .and_then(|v| v.parse().ok())
+}
+
+fn respond(request: tiny_http::Request, state: &Arc<State>, site: &Sender<Message>) {
     use tiny_http::Method;
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(text_response(405, "only GET and HEAD\n".into()));
@@ -456,14 +600,26 @@ fn respond(request: tiny_http::Request, state: &State) {
     let url = request.url();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
     let response = match path.as_str() {
-        "/__docket/version" => text_response(200, state.version.load(Ordering::SeqCst).to_string()),
+        "/__docket/version" => match after(&url) {
+            // Waits on a thread of its own, so that open pages never hold the
+            // threads that answer requests.
+            Some(after) => {
+                let state = Arc::clone(state);
+                std::thread::spawn(move || {
+                    let version = state.version_after(after);
+                    let _ = request.respond(text_response(200, version.to_string()));
+                });
+                return;
+            }
+            None => text_response(200, state.version.load(Ordering::SeqCst).to_string()),
+        },
         "/__docket/errors" => text_response(200, state.errors()),
         "/__docket/live.js" => bytes_response(
             200,
             LIVE_JS.as_bytes().to_vec(),
             "text/javascript; charset=utf-8",
         ),
-        _ => static_file(&path, state),
+        _ => site_file(&path, state, site),
     };
     let _ = request.respond(response);
 }
@@ -492,37 +648,69 @@ fn text_response(status: u16, body: String) -> Response {
     bytes_response(status, body.into_bytes(), "text/plain; charset=utf-8")
 }
 
-/// A file of the last good build; HTML gets the live script.
-fn static_file(url_path: &str, state: &State) -> Response {
+/// Asks the site thread for the file at `rel`.
+fn ask(site: &Sender<Message>, rel: String) -> Answer {
+    let (reply, answer) = std::sync::mpsc::channel();
+    if site.send(Message::Get(rel, reply)).is_err() {
+        return Answer::NotShown;
+    }
+    answer.recv().unwrap_or(Answer::NotShown)
+}
+
+/// A file of the site; a folder is its `index.html`; HTML gets the live script.
+fn site_file(url_path: &str, state: &State, site: &Sender<Message>) -> Response {
     let version = state.version.load(Ordering::SeqCst);
-    let Some(site) = state.site() else {
-        let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>docket serve</title></head><body><h1>The site could not be built yet</h1><p>The reason is shown above; this page reloads when a build succeeds.</p></body></html>";
-        return html_response(503, page.as_bytes(), version);
-    };
     let Some(rel) = site_path(url_path) else {
         return text_response(400, "bad path\n".into());
     };
-    let mut file = site.join(&rel);
-    if file.is_dir() {
-        file = file.join("index.html");
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    let index = if rel.is_empty() {
+        "index.html".to_string()
+    } else {
+        format!("{rel}/index.html")
+    };
+    let mut answer = if rel.is_empty() {
+        Answer::Missing
+    } else {
+        ask(site, rel.clone())
+    };
+    let mut name = rel;
+    if matches!(answer, Answer::Missing) {
+        answer = ask(site, index.clone());
+        name = index;
     }
-    match std::fs::read(&file) {
-        Ok(bytes) => {
-            let ct = content_type(&file);
+    match answer {
+        Answer::File(bytes) => {
+            let ct = content_type(Path::new(&name));
             if ct.starts_with("text/html") {
                 html_response(200, &bytes, version)
             } else {
-                bytes_response(200, bytes, ct)
+                bytes_response(200, bytes.to_vec(), ct)
             }
         }
-        Err(_) => match std::fs::read(site.join("404.html")) {
-            Ok(bytes) => html_response(
+        Answer::Missing => match ask(site, "404.html".into()) {
+            Answer::File(bytes) => html_response(
                 404,
                 &from_the_root(&bytes, state.base_url().as_deref()),
                 version,
             ),
-            Err(_) => text_response(404, "not found\n".into()),
+            _ => text_response(404, "not found\n".into()),
         },
+        Answer::Failed(e) => {
+            let page = format!(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>docket serve</title></head><body><h1>This page could not be rendered</h1><pre>{}</pre></body></html>",
+                e.replace('&', "&amp;").replace('<', "&lt;")
+            );
+            html_response(500, page.as_bytes(), version)
+        }
+        Answer::NotShown => {
+            let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>docket serve</title></head><body><h1>The site could not be built yet</h1><p>The reason is shown below; this page reloads when it can be shown.</p></body></html>";
+            html_response(503, page.as_bytes(), version)
+        }
     }
 }
 

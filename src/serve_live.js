@@ -1,11 +1,11 @@
 // Injected by `docket serve` into every HTML page it serves (never into built files).
-// Reloads the page when the site was rebuilt, and shows the last rebuild's errors in
+// Reloads the page when the handbook changed, and shows the last check's errors in
 // a compact bar pinned to the bottom of the window: one line (the summary, the first
 // line of /__docket/errors) with a button that opens the diagnostics above it. The
 // page gets room at its end for the bar, so the bar covers nothing. The diagnostics
 // keep their columns (`white-space: pre`, scrolling sideways), so each caret stays
-// under the text it marks on a phone too. No websockets: it asks the server once a
-// second.
+// under the text it marks on a phone too. No websockets: it asks the server for the
+// version after its own, which the server answers when it changes (a long poll).
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -131,9 +131,13 @@
     if (banner) makeRoom(banner);
   });
   get("/__docket/errors").then(show, function () {});
-  setInterval(function () {
-    get("/__docket/version").then(function (v) {
+  // Asks for the version after this page's: the server answers when it changes
+  // (or after a while, with the same one), so a change shows at once.
+  function watch() {
+    get("/__docket/version?after=" + encodeURIComponent(version || "")).then(function (v) {
       if (version !== null && v !== version) location.reload();
-    }, function () { /* the server is restarting or gone */ });
-  }, 1000);
+      else watch();
+    }, function () { setTimeout(watch, 1000); /* the server is restarting or gone */ });
+  }
+  watch();
 })();

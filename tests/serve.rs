@@ -96,3 +96,63 @@ fn broken_documents_and_templates_show_in_the_banner() {
         s == 200 && b.is_empty()
     });
 }
+
+/// The preview reads only what changed: a document added shows with its page and in
+/// the index, one saved the way editors save (a temporary file renamed over it) shows
+/// its new text, and one deleted is gone from both.
+#[test]
+fn added_saved_and_deleted_documents_show() {
+    let repo = repo();
+    let serve = Serve::start(&repo);
+    let added = "docs/decisions/0002-use-redis.md";
+    let added_page = "/decisions/0002-use-redis.html";
+    assert_eq!(serve.get(added_page).0, 404);
+
+    repo.write(added, decision("Use Redis for sessions"));
+    serve.wait_for(added_page, "the added page", |s, b| {
+        s == 200 && b.contains("Use Redis for sessions")
+    });
+    let (_, index) = serve.get("/decisions/index.html");
+    assert!(index.contains("Use Redis for sessions"), "{index}");
+
+    let tmp = repo
+        .path()
+        .join("docs/decisions/.0001-use-postgresql.md.swp");
+    std::fs::write(&tmp, decision("Use PostgreSQL 17")).expect("write");
+    std::fs::rename(&tmp, repo.path().join(DECISION)).expect("rename");
+    serve.wait_for(PAGE, "the saved page", |s, b| {
+        s == 200 && b.contains("Use PostgreSQL 17")
+    });
+
+    std::fs::remove_file(repo.path().join(added)).expect("remove");
+    serve.wait_for(added_page, "the deleted page gone", |s, _| s == 404);
+    let (_, index) = serve.get("/decisions/index.html");
+    assert!(!index.contains("Use Redis for sessions"), "{index}");
+    assert!(index.contains("Use PostgreSQL 17"), "{index}");
+}
+
+/// An open page asks for the version after its own and is answered when a change
+/// is shown, not at its next poll; with nothing to wait for it is answered at once.
+#[test]
+fn a_request_for_the_next_version_is_answered_by_the_change() {
+    let repo = repo();
+    let serve = Serve::start(&repo);
+    let (_, now) = serve.get("/__docket/version");
+    let now: u64 = now.trim().parse().expect("a number");
+    assert_eq!(
+        serve.get(&format!("/__docket/version?after={}", now + 7)).1,
+        now.to_string()
+    );
+    let waiting = {
+        let addr = serve.addr.clone();
+        let path = format!("/__docket/version?after={now}");
+        std::thread::spawn(move || common::serve::get_from(&addr, &path))
+    };
+    repo.write(DECISION, decision("Use PostgreSQL, waited for"));
+    let (status, next) = waiting.join().expect("the waiting request");
+    assert_eq!(status, 200);
+    assert!(
+        next.trim().parse::<u64>().expect("a number") > now,
+        "{next}"
+    );
+}

@@ -120,37 +120,12 @@ impl Serve {
 
     /// `GET path`: the status and the body's bytes.
     pub fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
-        let mut stream = TcpStream::connect(&self.addr).expect("connect to docket serve");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .expect("set a read timeout");
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .expect("send the request");
-        let mut response = Vec::new();
-        stream
-            .read_to_end(&mut response)
-            .expect("read the response");
-        let end = response
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .unwrap_or_else(|| panic!("not an HTTP response for {path}"));
-        let head = String::from_utf8_lossy(&response[..end]);
-        let status = head
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| panic!("no status in {head:?}"));
-        (status, response[end + 4..].to_vec())
+        get_bytes_from(&self.addr, path)
     }
 
     /// `GET path`: the status and the body as text.
     pub fn get(&self, path: &str) -> (u16, String) {
-        let (status, body) = self.get_bytes(path);
-        (status, String::from_utf8_lossy(&body).into_owned())
+        get_from(&self.addr, path)
     }
 
     /// Polls `GET path` until `ok(status, body)` holds; panics at the deadline.
@@ -170,4 +145,40 @@ impl Serve {
             std::thread::sleep(POLL);
         }
     }
+}
+
+/// `GET path` from the server at `addr` (`127.0.0.1:PORT`): the status and the body's
+/// bytes.
+pub fn get_bytes_from(addr: &str, path: &str) -> (u16, Vec<u8>) {
+    let mut stream = TcpStream::connect(addr).expect("connect to docket serve");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("set a read timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        addr
+    )
+    .expect("send the request");
+    let mut response = Vec::new();
+    stream
+        .read_to_end(&mut response)
+        .expect("read the response");
+    let end = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("not an HTTP response for {path}"));
+    let head = String::from_utf8_lossy(&response[..end]);
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {head:?}"));
+    (status, response[end + 4..].to_vec())
+}
+
+/// `GET path` from the server at `addr`: the status and the body as text.
+pub fn get_from(addr: &str, path: &str) -> (u16, String) {
+    let (status, body) = get_bytes_from(addr, path);
+    (status, String::from_utf8_lossy(&body).into_owned())
 }

@@ -141,34 +141,8 @@ pub fn build(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, DriverError> {
     let mut ws = load::load(start)?;
-    let started = Instant::now();
     let git = GitRepo::open(&ws);
-    git.load_history(&mut ws);
-    let files = ws.repo.history.files.len();
-    let walked = match &ws.history_walk {
-        Some(s) if s.from_cache && s.commits_walked == 0 => "; from the cache".to_string(),
-        Some(s) if s.from_cache => format!(
-            "; {} walked, the rest from the cache",
-            timings::count(s.commits_walked, "commit")
-        ),
-        Some(s) => format!("; {} walked", timings::count(s.commits_walked, "commit")),
-        None => String::new(),
-    };
-    ws.timings.record(
-        "history",
-        started.elapsed(),
-        format!("{files} files{walked}"),
-    );
-    if options.branches {
-        let started = Instant::now();
-        git.load_pending(&mut ws);
-        let pending = ws.repo.pending.len();
-        ws.timings.record(
-            "other branches",
-            started.elapsed(),
-            format!("{pending} pending decisions"),
-        );
-    }
+    read_git(&mut ws, &git, options.branches);
     let started = Instant::now();
     let report = run_rules(&ws, now);
     ws.timings.record(
@@ -184,10 +158,7 @@ pub fn build(
         });
     }
     let out = options.out.clone().unwrap_or_else(|| ws.root.join("site"));
-    let site_options = docket_site::SiteOptions {
-        base_url: options.base_url.clone(),
-        dashboard: Some(dashboard::dashboard(&ws, &|t| git.meetings_at(&ws, t))),
-    };
+    let site_options = site_options(&ws, &git, options.base_url.clone());
     let started = Instant::now();
     let site = match docket_site::build(&ws.repo, &ws.root, &out, &site_options, progress) {
         Ok(summary) => {
@@ -197,6 +168,95 @@ pub fn build(
         Err(e) => Site::Failed(e),
     };
     Ok(Built { ws, report, site })
+}
+
+/// Reads what git says (each document's history, and with `branches` the decisions
+/// proposed on other branches) into `ws`, timing each.
+fn read_git(ws: &mut Workspace, git: &GitRepo, branches: bool) {
+    let started = Instant::now();
+    git.load_history(ws);
+    let files = ws.repo.history.files.len();
+    let walked = match &ws.history_walk {
+        Some(s) if s.from_cache && s.commits_walked == 0 => "; from the cache".to_string(),
+        Some(s) if s.from_cache => format!(
+            "; {} walked, the rest from the cache",
+            timings::count(s.commits_walked, "commit")
+        ),
+        Some(s) => format!("; {} walked", timings::count(s.commits_walked, "commit")),
+        None => String::new(),
+    };
+    ws.timings.record(
+        "history",
+        started.elapsed(),
+        format!("{files} files{walked}"),
+    );
+    if branches {
+        let started = Instant::now();
+        git.load_pending(ws);
+        let pending = ws.repo.pending.len();
+        ws.timings.record(
+            "other branches",
+            started.elapsed(),
+            format!("{pending} pending decisions"),
+        );
+    }
+}
+
+/// What the site is built with: the base URL, and the dashboard from the
+/// repository and its history.
+fn site_options(
+    ws: &Workspace,
+    git: &GitRepo,
+    base_url: Option<String>,
+) -> docket_site::SiteOptions {
+    docket_site::SiteOptions {
+        base_url,
+        dashboard: Some(dashboard::dashboard(ws, &|t| git.meetings_at(ws, t))),
+    }
+}
+
+/// A handbook ready to be shown page by page (`docket serve`): what [`build`]
+/// computes before it renders.
+#[derive(Debug)]
+pub struct Preview {
+    /// The loaded handbook, with its history.
+    pub ws: Workspace,
+    /// Every finding of the check, severities applied.
+    pub report: Report,
+    /// What the site is built with (no base URL: the preview serves from `/`).
+    pub site_options: docket_site::SiteOptions,
+}
+
+/// `docket serve`'s first load, and its reload after `docket.toml` or a template
+/// changed: load, read history and the decisions of other branches, check, compute
+/// the dashboard, as [`build`] does, and render nothing.
+pub fn preview(start: &Path, now: Time, branches: bool) -> Result<Preview, DriverError> {
+    let mut ws = load::load(start)?;
+    let git = GitRepo::open(&ws);
+    read_git(&mut ws, &git, branches);
+    let report = run_rules(&ws, now);
+    let site_options = site_options(&ws, &git, None);
+    Ok(Preview {
+        ws,
+        report,
+        site_options,
+    })
+}
+
+/// `preview` after the files at `changed` (absolute paths in the handbook) changed:
+/// the documents among them read again, every other document kept, the history and
+/// other branches kept (an edit makes no commit), then checked again and the
+/// dashboard computed again.
+pub fn refresh(preview: Preview, changed: &[PathBuf], now: Time) -> Preview {
+    let ws = load::reload(preview.ws, changed);
+    let git = GitRepo::open(&ws);
+    let report = run_rules(&ws, now);
+    let site_options = site_options(&ws, &git, None);
+    Preview {
+        ws,
+        report,
+        site_options,
+    }
 }
 
 /// The site's phases: preparing, rendering and writing pages (thread time summed

@@ -72,6 +72,7 @@ mod workspace;
 mod write;
 
 pub use docket_site::output::MARKER as SITE_MARKER;
+pub use docket_site::{Live, Templates};
 pub use error::DriverError;
 pub use load::{find_root, load, read_config, template_path};
 pub use scope::Scope;

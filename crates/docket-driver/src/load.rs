@@ -318,6 +318,85 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
     })
 }
 
+/// `ws` after the files at `changed` (absolute paths) changed on disk, with
+/// `docket.toml` and the templates as they were: the documents among them read and
+/// parsed again, every other document kept as it was parsed. When only documents
+/// the handbook already has were changed, nothing else is read; when a file appeared
+/// or went away (or a path is no file the handbook knows), the handbook is walked
+/// again, new files are read and the files that are gone are dropped. A path that is
+/// neither known nor there (an editor's temporary file, already renamed) changes
+/// nothing.
+pub(crate) fn reload(mut ws: Workspace, changed: &[PathBuf]) -> Workspace {
+    let rels: BTreeSet<String> = changed
+        .iter()
+        .filter_map(|p| p.strip_prefix(&ws.root).ok())
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .filter(|rel| ws.repo.files.contains(rel) || ws.root.join(rel).exists())
+        .collect();
+    if rels.is_empty() {
+        return ws;
+    }
+    let root = ws.root.clone();
+    let config = &ws.repo.config;
+    let handbook_root = ws.repo.handbook_root.clone();
+    let read = AtomicU64::new(0);
+    let edits_only = rels
+        .iter()
+        .all(|rel| ws.repo.files.contains(rel) && root.join(rel).is_file());
+    let mut documents = std::mem::take(&mut ws.repo.documents);
+    let (files, dirs, problems) = if edits_only {
+        let fresh: Vec<_> = rels
+            .par_iter()
+            .filter(|rel| documents.iter().any(|d| &d.path == *rel))
+            .filter_map(|rel| {
+                read_document(&root.join(rel), rel.clone(), &handbook_root, config, &read)
+            })
+            .collect();
+        documents.retain(|d| !rels.contains(&d.path));
+        documents.extend(fresh);
+        (
+            std::mem::take(&mut ws.repo.files),
+            std::mem::take(&mut ws.repo.dirs),
+            std::mem::take(&mut ws.repo.problems),
+        )
+    } else {
+        let handbook = config.root.dir(&root);
+        let mut walked = walk::walk(&root, &handbook, &config.exclude, walk::Prune::None);
+        walked
+            .problems
+            .extend(read_templates(&root, &mut config.clone()));
+        let kept: std::collections::HashMap<String, docket_model::Document> = documents
+            .drain(..)
+            .filter(|d| !rels.contains(&d.path))
+            .map(|d| (d.path.clone(), d))
+            .collect();
+        let fresh: Vec<_> = walked
+            .files
+            .par_iter()
+            .filter(|file| !kept.contains_key(&file.rel))
+            .filter(|file| {
+                let hp = handbook_root.relative(&file.rel).unwrap_or("");
+                classify(hp, config) != FileRole::Asset
+            })
+            .filter_map(|file| {
+                read_document(&file.abs, file.rel.clone(), &handbook_root, config, &read)
+            })
+            .collect();
+        let mut kept = kept;
+        let files: BTreeSet<String> = walked.files.iter().map(|f| f.rel.clone()).collect();
+        documents.extend(fresh);
+        documents.extend(files.iter().filter_map(|rel| kept.remove(rel)));
+        (files, walked.dirs, walked.problems)
+    };
+    ws.repo = ws.repo.with_files(documents, files, dirs, problems);
+    ws
+}
+
 /// Adds the team's own templates of `docket new` (`templates/new/KIND.md` at the
 /// repository root, the files `docket new` writes from) to `config`, so that text
 /// left as they wrote it is no content. A template that cannot be read is an

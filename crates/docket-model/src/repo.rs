@@ -212,6 +212,32 @@ impl Repository {
         Self::new(config, handbook_root, docs, paths, dirs, Vec::new())
     }
 
+    /// The same repository with other files: `documents`, `files`, `dirs` and
+    /// `problems` replaced and every lookup built again, while the configuration,
+    /// the history, the change set and the pending decisions are kept (`docket
+    /// serve` after an edit, which changes no commit).
+    pub fn with_files(
+        self,
+        documents: Vec<Document>,
+        files: BTreeSet<String>,
+        dirs: BTreeSet<String>,
+        problems: Vec<ParseProblem>,
+    ) -> Self {
+        let Repository {
+            config,
+            handbook_root,
+            history,
+            changes,
+            pending,
+            ..
+        } = self;
+        let mut repo = Repository::new(config, handbook_root, documents, files, dirs, problems);
+        repo.history = history;
+        repo.changes = changes;
+        repo.pending = pending;
+        repo
+    }
+
     /// Assembles a repository from parsed documents.
     pub fn new(
         config: Config,

@@ -60,8 +60,8 @@ use std::path::Path;
 use docket_model::Repository;
 
 pub use error::SiteError;
-pub use options::{BuildSummary, Cleanup, Dashboard, SiteOptions, TargetView, WriteStats};
 pub use live::Live;
+pub use options::{BuildSummary, Cleanup, Dashboard, SiteOptions, TargetView, WriteStats};
 pub use pages::feeds::DECISIONS_JSON_VERSION;
 pub use templates::Templates;
 

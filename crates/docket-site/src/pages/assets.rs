@@ -35,7 +35,12 @@ pub(crate) fn handbook_files<'a>(p: &Prepared<'a>, w: &Writer<'_>) -> Vec<(&'a s
     repo.files
         .iter()
         .filter(|file| !documents.contains(file.as_str()))
-        .map(|file| (repo.handbook_root.relative(file).unwrap_or(file), file.as_str()))
+        .map(|file| {
+            (
+                repo.handbook_root.relative(file).unwrap_or(file),
+                file.as_str(),
+            )
+        })
         .filter(|(rel, _)| !(rel.starts_with("assets/") && w.asset(rel).is_some()))
         .collect()
 }
