@@ -157,6 +157,14 @@ struct Session {
     templates: Option<Templates>,
     now: Time,
     branches: bool,
+    /// The banner's text of the last change, told to open pages (with a new version)
+    /// once the pages of the change can be rendered.
+    news: Option<String>,
+    /// The documents changed since the findings were made: the rules run again
+    /// beside preparing the pages.
+    unchecked: bool,
+    /// When the last change was seen.
+    changed_at: Instant,
 }
 
 impl Session {
@@ -171,6 +179,9 @@ impl Session {
             templates: None,
             now,
             branches,
+            news: None,
+            unchecked: false,
+            changed_at: started,
         };
         session.load_templates(state, started);
         Ok(session)
@@ -185,8 +196,9 @@ impl Session {
     fn apply(mut self, change: Change, state: &State) -> Self {
         let started = Instant::now();
         if !change.everything {
-            self.preview = docket_driver::jobs::refresh(self.preview, &change.paths, self.now);
-            self.shown(state, started, None);
+            self.preview = docket_driver::jobs::refresh(self.preview, &change.paths);
+            self.unchecked = true;
+            self.changed_at = started;
             return self;
         }
         match docket_driver::jobs::preview(&self.root, self.now, self.branches) {
@@ -196,7 +208,7 @@ impl Session {
                     std::io::stderr().lock(),
                     "error: cannot load the handbook, still showing the last good one: {e}"
                 );
-                state.finish(format!(
+                self.news = Some(format!(
                     "The handbook cannot be loaded; this is the last good one.\n\n{e}\n"
                 ));
                 return self;
@@ -224,45 +236,11 @@ impl Session {
         }
     }
 
-    /// Tells the open pages: the banner's text and a new version.
-    fn shown(&self, state: &State, started: Instant, failure: Option<String>) {
+    /// What to tell the open pages: the banner's text (with a new version, once the
+    /// pages can be rendered).
+    fn shown(&mut self, state: &State, started: Instant, failure: Option<String>) {
         let ws = &self.preview.ws;
-        if let Ok(mut base) = state.base_url.write() {
-            *base = ws.repo.config.site.base_url.as_ref().map(|u| {
-                if u.ends_with('/') {
-                    u.clone()
-                } else {
-                    format!("{u}/")
-                }
-            });
-        }
-        let findings = banner_text(ws, &self.preview.report.diagnostics);
-        let text = match failure {
-            Some(e) => {
-                let mut text =
-                    format!("The site could not be built; this is the last good build.\n\n{e}\n");
-                if !findings.is_empty() {
-                    text.push('\n');
-                    text.push_str(&findings);
-                }
-                text
-            }
-            None => {
-                let _ = writeln!(
-                    std::io::stderr().lock(),
-                    "loaded {} documents in {:.0} ms{}",
-                    ws.repo.documents.len(),
-                    started.elapsed().as_secs_f64() * 1000.0,
-                    if findings.is_empty() {
-                        ""
-                    } else {
-                        " (the page shows the errors)"
-                    }
-                );
-                findings
-            }
-        };
-        state.finish(text);
+        self.news = Some(news(state, ws, &self.preview.report, started, failure));
     }
 
     /// Answers requests with one version of the site until a change comes; then
@@ -271,10 +249,25 @@ impl Session {
         loop {
             let change = {
                 let ws = &self.preview.ws;
-                let live = self
-                    .templates
-                    .as_ref()
-                    .map(|t| Live::new(&ws.repo, &ws.root, &self.preview.site_options, t));
+                let (now, options, templates) =
+                    (self.now, &self.preview.site_options, self.templates.as_ref());
+                // The pages are prepared while the rules run on the changed handbook.
+                let (live, report) = std::thread::scope(|s| {
+                    let check = self
+                        .unchecked
+                        .then(|| s.spawn(move || docket_driver::jobs::recheck(ws, now)));
+                    let live = templates.map(|t| Live::new(&ws.repo, &ws.root, options, t));
+                    (live, check.and_then(|c| c.join().ok()))
+                });
+                if let Some(report) = report {
+                    self.preview.report = report;
+                    self.unchecked = false;
+                    let said = news(state, ws, &self.preview.report, self.changed_at, None);
+                    self.news = Some(said);
+                }
+                if let Some(news) = self.news.take() {
+                    state.finish(news);
+                }
                 loop {
                     match rx.recv() {
                         Ok(Message::Get(rel, reply)) => {
@@ -298,6 +291,53 @@ impl Session {
             };
             self = self.apply(change, state);
             let _ = done.send(self.handbook());
+        }
+    }
+}
+
+/// What to tell the open pages after a change shown at `started` (or that failed:
+/// `failure`): the banner's text; the base URL is updated and the time of the change
+/// printed.
+fn news(
+    state: &State,
+    ws: &docket_driver::Workspace,
+    report: &docket_driver::Report,
+    started: Instant,
+    failure: Option<String>,
+) -> String {
+    if let Ok(mut base) = state.base_url.write() {
+        *base = ws.repo.config.site.base_url.as_ref().map(|u| {
+            if u.ends_with('/') {
+                u.clone()
+            } else {
+                format!("{u}/")
+            }
+        });
+    }
+    let findings = banner_text(ws, &report.diagnostics);
+    match failure {
+        Some(e) => {
+            let mut text =
+                format!("The site could not be built; this is the last good build.\n\n{e}\n");
+            if !findings.is_empty() {
+                text.push('\n');
+                text.push_str(&findings);
+            }
+            text
+        }
+        None => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "loaded {} documents in {:.0} ms{}",
+                ws.repo.documents.len(),
+                started.elapsed().as_secs_f64() * 1000.0,
+                if findings.is_empty() {
+                    ""
+                } else {
+                    " (the page shows the errors)"
+                }
+            );
+            findings
         }
     }
 }

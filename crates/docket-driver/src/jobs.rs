@@ -7,6 +7,8 @@
 //! Each job opens the git repository at most once (`git::GitRepo`) and passes it to
 //! every step that reads from git.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Instant;
 
 use crate::timings::{self, Timings};
@@ -16,7 +18,7 @@ use docket_diagnostics::Counts;
 use docket_model::graph::{Graph, supersession_graph};
 use docket_model::time::Time;
 use docket_model::{
-    Config, DecisionId, IdScheme, ImportPlan, Kind, KindFolder, Legacy, RenumberPlan,
+    Config, DecisionId, IdScheme, ImportPlan, Kind, KindFolder, Legacy, Meeting, RenumberPlan,
 };
 
 use crate::error::DriverError;
@@ -204,16 +206,26 @@ fn read_git(ws: &mut Workspace, git: &GitRepo, branches: bool) {
 
 /// What the site is built with: the base URL, and the dashboard from the
 /// repository and its history.
-fn site_options(
+fn site_options(ws: &Workspace, git: &GitRepo, base_url: Option<String>) -> docket_site::SiteOptions {
+    site_options_with(ws, &|t| git.meetings_at(ws, t), base_url)
+}
+
+/// [`site_options`] with the meeting inventory at a time from `meetings_at`.
+fn site_options_with(
     ws: &Workspace,
-    git: &GitRepo,
+    meetings_at: &dyn Fn(Time) -> Option<Vec<Meeting>>,
     base_url: Option<String>,
 ) -> docket_site::SiteOptions {
     docket_site::SiteOptions {
         base_url,
-        dashboard: Some(dashboard::dashboard(ws, &|t| git.meetings_at(ws, t))),
+        dashboard: Some(dashboard::dashboard(ws, meetings_at)),
     }
 }
+
+/// The meeting inventory at each time the dashboard asked for, read from git once:
+/// an edit makes no commit, so what git held then does not change while a preview
+/// runs.
+type MeetingsSeen = Mutex<HashMap<i64, Option<Vec<Meeting>>>>;
 
 /// A handbook ready to be shown page by page (`docket serve`): what [`build`]
 /// computes before it renders.
@@ -221,10 +233,30 @@ fn site_options(
 pub struct Preview {
     /// The loaded handbook, with its history.
     pub ws: Workspace,
-    /// Every finding of the check, severities applied.
+    /// Every finding of the check, severities applied (after [`refresh`], the
+    /// findings of before the change until [`recheck`] is run).
     pub report: Report,
     /// What the site is built with (no base URL: the preview serves from `/`).
     pub site_options: docket_site::SiteOptions,
+    meetings: MeetingsSeen,
+}
+
+impl Preview {
+    /// The dashboard of `ws`, the meeting inventories from git read only once.
+    fn options(ws: &Workspace, git: &GitRepo, meetings: &MeetingsSeen) -> docket_site::SiteOptions {
+        let at = |t: Time| {
+            let key = t.as_second();
+            if let Some(seen) = meetings.lock().ok().and_then(|m| m.get(&key).cloned()) {
+                return seen;
+            }
+            let found = git.meetings_at(ws, t);
+            if let Ok(mut m) = meetings.lock() {
+                m.insert(key, found.clone());
+            }
+            found
+        };
+        site_options_with(ws, &at, None)
+    }
 }
 
 /// `docket serve`'s first load, and its reload after `docket.toml` or a template
@@ -235,28 +267,35 @@ pub fn preview(start: &Path, now: Time, branches: bool) -> Result<Preview, Drive
     let git = GitRepo::open(&ws);
     read_git(&mut ws, &git, branches);
     let report = run_rules(&ws, now);
-    let site_options = site_options(&ws, &git, None);
+    let meetings = MeetingsSeen::default();
+    let site_options = Preview::options(&ws, &git, &meetings);
     Ok(Preview {
         ws,
         report,
         site_options,
+        meetings,
     })
 }
 
 /// `preview` after the files at `changed` (absolute paths in the handbook) changed:
 /// the documents among them read again, every other document kept, the history and
-/// other branches kept (an edit makes no commit), then checked again and the
-/// dashboard computed again.
-pub fn refresh(preview: Preview, changed: &[PathBuf], now: Time) -> Preview {
+/// other branches kept (an edit makes no commit), and the dashboard computed again.
+/// The findings are not: [`recheck`] finds them, and the preview runs it beside
+/// preparing the pages.
+pub fn refresh(preview: Preview, changed: &[PathBuf]) -> Preview {
     let ws = load::reload(preview.ws, changed);
-    let git = GitRepo::open(&ws);
-    let report = run_rules(&ws, now);
-    let site_options = site_options(&ws, &git, None);
+    let site_options = Preview::options(&ws, &GitRepo::open(&ws), &preview.meetings);
     Preview {
         ws,
-        report,
+        report: preview.report,
         site_options,
+        meetings: preview.meetings,
     }
+}
+
+/// The findings of the rules on `ws` at `now`, severities applied.
+pub fn recheck(ws: &Workspace, now: Time) -> Report {
+    run_rules(ws, now)
 }
 
 /// The site's phases: preparing, rendering and writing pages (thread time summed

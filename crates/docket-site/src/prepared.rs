@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use docket_model::graph::{Direction, chain};
 use docket_model::time::{Time, format_date, format_time};
 use docket_model::{Decision, DecisionId, Document, Kind, Repository, StatusCategory};
@@ -168,7 +169,7 @@ fn listed_records<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
     v.sort_by(|a, b| {
         (rank(a.1.kind), &a.1.id, &a.0.path).cmp(&(rank(b.1.kind), &b.1.id, &b.0.path))
     });
-    v.into_iter()
+    v.into_par_iter()
         .map(|(doc, decision)| Listed {
             doc,
             decision,
