@@ -249,8 +249,11 @@ impl Session {
         loop {
             let change = {
                 let ws = &self.preview.ws;
-                let (now, options, templates) =
-                    (self.now, &self.preview.site_options, self.templates.as_ref());
+                let (now, options, templates) = (
+                    self.now,
+                    &self.preview.site_options,
+                    self.templates.as_ref(),
+                );
                 // The pages are prepared while the rules run on the changed handbook.
                 let (live, report) = std::thread::scope(|s| {
                     let check = self
@@ -640,7 +643,7 @@ fn respond(request: tiny_http::Request, state: &Arc<State>, site: &Sender<Messag
     let url = request.url();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
     let response = match path.as_str() {
-        "/__docket/version" => match after(&url) {
+        "/__docket/version" => match after(url) {
             // Waits on a thread of its own, so that open pages never hold the
             // threads that answer requests.
             Some(after) => {

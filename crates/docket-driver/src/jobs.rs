@@ -206,7 +206,11 @@ fn read_git(ws: &mut Workspace, git: &GitRepo, branches: bool) {
 
 /// What the site is built with: the base URL, and the dashboard from the
 /// repository and its history.
-fn site_options(ws: &Workspace, git: &GitRepo, base_url: Option<String>) -> docket_site::SiteOptions {
+fn site_options(
+    ws: &Workspace,
+    git: &GitRepo,
+    base_url: Option<String>,
+) -> docket_site::SiteOptions {
     site_options_with(ws, &|t| git.meetings_at(ws, t), base_url)
 }
 

@@ -50,9 +50,9 @@ impl<'a> Live<'a> {
         for job in pages::jobs(&prepared) {
             if let Some(url) = job.url(&prepared) {
                 let rel = docket_model::percent_decode(&url);
-                if !jobs.contains_key(&rel) {
+                if let std::collections::hash_map::Entry::Vacant(slot) = jobs.entry(rel) {
                     urls.push(url);
-                    jobs.insert(rel, job);
+                    slot.insert(job);
                 }
             }
         }

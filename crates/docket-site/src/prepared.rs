@@ -7,11 +7,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rayon::prelude::*;
 use docket_model::graph::{Direction, chain};
 use docket_model::time::{Time, format_date, format_time};
 use docket_model::{Decision, DecisionId, Document, Kind, Repository, StatusCategory};
 use docket_syntax::Yaml;
+use rayon::prelude::*;
 
 use crate::links::Links;
 use crate::nav::nav;
