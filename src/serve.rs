@@ -39,7 +39,7 @@ use docket_driver::Sources;
 use docket_driver::jobs::Preview;
 use docket_driver::{Live, Templates};
 use docket_model::time::Time;
-use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+use notify::event::{AccessKind, AccessMode, CreateKind, EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 
 use crate::{Global, Outcome, path_or_cwd};
@@ -47,6 +47,8 @@ use crate::{Global, Outcome, path_or_cwd};
 /// Quiet time after the last change before the preview reloads: long enough to
 /// take an editor's save (write, rename) as one change.
 const DEBOUNCE: Duration = Duration::from_millis(30);
+/// Whether the watcher reports a writer closing a file (inotify does).
+const SEES_CLOSE: bool = cfg!(target_os = "linux");
 /// How many threads answer requests.
 const WORKERS: usize = 4;
 /// At most this many diagnostics are shown in the banner.
@@ -585,6 +587,13 @@ fn collect(paths: &Paths, event: &notify::Result<notify::Event>, change: &mut Ch
         EventKind::Access(_) => false,
         // Reading a file can touch its access time.
         EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        // Where the watcher sees a writer close its file, a file written in place is
+        // read once it is closed, never half-way through its writing.
+        EventKind::Modify(ModifyKind::Data(_)) | EventKind::Create(CreateKind::File)
+            if SEES_CLOSE =>
+        {
+            false
+        }
         _ => true,
     };
     if !changed {
@@ -874,8 +883,10 @@ fn percent_decode(s: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            // Two hex digits and nothing else (`u8::from_str_radix` would take `+1`).
+            let digit = |at: usize| char::from(*bytes.get(at)?).to_digit(16);
+            let (high, low) = (digit(i + 1)?, digit(i + 2)?);
+            out.push(u8::try_from(high * 16 + low).ok()?);
             i += 3;
         } else {
             out.push(bytes[i]);
@@ -926,6 +937,20 @@ mod tests {
         assert_eq!(site_path("/a/%2e%2e/%2e%2e/x"), None);
         assert_eq!(site_path("/a%5c..%5cb"), None);
         assert_eq!(site_path("/%zz"), None);
+        // Only two hex digits make an escape: no sign, no space, no half escape.
+        assert_eq!(site_path("/%+1"), None);
+        assert_eq!(site_path("/%-1"), None);
+        assert_eq!(site_path("/% 1"), None);
+        assert_eq!(site_path("/a%2"), None);
+        assert_eq!(site_path("/a%"), None);
+        assert_eq!(site_path("/%41%62"), Some(PathBuf::from("Ab")));
+        // Encoded dots, slashes and backslashes never leave the site.
+        assert_eq!(site_path("/%2E%2E/x"), None);
+        assert_eq!(site_path("/a/%2e%2e%2fb"), None);
+        assert_eq!(site_path("/a%5C..%5Cb"), None);
+        assert_eq!(site_path("/%00"), None);
+        assert_eq!(site_path("//etc/passwd"), Some(PathBuf::from("etc/passwd")));
+        assert_eq!(site_path("/C:%5Cwindows"), None);
     }
 
     #[test]

@@ -156,3 +156,66 @@ fn a_request_for_the_next_version_is_answered_by_the_change() {
         "{next}"
     );
 }
+
+/// A bounded load on the loopback: 8 clients × 500 requests while a document is
+/// rewritten under them. Every answer is whole (a page that ends its HTML, the title
+/// one of those written), nothing fails, and what is missing stays a 404.
+#[test]
+fn a_bounded_load_while_files_are_rewritten() {
+    const CLIENTS: usize = 8;
+    const REQUESTS: usize = 500;
+    let repo = repo();
+    let serve = Serve::start(&repo);
+    let paths = [
+        PAGE,
+        "/decisions/index.html",
+        "/",
+        "/assets/style.css",
+        "/decisions.json",
+        "/no-such-page.html",
+        "/%2e%2e/%2e%2e/etc/passwd",
+    ];
+    let writer = {
+        let root = repo.path().to_path_buf();
+        std::thread::spawn(move || {
+            // Saved the way editors and docket save: a whole file renamed over it.
+            for i in 0..60 {
+                let tmp = root.join(format!("docs/decisions/.save-{i}.tmp"));
+                std::fs::write(&tmp, decision(&format!("Use PostgreSQL {i}"))).expect("write");
+                std::fs::rename(&tmp, root.join(DECISION)).expect("rename over");
+            }
+        })
+    };
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|c| {
+            let addr = serve.addr.clone();
+            std::thread::spawn(move || {
+                for r in 0..REQUESTS {
+                    let path = paths[(c + r) % paths.len()];
+                    let (status, body) = common::serve::get_from(&addr, path);
+                    match path {
+                        "/no-such-page.html" => assert_eq!(status, 404, "{path}"),
+                        p if p.contains("%2e") => assert_eq!(status, 400, "{path}"),
+                        _ => assert_eq!(status, 200, "{path}: {body}"),
+                    }
+                    if path.ends_with(".html") && status == 200 {
+                        assert!(
+                            body.trim_end().ends_with("</html>"),
+                            "{path} is cut:\n{body}"
+                        );
+                    }
+                    if path == PAGE {
+                        assert!(body.contains("</span> Use PostgreSQL"), "{body}");
+                    }
+                }
+            })
+        })
+        .collect();
+    writer.join().expect("the writer");
+    for c in clients {
+        c.join().expect("a client saw a wrong answer");
+    }
+    serve.wait_for(PAGE, "the last save", |s, b| {
+        s == 200 && b.contains("Use PostgreSQL 59")
+    });
+}
