@@ -390,6 +390,14 @@ repo_url = \"\"
 ",
     );
     out.push_str(&repo_url);
+    out.push_str(&format!(
+        "
+# How much docket reads: a larger file is one `unreadable-file` finding, not read.
+# [limits]
+# max_document_bytes = {}   # 10 MB
+",
+        docket_model::Limits::DEFAULT_MAX_DOCUMENT_BYTES
+    ));
     out.push_str(
         "
 # The severity of each rule: \"error\", \"warning\", \"info\" or \"off\".
@@ -512,6 +520,10 @@ mod tests {
         assert!(config.is_ok(), "{uncommented}\n{config:?}");
         assert!(uncommented.contains("deadline-passed = \"warning\""));
         assert!(uncommented.contains("[kinds.meetings]"));
+        assert_eq!(
+            config.map(|c| c.limits),
+            Ok(docket_model::Limits::default())
+        );
     }
 
     #[test]

@@ -313,7 +313,14 @@ mod tests {
         let summaries: Vec<String> = order
             .commits
             .iter()
-            .map(|o| repo.find_commit(*o).unwrap().summary().unwrap().unwrap().to_string())
+            .map(|o| {
+                repo.find_commit(*o)
+                    .unwrap()
+                    .summary()
+                    .unwrap()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         // `a` is still reachable through the topic branch.
         assert_eq!(summaries, ["m2", "f", "e", "m1", "d", "b", "a"]);
