@@ -3,7 +3,6 @@
 //! YAML-safe scalars (the model's [`yaml_scalar`]), local dates, and writing a file
 //! that must not exist yet.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
@@ -113,23 +112,10 @@ pub(crate) fn local_date(now: Time, tz: Option<&str>) -> String {
 pub(crate) use docket_model::{slug, yaml_scalar};
 
 /// Writes `text` to `path` only if no file is there yet, creating its folder. Returns
-/// `false` (and writes nothing) when the file exists.
-pub(crate) fn write_new(path: &Path, text: &str) -> std::io::Result<bool> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-    {
-        Ok(mut f) => {
-            f.write_all(text.as_bytes())?;
-            Ok(true)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(e),
-    }
+/// `false` (and writes nothing) when the file exists. Through the driver's one
+/// atomic write: a reader never sees half a file.
+pub(crate) fn write_new(path: &Path, text: &str) -> Result<bool, docket_driver::DriverError> {
+    docket_driver::write::create(path, text)
 }
 
 /// `path` relative to `root`, `/`-separated, for messages.

@@ -197,12 +197,12 @@ enum Ignored {
 /// Keeps the site `docket build` writes (`site/` at the repository root, by
 /// default and in the workflow) out of git: adds `/site/` to `.gitignore`, creating
 /// it when there is none, unless a line ignores that folder already.
-fn ignore_site(root: &std::path::Path) -> std::io::Result<Ignored> {
+fn ignore_site(root: &std::path::Path) -> anyhow::Result<Ignored> {
     let path = root.join(".gitignore");
     let existing = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
     let ignored = existing.as_deref().is_some_and(|t| {
         t.lines()
@@ -215,14 +215,20 @@ fn ignore_site(root: &std::path::Path) -> std::io::Result<Ignored> {
         Some(t) if !t.is_empty() && !t.ends_with('\n') => "\n",
         _ => "",
     };
-    let mut file = std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(&path)?;
-    file.write_all(format!("{separator}# The site `docket build` writes\n/site/\n").as_bytes())?;
+    let added = format!("{separator}# The site `docket build` writes\n/site/\n");
+    // The whole file rewritten at once (the driver's atomic write), never appended
+    // to in place.
     Ok(match existing {
-        Some(_) => Ignored::Appended,
-        None => Ignored::Created,
+        Some(text) => {
+            docket_driver::write::replace(&path, &format!("{text}{added}"))?;
+            Ignored::Appended
+        }
+        None => {
+            if !docket_driver::write::create(&path, &added)? {
+                anyhow::bail!("`.gitignore` appeared while docket was writing it; run again");
+            }
+            Ignored::Created
+        }
     })
 }
 
@@ -384,6 +390,14 @@ repo_url = \"\"
 ",
     );
     out.push_str(&repo_url);
+    out.push_str(&format!(
+        "
+# How much docket reads: a larger file is one `unreadable-file` finding, not read.
+# [limits]
+# max_document_bytes = {}   # 10 MB
+",
+        docket_model::Limits::DEFAULT_MAX_DOCUMENT_BYTES
+    ));
     out.push_str(
         "
 # The severity of each rule: \"error\", \"warning\", \"info\" or \"off\".
@@ -506,6 +520,10 @@ mod tests {
         assert!(config.is_ok(), "{uncommented}\n{config:?}");
         assert!(uncommented.contains("deadline-passed = \"warning\""));
         assert!(uncommented.contains("[kinds.meetings]"));
+        assert_eq!(
+            config.map(|c| c.limits),
+            Ok(docket_model::Limits::default())
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 use docket_model::time::{Time, parse_time};
 
 /// Keeps a remote team's async way of working in its git repository.
@@ -157,8 +157,11 @@ impl Command {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, m)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             if code == 2 && json_in_arguments() {
@@ -170,6 +173,8 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    #[cfg(debug_assertions)]
+    test_hooks();
     let json = cli.command.json();
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -192,21 +197,18 @@ fn main() -> ExitCode {
         }
     };
     let global = Global { now, color };
-    let result = match cli.command {
-        Command::Check(args) => check::run(&args, &global),
-        Command::Build(args) => build::run(&args, &global),
-        Command::Renumber(args) => renumber(&args),
-        Command::Import(args) => import::run(&args),
-        Command::Schema(args) => schema::run(&args),
-        Command::Graph(args) => graph::run(&args),
-        Command::Serve(args) => serve::run(&args, &global),
-        Command::Completions(args) => completions::completions(&args),
-        Command::Man => completions::man(),
-        Command::Init(args) => init::run(&args, &global),
-        Command::New(args) => new::run(&args, &global),
-        Command::Index(args) => index::run(&args, &global),
-        Command::Status(args) => status::run(&args, &global),
-        Command::Metrics(args) => metrics::run(&args, &global),
+    // Whatever the command, an interrupted `renumber` or `import` is finished first.
+    let recovered = match start_path(&matches) {
+        Some(start) => docket_driver::jobs::recover(&start).map(|r| {
+            if let Some(r) = r {
+                let _ = say_recovered(&mut std::io::stderr().lock(), &r);
+            }
+        }),
+        None => Ok(()),
+    };
+    let result = match recovered {
+        Ok(()) => run(cli.command, &global),
+        Err(e) => Err(e.into()),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -232,6 +234,92 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs the command.
+fn run(command: Command, global: &Global) -> anyhow::Result<Outcome> {
+    match command {
+        Command::Check(args) => check::run(&args, global),
+        Command::Build(args) => build::run(&args, global),
+        Command::Renumber(args) => renumber(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Graph(args) => graph::run(&args),
+        Command::Serve(args) => serve::run(&args, global),
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man => completions::man(),
+        Command::Init(args) => init::run(&args, global),
+        Command::New(args) => new::run(&args, global),
+        Command::Index(args) => index::run(&args, global),
+        Command::Status(args) => status::run(&args, global),
+        Command::Metrics(args) => metrics::run(&args, global),
+    }
+}
+
+/// The folder or file a command works on (its `PATH` or `--path`, else the
+/// current folder); `None` for the commands that read no repository.
+fn start_path(matches: &ArgMatches) -> Option<PathBuf> {
+    let (name, sub) = matches.subcommand()?;
+    if matches!(name, "completions" | "man") {
+        return None;
+    }
+    let given = ["path", "paths"].into_iter().find_map(|id| {
+        sub.try_get_many::<PathBuf>(id)
+            .ok()
+            .flatten()
+            .and_then(|mut paths| paths.next().cloned())
+    });
+    Some(given.unwrap_or_else(|| PathBuf::from(".")))
+}
+
+/// What finishing an interrupted change did, on standard error.
+fn say_recovered(err: &mut dyn Write, r: &docket_driver::Recovered) -> std::io::Result<()> {
+    let journal = r.journal.display();
+    writeln!(
+        err,
+        "note: `{}` was interrupted; finished it from its journal `{journal}`: {} written now, {} written before the interruption",
+        r.command,
+        count(r.written, "file", "files"),
+        r.done,
+    )?;
+    for path in &r.left {
+        writeln!(
+            err,
+            "warning: left `{path}` as it is: it changed after `{}` was interrupted, so it holds neither its old nor its new text",
+            r.command
+        )?;
+    }
+    if let Some(kept) = &r.kept {
+        writeln!(
+            err,
+            "note: the text docket meant to write is in `{}`; remove it once you have compared",
+            kept.display()
+        )?;
+    }
+    Ok(())
+}
+
+/// Debug builds only, for the tests of interrupted writes:
+/// `DOCKET_TEST_STOP_AFTER_WRITES=N` stops the process in place of its file
+/// operation number N (from 0). It says so on standard error, then waits for
+/// standard input to close so that the test can kill it (SIGKILL) at exactly that
+/// point; if nobody does, it aborts.
+#[cfg(debug_assertions)]
+#[allow(clippy::disallowed_methods)]
+fn test_hooks() {
+    let Some(n) = std::env::var("DOCKET_TEST_STOP_AFTER_WRITES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    else {
+        return;
+    };
+    docket_driver::write::stop_after(n, |done| {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "docket: stopped after {done} file operations");
+        let _ = err.flush();
+        let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
+        std::process::abort();
+    });
 }
 
 /// A broken docket.toml: every mistake like a finding (the line, a caret under the

@@ -427,6 +427,90 @@ impl Docket {
     }
 }
 
+/// How a run told to stop at a file operation ended ([`Docket::run_stopped_at`]).
+pub enum Stopped {
+    /// It reached the operation and was killed there (SIGKILL); what it had said on
+    /// standard error.
+    Killed(String),
+    /// It had fewer operations and finished.
+    Finished(Run),
+}
+
+impl Docket {
+    /// Runs the binary (a debug build) with `DOCKET_TEST_STOP_AFTER_WRITES=n`: when
+    /// it reaches its file operation number `n` (from 0) it says so and waits, and
+    /// this kills it there with SIGKILL, so a test can look at what a kill at exactly
+    /// that point leaves. No timing is involved: the process stops itself at the
+    /// point and is killed while it waits.
+    pub fn run_stopped_at(mut self, n: u64) -> Stopped {
+        use std::io::BufRead as _;
+        self.cmd
+            .env("DOCKET_TEST_STOP_AFTER_WRITES", n.to_string())
+            .stdin(Stdio::piped());
+        self.cmd.args(["--color", &self.color]);
+        if let Some(now) = &self.now {
+            self.cmd.args(["--now", now]);
+        }
+        self.cmd.args(&self.args);
+        let mut child = self.cmd.spawn().expect("start the docket binary");
+        let mut stdout = child.stdout.take().expect("piped stdout");
+        let stderr = child.stderr.take().expect("piped stderr");
+        std::thread::spawn(move || {
+            let _ = std::io::copy(&mut stdout, &mut std::io::sink());
+        });
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut said = String::new();
+        let stopped = loop {
+            match rx.recv_timeout(self.timeout) {
+                Ok(line) => {
+                    let stop = line.starts_with("docket: stopped after");
+                    said.push_str(&line);
+                    said.push('\n');
+                    if stop {
+                        break true;
+                    }
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break false,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    let _ = child.kill();
+                    panic!(
+                        "`docket {}` neither stopped nor finished: it hangs\n{said}",
+                        self.args.join(" ")
+                    );
+                }
+            }
+        };
+        if stopped {
+            child.kill().expect("kill docket");
+            let status = child.wait().expect("wait for docket");
+            #[cfg(unix)]
+            {
+                use std::os::unix::process::ExitStatusExt as _;
+                assert_eq!(status.signal(), Some(9), "killed with SIGKILL\n{said}");
+            }
+            #[cfg(not(unix))]
+            let _ = status;
+            return Stopped::Killed(said);
+        }
+        let status = child.wait().expect("wait for docket");
+        Stopped::Finished(Run {
+            command: format!("docket {}", self.args.join(" ")),
+            code: status.code(),
+            stdout: String::new(),
+            stderr: said,
+            elapsed: Duration::ZERO,
+        })
+    }
+}
+
 /// What a run printed and how it ended.
 pub struct Run {
     /// The command line, for messages.

@@ -1,14 +1,16 @@
 //! Applying the model's plans to the user's files: `docket renumber` and `docket
-//! import`. Every new text is computed before anything is written, and every file
-//! goes through [`crate::write`].
+//! import`. Every new text is computed before anything is written, and the whole
+//! plan goes through one [`crate::journal`] change, so that a kill at any moment
+//! leaves the old set of files or (once the next docket command has finished the
+//! journal) the new one.
 
 use std::path::Path;
 
 use docket_model::{ImportPlan, RenumberPlan};
 
 use crate::error::DriverError;
+use crate::journal::{self, Change};
 use crate::workspace::Workspace;
-use crate::write;
 
 /// Moves decision `from` to number `to` on disk and rewrites every reference to it
 /// (see [`docket_model::plan_renumber`]).
@@ -20,26 +22,42 @@ pub(crate) fn renumber(ws: &Workspace, from: u32, to: u32) -> Result<RenumberPla
             path: plan.to_path.clone().into(),
         });
     }
-    let writes: Vec<_> = plan
-        .edits
-        .iter()
-        .filter_map(|(path, edits)| {
-            let doc = ws.repo.document(path)?;
-            Some((
-                ws.root.join(path),
-                docket_model::apply_edits(&doc.text, edits),
-            ))
-        })
-        .collect();
-    for (path, text) in writes {
-        write::replace(&path, &text)?;
-    }
-    std::fs::rename(ws.root.join(&plan.from_path), &target).map_err(|source| {
-        DriverError::Unwritable {
-            path: target.clone(),
-            reason: source,
+    let edited = |path: &str| {
+        let doc = ws.repo.document(path)?;
+        let edits = plan.edits.get(path)?;
+        Some(docket_model::apply_edits(&doc.text, edits))
+    };
+    // The decision itself: its new file (edited, or its text as it is on disk),
+    // then the old one removed.
+    let moved = match edited(&plan.from_path) {
+        Some(text) => text,
+        None => std::fs::read_to_string(ws.root.join(&plan.from_path)).map_err(|reason| {
+            DriverError::Unreadable {
+                path: ws.root.join(&plan.from_path),
+                reason,
+            }
+        })?,
+    };
+    let mut changes = vec![Change {
+        path: plan.to_path.clone(),
+        after: Some(moved),
+        mode_of: Some(plan.from_path.clone()),
+    }];
+    for path in plan.edits.keys().filter(|p| **p != plan.from_path) {
+        if let Some(text) = edited(path) {
+            changes.push(Change {
+                path: path.clone(),
+                after: Some(text),
+                mode_of: None,
+            });
         }
-    })?;
+    }
+    changes.push(Change {
+        path: plan.from_path.clone(),
+        after: None,
+        mode_of: None,
+    });
+    journal::apply(&ws.root, &format!("docket renumber {from} {to}"), &changes)?;
     Ok(plan)
 }
 
@@ -57,16 +75,26 @@ pub(crate) fn within(ws: &Workspace, start: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Writes what an import plan changes: each record, then the roster when people are
-/// added.
+/// Writes what an import plan changes, all together: each record, and the roster
+/// when people are added.
 pub(crate) fn write_import(ws: &Workspace, plan: &ImportPlan) -> Result<(), DriverError> {
-    for r in &plan.records {
-        write::replace(&ws.root.join(&r.path), &r.after)?;
-    }
+    let mut changes: Vec<Change> = plan
+        .records
+        .iter()
+        .map(|r| Change {
+            path: r.path.clone(),
+            after: Some(r.after.clone()),
+            mode_of: None,
+        })
+        .collect();
     if let Some(roster) = &plan.roster_after {
-        write::replace(&ws.root.join(&plan.roster_path), roster)?;
+        changes.push(Change {
+            path: plan.roster_path.clone(),
+            after: Some(roster.clone()),
+            mode_of: None,
+        });
     }
-    Ok(())
+    journal::apply(&ws.root, "docket import", &changes)
 }
 
 #[cfg(test)]
@@ -134,6 +162,8 @@ mod tests {
             use std::os::unix::fs::PermissionsExt as _;
             let perms = std::fs::Permissions::from_mode(0o640);
             std::fs::set_permissions(dir.path().join(OLD), perms).unwrap();
+            let perms = std::fs::Permissions::from_mode(0o604);
+            std::fs::set_permissions(dir.path().join(KAFKA), perms).unwrap();
         }
         let ws = crate::load::load(dir.path()).unwrap();
         let plan = renumber(&ws, 7, 12).unwrap();
@@ -150,6 +180,14 @@ mod tests {
                 .unwrap()
                 .permissions();
             assert_eq!(mode.mode() & 0o777, 0o640);
+            let moved = std::fs::metadata(dir.path().join(&plan.to_path))
+                .unwrap()
+                .permissions();
+            assert_eq!(
+                moved.mode() & 0o777,
+                0o604,
+                "the moved decision keeps its own"
+            );
         }
         let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("docs/decisions"))
             .unwrap()

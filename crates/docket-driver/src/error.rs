@@ -62,6 +62,26 @@ pub enum DriverError {
         /// The path, repository-relative.
         path: PathBuf,
     },
+    /// A journal of another change (`docket renumber`, `docket import`) exists:
+    /// that change is still running, so this one writes nothing.
+    #[error(
+        "another `docket renumber` or `docket import` is changing files (its journal is `{journal}`); run this again once it has finished"
+    )]
+    Busy {
+        /// The journal's path.
+        journal: PathBuf,
+    },
+    /// The journal an interrupted change left cannot be read, so docket cannot tell
+    /// which files it changed.
+    #[error(
+        "cannot read `{path}`, the journal of an interrupted `docket renumber` or `docket import`: {reason}; check the files it names, then remove it"
+    )]
+    Journal {
+        /// The journal's path.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// A kind name that is neither built in nor declared in docket.toml (`docket
     /// schema proposl`), with what is known and the kind meant.
     #[error(transparent)]

@@ -23,9 +23,10 @@ use docket_model::{
 
 use crate::error::DriverError;
 use crate::git::GitRepo;
+use crate::journal::Recovered;
 use crate::scope::Scope;
 use crate::workspace::{Report, Workspace};
-use crate::{dashboard, decision_index, edit, load, write};
+use crate::{dashboard, decision_index, edit, journal, load, write};
 
 /// What [`check`] found.
 #[derive(Debug)]
@@ -518,6 +519,17 @@ pub fn next_id(ctx: &NewContext, folder: &KindFolder) -> Option<u32> {
     }
     numbers.extend(GitRepo::open(&ctx.ws).branch_numbers(&ctx.ws, kind, &folder.path));
     Some(numbers.into_iter().max().map_or(1, |n| n.saturating_add(1)))
+}
+
+/// Every command, before anything else: finishes the change an interrupted `docket
+/// renumber` or `docket import` left in the repository that holds `start` (its
+/// journal; see `journal.rs`), and says what it did. `None` when there was none,
+/// or when `start` leads to no repository (the command itself says so).
+pub fn recover(start: &Path) -> Result<Option<Recovered>, DriverError> {
+    match load::find_root(start) {
+        Ok(root) => journal::recover(&root),
+        Err(_) => Ok(None),
+    }
 }
 
 /// `docket renumber`: moves decision `from` to number `to` and rewrites every

@@ -23,6 +23,7 @@
 //! | [`jobs::prepare_new`], [`jobs::next_id`] | `new` | load → the kind named → its folders; then, for the folder chosen, the ids here and on other branches → the next free id |
 //! | [`jobs::renumber`] | `renumber` | load → plan → rewrite references → rename |
 //! | [`jobs::import`] | `import` | load → plan → [`jobs::Import::write`] |
+//! | [`jobs::recover`] | every command, first | root → the journal an interrupted `renumber` or `import` left → finish it |
 //!
 //! `build` and the `serve` preview call the same job, so the preview shows exactly the
 //! pages a build writes. A job opens the git repository at most once and reads
@@ -42,16 +43,22 @@
 //! - `dashboard`: the site's metrics page (figures and charts) at a reference time
 //!   taken from the handbook, never the clock.
 //! - `decision_index`: the decision index's path and Markdown.
-//! - `edit`: applying renumber and import plans to the user's files.
-//! - `write`: the one atomic write (a temporary file in the same folder, renamed over
-//!   the target, permissions kept) for every file the driver writes.
+//! - `edit`: applying renumber and import plans to the user's files, each as one
+//!   `journal` change.
+//! - `journal`: changes to many files that happen whole or not at all: the journal
+//!   written first, then the files, and the next run of any command finishing what
+//!   a killed one left ([`jobs::recover`]).
+//! - [`write`]: the one atomic write (a unique temporary file in the same folder,
+//!   flushed, renamed over the target, permissions kept) for every file docket
+//!   writes into a repository, the command line's included.
 //! - `scope`: [`Scope`], the files and folders `docket check PATH…` reports on.
 //! - `error`: [`DriverError`]; `workspace`: [`Workspace`], [`Report`], [`Sources`].
 //! - [`jobs`]: the jobs above, each the whole pipeline of one command.
 //!
 //! Modules depend one way: `jobs` on the others; `dashboard`, `edit`, `git`, `load`
-//! and `decision_index` on none of their siblings but `write`, `walk`, `detect`,
-//! `error` and `workspace`; `detect` only on `walk`; `scope` only on `error`.
+//! and `decision_index` on none of their siblings but `journal`, `write`, `walk`,
+//! `detect`, `error` and `workspace`; `journal` only on `write` and `error`;
+//! `detect` only on `walk`; `scope` only on `error`.
 //!
 //! Architecture invariant: the driver does IO but never prints and never reads the
 //! clock or the environment; the command line passes `now` in. Errors here mean the
@@ -64,16 +71,18 @@ mod edit;
 mod error;
 mod git;
 pub mod jobs;
+mod journal;
 mod load;
 mod scope;
 pub mod timings;
 mod walk;
 mod workspace;
-mod write;
+pub mod write;
 
 pub use docket_site::output::MARKER as SITE_MARKER;
 pub use docket_site::{Live, Templates};
 pub use error::DriverError;
+pub use journal::Recovered;
 pub use load::{find_root, load, read_config, template_path};
 pub use scope::Scope;
 pub use workspace::{Report, Sources, Workspace};

@@ -439,7 +439,9 @@ pub fn template_path(kind: Kind) -> Option<String> {
 }
 
 /// Reads and parses one file; a file that cannot be read or is not UTF-8 is still a
-/// document (with what could be read) carrying an `unreadable-file` finding.
+/// document (with what could be read) carrying an `unreadable-file` finding, and so
+/// is a file larger than `[limits] max_document_bytes`, which is neither read nor
+/// parsed.
 fn read_document(
     abs: &Path,
     rel: String,
@@ -447,12 +449,13 @@ fn read_document(
     config: &Config,
     read_nanos: &AtomicU64,
 ) -> Option<docket_model::Document> {
+    let limit = config.limits.max_document_bytes;
     let started = Instant::now();
-    let read = std::fs::read(abs);
+    let read = read_at_most(abs, limit);
     let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
     read_nanos.fetch_add(nanos, Ordering::Relaxed);
     let (text, problem) = match read {
-        Ok(bytes) => match String::from_utf8(bytes) {
+        Ok(Read::Whole(bytes)) => match String::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
@@ -461,6 +464,7 @@ fn read_document(
                 (text, Some((at..at + 1, msg)))
             }
         },
+        Ok(Read::TooLarge(size)) => return too_large(rel, handbook_root, config, size),
         Err(e) => (
             String::new(),
             Some((0..0, format!("cannot read file: {e}"))),
@@ -478,5 +482,57 @@ fn read_document(
         );
         doc.broken = true;
     }
+    Some(doc)
+}
+
+/// What [`read_at_most`] found.
+enum Read {
+    /// The whole file.
+    Whole(Vec<u8>),
+    /// A file of this many bytes (at least), over the limit: not read.
+    TooLarge(u64),
+}
+
+/// The bytes of the file at `abs`, unless it holds more than `limit`: its size
+/// from its metadata, and never more than `limit + 1` bytes read (a file that
+/// grows in the meantime is caught too).
+fn read_at_most(abs: &Path, limit: u64) -> std::io::Result<Read> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(abs)?;
+    let size = file.metadata()?.len();
+    if size > limit {
+        return Ok(Read::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    let read = bytes.len() as u64;
+    if read > limit {
+        return Ok(Read::TooLarge(read));
+    }
+    Ok(Read::Whole(bytes))
+}
+
+/// The document of a file over the size limit: nothing of it parsed, one
+/// `unreadable-file` finding at its start with its size and the limit (`None` for
+/// a file that is no document, which `load` never reads).
+fn too_large(
+    rel: String,
+    handbook_root: &HandbookRoot,
+    config: &Config,
+    size: u64,
+) -> Option<docket_model::Document> {
+    let limit = config.limits.max_document_bytes;
+    let mut doc = parse_file(rel, handbook_root, String::new(), config)?;
+    let message = format!(
+        "file is {size} bytes ({}), over the limit of {limit} bytes ({}); docket did not read it",
+        bytes_shown(size),
+        bytes_shown(limit),
+    );
+    doc.problems = vec![
+        ParseProblem::new(Problem::UnreadableFile, &doc.path, 0..0, message).with_help(
+            "raise `max_document_bytes` under `[limits]` in docket.toml, or leave the file out with `exclude`",
+        ),
+    ];
+    doc.broken = true;
     Some(doc)
 }

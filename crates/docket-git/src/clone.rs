@@ -24,7 +24,7 @@ fn promisor_config(repo: &git2::Repository) -> bool {
     while let Some(Ok(entry)) = entries.next() {
         if entry
             .value()
-            .is_some_and(|v| git2::Config::parse_bool(v).unwrap_or(false))
+            .is_ok_and(|v| git2::Config::parse_bool(v).unwrap_or(false))
         {
             return true;
         }

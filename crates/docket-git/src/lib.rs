@@ -206,7 +206,7 @@ impl Git {
             .repo
             .head()
             .ok()
-            .and_then(|h| h.shorthand().map(str::to_string));
+            .and_then(|h| h.shorthand().ok().map(str::to_string));
         let mut out = Vec::new();
         for branch in self.repo.branches(None)? {
             let (branch, _) = branch?;

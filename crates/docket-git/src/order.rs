@@ -285,7 +285,7 @@ mod tests {
         let c = full
             .iter()
             .copied()
-            .find(|o| repo.find_commit(*o).unwrap().summary() == Some("c"))
+            .find(|o| repo.find_commit(*o).unwrap().summary().unwrap() == Some("c"))
             .unwrap();
         let hex = c.to_string();
         std::fs::remove_file(
@@ -313,7 +313,14 @@ mod tests {
         let summaries: Vec<String> = order
             .commits
             .iter()
-            .map(|o| repo.find_commit(*o).unwrap().summary().unwrap().to_string())
+            .map(|o| {
+                repo.find_commit(*o)
+                    .unwrap()
+                    .summary()
+                    .unwrap()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         // `a` is still reachable through the topic branch.
         assert_eq!(summaries, ["m2", "f", "e", "m1", "d", "b", "a"]);

@@ -63,7 +63,7 @@ impl Tree {
     }
 
     fn id(&self, i: usize) -> git2::Oid {
-        git2::Oid::from_bytes(self.raw_id(i)).unwrap_or_else(|_| git2::Oid::zero())
+        git2::Oid::from_bytes(self.raw_id(i)).unwrap_or(git2::Oid::ZERO_SHA1)
     }
 
     /// Where entry `i` starts in `data` (its mode); `data.len()` past the last.
@@ -436,7 +436,7 @@ pub(crate) fn tree_files(
     let mut out = Vec::new();
     let _ = sub.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
         if entry.kind() == Some(git2::ObjectType::Blob)
-            && let Some(name) = entry.name()
+            && let Ok(name) = entry.name()
         {
             out.push(format!("{prefix}{dir}{name}"));
         }

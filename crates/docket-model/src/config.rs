@@ -37,6 +37,8 @@ pub struct Config {
     pub rules: Vec<RuleSetting>,
     /// `[kinds.<kind>]`.
     pub kinds: BTreeMap<Kind, KindConfig>,
+    /// `[limits]`.
+    pub limits: Limits,
     /// Settings left to be filled in, for the command line to remind about.
     pub notes: Vec<ConfigNote>,
     /// The templates documents are compared with (text left as a template wrote
@@ -65,6 +67,30 @@ pub struct SiteConfig {
     pub base_url: Option<String>,
     /// Repository URL for commit and edit links.
     pub repo_url: Option<String>,
+}
+
+/// `[limits]`: how much docket reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest file docket reads, in bytes (`max_document_bytes`; default
+    /// [`Limits::DEFAULT_MAX_DOCUMENT_BYTES`]). A larger one is not read or parsed:
+    /// it is an `unreadable-file` finding that gives its size and the limit.
+    pub max_document_bytes: u64,
+}
+
+impl Limits {
+    /// 10 MB: far beyond any document a person writes (the largest decision
+    /// records in the shared corpora are tens of KB), small enough that a file
+    /// committed by mistake (a log, a data dump) costs no memory or time.
+    pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 10_000_000;
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_document_bytes: Self::DEFAULT_MAX_DOCUMENT_BYTES,
+        }
+    }
 }
 
 /// The `exclude` globs of docket.toml, compiled once: repository-relative,
@@ -148,6 +174,7 @@ impl Default for Config {
             site: SiteConfig::default(),
             rules: Vec::new(),
             kinds: BTreeMap::new(),
+            limits: Limits::default(),
             notes: Vec::new(),
             templates: Templates::default(),
         }
@@ -155,8 +182,9 @@ impl Default for Config {
 }
 
 /// The keys docket.toml knows, per table.
-const TOP_KEYS: &[&str] = &["root", "exclude", "site", "rules", "kinds"];
+const TOP_KEYS: &[&str] = &["root", "exclude", "site", "rules", "kinds", "limits"];
 const SITE_KEYS: &[&str] = &["title", "base_url", "repo_url"];
+const LIMITS_KEYS: &[&str] = &["max_document_bytes"];
 const KIND_KEYS: &[&str] = &[
     "path",
     "title",
@@ -214,6 +242,7 @@ impl Config {
                 "site" => r.site(item, &mut config),
                 "rules" => config.rules = r.rules(item),
                 "kinds" => config.kinds = r.kinds(item),
+                "limits" => r.limits(item, &mut config),
                 other => r.unknown_key(key_range, other, None, TOP_KEYS),
             }
         }
@@ -575,6 +604,32 @@ impl Reader {
         }
     }
 
+    fn limits(&mut self, item: &Item, config: &mut Config) {
+        let Some(table) = self.table(item, "limits") else {
+            return;
+        };
+        for (key, value) in table.iter() {
+            let key_range = span(table.key(key).and_then(Key::span));
+            match key {
+                "max_document_bytes" => {
+                    match value.as_integer().and_then(|n| u64::try_from(n).ok()) {
+                        Some(n) if n > 0 => config.limits.max_document_bytes = n,
+                        _ => self.error(
+                            span(value.span()),
+                            "`max_document_bytes` must be a whole number of bytes greater than 0"
+                                .into(),
+                            Some(format!(
+                                "such as `max_document_bytes = 20_000_000` (20 MB); the default is {}",
+                                Limits::DEFAULT_MAX_DOCUMENT_BYTES
+                            )),
+                        ),
+                    }
+                }
+                other => self.unknown_key(key_range, other, Some("limits"), LIMITS_KEYS),
+            }
+        }
+    }
+
     fn rules(&mut self, item: &Item) -> Vec<RuleSetting> {
         let Some(table) = self.table(item, "rules") else {
             return Vec::new();
@@ -924,6 +979,30 @@ mod tests {
         assert_eq!(&text[c.notes[0].range.clone()], "repo_url");
         let c = Config::parse("[site]\nrepo_url = \"https://git.test/a/b\"\n").unwrap();
         assert!(c.notes.is_empty());
+    }
+
+    #[test]
+    fn the_document_size_limit() {
+        assert_eq!(
+            Config::default().limits.max_document_bytes,
+            Limits::DEFAULT_MAX_DOCUMENT_BYTES
+        );
+        let c = Config::parse("[limits]\nmax_document_bytes = 2_000\n").unwrap();
+        assert_eq!(c.limits.max_document_bytes, 2000);
+        let text = "[limits]\nmax_document_bytes = \"10MB\"\nmax_doc = 3\n";
+        let errors = Config::parse(text).unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(&text[errors[0].range.clone()], "\"10MB\"");
+        assert!(errors[0].message.contains("whole number of bytes"));
+        assert_eq!(&text[errors[1].range.clone()], "max_doc");
+        assert!(
+            errors[1]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("max_document_bytes")),
+            "{errors:?}"
+        );
+        assert!(Config::parse("[limits]\nmax_document_bytes = 0\n").is_err());
     }
 
     #[test]

@@ -78,8 +78,8 @@ mod value;
 mod write;
 
 pub use config::{
-    Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Role, RuleSetting, SiteConfig,
-    UnknownKind,
+    Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Limits, Role, RuleSetting,
+    SiteConfig, UnknownKind,
 };
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
