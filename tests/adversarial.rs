@@ -188,8 +188,18 @@ fn expectations(diags: &[Diag]) -> Vec<(&'static str, Result<(), String>)> {
             );
         }),
         ("0032-huge.md", |d| {
-            // A valid 40 MB record: handled (within the deadline), nothing to say.
-            assert_no_diag(d, &file("0032-huge.md"));
+            // A valid 40 MB record, over the default 10 MB of `[limits]
+            // max_document_bytes`: handled (within the deadline) without being read,
+            // one finding that says so. tests/limits.rs reads a 12 MB record with the
+            // limit raised.
+            let found = of_file(d, &file("0032-huge.md"));
+            assert_eq!(found.len(), 1, "{}", listing(d));
+            let size = assert_diag(d, "unreadable-file", &file("0032-huge.md"), 1);
+            assert!(
+                size.message.contains("over the limit of 10000000 bytes"),
+                "{}",
+                size.message
+            );
         }),
     ];
     checks

@@ -91,3 +91,15 @@ fn the_limit_is_set_in_docket_toml() {
         "{run}"
     );
 }
+
+#[test]
+fn a_larger_limit_lets_a_larger_record_be_read() {
+    let repo = Repo::new();
+    repo.write_all(MINIMAL)
+        .write("docket.toml", "[limits]\nmax_document_bytes = 50_000_000\n")
+        .write("docs/decisions/0001-large.md", decision(12_000_000));
+    let run = repo.check_json(&[]);
+    let diags = run.diagnostics();
+    assert!(diags.is_empty(), "read and parsed:\n{}", listing(&diags));
+    assert_eq!(run.summary().files, 4, "{run}");
+}

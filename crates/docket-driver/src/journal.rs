@@ -76,7 +76,7 @@ pub(crate) struct Change {
     pub mode_of: Option<String>,
 }
 
-/// What [`recover`] did with a journal an interrupted command left.
+/// What [`crate::jobs::recover`] did with a journal an interrupted command left.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recovered {
     /// The interrupted command, such as `docket renumber 7 12`.

@@ -48,7 +48,7 @@
 //! - `journal`: changes to many files that happen whole or not at all: the journal
 //!   written first, then the files, and the next run of any command finishing what
 //!   a killed one left ([`jobs::recover`]).
-//! - [`write`]: the one atomic write (a unique temporary file in the same folder,
+//! - [`mod@write`]: the one atomic write (a unique temporary file in the same folder,
 //!   flushed, renamed over the target, permissions kept) for every file docket
 //!   writes into a repository, the command line's included.
 //! - `scope`: [`Scope`], the files and folders `docket check PATH…` reports on.

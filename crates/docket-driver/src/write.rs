@@ -8,7 +8,7 @@
 //!
 //! The temporary file's name starts with `.docket-tmp-`: hidden from the walk, and
 //! ignored by `docket serve`'s watcher like the site's staging folders. The
-//! [`crate::journal`] of `renumber` and `import` names its temporary files after
+//! journal of `renumber` and `import` (`journal.rs`) names its temporary files after
 //! itself (`.docket-tmp-ID-`), so that the next run can remove what a killed one
 //! left.
 //!
