@@ -69,13 +69,25 @@ impl Yaml {
 /// Parses `src`, which starts at byte `base` of the file, into a [`Yaml`] value.
 /// Errors carry the file's byte range of the position serde_yaml reports. Alias
 /// bombs and deep nesting are refused by serde_yaml's own limits and come back as
-/// errors, never as a crash.
+/// errors, never as a crash; flow collections nested past that limit are refused
+/// before serde_yaml sees them, since its parser spends the square of their depth
+/// first (`nesting`).
 pub fn parse_yaml(src: &str, base: usize) -> Result<Yaml, SyntaxError> {
     if let Some(at) = src.find('\0') {
         return Err(SyntaxError::new(
             base + at..base + at + 1,
             "front matter contains a NUL byte",
         ));
+    }
+    if let Some(at) = crate::nesting::too_deep(src) {
+        return Err(SyntaxError::new(
+            base + at..base + at + 1,
+            format!(
+                "lists and mappings are nested more than {} levels deep",
+                crate::nesting::MAX_DEPTH
+            ),
+        )
+        .with_help("close the brackets that are left open, or nest fewer levels"));
     }
     match serde_yaml::from_str::<serde_yaml::Value>(src) {
         Ok(value) => Ok(convert(value)),
@@ -170,6 +182,17 @@ mod tests {
     fn deep_nesting_is_an_error() {
         let src = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse_yaml(&src, 0).is_err());
+    }
+
+    /// Found seeding the fuzzers: libyaml spends the square of the nesting depth
+    /// before serde_yaml's limit refuses it (10,000 brackets took seconds), so a
+    /// megabyte of them would not finish. Refused at the 129th bracket instead.
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let src = format!("title: x\ntags: {}\n", "[".repeat(1 << 20));
+        let err = parse_yaml(&src, 4).unwrap_err();
+        assert!(err.message.contains("nested more than 128"), "{err:?}");
+        assert_eq!(err.range, 4 + 15 + 128..4 + 15 + 129);
     }
 
     #[test]
