@@ -22,7 +22,9 @@ esac
 [ -d "$fuzz/corpus/$target" ] || "$fuzz/seed.sh" >/dev/null
 cd "$(dirname "$fuzz")"
 # -timeout: an input that takes longer than 10 s is a finding (a parser that is
-# quadratic on some input is as bad as one that crashes).
+# quadratic on some input is as bad as one that crashes). -max_len: inputs of at
+# most 4 KB (seeds may be larger) keep each run fast; large inputs are the
+# business of tests/adversarial.rs. Later flags win over these.
 RUSTC_BOOTSTRAP=1 exec nice -n 15 cargo fuzz run "$target" -- \
     -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
-    ${dict:+-dict="$fuzz/dicts/$dict.dict"} "$@"
+    -max_len=4096 ${dict:+-dict="$fuzz/dicts/$dict.dict"} "$@"

@@ -251,7 +251,11 @@ fn hostile() -> impl Strategy<Value = String> {
         Just("<meta http-equiv=\"refresh\" content=\"0;url=javascript:x\">".to_string()),
         Just("{{ 7*7 }} {% raw %}".to_string()),
     ];
-    let sep = prop::sample::select(vec!["", " ", "\n", "\n\n", "\n> ", "\n- ", "\n| x | "]);
+    // Separators put the pieces in every block: quotes, lists, tables, ATX and
+    // setext headings (a heading's links once skipped the scheme check).
+    let sep = prop::sample::select(vec![
+        "", " ", "\n", "\n\n", "\n> ", "\n- ", "\n| x | ", "\n# ", "\n## ", "\n---\n", "\n[^1]: ",
+    ]);
     prop::collection::vec((piece, sep), 1..6).prop_map(|v| {
         v.into_iter()
             .map(|(p, s)| format!("{p}{s}"))
