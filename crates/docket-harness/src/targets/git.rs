@@ -122,7 +122,7 @@ const WORDS: &[&str] = &[
 const AUTHORS: &[(&str, &str)] = &[
     ("Alice", "alice@example.com"),
     ("Bob", "bob@example.com"),
-    ("", "nobody@example.com"),
+    ("Zoë Ünal", "zoe@example.com"),
 ];
 
 /// The target: the bytes decoded into a [`Script`].
