@@ -115,6 +115,18 @@ struct Stream<'a, 'r> {
 }
 
 impl<'a> Stream<'a, '_> {
+    /// A link or image with its destination rewritten, then neutralized when its
+    /// scheme is dangerous; any other event as it is.
+    fn shape_link(&self, e: Event<'a>) -> Event<'a> {
+        match e {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                let rewritten = map_dest(e, |d| (self.rewrite)(&d).map_or(d, CowStr::from));
+                neutralize_url(rewritten)
+            }
+            e => e,
+        }
+    }
+
     /// The next event after anchors and link rewriting, before the depth limit.
     fn next_shaped(&mut self) -> Option<Event<'a>> {
         if let Some(e) = self.pending.pop_front() {
@@ -131,12 +143,16 @@ impl<'a> Stream<'a, '_> {
             }) => {
                 let mut title = String::new();
                 let mut body = VecDeque::new();
-                for inner in self.inner.by_ref() {
+                while let Some(inner) = self.inner.next() {
                     let end = matches!(inner, Event::End(TagEnd::Heading(_)));
                     if let Event::Text(t) | Event::Code(t) = &inner {
                         title.push_str(t);
                     }
-                    body.push_back(inner);
+                    // The heading's events are read ahead and returned as they are
+                    // kept, so its links are shaped here: a `javascript:` link in a
+                    // heading once reached the page (found by the `markdown` fuzz
+                    // target).
+                    body.push_back(self.shape_link(inner));
                     if end {
                         break;
                     }
@@ -159,10 +175,7 @@ impl<'a> Stream<'a, '_> {
                     attrs,
                 }))
             }
-            e @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
-                let rewritten = map_dest(e, |d| (self.rewrite)(&d).map_or(d, CowStr::from));
-                Some(neutralize_url(rewritten))
-            }
+            e @ Event::Start(Tag::Link { .. } | Tag::Image { .. }) => Some(self.shape_link(e)),
             // Task-list markers become text, not `<input>`: no form control from a
             // document survives, and the output stays the same bytes every build.
             Event::TaskListMarker(done) => Some(Event::Text(CowStr::Borrowed(if done {
@@ -308,6 +321,20 @@ mod tests {
         assert!(!r.html.contains("data:"), "{}", r.html);
         assert!(r.html.contains("https://a.example"));
         assert!(r.html.contains("href=\"a.md\""));
+    }
+
+    /// Found by the `markdown` fuzz target: the events of a heading are read ahead
+    /// for its anchor, and its links skipped the scheme check and the rewriting.
+    #[test]
+    fn links_in_headings_are_neutralized_and_rewritten() {
+        let r = render(
+            "# [x](javascript:alert(1)) ![y](data:text/html,z)\n\nSee\n<javascript:x>\n---\n\n## [a](0041-x.md)\n",
+            &|d| d.strip_suffix(".md").map(|s| format!("{s}.html")),
+        );
+        assert!(!r.html.contains("javascript:alert"), "{}", r.html);
+        assert!(!r.html.contains("href=\"javascript:x"), "{}", r.html);
+        assert!(!r.html.contains("data:"), "{}", r.html);
+        assert!(r.html.contains("href=\"0041-x.html\""), "{}", r.html);
     }
 
     #[test]

@@ -202,9 +202,26 @@ fn join_url(folder: &str, file: &str) -> String {
 
 /// Makes a name safe as one URL path segment: keeps letters, digits, `-`, `_`, `.`;
 /// percent-encodes the rest (SPEC §6: the page's URL is safe for any file name).
+///
+/// The writer decodes the URL into the page's file, which must be one file name in
+/// its folder on every system. A name holding `/`, `\` or `:` (a roster id, a
+/// kind's name or folder, a file name on Unix) would decode to several segments or
+/// a Windows path (`c:x` is on drive C), and an empty name, `.` or `..` to no file
+/// name at all, so those characters stay percent-encoded in the file's name and
+/// the URL encodes that name: the roster id `../x` has the file
+/// `people/..%2Fx.html` at `people/..%252Fx.html` (found by the property test
+/// below). An empty name is `_`.
 pub(crate) fn url_segment(s: &str) -> String {
+    let file_name = match s {
+        "" => "_".to_string(),
+        "." | ".." => s.replace('.', "%2E"),
+        _ => s
+            .replace('/', "%2F")
+            .replace('\\', "%5C")
+            .replace(':', "%3A"),
+    };
     let mut out = String::new();
-    for b in s.bytes() {
+    for b in file_name.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
             out.push(b as char);
         } else {
@@ -219,4 +236,124 @@ fn encode_path(path: &str) -> String {
         .map(url_segment)
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use docket_model::{Config, percent_decode, yaml_scalar};
+    use proptest::prelude::*;
+
+    /// Whether the file a page URL is written to (the writer percent-decodes it)
+    /// stays inside the output folder on every system: no `..` or `.` segment, no
+    /// empty one (and so no absolute path), no backslash (a separator on Windows,
+    /// and for tools that unpack a copied site there), no colon (a drive or a
+    /// stream on Windows).
+    /// `docket-harness`'s `safe_output_path` is the same check, which this crate
+    /// cannot depend on.
+    fn stays_inside(url: &str) -> Result<(), String> {
+        let file = percent_decode(url);
+        if file.contains(['\\', ':']) {
+            return Err(format!("`{url}` is written to `{file}`"));
+        }
+        match file.split('/').find(|s| matches!(*s, "" | "." | "..")) {
+            Some(s) => Err(format!(
+                "`{url}` is written to `{file}`, with segment `{s}`"
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// A TOML basic string.
+    fn toml_string(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    /// A file or folder name the walk can give: anything but `/` and NUL, never
+    /// `.` or `..`.
+    fn name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z0-9-]{1,8}",
+            "[^/\u{0}]{1,10}",
+            "[.%\\\\: ]{1,4}[a-z]{0,2}",
+        ]
+        .prop_filter("the walk never gives `.` or `..`", |s| {
+            s != "." && s != ".."
+        })
+    }
+
+    /// Anything a roster id or a kind's name in docket.toml may be.
+    fn id() -> impl Strategy<Value = String> {
+        prop_oneof!["[a-z]{1,8}", "[./\\\\%]{0,6}", ".*"]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Every page, person page and kind index is written inside the output
+        /// folder, whatever the file names, roster ids and kind names.
+        #[test]
+        fn page_paths_stay_inside_the_output_folder(
+            folders in prop::collection::vec(prop::collection::vec(name(), 0..3), 1..4),
+            stems in prop::collection::vec(name(), 1..4),
+            ids in prop::collection::vec(id(), 0..3),
+            kind in id(),
+            kind_folder in prop_oneof![Just(String::from("rfcs")), Just(String::from("a/*")), name()],
+        ) {
+            let mut files: Vec<(String, String)> = folders
+                .iter()
+                .zip(stems.iter().cycle())
+                .map(|(folder, stem)| {
+                    let mut path = vec!["docs".to_string()];
+                    path.extend(folder.iter().cloned());
+                    path.push(format!("{stem}.md"));
+                    (path.join("/"), "# A page\n".to_string())
+                })
+                .collect();
+            let roster: String = ids
+                .iter()
+                .map(|id| format!("- id: {}\n  name: X\n", yaml_scalar(id)))
+                .collect();
+            files.push(("docs/people.yaml".into(), roster));
+            let toml = format!(
+                "[kinds.{}]\npath = {}\n",
+                toml_string(&kind),
+                toml_string(&kind_folder)
+            );
+            let config = Config::parse(&toml).unwrap_or_default();
+            let repo = Repository::from_texts(config, files);
+            let urls = Urls::new(&repo);
+            for doc in repo.documents.iter().filter(|d| !d.broken) {
+                prop_assert_eq!(stays_inside(&urls.of(doc)), Ok(()), "{}", &doc.path);
+            }
+            for id in &ids {
+                prop_assert_eq!(stays_inside(&urls.person(id)), Ok(()), "person {:?}", id);
+            }
+            for kind in repo.config.record_kinds() {
+                prop_assert_eq!(stays_inside(&urls.kind_index(kind)), Ok(()), "kind {:?}", kind);
+            }
+        }
+    }
+
+    #[test]
+    fn names_that_are_not_one_file_name_are_escaped() {
+        assert_eq!(
+            url_segment("0001-use postgres.md"),
+            "0001-use%20postgres.md"
+        );
+        for name in ["..", ".", "", "a/b", "..\\..\\x", "../x", "c:x"] {
+            let url = format!("people/{}", url_segment(name));
+            assert_eq!(stays_inside(&url), Ok(()), "{name:?}");
+        }
+    }
 }

@@ -14,6 +14,7 @@
 mod explain;
 mod front_matter;
 mod markdown;
+mod nesting;
 mod scan;
 mod yaml;
 

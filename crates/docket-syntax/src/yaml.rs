@@ -2,6 +2,13 @@
 //! (decision 0002 in docs/decisions): swapping the YAML library means changing this
 //! file alone.
 
+use std::cell::Cell;
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, IgnoredAny, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
+};
+
 use crate::SyntaxError;
 
 /// A YAML value. Mappings keep their order; keys that are not strings are turned
@@ -69,7 +76,9 @@ impl Yaml {
 /// Parses `src`, which starts at byte `base` of the file, into a [`Yaml`] value.
 /// Errors carry the file's byte range of the position serde_yaml reports. Alias
 /// bombs and deep nesting are refused by serde_yaml's own limits and come back as
-/// errors, never as a crash.
+/// errors, never as a crash; flow collections nested past that limit are refused
+/// before serde_yaml sees them, since its parser spends the square of their depth
+/// first (`nesting`).
 pub fn parse_yaml(src: &str, base: usize) -> Result<Yaml, SyntaxError> {
     if let Some(at) = src.find('\0') {
         return Err(SyntaxError::new(
@@ -77,13 +86,132 @@ pub fn parse_yaml(src: &str, base: usize) -> Result<Yaml, SyntaxError> {
             "front matter contains a NUL byte",
         ));
     }
-    match serde_yaml::from_str::<serde_yaml::Value>(src) {
+    if let Some(at) = crate::nesting::too_deep(src) {
+        return Err(SyntaxError::new(
+            base + at..base + at + 1,
+            format!(
+                "lists and mappings are nested more than {} levels deep",
+                crate::nesting::MAX_DEPTH
+            ),
+        )
+        .with_help("close the brackets that are left open, or nest fewer levels"));
+    }
+    // Aliases (`*a`) are expanded by serde_yaml, which bounds how many it follows
+    // but not what each expands to: `b: [*a, *a, …]` with a long `a` costs the
+    // product of their lengths (14 KB took seconds and 400 MB; found while fuzzing,
+    // fuzz/README.md). A text that may hold one is walked once first, counting
+    // values, and refused past a budget no text without aliases can reach.
+    let walked = if src.contains('*') {
+        let count = Cell::new(0);
+        let budget = src.len() + ALIAS_ALLOWANCE;
+        Count {
+            count: &count,
+            budget,
+        }
+        .deserialize(serde_yaml::Deserializer::from_str(src))
+    } else {
+        Ok(())
+    };
+    match walked.and_then(|()| serde_yaml::from_str::<serde_yaml::Value>(src)) {
         Ok(value) => Ok(convert(value)),
         Err(err) => {
             let at = err.location().map_or(0, |loc| loc.index().min(src.len()));
             let message = clean_message(&err.to_string());
             Err(crate::explain::explain(src, at, &message).offset(base))
         }
+    }
+}
+
+/// How many values aliases may add to a text's own: a text has at most one value
+/// per byte, so its length plus this bounds the work of reading it.
+const ALIAS_ALLOWANCE: usize = 10_000;
+
+/// A walk over a YAML value that builds nothing and fails once more than `budget`
+/// values were seen, aliases expanded.
+#[derive(Clone, Copy)]
+struct Count<'a> {
+    count: &'a Cell<usize>,
+    budget: usize,
+}
+
+impl Count<'_> {
+    fn tick<E: de::Error>(self) -> Result<(), E> {
+        self.count.set(self.count.get() + 1);
+        if self.count.get() > self.budget {
+            return Err(E::custom(format!(
+                "aliases expand to more than {} values",
+                self.budget
+            )));
+        }
+        Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Count<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Count<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.tick()
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.tick()
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.tick()
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.tick()
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.tick()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.tick()
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.tick()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.tick()?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.tick()?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`): the tag, then the value.
+        let (IgnoredAny, value) = data.variant()?;
+        value.newtype_variant_seed(self)
     }
 }
 
@@ -170,6 +298,43 @@ mod tests {
     fn deep_nesting_is_an_error() {
         let src = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse_yaml(&src, 0).is_err());
+    }
+
+    /// Found seeding the fuzzers: libyaml spends the square of the nesting depth
+    /// before serde_yaml's limit refuses it (10,000 brackets took seconds), so a
+    /// megabyte of them would not finish. Refused at the 129th bracket instead.
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let src = format!("title: x\ntags: {}\n", "[".repeat(1 << 20));
+        let err = parse_yaml(&src, 4).unwrap_err();
+        assert!(err.message.contains("nested more than 128"), "{err:?}");
+        assert_eq!(err.range, 4 + 15 + 128..4 + 15 + 129);
+    }
+
+    /// Found fuzzing: serde_yaml bounds the aliases it follows, not what each one
+    /// expands to, so a list of aliases to a long list costs the product of their
+    /// lengths. Refused once the values pass the text's length and an allowance.
+    #[test]
+    fn wide_alias_expansion_is_refused() {
+        let n = 1_000;
+        let src = format!(
+            "a: &a [{}]\nb: [{}]\n",
+            vec!["x"; n].join(", "),
+            vec!["*a"; n].join(", ")
+        );
+        let Err(err) = parse_yaml(&src, 0) else {
+            panic!("{n} aliases to a list of {n} were read");
+        };
+        assert!(
+            err.message.contains("aliases expand to more than"),
+            "{err:?}"
+        );
+        // A few aliases, as a roster or an inventory may use them, still read.
+        let ok = "team: &team [alice, bob]\nattendees: *team\nalso: [*team, *team]\n";
+        let Ok(Yaml::Map(entries)) = parse_yaml(ok, 0) else {
+            panic!("{ok}");
+        };
+        assert_eq!(entries[1].1, entries[0].1);
     }
 
     #[test]

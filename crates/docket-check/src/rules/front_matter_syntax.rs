@@ -2,9 +2,11 @@
 //!
 //! **What it finds:** front matter (or a YAML file such as `people.yaml`) that cannot
 //! be read: a first `---` line without a closing one, YAML that does not parse
-//! (tabs for indentation, an unclosed bracket, an alias bomb, nesting too deep), a key
-//! written twice, front matter that is a list or a single value instead of a mapping,
-//! a file that is not UTF-8 or contains NUL bytes.
+//! (tabs for indentation, an unclosed bracket, lists and mappings nested more than
+//! 128 levels deep, aliases that expand to more values than the text has bytes plus
+//! 10,000, as an alias bomb does), a key written twice, front matter that is a list
+//! or a single value instead of a mapping, a file that is not UTF-8 or contains NUL
+//! bytes.
 //!
 //! **Why:** nothing else about the document can be judged when its front matter
 //! cannot be read. docket reports the first problem at its line and skips the other

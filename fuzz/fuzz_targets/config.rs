@@ -1,0 +1,4 @@
+//! The `config` target: see `docket_harness::targets::config` and fuzz/README.md.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| docket_harness::targets::config(data));

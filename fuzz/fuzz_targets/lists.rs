@@ -1,0 +1,4 @@
+//! The `lists` target: see `docket_harness::targets::lists` and fuzz/README.md.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| docket_harness::targets::lists(data));
