@@ -275,9 +275,14 @@ fn start_path(matches: &ArgMatches) -> Option<PathBuf> {
 /// What finishing an interrupted change did, on standard error.
 fn say_recovered(err: &mut dyn Write, r: &docket_driver::Recovered) -> std::io::Result<()> {
     let journal = r.journal.display();
+    let finished = if r.left.is_empty() {
+        "finished it"
+    } else {
+        "finished what it could"
+    };
     writeln!(
         err,
-        "note: `{}` was interrupted; finished it from its journal `{journal}`: {} written now, {} written before the interruption",
+        "note: `{}` was interrupted; {finished} from its journal `{journal}`: {} written now, {} written before the interruption",
         r.command,
         count(r.written, "file", "files"),
         r.done,

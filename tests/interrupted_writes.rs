@@ -192,3 +192,64 @@ fn import_killed_at_any_point_leaves_the_old_or_the_new_files() {
     assert!(olds + news >= 20, "killed {} times", olds + news);
     assert!(olds > 0 && news > 0, "old {olds}, new {news}");
 }
+
+#[test]
+fn a_file_edited_after_the_kill_is_left_and_named() {
+    let repo = renumber_fixture();
+    // Operations 0 and 1 write the journal; stopped at 2, no record has changed.
+    let Stopped::Killed(_) = repo
+        .docket()
+        .args(["renumber", "7", "30"])
+        .run_stopped_at(2)
+    else {
+        panic!("renumber has more than two file operations");
+    };
+    assert!(repo.path().join(".git/docket/journal.json").exists());
+    let edited = "docs/decisions/0003-topic-3.md";
+    repo.write(edited, "---\ntitle: Edited by hand\n---\n");
+    let next = repo.docket().args(["status"]).run();
+    assert!(
+        next.stderr.contains(&format!(
+            "warning: left `{edited}` as it is: it changed after `docket renumber 7 30` was interrupted"
+        )),
+        "{next}"
+    );
+    assert!(
+        next.stderr
+            .contains("was interrupted; finished what it could from its journal"),
+        "{next}"
+    );
+    assert!(
+        next.stderr
+            .contains("note: the text docket meant to write is in `"),
+        "{next}"
+    );
+    assert_eq!(repo.read(edited), "---\ntitle: Edited by hand\n---\n");
+    assert!(
+        repo.path()
+            .join("docs/decisions/0030-use-kafka.md")
+            .exists()
+    );
+    assert!(
+        !repo
+            .path()
+            .join("docs/decisions/0007-use-kafka.md")
+            .exists()
+    );
+    assert!(
+        repo.read("docs/decisions/0004-topic-4.md")
+            .contains("(0030-use-kafka.md)")
+    );
+    let kept: Vec<_> = std::fs::read_dir(repo.path().join(".git/docket"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        kept.iter()
+            .any(|n| n.starts_with("journal-") && n.ends_with(".json")),
+        "{kept:?}"
+    );
+    // Finished: the next run has nothing to say.
+    let again = repo.docket().args(["status"]).run();
+    assert!(!again.stderr.contains("interrupted"), "{again}");
+}
