@@ -186,6 +186,10 @@ impl Session {
             changed_at: started,
         };
         session.load_templates(state, started);
+        // The first version is there before the address is printed.
+        if let Some(news) = session.news.take() {
+            state.finish(news);
+        }
         Ok(session)
     }
 
