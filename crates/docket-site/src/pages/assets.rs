@@ -1,24 +1,35 @@
-//! The files that are not pages: the theme (`assets/style.css`, `assets/docket.js`)
-//! and every file of the handbook that is not a document (images, attachments),
-//! copied to the same place relative to the site root.
+//! The files that are not pages: the theme (`assets/style.css`, `assets/docket.js`),
+//! `_headers` (the pages' security policy as HTTP headers, for hosts that read the
+//! file), and every file of the handbook that is not a document (images,
+//! attachments), copied to the same place relative to the site root.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::error::SiteError;
 use crate::prepared::Prepared;
+use crate::views::{HEADERS_FILE, headers_file};
 use crate::writer::Writer;
 
 /// The theme's files, written from the user's override or the built-in.
 const THEME: [&str; 2] = ["assets/style.css", "assets/docket.js"];
 
-/// Writes the theme and copies the handbook's other files from `repo_root`. A
-/// handbook file that has the name of a theme file is left out: the theme wins.
+/// Writes the theme and `_headers`, and copies the handbook's other files from
+/// `repo_root`. A handbook file that has the name of a theme file is left out: the
+/// theme wins. A `_headers` of the handbook's own (at its root) is copied instead of
+/// docket's: the team that wrote it hosts the site.
 pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, repo_root: &Path) -> Result<(), SiteError> {
     for name in THEME {
         w.file(name, w.asset(name).unwrap_or("").as_bytes())?;
     }
     let repo = p.repo;
+    let own_headers = repo
+        .files
+        .iter()
+        .any(|f| repo.handbook_root.relative(f) == Some(HEADERS_FILE));
+    if !own_headers {
+        w.file(HEADERS_FILE, headers_file().as_bytes())?;
+    }
     let documents: BTreeSet<&str> = repo.documents.iter().map(|d| d.path.as_str()).collect();
     for file in &repo.files {
         if documents.contains(file.as_str()) {
