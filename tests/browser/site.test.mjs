@@ -547,10 +547,13 @@ async function originChecks(origin, base) {
         const box = p.locator("#search");
         await box.fill("");
         await box.pressSequentially(word);
+        // Exactly the decisions with the word (only their bodies have it): the
+        // results of a prefix typed on the way ("quo") may hold them too, and more,
+        // when a slow machine lets the search run between two keys.
         await p.waitForFunction(
           (urls) => {
             const hits = [...document.querySelectorAll("#search-results a.search-hit")].map((a) => a.href);
-            return urls.every((u) => hits.includes(u));
+            return hits.length === urls.length && urls.every((u) => hits.includes(u));
           },
           wanted,
           { timeout: TIMEOUT_MS },
