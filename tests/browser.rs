@@ -26,7 +26,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use common::Repo;
@@ -386,30 +386,6 @@ fn free_port() -> u16 {
     listener.local_addr().unwrap().port()
 }
 
-/// Why the browser test cannot run here, or `None` when it can.
-fn missing(workspace: &Path, chromium: &Path) -> Option<String> {
-    let node = Command::new("node").arg("--version").output();
-    if !node.is_ok_and(|o| o.status.success()) {
-        return Some("`node` is not installed".into());
-    }
-    if !chromium.is_file() {
-        return Some(format!(
-            "Chromium not found at {}; set CHROMIUM to its path",
-            chromium.display()
-        ));
-    }
-    for package in ["playwright-core", "axe-core"] {
-        let dir = workspace.join("tests/browser/node_modules").join(package);
-        if !dir.is_dir() {
-            return Some(format!(
-                "{} is missing (run `npm ci --prefix tests/browser`)",
-                dir.display()
-            ));
-        }
-    }
-    None
-}
-
 /// A monorepo (issue 12): decisions in three services' folders whose numbers overlap,
 /// one of them open, and improvement proposals, a kind of the team's own with the
 /// facet `type`.
@@ -489,19 +465,10 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 #[test]
-// The test's own switches, set by CI (.ci/run); docket itself never reads them.
-#[allow(clippy::disallowed_methods)]
 fn built_site_works_in_a_real_browser() {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let required = std::env::var("DOCKET_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
-    let chromium = std::env::var_os("CHROMIUM")
-        .filter(|v| !v.is_empty())
-        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
-    if let Some(why) = missing(workspace, &chromium) {
-        assert!(!required, "DOCKET_REQUIRE_BROWSER=1 but {why}");
-        println!("skipped: {why} (set DOCKET_REQUIRE_BROWSER=1 to make this a failure)");
+    let Some((chromium, workspace)) = common::browser::available() else {
         return;
-    }
+    };
 
     // A git repository, so that the decision pages show their history too.
     let repo = Repo::new();

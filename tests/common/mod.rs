@@ -16,6 +16,7 @@
     clippy::print_stdout
 )]
 
+pub mod browser;
 pub mod serve;
 
 use std::fmt;

@@ -600,6 +600,20 @@ impl Reader {
                 }
                 continue;
             }
+            // Both become links on every page (the footer, "edit this page", the
+            // 404 page's): a `javascript:` address there would run on a click.
+            if key != "title" && !is_web_address(text) {
+                self.error(
+                    span(value.span()),
+                    format!(
+                        "`[site] {key}` must be a web address starting with `https://` or `http://`"
+                    ),
+                    Some(format!(
+                        "such as `{key} = \"https://git.example.com/team/handbook\"`"
+                    )),
+                );
+                continue;
+            }
             *slot = Some(text.to_string());
         }
     }
@@ -833,6 +847,16 @@ impl Reader {
     }
 }
 
+/// Whether `text` is an `http://` or `https://` address with a host.
+fn is_web_address(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    ["https://", "http://"].iter().any(|scheme| {
+        lower
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with(['/', '\\']))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -969,6 +993,33 @@ mod tests {
         assert!(shown[1].1.contains("did you mean `open`?"), "{shown:?}");
         assert_eq!(shown[2].0, "rfc");
         assert!(shown[2].1.contains("needs a `path`"), "{shown:?}");
+    }
+
+    #[test]
+    fn site_addresses_are_web_addresses() {
+        for bad in [
+            "javascript:alert(1)//",
+            "JavaScript:alert(1)",
+            "data:text/html,x",
+            "//evil.example",
+            "git@git.test:a/b",
+        ] {
+            let text = format!("[site]\nrepo_url = \"{bad}\"\nbase_url = \"{bad}\"\n");
+            let errors = Config::parse(&text).unwrap_err();
+            assert_eq!(errors.len(), 2, "{bad}: {errors:?}");
+            assert!(
+                errors[0]
+                    .message
+                    .contains("`[site] repo_url` must be a web address"),
+                "{errors:?}"
+            );
+            assert_eq!(&text[errors[1].range.clone()], format!("\"{bad}\""));
+        }
+        let c = Config::parse(
+            "[site]\nrepo_url = \"HTTPS://git.test/a/b\"\nbase_url = \"http://h.test/\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.site.repo_url.as_deref(), Some("HTTPS://git.test/a/b"));
     }
 
     #[test]

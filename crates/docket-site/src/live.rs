@@ -115,6 +115,9 @@ impl<'a> Live<'a> {
         if assets::THEME.contains(&rel) {
             return Ok(self.templates.asset(rel).map(|t| t.as_bytes().to_vec()));
         }
+        if rel == crate::views::HEADERS_FILE && !assets::has_own_headers(p) {
+            return Ok(Some(crate::views::headers_file().into_bytes()));
+        }
         if rel == SEARCH_INDEX {
             return Ok(Some(search::index(p).to_script().into_bytes()));
         }

@@ -149,6 +149,8 @@ fn site_view(repo: &Repository, options: &SiteOptions) -> SiteView {
             .or_else(|| repo.config.site.base_url.clone())
             .map(|u| if u.ends_with('/') { u } else { format!("{u}/") }),
         repo_url: repo.config.site.repo_url.clone(),
+        csp: crate::views::CONTENT_SECURITY_POLICY,
+        referrer: crate::views::REFERRER_POLICY,
     }
 }
 

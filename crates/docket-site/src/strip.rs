@@ -43,6 +43,7 @@ fn blocks(spans: &[Span]) -> Vec<StripBlock> {
         .map(|(a, b)| StripBlock {
             left: pct(*a),
             width: pct(b - a),
+            center: round2(f64::from(a + b) * 50.0 / f64::from(DAY)),
             label: format!("{}–{}", hhmm(*a), hhmm(*b)),
             labelled: b - a >= DAY / 4,
         })

@@ -4,7 +4,7 @@
 //!
 //! | name | type | what |
 //! |---|---|---|
-//! | `site` | [`SiteView`] | title, `base_url`, `repo_url` |
+//! | `site` | [`SiteView`] | title, `base_url`, `repo_url`, and `csp` and `referrer`: the page's Content-Security-Policy and referrer policy, for `<meta>` tags in `<head>` ([`CONTENT_SECURITY_POLICY`]) |
 //! | `root` | string | relative prefix from this page to the site root (`""`, `"../"`); prefix every site URL with it. On `404.html`, which a host shows at any missing address, it is the base URL when there is one (`https://example.com/handbook/`) |
 //! | `page` | [`PageMeta`] | this page's title, URL (site-relative) and section |
 //! | `nav` | list of [`NavEntry`] | the main sections, then the tree of free pages |
@@ -46,8 +46,9 @@
 //! availability strip is drawn for the newest date in the handbook (of an update, a
 //! decision's `date`/`decided` or the charter's `reviewed`), with each person's `hours` (default `09:00-17:00`)
 //! converted from their IANA time zone as on that date. Numbers for drawing
-//! (`left`, `width`, `meeting_pct`, `budget_pct`) are percentages, computed here, so
-//! that templates only display them; `docket.js` adds what depends on the reader's
+//! (`left`, `width`, `center`, `meeting_pct`, `budget_pct`) are percentages, computed
+//! here, so that templates only display them (as SVG geometry: the pages' security
+//! policy forbids `style` attributes); `docket.js` adds what depends on the reader's
 //! clock (relative wording, the current time on the strip, local times).
 
 use docket_model::time::{Time, format_date, format_time};
@@ -70,6 +71,43 @@ pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// The Content-Security-Policy of every page, as `base.html` sets it in a
+/// `<meta http-equiv>` tag (which works from `file://` and on any host): nothing
+/// loads but the site's own scripts, style sheets, images and fonts, no inline
+/// script, style attribute or event handler runs, and forms only submit to the site
+/// (the search box). `connect-src 'self'` is for `docket serve`'s reload script,
+/// which asks the preview whether the site was rebuilt. This is the one place the
+/// policy is written: the pages get it as `site.csp`, and `_headers`
+/// ([`headers_file`]) repeats it with what only a header can say.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
+    style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; \
+    base-uri 'none'; form-action 'self'";
+
+/// The referrer policy of every page (`site.referrer`, and `Referrer-Policy` in
+/// `_headers`): a link to another site does not tell it which page of the handbook it
+/// came from.
+pub const REFERRER_POLICY: &str = "no-referrer";
+
+/// The name of the file of HTTP headers for hosts that read one (Netlify, Cloudflare
+/// Pages), at the site's root.
+pub const HEADERS_FILE: &str = "_headers";
+
+/// `_headers`: the same policy as the pages' `<meta>` tag as a real header for every
+/// address, plus what a `<meta>` tag cannot say (`frame-ancestors`; a page in
+/// another site's frame could be dressed up to fool a reader) and the usual
+/// hardening headers.
+pub fn headers_file() -> String {
+    format!(
+        "# HTTP headers for every page, for hosts that read this file (Netlify, Cloudflare\n\
+         # Pages). Written by docket build; the pages carry the same policy in a <meta> tag.\n\
+         /*\n  \
+         Content-Security-Policy: {CONTENT_SECURITY_POLICY}; frame-ancestors 'none'\n  \
+         X-Content-Type-Options: nosniff\n  \
+         X-Frame-Options: DENY\n  \
+         Referrer-Policy: {REFERRER_POLICY}\n"
+    )
+}
+
 /// `site`.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -79,6 +117,12 @@ pub struct SiteView {
     pub base_url: Option<String>,
     /// Repository URL, if configured.
     pub repo_url: Option<String>,
+    /// The Content-Security-Policy for the page's `<meta>` tag
+    /// ([`CONTENT_SECURITY_POLICY`]).
+    pub csp: &'static str,
+    /// The referrer policy for the page's `<meta name="referrer">` tag
+    /// ([`REFERRER_POLICY`]).
+    pub referrer: &'static str,
 }
 
 /// `page`.
@@ -428,7 +472,8 @@ pub struct OverlapView {
 
 /// The shared-availability strip: each person's working day as a 24-hour row in
 /// UTC, on the reference date. Positions are percentages of the day (`left`,
-/// `width`), ready for `style`; the template only displays them.
+/// `width`, `center`), ready for the geometry of SVG shapes (`x="37.5%"`; the site's
+/// security policy forbids `style` attributes); the template only displays them.
 #[derive(Debug, Clone, Serialize)]
 pub struct AvailabilityView {
     /// The reference date (`YYYY-MM-DD`): the newest date in the handbook.
@@ -479,6 +524,8 @@ pub struct StripBlock {
     pub left: f64,
     /// Width, percent of the day.
     pub width: f64,
+    /// The middle, percent of the day (where the label goes).
+    pub center: f64,
     /// `08:00–16:00`.
     pub label: String,
     /// Whether the block is wide enough (a quarter of the day) to show its label.

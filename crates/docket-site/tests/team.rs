@@ -230,18 +230,18 @@ fn people_have_hours_in_utc_overlaps_and_blockers() {
             )
         })
         .collect();
-    let block = |left: f64, width: f64, label: &str, labelled: bool| json!({"left": left, "width": width, "label": label, "labelled": labelled});
+    let block = |left: f64, width: f64, center: f64, label: &str, labelled: bool| json!({"left": left, "width": width, "center": center, "label": label, "labelled": labelled});
     assert_eq!(
         rows,
         [
             json!({"utc_offset": "UTC+01:00", "local": "09:00–17:00", "default_hours": true,
-                   "utc": "08:00–16:00 UTC", "blocks": [block(33.33, 33.33, "08:00–16:00", true)]}),
+                   "utc": "08:00–16:00 UTC", "blocks": [block(33.33, 33.33, 50.0, "08:00–16:00", true)]}),
             json!({"utc_offset": "UTC−05:00", "local": "08:30–16:30", "default_hours": false,
-                   "utc": "13:30–21:30 UTC", "blocks": [block(56.25, 33.33, "13:30–21:30", true)]}),
+                   "utc": "13:30–21:30 UTC", "blocks": [block(56.25, 33.33, 72.92, "13:30–21:30", true)]}),
             // 09:00 in Auckland is 20:00 UTC the day before: two blocks.
             json!({"utc_offset": "UTC+13:00", "local": "09:00–17:00", "default_hours": true,
-                   "utc": "20:00–04:00 UTC", "blocks": [block(0.0, 16.67, "00:00–04:00", false),
-                                                       block(83.33, 16.67, "20:00–24:00", false)]}),
+                   "utc": "20:00–04:00 UTC", "blocks": [block(0.0, 16.67, 8.33, "00:00–04:00", false),
+                                                       block(83.33, 16.67, 91.67, "20:00–24:00", false)]}),
         ]
     );
     // Nobody works when everyone does; two at once 13:30–16:00 (alice, bob) and
@@ -363,7 +363,11 @@ fn the_built_in_templates_draw_the_team_pages() {
     let read = |rel: &str| fs::read_to_string(out.join(rel)).unwrap();
     let people = read("people/index.html");
     assert!(people.contains("<div class=\"strip\" role=\"img\""));
-    assert!(people.contains("style=\"left: 56.25%; width: 33.33%\""));
+    // Drawn as SVG geometry: the security policy allows no `style` attribute.
+    assert!(people.contains(
+        "<rect class=\"strip-block\" x=\"56.25%\" y=\"13%\" width=\"33.33%\" height=\"74%\" rx=\"3\"/><text class=\"strip-label\" x=\"72.92%\""
+    ));
+    assert!(!people.contains("style="));
     assert!(people.contains("13:30–16:00 and 20:00–21:30 UTC"));
     assert!(
         !people.contains("strip-now"),
