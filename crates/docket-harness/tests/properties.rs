@@ -107,7 +107,7 @@ fn body_line() -> impl Strategy<Value = String> {
 }
 
 /// A Markdown document: maybe a BOM, maybe front matter (maybe unterminated),
-/// a body; LF or CRLF.
+/// a body; LF or CRLF, maybe no line break at the end.
 fn document() -> impl Strategy<Value = String> {
     (
         any::<bool>(),
@@ -115,8 +115,9 @@ fn document() -> impl Strategy<Value = String> {
         prop::option::of(prop::collection::vec((key(), value()), 0..7)),
         prop::sample::select(vec!["---", "...", "", "--- "]),
         prop::collection::vec(body_line(), 0..10),
+        any::<bool>(),
     )
-        .prop_map(|(bom, eol, front, close, body)| {
+        .prop_map(|(bom, eol, front, close, body, last_eol)| {
             let mut s = String::new();
             if bom {
                 s.push('\u{feff}');
@@ -134,6 +135,9 @@ fn document() -> impl Strategy<Value = String> {
             for line in body {
                 s.push_str(&line.replace('\n', eol));
                 s.push_str(eol);
+            }
+            if !last_eol {
+                s.truncate(s.trim_end_matches(['\r', '\n']).len());
             }
             s
         })
