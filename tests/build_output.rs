@@ -105,3 +105,49 @@ fn a_rebuild_links_unchanged_files_and_equals_a_fresh_build() {
         );
     }
 }
+
+/// Found by the property test of page paths (`docket-site`'s `urls.rs`): a roster
+/// id, a kind's name or a file name that is not one file name (`../x`, `a\b`,
+/// `c:x`, `..`) gave a page path that left its folder, so the build failed (or,
+/// for a backslash, wrote a name that is a path on Windows). Each now has its page
+/// inside the site, under a name that keeps those characters percent-encoded.
+#[test]
+fn names_that_are_not_one_file_name_have_their_page_inside_the_site() {
+    let repo = clean_repo();
+    let roster = repo.read("docs/people.yaml");
+    repo.write(
+        "docs/people.yaml",
+        format!(
+            "{roster}- id: \"../escape\"\n  name: Escape\n  timezone: UTC\n- id: 'a\\b'\n  name: Back Slash\n  timezone: UTC\n- id: \"c:x\"\n  name: Drive\n  timezone: UTC\n"
+        ),
+    );
+    repo.write("docket.toml", "[kinds.\"..\"]\npath = \"rfcs/*\"\n");
+    repo.write(
+        "docs/rfcs/a/0001-x.md",
+        "---\ntitle: X\nstatus: proposed\n---\n# X\n",
+    );
+    repo.write(
+        "docs/notes/back\\slash.md",
+        "---\ntitle: Back slash\n---\n# Back slash\n",
+    );
+    repo.commit("names that are not file names");
+    let out = repo.outside("site");
+    repo.docket()
+        .args(["build", "--out", out.to_str().unwrap()])
+        .run()
+        .assert_code(0);
+    let site = files(&out);
+    for page in [
+        "people/..%2Fescape.html",
+        "people/a%5Cb.html",
+        "people/c%3Ax.html",
+        "%2E%2E/index.html",
+        "notes/back%5Cslash.html",
+    ] {
+        assert!(site.contains_key(page), "no `{page}` in {:?}", site.keys());
+    }
+    for name in site.keys() {
+        assert!(!name.contains('\\') && !name.contains(':'), "{name}");
+    }
+    assert!(!out.parent().unwrap().join("escape.html").exists());
+}

@@ -92,12 +92,21 @@ fn the_repository_seeds_pass() {
 fn the_shared_seeds_pass() {
     let shared = workspace().join("../shared");
     if !shared.join("adversarial/cases").is_dir() {
+        // The test's own switch, set by CI; docket itself never reads it.
+        #[allow(clippy::disallowed_methods)]
+        let required = std::env::var("DOCKET_REQUIRE_SHARED").is_ok_and(|v| v == "1");
         assert!(
-            std::env::var_os("DOCKET_REQUIRE_SHARED").is_none_or(|v| v != "1"),
-            "DOCKET_REQUIRE_SHARED=1 but {} is missing",
+            !required,
+            "DOCKET_REQUIRE_SHARED=1 but {} does not exist",
             shared.display()
         );
-        eprintln!("skipped: {} is missing", shared.display());
+        #[allow(clippy::print_stdout)]
+        {
+            println!(
+                "skipped: {} not found (set DOCKET_REQUIRE_SHARED=1 to make this a failure)",
+                shared.display()
+            );
+        }
         return;
     }
     let mut inputs = files(&shared.join("adversarial/cases"));

@@ -73,8 +73,18 @@ fn key_at(text: &str, at: usize, end: usize) -> Option<(String, Range<usize>, us
     let first = s.chars().next()?;
     if matches!(
         first,
-        '-' | '[' | '{' | '&' | '*' | '!' | '|' | '>' | '%' | '@' | '`'
+        '[' | '{' | '&' | '*' | '!' | '|' | '>' | '%' | '@' | '`'
     ) {
+        return None;
+    }
+    // A dash starts a list item only before a blank; `-x:` and `-:` are keys to
+    // YAML, and a scan that missed one gave its line to the value above (`docket
+    // import` then dropped it with that value; found by the legacy fuzz target).
+    if first == '-'
+        && s.as_bytes()
+            .get(1)
+            .is_none_or(|b| matches!(b, b' ' | b'\t'))
+    {
         return None;
     }
     if first == '"' || first == '\'' {
@@ -287,6 +297,18 @@ mod tests {
         let entries = scan_mapping(text, 0..text.len());
         assert_eq!(entries.len(), 2);
         assert_eq!(slice(text, &entries[0].value_range), "- a\n- b");
+    }
+
+    /// Found by the legacy fuzz target: `-:` is a key to YAML, and the scan gave
+    /// its line to the value above.
+    #[test]
+    fn a_key_may_start_with_a_dash() {
+        let text = "date: 1\n-:\n-x: 2\ntags:\n- a\n-\n";
+        let entries = scan_mapping(text, 0..text.len());
+        let keys: Vec<&str> = entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["date", "-", "-x", "tags"]);
+        assert_eq!(slice(text, &entries[0].value_range), "1");
+        assert_eq!(slice(text, &entries[3].value_range), "- a\n-");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::problem::{ParseProblem, Problem};
 use crate::record_kind::KindConfig;
 use crate::time::parse_time;
 
-use super::lines::{Relation, spanned_list, split_list};
+use super::lines::{Relation, spanned_list};
 use super::scan::{Facts, scan};
 use super::status::{normalize_status, reads_like};
 
@@ -167,10 +167,16 @@ fn read_lists(doc: &Document, d: &mut Decision, facts: &Facts) {
             found(d, name, l.value.range.clone());
         }
     }
+    // A placeholder is no tag, as it is no person above and no item of front
+    // matter's `tags`: `docket import` once wrote `- Tags: {` as `tags: ["{"]`,
+    // which a second import then dropped (found by the import property test).
     if d.tags.is_empty()
         && let Some(l) = &facts.tags
     {
-        d.tags = split_list(&l.value.value, true);
+        d.tags = spanned_list(&doc.text, &l.value, true)
+            .into_iter()
+            .map(|t| t.value)
+            .collect();
         found(d, "tags", l.value.range.clone());
     }
 }
