@@ -342,7 +342,7 @@ def report(rows, moved, refs, serve, version, notes):
         lines += ["## `docket serve`", "",
                   f"Edit-to-reload at {serve['docs']:,} documents (from writing one decision to "
                   "the server's next version and the decision's page, fetched again, showing "
-                  "the edit; an open page notices the version at its next poll). "
+                  "the edit; an open page is told of the new version at once, by its long poll). "
                   "Goal: under 200 ms.", "",
                   "| edit to reload | |", "|---|---|",
                   f"| {serve['reload'] * 1000:.0f} ms | {met(serve['reload'] < 0.2)} |", ""]
