@@ -2,7 +2,7 @@
 //!
 //! The preview keeps the handbook in memory, loaded and checked the way `docket
 //! build` loads it ([`docket_driver::jobs::preview`]), and renders each page when it
-//! is asked for ([`docket_site::Live`]: the same page families and templates as the
+//! is asked for ([`docket_driver::Live`]: the same page families and templates as the
 //! build, so the preview is the site); nothing is written to disk. It is served on
 //! 127.0.0.1 by a small static file server (tiny_http).
 //!
