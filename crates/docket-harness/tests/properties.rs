@@ -18,7 +18,14 @@ use docket_site::markdown::{render, sanitize};
 use proptest::prelude::*;
 
 fn cases(n: u32) -> ProptestConfig {
-    ProptestConfig::with_cases(n)
+    // A fixed seed: the same cases on every run, so that CI never fails on a case
+    // the run before did not try (a new seed is a deliberate change, with its
+    // findings fixed or written down).
+    ProptestConfig {
+        cases: n,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x646f_636b_6574),
+        ..ProptestConfig::default()
+    }
 }
 
 /// Text with multi-byte characters where a range could land inside one (often

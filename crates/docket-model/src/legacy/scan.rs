@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::document::{Document, Fields, Legacy, Spanned};
+use crate::kind::is_placeholder;
 
 use super::lines::{
     Line, Relation, fence, label_line, line_around, lines_of, relation_of, same_heading,
@@ -218,7 +219,10 @@ fn read_label(facts: &mut Facts, text: &str, line: &Line<'_>) {
         "tags" => &mut facts.tags,
         _ => return,
     };
-    if slot.is_none() {
+    // A value left as a template wrote it (`Tags: {tags}`) states nothing, so a
+    // later line of the same label is the one read: otherwise `docket import` read
+    // that later line only on a second run (found by the legacy property test).
+    if slot.is_none() && !is_placeholder(&entry.value.value, true) {
         facts.bulleted |= bulleted;
         *slot = Some(entry);
     }
