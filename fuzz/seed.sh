@@ -58,6 +58,31 @@ add lists $(yaml_files | sort)
 # shellcheck disable=SC2086
 add front_matter $(yaml_files | sort)
 
+inline lists '- id: alice
+  name: Alice Ng
+  timezone: Europe/Berlin
+  hours: 09:00-17:00
+  team: platform
+  email: alice@example.com
+- id: bob
+  name: Bob Li
+  timezone: America/New_York
+  hours: "22:00-06:00"
+'
+inline lists '- name: Standup
+  category: update
+  cadence: daily
+  duration: 15m
+  attendees: [alice, bob]
+  agenda: true
+- name: Planning
+  category: decision
+  cadence: biweekly
+  duration: 1h30m
+  attendees:
+    - alice
+'
+
 add config "$repo/docket.toml"
 # Every ```toml block of the handbook's guides, one seed each.
 tmp=$(mktemp -d)

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::document::{Document, Fields, Legacy, Spanned};
+use crate::kind::is_placeholder;
 
 use super::lines::{
     Line, Relation, fence, label_line, line_around, lines_of, relation_of, same_heading,
@@ -183,38 +184,47 @@ fn scan_zone(facts: &mut Facts, text: &str, zone: Range<usize>) {
             facts.relations.push(r);
             continue;
         }
-        let Some((label, value_range, bulleted)) = label_line(line.text) else {
-            continue;
-        };
-        if value_range.is_empty() {
-            continue;
-        }
-        let value_range = line.start + value_range.start..line.start + value_range.end;
-        let value = text[value_range.clone()].to_string();
-        let entry = LabelLine {
-            value: Spanned::new(value, value_range),
-            line: whole,
-        };
-        let slot = match label.as_str() {
-            "status" => {
-                facts.bulleted |= bulleted;
-                facts.status_lines.push(entry);
-                continue;
-            }
-            "date" => &mut facts.date,
-            "deciders" | "decider" | "decider(s)" | "decision-makers" | "decision makers"
-            | "decision-maker" | "decision maker" | "decision maker(s)" | "decision-maker(s)" => {
-                &mut facts.deciders
-            }
-            "consulted" => &mut facts.consulted,
-            "informed" => &mut facts.informed,
-            "tags" => &mut facts.tags,
-            _ => continue,
-        };
-        if slot.is_none() {
+        read_label(facts, text, &line);
+    }
+}
+
+/// A label line (`Status: x`, `Date: x`, `- Deciders: x`, …) into its slot of
+/// `facts`; the first of each label counts, every `Status:` line is a statement.
+fn read_label(facts: &mut Facts, text: &str, line: &Line<'_>) {
+    let Some((label, value_range, bulleted)) = label_line(line.text) else {
+        return;
+    };
+    if value_range.is_empty() {
+        return;
+    }
+    let value_range = line.start + value_range.start..line.start + value_range.end;
+    let value = text[value_range.clone()].to_string();
+    let entry = LabelLine {
+        value: Spanned::new(value, value_range),
+        line: line.start..line.full_end,
+    };
+    let slot = match label.as_str() {
+        "status" => {
             facts.bulleted |= bulleted;
-            *slot = Some(entry);
+            facts.status_lines.push(entry);
+            return;
         }
+        "date" => &mut facts.date,
+        "deciders" | "decider" | "decider(s)" | "decision-makers" | "decision makers"
+        | "decision-maker" | "decision maker" | "decision maker(s)" | "decision-maker(s)" => {
+            &mut facts.deciders
+        }
+        "consulted" => &mut facts.consulted,
+        "informed" => &mut facts.informed,
+        "tags" => &mut facts.tags,
+        _ => return,
+    };
+    // A value left as a template wrote it (`Tags: {tags}`) states nothing, so a
+    // later line of the same label is the one read: otherwise `docket import` read
+    // that later line only on a second run (found by the legacy property test).
+    if slot.is_none() && !is_placeholder(&entry.value.value, true) {
+        facts.bulleted |= bulleted;
+        *slot = Some(entry);
     }
 }
 
@@ -249,7 +259,13 @@ fn scan_status_section(facts: &mut Facts, doc: &Document, i: usize) -> StatusSec
         }
         if status.is_none() && paragraph == 1 {
             status = Some(trimmed(&line));
+            continue;
         }
+        // A label line in the section (`Status: x`, `Date: x`) states what it
+        // states here too: `docket import` removes the section's heading, which
+        // puts such a line under the title, where a second import read it and
+        // moved it (found by the legacy fuzz target).
+        read_label(facts, text, &line);
     }
     let heading = format!(
         "{} {}",
