@@ -458,7 +458,32 @@ fn kept_lines(doc: &Document) -> Vec<String> {
     while kept.last().is_some_and(|l| l.trim().is_empty()) {
         kept.pop();
     }
+    dedent(&mut kept);
     kept
+}
+
+/// Removes the indentation every kept key shares: a front matter whose mapping was
+/// indented as a whole (`   key: value`) would otherwise read, under the keys docket
+/// writes at the margin, as the continuation of the last of them. Comments and blank
+/// lines lose at most that much.
+fn dedent(lines: &mut [String]) {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let shared = lines
+        .iter()
+        .filter(|l| {
+            let t = l.trim_start();
+            !t.is_empty() && !t.starts_with('#')
+        })
+        .map(|l| indent(l))
+        .min()
+        .unwrap_or(0);
+    if shared == 0 {
+        return;
+    }
+    for line in lines.iter_mut() {
+        let cut = indent(line).min(shared);
+        line.drain(..cut);
+    }
 }
 
 /// The record's date as written, when it is a valid date (adr-tools' `Date:`, MADR's
@@ -674,6 +699,16 @@ mod tests {
         assert_eq!(
             p.records[0].after,
             "---\ntitle: Four\nstatus: proposed\nid: 4\noptions:\n  - name: A\n  - name: B\n---\n# Four\n"
+        );
+    }
+
+    #[test]
+    fn a_front_matter_indented_as_a_whole_stays_its_own_keys() {
+        let text = "---\n   status: accepted\n   area: billing\n   notes:\n     - kept\n---\n# Four\n";
+        let p = plan(&[("docs/decisions/0004-four.md", text)]);
+        assert_eq!(
+            p.records[0].after,
+            "---\ntitle: Four\nstatus: accepted\narea: billing\nnotes:\n  - kept\n---\n# Four\n"
         );
     }
 
