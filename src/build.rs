@@ -18,8 +18,9 @@ pub(crate) struct BuildArgs {
     /// Output folder (default: `site` in the repository root).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Absolute base URL for the sitemap and feed (overrides `[site] base_url`).
-    #[arg(long)]
+    /// Absolute base URL for the sitemap and feed (overrides `[site] base_url`);
+    /// an `https://` or `http://` address, like `[site] base_url`.
+    #[arg(long, value_parser = web_address)]
     base_url: Option<String>,
     /// Fail (exit 1, nothing written) when the check finds errors.
     #[arg(long)]
@@ -31,6 +32,19 @@ pub(crate) struct BuildArgs {
     /// render + write, swap) and what it handled to standard error.
     #[arg(long)]
     timings: bool,
+}
+
+/// `--base-url` is checked like `[site] base_url`: the feed and the sitemap write it
+/// into every link, so a `javascript:` or relative value is refused before anything
+/// is built.
+fn web_address(text: &str) -> Result<String, String> {
+    if docket_model::is_web_address(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "`{text}` is not a web address; use one starting with `https://` or `http://`, such as `https://handbook.example.com/`"
+        ))
+    }
 }
 
 pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> {

@@ -1262,3 +1262,32 @@ fn no_vector_runs_in_a_real_browser() {
         out.status
     );
 }
+
+/// `--base-url` goes into every link of the feed and the sitemap: like
+/// `[site] base_url`, it must be a web address, and anything else is refused before
+/// a site is written.
+#[test]
+fn a_base_url_that_is_no_web_address_is_refused() {
+    let repo = Repo::new();
+    repo.write_all(common::MINIMAL);
+    repo.commit("a handbook");
+    let site = repo.path().join("site");
+    for base in [
+        "javascript:alert(1)//",
+        "JaVaScRiPt:x",
+        "/relative/",
+        "data:text/html,x",
+    ] {
+        let run = repo
+            .docket()
+            .args(["build", repo.path().to_str().unwrap(), "--out"])
+            .args([site.to_str().unwrap(), "--base-url", base])
+            .run();
+        run.assert_code(2);
+        assert!(
+            run.stderr.contains("is not a web address") && run.stderr.contains("https://"),
+            "{run}"
+        );
+        assert!(!site.exists(), "a site was written with --base-url {base}");
+    }
+}

@@ -848,7 +848,7 @@ impl Reader {
 }
 
 /// Whether `text` is an `http://` or `https://` address with a host.
-fn is_web_address(text: &str) -> bool {
+pub fn is_web_address(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
     ["https://", "http://"].iter().any(|scheme| {
         lower

@@ -79,7 +79,7 @@ mod write;
 
 pub use config::{
     Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Limits, Role, RuleSetting,
-    SiteConfig, UnknownKind,
+    SiteConfig, UnknownKind, is_web_address,
 };
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// A heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +135,17 @@ pub fn outline(text: &str, body: Range<usize>) -> Outline {
             }
             Event::End(TagEnd::Item) => {
                 items.pop();
+            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                dest_url,
+                ..
+            }) => {
+                // An email autolink (`<a@b.c>`) is written without its scheme.
+                out.links.push(Link {
+                    dest: format!("mailto:{dest_url}"),
+                    range,
+                });
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 out.links.push(Link {

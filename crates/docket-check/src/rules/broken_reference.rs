@@ -446,7 +446,7 @@ mod tests {
             ("docs/decisions/0017-use-mysql.md", D),
             (
                 "docs/decisions/0042-use-postgresql.md",
-                "---\ntitle: B\nstatus: accepted\nowner: alice\ndate: 2026-11-20\nsupersedes: [17, \"0017\", 0017-use-mysql.md]\n---\n[a](0017-use-mysql.md#context) [b](../charter.md?x=1) [c](./) [d](../decisions/) [e](#options) [f](https://example.com/x.md) [g](mailto:a@b.c) [h](/abs/path.md) [i](../../../../etc/passwd) [j](../../README.md) [k](my%20file.png)\n",
+                "---\ntitle: B\nstatus: accepted\nowner: alice\ndate: 2026-11-20\nsupersedes: [17, \"0017\", 0017-use-mysql.md]\n---\n[a](0017-use-mysql.md#context) [b](../charter.md?x=1) [c](./) [d](../decisions/) [e](#options) [f](https://example.com/x.md) [g](mailto:a@b.c) [h](/abs/path.md) [i](../../../../etc/passwd) [j](../../README.md) [k](my%20file.png) <a@b.c> <https://example.com/y.md>\n",
             ),
             ("docs/decisions/my file.png", ""),
             (
