@@ -49,33 +49,54 @@ impl SearchIndex {
         }
     }
 
-    /// The script text.
+    /// The script text: compact JSON written piece by piece (at 100,000 documents
+    /// a `serde_json::Value` of the whole index would double the build's peak memory).
     pub fn to_script(&self) -> String {
-        let docs: Vec<[&str; 4]> = self
-            .docs
-            .iter()
-            .map(|(a, b, c, d)| [a.as_str(), b.as_str(), c.as_str(), d.as_str()])
-            .collect();
-        let words: BTreeMap<&str, Vec<u32>> = self
-            .words
-            .iter()
-            .map(|(w, list)| {
-                let mut prev = 0;
-                let deltas = list
-                    .iter()
-                    .map(|&n| {
-                        let d = n - prev;
-                        prev = n;
-                        d
-                    })
-                    .collect();
-                (w.as_str(), deltas)
-            })
-            .collect();
-        let json = serde_json::json!({"docs": docs, "words": words});
-        // `</script>` cannot appear: JSON strings escape `/`? They do not, so escape `<`.
-        let text = json.to_string().replace('<', "\\u003c");
-        format!("window.DOCKET_SEARCH={text};\n")
+        use std::fmt::Write;
+        let mut out = String::with_capacity(64 + self.docs.len() * 160 + self.words.len() * 24);
+        out.push_str("window.DOCKET_SEARCH={\"docs\":[");
+        for (i, (a, b, c, d)) in self.docs.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            for (k, field) in [a, b, c, d].into_iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                push_json_string(&mut out, field);
+            }
+            out.push(']');
+        }
+        out.push_str("],\"words\":{");
+        for (i, (word, list)) in self.words.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_json_string(&mut out, word);
+            out.push_str(":[");
+            let mut prev = 0;
+            for (k, &n) in list.iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                let _ = write!(out, "{}", n - prev);
+                prev = n;
+            }
+            out.push(']');
+        }
+        out.push_str("}};\n");
+        out
+    }
+}
+
+/// `text` as a JSON string, with `<` escaped so that `</script>` cannot appear.
+fn push_json_string(out: &mut String, text: &str) {
+    let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
+    if json.contains('<') {
+        out.push_str(&json.replace('<', "\\u003c"));
+    } else {
+        out.push_str(&json);
     }
 }
 

@@ -173,6 +173,13 @@ pub fn outline(text: &str, body: Range<usize>) -> Outline {
             _ => {}
         }
     }
+    // An outline lives as long as its document: no spare capacity.
+    out.headings.shrink_to_fit();
+    out.links.shrink_to_fit();
+    out.list_items.shrink_to_fit();
+    for item in &mut out.list_items {
+        item.text.shrink_to_fit();
+    }
     out
 }
 

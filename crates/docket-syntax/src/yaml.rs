@@ -234,7 +234,13 @@ fn convert(value: serde_yaml::Value) -> Yaml {
             None => Yaml::Float(n.as_f64().unwrap_or(f64::NAN)),
         },
         Value::String(s) => Yaml::Str(s),
-        Value::Sequence(items) => Yaml::Seq(items.into_iter().map(convert).collect()),
+        Value::Sequence(items) => {
+            // Not `collect()`: it would reuse serde_yaml's larger buffer, and every
+            // document's values live as long as the run.
+            let mut seq = Vec::with_capacity(items.len());
+            seq.extend(items.into_iter().map(convert));
+            Yaml::Seq(seq)
+        }
         Value::Mapping(map) => Yaml::Map(
             map.into_iter()
                 .map(|(k, v)| (key_text(k), convert(v)))

@@ -402,5 +402,7 @@ fn statements(
             d.found_at.push(("status", value.range.clone()));
         }
     }
+    // Kept for every record of a handbook: no spare capacity (issue 15's memory).
+    out.shrink_to_fit();
     out
 }
