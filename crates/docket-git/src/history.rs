@@ -69,14 +69,16 @@ pub(crate) fn history(
         let old = git2::Oid::from_str(c.head.as_deref()?).ok()?;
         repo.graph_descendant_of(head, old).ok()?.then_some(old)
     });
-    let order = commit_order(repo, head, base)?;
-    let base = order.base;
-    let mut walk = Walk::start(repo, handbook_root, decisions, head, order.nodes)?;
-    for oid in order.commits {
-        if walk.alive.is_empty() || walk.step(oid).is_break() {
-            break;
-        }
+    let mut walk = walk_from(repo, handbook_root, decisions, head, base)?;
+    let mut base = walk.1;
+    if base.is_some() && !walk.0.pins.is_empty() {
+        // A merge since the cached HEAD took a side's version of a file both lines
+        // changed: which older commits count for it depends on that side, which the
+        // cache (the first parent's view) cannot tell. Walk everything instead.
+        walk = walk_from(repo, handbook_root, decisions, head, None)?;
+        base = walk.1;
     }
+    let walk = walk.0;
     let stats = WalkStats {
         commits_walked: walk.walked,
         from_cache: base.is_some(),
@@ -86,6 +88,26 @@ pub(crate) fn history(
     history.shallow = shallow;
     write_cache(repo, handbook_root, decisions, &history);
     Ok((history, stats))
+}
+
+/// Walks the commits from `head` back to `base` (all of them without one); the
+/// walk and the base the order settled on.
+fn walk_from<'r>(
+    repo: &'r git2::Repository,
+    handbook_root: &'r str,
+    decisions: &'r BTreeSet<String>,
+    head: git2::Oid,
+    base: Option<git2::Oid>,
+) -> Result<(Walk<'r>, Option<git2::Oid>), GitError> {
+    let order = commit_order(repo, head, base)?;
+    let base = order.base;
+    let mut walk = Walk::start(repo, handbook_root, decisions, head, order.nodes)?;
+    for oid in order.commits {
+        if walk.alive.is_empty() || walk.step(oid).is_break() {
+            break;
+        }
+    }
+    Ok((walk, base))
 }
 
 /// How many commits a history read walked: 0 when the cache described HEAD, the
@@ -132,6 +154,11 @@ struct Walk<'r> {
     nodes: HashMap<git2::Oid, Node>,
     /// Commits read.
     walked: usize,
+    /// Files (by their path at HEAD) whose history goes on only through one side of
+    /// a merge, as git's history simplification has it: the merge took that side's
+    /// version while the first parent's line had changed the file too. A commit is
+    /// credited to such a file only when it is that side or one of its ancestors.
+    pins: HashMap<String, git2::Oid>,
 }
 
 impl<'r> Walk<'r> {
@@ -161,6 +188,7 @@ impl<'r> Walk<'r> {
             gaps: Gaps::default(),
             nodes,
             walked: 0,
+            pins: HashMap::new(),
         })
     }
 
@@ -189,19 +217,25 @@ impl<'r> Walk<'r> {
         // `git log --follow`, credit them to the commits that made them, not to the
         // merge. A merge whose scopes equal another parent's changed nothing itself.
         let others = self.other_parents(&node.parents, &mut live);
-        if live.is_empty()
-            || (0..others.readable).any(|k| live.iter().all(|l| l.others[k] == l.new))
-        {
+        if live.is_empty() {
             return ControlFlow::Continue(());
         }
         let scopes = self.scopes.clone();
+        if let Some(k) = (0..others.readable).find(|&k| live.iter().all(|l| l.others[k] == l.new)) {
+            // The merge took that parent's version of everything in the scopes.
+            if let (Some(&first), Some(&side)) = (node.parents.first(), others.ids.get(k)) {
+                self.pin_taken(&live, &scopes, first, side);
+            }
+            return ControlFlow::Continue(());
+        }
         let mut changes = Vec::new();
         for l in &live {
             changes.extend(self.diff(l.old, l.new, &scopes[l.scope]));
         }
         self.follow_renames(&mut changes, node.tree, parent);
+        self.keep_pinned_lines(&mut changes, oid);
         if others.readable > 0 {
-            self.drop_merged(&mut changes, others.readable, &live, &scopes);
+            self.drop_merged(&mut changes, &node.parents, &others, &live, &scopes);
         }
         if others.unreadable {
             // What the merge brought in from the missing side cannot be told from
@@ -293,6 +327,7 @@ impl<'r> Walk<'r> {
             let mut readable = readable.into_iter();
             live.retain(|_| readable.next().unwrap_or(false));
             others.readable += 1;
+            others.ids.push(p);
         }
         others
     }
@@ -475,29 +510,96 @@ impl<'r> Walk<'r> {
         }
     }
 
-    /// Keeps only the files whose content at a merge is in none of its `readable`
-    /// other parents.
+    /// Keeps only the files whose content at a merge is in none of its readable
+    /// other parents. A file the merge took from another parent whose first parent's
+    /// line had changed it too is pinned to that parent (git follows only it).
     fn drop_merged(
         &mut self,
         changes: &mut Vec<Change>,
-        readable: usize,
+        parents: &[git2::Oid],
+        others: &OtherParents,
         live: &[Live],
         scopes: &[String],
     ) {
-        let mut from_others = HashSet::new();
-        for k in 0..readable {
+        let mut from_others: HashMap<String, git2::Oid> = HashMap::new();
+        for k in 0..others.readable {
             let mut differs = HashSet::new();
             for l in live {
                 let diff = self.diff(l.others[k], l.new, &scopes[l.scope]);
                 differs.extend(diff.into_iter().map(|c| c.path));
             }
             for c in changes.iter() {
-                if !differs.contains(&c.path) {
-                    from_others.insert(c.path.clone());
+                if !differs.contains(&c.path)
+                    && let Some(&side) = others.ids.get(k)
+                {
+                    from_others.entry(c.path.clone()).or_insert(side);
                 }
             }
         }
-        changes.retain(|c| !from_others.contains(&c.path));
+        if let Some(&first) = parents.first() {
+            for (path, side) in &from_others {
+                let Some(key) = self.alive.get(path).cloned() else {
+                    continue;
+                };
+                if self.first_line_changed(first, *side, path) {
+                    self.pins.insert(key, *side);
+                }
+            }
+        }
+        changes.retain(|c| !from_others.contains_key(&c.path));
+    }
+
+    /// Pins the followed files a merge took from `side` (its scopes equal the
+    /// side's) where the first parent's line had changed them too.
+    fn pin_taken(&mut self, live: &[Live], scopes: &[String], first: git2::Oid, side: git2::Oid) {
+        let mut taken = Vec::new();
+        for l in live {
+            taken.extend(self.diff(l.old, l.new, &scopes[l.scope]));
+        }
+        for c in taken {
+            let Some(key) = self.alive.get(&c.path).cloned() else {
+                continue;
+            };
+            if self.first_line_changed(first, side, &c.path) {
+                self.pins.insert(key, side);
+            }
+        }
+    }
+
+    /// Whether `path` differs between the first parent of a merge and the merge
+    /// base of it and `side`: then the first parent's line changed it too. Unknown
+    /// (no merge base, an unreadable tree) counts as changed.
+    fn first_line_changed(&self, first: git2::Oid, side: git2::Oid, path: &str) -> bool {
+        let at = |commit: git2::Oid| -> Option<Option<git2::Oid>> {
+            let tree = self.repo.find_commit(commit).ok()?.tree().ok()?;
+            Some(
+                tree.get_path(std::path::Path::new(path))
+                    .ok()
+                    .map(|e| e.id()),
+            )
+        };
+        let Ok(base) = self.repo.merge_base(first, side) else {
+            return true;
+        };
+        match (at(first), at(base)) {
+            (Some(a), Some(b)) => a != b,
+            _ => true,
+        }
+    }
+
+    /// Drops the changes of pinned files that commit `oid` made off their line:
+    /// it is neither the side they are pinned to nor one of its ancestors.
+    fn keep_pinned_lines(&mut self, changes: &mut Vec<Change>, oid: git2::Oid) {
+        if self.pins.is_empty() {
+            return;
+        }
+        let (alive, pins, repo) = (&self.alive, &self.pins, self.repo);
+        changes.retain(|c| {
+            let Some(tip) = alive.get(&c.path).and_then(|key| pins.get(key)) else {
+                return true;
+            };
+            *tip == oid || repo.graph_descendant_of(*tip, oid).unwrap_or(true)
+        });
     }
 
     /// Credits `commit` to the followed files it changed (with the status of a
@@ -607,6 +709,8 @@ fn could_be_similar(a: Option<usize>, b: Option<usize>) -> bool {
 struct OtherParents {
     /// How many could be read (their subtrees are in each `Live::others`).
     readable: usize,
+    /// Those parents, in the same order.
+    ids: Vec<git2::Oid>,
     /// Whether one of them could not be read.
     unreadable: bool,
 }

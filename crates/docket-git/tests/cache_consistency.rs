@@ -68,17 +68,15 @@ fn a_linear_history_reads_the_same_through_the_cache() {
     );
 }
 
-/// Open, found by the `git_history` fuzz target (minimized to four commits): both
+/// Found by the `git_history` fuzz target (minimized to four commits): both
 /// sides of a merge added the same file, and the merge kept the side branch's.
-/// A fresh walk meets the main line's addition first (it is newer) and stops
+/// A fresh walk met the main line's addition first (it is newer) and stopped
 /// following the file there, crediting its creation to a commit whose text never
 /// reached HEAD; the read through the cache (taken at that main-line commit)
-/// walks only the side branch and credits the side's addition, as `git log`
-/// does. Which one is right is the history walk's decision (0010); that they
-/// differ is the bug. The fuzz target leaves histories with merges out of its
-/// cache comparison until it is settled.
+/// walked only the side branch and credited the side's addition, as `git log`
+/// does. Now both follow git's history simplification: the merge took the side's
+/// version of a file both lines changed, so only the side's commits count for it.
 #[test]
-#[ignore = "open: the cache and a fresh walk credit different creations after a merge of two additions"]
 fn a_merge_of_two_additions_reads_the_same_through_the_cache() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
