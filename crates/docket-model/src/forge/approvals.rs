@@ -76,6 +76,18 @@ fn same_commit(a: &str, b: &str) -> bool {
     a.len().min(b.len()) >= 7 && (a.starts_with(&b) || b.starts_with(&a))
 }
 
+/// The pull requests of the export whose commits or merge commit include `commit`.
+pub fn pulls_holding<'r>(repo: &'r Repository, commit: &str) -> impl Iterator<Item = &'r Pull> {
+    repo.forge.iter().flat_map(|f| &f.pulls).filter(move |p| {
+        p.commits
+            .iter()
+            .flatten()
+            .chain(&p.merge_commit)
+            .filter_map(|c| c.oid.as_deref())
+            .any(|oid| same_commit(oid, commit))
+    })
+}
+
 /// The merged pull request that decided `decision`, with its approvals; `None`
 /// without an export, for a decision that is not decided, or when no merged pull
 /// request of the export holds the deciding commit.
@@ -87,18 +99,9 @@ pub fn decided_in<'r>(
     if !decision.is_decided() {
         return None;
     }
-    let forge = repo.forge.as_ref()?;
+    repo.forge.as_ref()?;
     let commit = deciding_commit(repo, doc, decision)?;
-    let pull = forge.pulls.iter().find(|p| {
-        p.merged_at.is_some()
-            && (p
-                .commits
-                .iter()
-                .flatten()
-                .chain(&p.merge_commit)
-                .filter_map(|c| c.oid.as_deref())
-                .any(|oid| same_commit(oid, &commit.id)))
-    })?;
+    let pull = pulls_holding(repo, &commit.id).find(|p| p.merged_at.is_some())?;
     let owner = decision.owner.as_ref().map(|o| o.value.to_lowercase());
     let mut approvals: Vec<Approval> = Vec::new();
     let mut reviews: Vec<_> = pull

@@ -15,7 +15,9 @@ mod approvals;
 mod export;
 mod replies;
 
-pub use approvals::{Approval, DecidedIn, approvals_known, decided_in, deciding_commit};
+pub use approvals::{
+    Approval, DecidedIn, approvals_known, decided_in, deciding_commit, pulls_holding,
+};
 pub use export::{Actor, Comment, CommitRef, ExportError, Pull, Review, parse_export};
 pub use replies::{Reply, Replies, Waiting, first_reply, replies, working_seconds};
 
