@@ -539,6 +539,15 @@ pub struct Series {
     pub blocker_ages: Points,
     /// Meetings per person per week, sampled weekly over the last 90 days.
     pub meetings_per_week: Points,
+    /// Median working hours to a first reply of the pull requests that asked for
+    /// replies in each week (the 12 weeks of `opened_per_week`); empty without a
+    /// pull-request export, `None` for a week without a reply.
+    pub reply_working_hours_per_week: Points,
+    /// The same, wall-clock hours.
+    pub reply_hours_per_week: Points,
+    /// The charter's `response_time` in hours for each of those weeks, the line
+    /// the replies are drawn against.
+    pub reply_target_per_week: Points,
 }
 
 /// A series of (label, value) points; `None` where there is no value.
@@ -628,6 +637,30 @@ pub fn series(
         if let Some(v) = meeting_load(repo, meetings).0 {
             out.meetings_per_week.push((label(*t), Some(v)));
         }
+    }
+    if let Some(all) = forge::replies(repo, reference) {
+        let mut working: Vec<Vec<f64>> = vec![Vec::new(); weeks.len()];
+        let mut wall: Vec<Vec<f64>> = vec![Vec::new(); weeks.len()];
+        for r in &all.replied {
+            if let Some(i) = slot(r.asked) {
+                wall[i].push(hours(r.wall_seconds));
+                if let Some(w) = r.working_seconds {
+                    working[i].push(hours(w));
+                }
+            }
+        }
+        let target = round2(hours(norms.response_time));
+        out.reply_working_hours_per_week = weeks
+            .iter()
+            .zip(working)
+            .map(|(w, v)| (label(*w), median(v)))
+            .collect();
+        out.reply_hours_per_week = weeks
+            .iter()
+            .zip(wall)
+            .map(|(w, v)| (label(*w), median(v)))
+            .collect();
+        out.reply_target_per_week = weeks.iter().map(|w| (label(*w), Some(target))).collect();
     }
     out
 }
