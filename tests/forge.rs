@@ -249,3 +249,71 @@ fn a_malformed_export_is_one_finding_with_its_line_not_a_crash() {
     build.assert_code(0);
     assert!(build.stderr.contains("pulls.json:3:"), "{}", build.stderr);
 }
+
+/// An export of eight weeks of pull requests (three a week, asked at 13:00 UTC on
+/// Monday to Wednesday, answered after 1.5 to 9 hours by bob or alice), for a
+/// chart with something to draw.
+fn weeks_of_pulls() -> String {
+    let mondays = ["09-28", "10-05", "10-12", "10-19", "10-26", "11-02", "11-09", "11-16"];
+    let waits = [90, 180, 300, 420, 150, 540, 240, 360];
+    let mut pulls = Vec::new();
+    for (k, monday) in mondays.iter().enumerate() {
+        let (month, day) = monday.split_once('-').unwrap();
+        let day: u32 = day.parse().unwrap();
+        for j in 0..3u32 {
+            let n = 200 + k * 3 + j as usize;
+            let date = format!("2026-{month}-{:02}", day + j);
+            let wait = waits[(k + j as usize) % waits.len()];
+            let (author, replier) = if (k + j as usize) % 2 == 0 {
+                ("alice-gh", "bobdev")
+            } else {
+                ("bobdev", "alice-gh")
+            };
+            let replied = format!("{date}T{:02}:{:02}:00Z", 13 + wait / 60, wait % 60);
+            pulls.push(serde_json::json!({
+                "number": n, "title": format!("Change {n}"),
+                "url": format!("https://github.com/acme/handbook/pull/{n}"),
+                "author": {"login": author}, "createdAt": format!("{date}T13:00:00Z"),
+                "mergedAt": replied, "closedAt": replied, "isDraft": false,
+                "reviews": [{"author": {"login": replier}, "state": "APPROVED", "submittedAt": replied}],
+                "comments": [], "commits": [], "mergeCommit": null
+            }));
+        }
+    }
+    serde_json::to_string_pretty(&pulls).unwrap()
+}
+
+/// The metrics page draws the reply-time chart in a real browser (its
+/// screenshots, `target/screenshots/forge-*.png`, are for looking at).
+#[test]
+fn the_reply_time_chart_in_a_real_browser() {
+    let Some((chromium, workspace)) = common::browser::available() else {
+        return;
+    };
+    let (repo, _) = team();
+    repo.write("pulls.json", weeks_of_pulls());
+    let site = repo.path().join("site");
+    repo.docket()
+        .now(NOW)
+        .args(["build", "--forge", "pulls.json"])
+        .run()
+        .assert_code(0);
+    let page = repo.read("site/metrics.html");
+    assert!(page.contains("id=\"replies-heading\""), "no reply chart on the metrics page");
+    let screenshots = workspace.join("target/screenshots");
+    let out = std::process::Command::new("node")
+        .arg(workspace.join("tests/browser/forge.test.mjs"))
+        .arg(&site)
+        .arg(&screenshots)
+        .env("CHROMIUM", &chromium)
+        .current_dir(workspace)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "the browser checks failed ({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+        out.status
+    );
+}
