@@ -36,7 +36,8 @@ enum Format {
 
 pub(crate) fn run(args: &MetricsArgs, global: &Global) -> anyhow::Result<Outcome> {
     let forge = args.forge.as_deref().map(absolute);
-    let noted = docket_driver::jobs::metrics(&path_or_cwd(&args.path), global.now, forge.as_deref())?;
+    let noted =
+        docket_driver::jobs::metrics(&path_or_cwd(&args.path), global.now, forge.as_deref())?;
     for note in &noted.notes {
         let _ = writeln!(std::io::stderr().lock(), "note: {note}");
     }

@@ -44,7 +44,8 @@ enum Format {
 
 pub(crate) fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
     let forge = args.forge.as_deref().map(absolute);
-    let noted = docket_driver::jobs::status(&path_or_cwd(&args.path), global.now, forge.as_deref())?;
+    let noted =
+        docket_driver::jobs::status(&path_or_cwd(&args.path), global.now, forge.as_deref())?;
     for note in &noted.notes {
         let _ = writeln!(std::io::stderr().lock(), "note: {note}");
     }
@@ -121,13 +122,18 @@ fn human(out: &mut dyn Write, s: &Status) -> std::io::Result<()> {
         format!("  {path}  {text}\n      by {person}, open since {opened} ({age})")
     };
     let pull = |p: &docket_model::forge::Waiting| {
-        let number = p.number.map_or_else(|| "a pull request".to_string(), |n| format!("#{n}"));
+        let number = p
+            .number
+            .map_or_else(|| "a pull request".to_string(), |n| format!("#{n}"));
         let title = p.title.as_deref().unwrap_or("");
         let author = p
             .author
             .as_deref()
             .map_or_else(String::new, |a| format!("by {a}, "));
-        let url = p.url.as_deref().map_or_else(String::new, |u| format!(" {u}"));
+        let url = p
+            .url
+            .as_deref()
+            .map_or_else(String::new, |u| format!(" {u}"));
         format!(
             "  {number}  {title}{url}\n      {author}no reply since {} ({})",
             format_time(p.asked),

@@ -59,7 +59,14 @@ fn team() -> (Repo, String) {
     let accepted = repo.git(&["rev-parse", "HEAD"]).trim().to_string();
     repo.git(&["checkout", "-q", "main"]);
     repo.git_as(
-        &["merge", "-q", "--no-ff", "-m", "Merge pull request #105", "decide"],
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            "-m",
+            "Merge pull request #105",
+            "decide",
+        ],
         "Alice Ng",
         "alice@example.com",
         "2026-11-19T17:00:00+01:00",
@@ -131,14 +138,27 @@ fn the_approver_s_roster_name_is_on_the_decision_page_and_in_decisions_json() {
 #[test]
 fn an_unknown_approver_is_shown_by_login_and_the_owner_s_approval_alone_is_flagged() {
     let (repo, accepted) = team();
-    let zoe_approves = export(&accepted).replace(r#""login": "bobdev"}, "state": "APPROVED""#, r#""login": "zoe"}, "state": "APPROVED""#);
+    let zoe_approves = export(&accepted).replace(
+        r#""login": "bobdev"}, "state": "APPROVED""#,
+        r#""login": "zoe"}, "state": "APPROVED""#,
+    );
     repo.write("pulls.json", &zoe_approves);
-    let run = repo.docket().now(NOW).args(["build", "--forge", "pulls.json"]).run();
+    let run = repo
+        .docket()
+        .now(NOW)
+        .args(["build", "--forge", "pulls.json"])
+        .run();
     run.assert_code(0);
     let json: serde_json::Value = serde_json::from_str(&repo.read("site/decisions.json")).unwrap();
-    assert_eq!(json["decisions"][0]["approvals"][0]["person"], serde_json::Value::Null);
+    assert_eq!(
+        json["decisions"][0]["approvals"][0]["person"],
+        serde_json::Value::Null
+    );
     assert_eq!(json["decisions"][0]["approvals"][0]["login"], "zoe");
-    assert!(repo.read("site/decisions/0001-use-postgresql.html").contains("approved by zoe"));
+    assert!(
+        repo.read("site/decisions/0001-use-postgresql.html")
+            .contains("approved by zoe")
+    );
     // Without anyone besides the owner, the rule (turned on) reports it.
     let owner_only = export(&accepted).replace(r#"{"author": {"login": "bobdev"}, "state": "APPROVED", "submittedAt": "2026-11-19T09:00:00-05:00"}"#, r#"{"author": {"login": "bobdev"}, "state": "COMMENTED", "submittedAt": "2026-11-19T09:00:00-05:00"}"#);
     repo.write("pulls.json", &owner_only);
@@ -147,8 +167,18 @@ fn an_unknown_approver_is_shown_by_login_and_the_owner_s_approval_alone_is_flagg
         "[forge]\npulls = \"pulls.json\"\n[rules]\nunapproved-decision = \"error\"\n",
     );
     let diags = repo.check_json(&["--now", NOW]).diagnostics();
-    let d = common::assert_diag(&diags, "unapproved-decision", "docs/decisions/0001-use-postgresql.md", 3);
-    assert!(d.message.contains("in #105 without an approval by anyone besides its owner `alice`"), "{}", d.message);
+    let d = common::assert_diag(
+        &diags,
+        "unapproved-decision",
+        "docs/decisions/0001-use-postgresql.md",
+        3,
+    );
+    assert!(
+        d.message
+            .contains("in #105 without an approval by anyone besides its owner `alice`"),
+        "{}",
+        d.message
+    );
 }
 
 #[test]
@@ -189,7 +219,8 @@ fn the_fixture_export_gives_the_hand_computed_figures() {
     // The same export and roster as the unit test in docket-check's metrics, whose
     // comments work every figure out; Toronto keeps New York's offsets.
     let (repo, _) = team();
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forge/pulls.json");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forge/pulls.json");
     let run = repo
         .docket()
         .now(NOW)
@@ -209,15 +240,25 @@ fn the_fixture_export_gives_the_hand_computed_figures() {
 fn a_missing_export_is_a_note_and_the_figures_are_unknown() {
     let (repo, _) = team();
     repo.write("docket.toml", "[forge]\npulls = \"pulls.json\"\n");
-    let run = repo.docket().now(NOW).args(["metrics", "--format", "json"]).run();
+    let run = repo
+        .docket()
+        .now(NOW)
+        .args(["metrics", "--format", "json"])
+        .run();
     run.assert_code(0);
     assert!(
         run.stderr.contains("note: the pull-request export `pulls.json` (`[forge] pulls` in docket.toml) does not exist, so reply times and approvals are unknown"),
         "{}",
         run.stderr
     );
-    assert_eq!(run.json()["replies"]["median_first_response_hours"], serde_json::Value::Null);
-    assert_eq!(run.json()["decisions"]["approved_pct"], serde_json::Value::Null);
+    assert_eq!(
+        run.json()["replies"]["median_first_response_hours"],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        run.json()["decisions"]["approved_pct"],
+        serde_json::Value::Null
+    );
     repo.check_json(&["--now", NOW]).assert_code(0);
 }
 
@@ -226,24 +267,41 @@ fn a_malformed_export_is_one_finding_with_its_line_not_a_crash() {
     let (repo, _) = team();
     repo.write("docket.toml", "[forge]\npulls = \"pulls.json\"\n");
     // Cut off in the middle, as a full disk leaves it.
-    repo.write("pulls.json", "[\n  {\"number\": 104,\n   \"title\": \"Brief\",\n   \"createdAt\": ");
+    repo.write(
+        "pulls.json",
+        "[\n  {\"number\": 104,\n   \"title\": \"Brief\",\n   \"createdAt\": ",
+    );
     let run = repo.check_json(&["--now", NOW]);
     run.assert_code(1);
     let diags = run.diagnostics();
     let d = common::assert_diag(&diags, "forge-export", "pulls.json", 4);
     assert!(d.message.contains("not valid JSON"), "{}", d.message);
     let human = repo.check_human(&["--now", NOW]);
-    assert!(human.stdout.contains("--> pulls.json:4:"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("--> pulls.json:4:"),
+        "{}",
+        human.stdout
+    );
     // A value of the wrong type: the line of the value.
-    repo.write("pulls.json", "[\n  {\"number\": 104},\n  {\"number\": \"105\"}\n]\n");
+    repo.write(
+        "pulls.json",
+        "[\n  {\"number\": 104},\n  {\"number\": \"105\"}\n]\n",
+    );
     let diags = repo.check_json(&["--now", NOW]).diagnostics();
     let d = common::assert_diag(&diags, "forge-export", "pulls.json", 3);
     assert!(d.message.contains("shape"), "{}", d.message);
     // metrics, status and build go on, with a note that names the place.
-    let run = repo.docket().now(NOW).args(["metrics", "--format", "json"]).run();
+    let run = repo
+        .docket()
+        .now(NOW)
+        .args(["metrics", "--format", "json"])
+        .run();
     run.assert_code(0);
     assert!(run.stderr.contains("pulls.json:3:"), "{}", run.stderr);
-    assert_eq!(run.json()["replies"]["within_target_pct"], serde_json::Value::Null);
+    assert_eq!(
+        run.json()["replies"]["within_target_pct"],
+        serde_json::Value::Null
+    );
     repo.docket().now(NOW).args(["status"]).run().assert_code(0);
     let build = repo.docket().now(NOW).args(["build"]).run();
     build.assert_code(0);
@@ -254,7 +312,9 @@ fn a_malformed_export_is_one_finding_with_its_line_not_a_crash() {
 /// Monday to Wednesday, answered after 1.5 to 9 hours by bob or alice), for a
 /// chart with something to draw.
 fn weeks_of_pulls() -> String {
-    let mondays = ["09-28", "10-05", "10-12", "10-19", "10-26", "11-02", "11-09", "11-16"];
+    let mondays = [
+        "09-28", "10-05", "10-12", "10-19", "10-26", "11-02", "11-09", "11-16",
+    ];
     let waits = [90, 180, 300, 420, 150, 540, 240, 360];
     let mut pulls = Vec::new();
     for (k, monday) in mondays.iter().enumerate() {
@@ -264,7 +324,7 @@ fn weeks_of_pulls() -> String {
             let n = 200 + k * 3 + j as usize;
             let date = format!("2026-{month}-{:02}", day + j);
             let wait = waits[(k + j as usize) % waits.len()];
-            let (author, replier) = if (k + j as usize) % 2 == 0 {
+            let (author, replier) = if (k + j as usize).is_multiple_of(2) {
                 ("alice-gh", "bobdev")
             } else {
                 ("bobdev", "alice-gh")
@@ -299,7 +359,10 @@ fn the_reply_time_chart_in_a_real_browser() {
         .run()
         .assert_code(0);
     let page = repo.read("site/metrics.html");
-    assert!(page.contains("id=\"replies-heading\""), "no reply chart on the metrics page");
+    assert!(
+        page.contains("id=\"replies-heading\""),
+        "no reply chart on the metrics page"
+    );
     let screenshots = workspace.join("target/screenshots");
     let out = std::process::Command::new("node")
         .arg(workspace.join("tests/browser/forge.test.mjs"))

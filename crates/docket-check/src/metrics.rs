@@ -12,10 +12,10 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use docket_model::blockers::blockers;
+use docket_model::forge;
 use docket_model::meeting_load::{
     WORKDAY_HOURS, WORKDAYS_PER_WEEK, has_inventory, inventory, load_per_person,
 };
-use docket_model::forge;
 use docket_model::time::{Time, add_seconds, seconds_between};
 use docket_model::{Data, Decision, Document, Kind, Meeting, Repository, StatusCategory};
 use serde::Serialize;
@@ -414,9 +414,7 @@ fn target_label(metric: &str) -> &'static str {
         "meetings.per_person_per_week_change_pct" => {
             "Change in meetings per person per week over 90 days (%)"
         }
-        "replies.median_first_response_working_hours" => {
-            "Median working hours to a first reply"
-        }
+        "replies.median_first_response_working_hours" => "Median working hours to a first reply",
         "replies.within_target_pct" => "First replies within the charter's response time (%)",
         "decisions.approved_pct" => "Decided decisions approved by someone besides the owner (%)",
         _ => "",
@@ -517,7 +515,12 @@ fn forge_targets(
             round2(hours(repo.norms().response_time)),
             false,
         ),
-        target("replies.within_target_pct", replies.within_target_pct, 80.0, true),
+        target(
+            "replies.within_target_pct",
+            replies.within_target_pct,
+            80.0,
+            true,
+        ),
         target("decisions.approved_pct", decisions.approved_pct, 80.0, true),
     ]
 }
@@ -1023,7 +1026,10 @@ mod tests {
         r.history.files.insert(
             "docs/decisions/0002-updates.md".into(),
             FileHistory {
-                commits: vec![commit("6666666666666666666666666666666666666669", "accepted")],
+                commits: vec![commit(
+                    "6666666666666666666666666666666666666669",
+                    "accepted",
+                )],
             },
         );
         r.forge = Some(Forge {
@@ -1071,7 +1077,12 @@ mod tests {
         assert_eq!(
             forge_targets,
             [
-                ("replies.median_first_response_working_hours", Some(1.0), 4.0, Some(true)),
+                (
+                    "replies.median_first_response_working_hours",
+                    Some(1.0),
+                    4.0,
+                    Some(true)
+                ),
                 ("replies.within_target_pct", Some(75.0), 80.0, Some(false)),
                 ("decisions.approved_pct", Some(50.0), 80.0, Some(false)),
             ]

@@ -48,11 +48,15 @@ pub(crate) fn load(ws: &mut Workspace, given: Option<&Path>) {
         Ok(text) => text,
         Err(why) => {
             let message = format!("the pull-request export `{shown}` {why}");
-            ws.notes
-                .push(format!("{message}, so reply times and approvals are unknown"));
-            ws.repo
-                .problems
-                .push(ParseProblem::new(Problem::ForgeExport, &shown, 0..0, message));
+            ws.notes.push(format!(
+                "{message}, so reply times and approvals are unknown"
+            ));
+            ws.repo.problems.push(ParseProblem::new(
+                Problem::ForgeExport,
+                &shown,
+                0..0,
+                message,
+            ));
             ws.repo.forge = Some(Forge {
                 path: shown,
                 ..Forge::default()

@@ -1114,8 +1114,12 @@ mod tests {
 
     #[test]
     fn the_forge_section() {
-        let c = Config::parse("[forge]\npulls = \"ci/pulls.json\"\nbots = [\"renovate*\"]\n").unwrap();
-        assert_eq!(c.forge.pulls.as_ref().map(|p| p.0.as_str()), Some("ci/pulls.json"));
+        let c =
+            Config::parse("[forge]\npulls = \"ci/pulls.json\"\nbots = [\"renovate*\"]\n").unwrap();
+        assert_eq!(
+            c.forge.pulls.as_ref().map(|p| p.0.as_str()),
+            Some("ci/pulls.json")
+        );
         assert_eq!(c.forge.bots, vec!["renovate*".to_string()]);
         assert_eq!(Config::default().forge.bots, vec!["*[bot]".to_string()]);
         let errors = Config::parse("[forge]\npull = \"x\"\n").unwrap_err();

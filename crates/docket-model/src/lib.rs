@@ -84,8 +84,7 @@ mod write;
 
 pub use config::{
     Config, ConfigError, ConfigNote, Exclude, ForgeConfig, IdScheme, KindConfig, Limits, Role,
-    RuleSetting,
-    SiteConfig, UnknownKind,
+    RuleSetting, SiteConfig, UnknownKind,
 };
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,

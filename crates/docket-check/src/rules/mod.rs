@@ -29,8 +29,8 @@ pub mod status_conflict;
 pub mod status_spelling;
 pub mod supersession_mismatch;
 pub mod template_text;
-pub mod unknown_field;
 pub mod unapproved_decision;
+pub mod unknown_field;
 pub mod unknown_owner;
 pub mod unreadable_file;
 

@@ -47,10 +47,10 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let status = d.status.as_ref().map_or("decided", |s| s.value.as_str());
         let range = d.status.as_ref().map_or(0..0, |s| s.range.clone());
-        let owner = d
-            .owner
-            .as_ref()
-            .map_or_else(|| "its owner".to_string(), |o| format!("its owner `{}`", o.value));
+        let owner = d.owner.as_ref().map_or_else(
+            || "its owner".to_string(),
+            |o| format!("its owner `{}`", o.value),
+        );
         let short = &commit.id[..commit.id.len().min(7)];
         let message = match decided_in(repo, doc, d) {
             Some(x) if !x.approvals.is_empty() => continue,
@@ -109,7 +109,10 @@ mod tests {
     /// directly, decision 4 in `ddd…` of the open #4.
     fn fixture(config: &str) -> Repository {
         let files: Vec<(String, String)> = (1..=4).map(|n| decision(n, "accepted")).collect();
-        let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
         let mut people = vec![(
             "docs/people.yaml",
             "- id: alice\n  name: Alice Ng\n  timezone: Europe/Berlin\n  github: alice-gh\n- id: bob\n  name: Bob Li\n  timezone: America/New_York\n",

@@ -237,7 +237,10 @@ mod tests {
     fn malformed_json_and_wrong_shapes_have_a_line() {
         let e = parse_export("[\n  {\"number\": 1,\n  \"title\": }\n]").unwrap_err();
         assert_eq!((e.line, e.column), (3, 12));
-        assert!(e.message.starts_with("the pull-request export is not valid JSON"));
+        assert!(
+            e.message
+                .starts_with("the pull-request export is not valid JSON")
+        );
         let text = "[\n {\"number\": \"one\"}\n]";
         let e = parse_export(text).unwrap_err();
         assert_eq!(e.line, 2);

@@ -19,7 +19,7 @@ pub use approvals::{
     Approval, DecidedIn, approvals_known, decided_in, deciding_commit, pulls_holding,
 };
 pub use export::{Actor, Comment, CommitRef, ExportError, Pull, Review, parse_export};
-pub use replies::{Reply, Replies, Waiting, first_reply, replies, working_seconds};
+pub use replies::{Replies, Reply, Waiting, first_reply, replies, working_seconds};
 
 use crate::document::Person;
 use crate::repo::Repository;
@@ -43,9 +43,7 @@ pub const DEFAULT_BOTS: &[&str] = &["*[bot]"];
 /// everything else is literal, without regard to case (`*[bot]`, `renovate*`).
 pub fn is_bot(patterns: &[String], login: &str) -> bool {
     let login = login.to_lowercase();
-    patterns
-        .iter()
-        .any(|p| wildcard(&p.to_lowercase(), &login))
+    patterns.iter().any(|p| wildcard(&p.to_lowercase(), &login))
 }
 
 fn wildcard(pattern: &str, text: &str) -> bool {

@@ -196,10 +196,8 @@ pub fn working_seconds(person: &Person, from: Time, to: Time) -> Option<i64> {
             break;
         }
         if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday)
-            && let (Some(a), Some(b)) = (
-                local_instant(day, start, &tz),
-                local_instant(day, end, &tz),
-            )
+            && let (Some(a), Some(b)) =
+                (local_instant(day, start, &tz), local_instant(day, end, &tz))
         {
             let lo = a.max(from);
             let hi = b.min(to);
@@ -238,12 +236,20 @@ mod tests {
         let berlin = person("Europe/Berlin", None);
         // Monday 22:00 to Tuesday 09:30 in Berlin: half an hour of work.
         assert_eq!(
-            working_seconds(&berlin, t("2026-11-16T21:00:00Z"), t("2026-11-17T08:30:00Z")),
+            working_seconds(
+                &berlin,
+                t("2026-11-16T21:00:00Z"),
+                t("2026-11-17T08:30:00Z")
+            ),
             Some(1800)
         );
         // Friday 16:30 to Monday 09:15 in Berlin: 30 + 15 minutes.
         assert_eq!(
-            working_seconds(&berlin, t("2026-11-20T15:30:00Z"), t("2026-11-23T08:15:00Z")),
+            working_seconds(
+                &berlin,
+                t("2026-11-20T15:30:00Z"),
+                t("2026-11-23T08:15:00Z")
+            ),
             Some(45 * 60)
         );
         // An overnight shift belongs to the day it starts: Friday 22:00 to Saturday
@@ -254,7 +260,11 @@ mod tests {
             Some(6 * 3600)
         );
         assert_eq!(
-            working_seconds(&person("Mars/Olympus", None), t("2026-11-16T21:00:00Z"), t("2026-11-17T08:30:00Z")),
+            working_seconds(
+                &person("Mars/Olympus", None),
+                t("2026-11-16T21:00:00Z"),
+                t("2026-11-17T08:30:00Z")
+            ),
             None
         );
     }

@@ -74,7 +74,11 @@ struct ApprovalJson {
 
 /// The `approvals` of a record (`docket_model::forge::decided_in`, which the
 /// record's page shows too); `None` when the build has no export that can say.
-fn approvals(repo: &Repository, doc: &docket_model::Document, d: &Decision) -> Option<Vec<ApprovalJson>> {
+fn approvals(
+    repo: &Repository,
+    doc: &docket_model::Document,
+    d: &Decision,
+) -> Option<Vec<ApprovalJson>> {
     use docket_model::forge::{approvals_known, decided_in};
     if !approvals_known(repo) {
         return None;
