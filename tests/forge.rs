@@ -77,7 +77,8 @@ fn team() -> (Repo, String) {
 
 /// The export: #105 holds the accepting commit, approved by alice (the owner:
 /// no approval of hers counts) and by bobdev; #104 is open and nobody but its
-/// author and a bot has said anything since Monday noon.
+/// author and a bot has said anything since Monday noon; #103 is a draft nobody
+/// answered, which asks nobody for a reply yet.
 fn export(accepted: &str) -> String {
     format!(
         r#"[
@@ -94,7 +95,10 @@ fn export(accepted: &str) -> String {
    "author": {{"login": "bobdev"}}, "createdAt": "2026-11-23T12:00:00Z", "mergedAt": null, "closedAt": null,
    "isDraft": false, "reviews": [],
    "comments": [{{"author": {{"login": "github-actions[bot]"}}, "createdAt": "2026-11-23T12:06:00Z"}}],
-   "commits": [{{"oid": "4444444444444444444444444444444444444444"}}], "mergeCommit": null}}
+   "commits": [{{"oid": "4444444444444444444444444444444444444444"}}], "mergeCommit": null}},
+  {{"number": 103, "title": "Draft: meeting inventory", "author": {{"login": "alice-gh"}},
+   "createdAt": "2026-11-23T08:00:00Z", "mergedAt": null, "closedAt": null, "isDraft": true,
+   "reviews": [], "comments": [], "commits": [], "mergeCommit": null}}
 ]
 "#
     )

@@ -159,7 +159,9 @@ pub struct ExportError {
 pub fn parse_export(text: &str) -> Result<Vec<Pull>, ExportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<Vec<Pull>>(text).map_err(|e| {
-        let (line, column) = (e.line(), e.column());
+        // serde_json says column 0 at the start of a line (after a newline);
+        // positions are 1-based.
+        let (line, column) = (e.line().max(1), e.column().max(1));
         let at = offset_of(text, line, column);
         let message = match e.classify() {
             serde_json::error::Category::Data => format!(
