@@ -72,8 +72,11 @@ pub fn deciding_commit<'r>(
 /// Whether two commit ids name the same commit (full ids, or one abbreviated to at
 /// least 7 characters).
 fn same_commit(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
-    a.len().min(b.len()) >= 7 && (a.starts_with(&b) || b.starts_with(&a))
+    // Asked for every commit of every pull request per decided record: no
+    // allocation here.
+    let (a, b) = (a.trim().as_bytes(), b.trim().as_bytes());
+    let n = a.len().min(b.len());
+    n >= 7 && a[..n].eq_ignore_ascii_case(&b[..n])
 }
 
 /// The pull requests of the export whose commits or merge commit include `commit`.
