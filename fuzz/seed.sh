@@ -84,6 +84,7 @@ inline lists '- name: Standup
 '
 
 add config "$repo/docket.toml"
+add forge_export "$repo"/tests/fixtures/forge/*.json
 # Every ```toml block of the handbook's guides, one seed each.
 tmp=$(mktemp -d)
 n=0

@@ -9,12 +9,16 @@ use docket_diagnostics::{Counts, HumanOptions, Severity, locate, render_human};
 use docket_driver::Sources;
 use docket_driver::jobs::{BuildOptions, Built, Site};
 
-use crate::{Global, Outcome, count, path_or_cwd};
+use crate::{Global, Outcome, absolute, count, path_or_cwd};
 
 #[derive(Args, Debug)]
 pub(crate) struct BuildArgs {
     /// The repository, or any folder in it.
     path: Option<PathBuf>,
+    /// A pull-request export (`gh pr list --json …`) for reply times and
+    /// approvals; overrides `[forge] pulls` in docket.toml.
+    #[arg(long, value_name = "FILE")]
+    forge: Option<PathBuf>,
     /// Output folder (default: `site` in the repository root).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -53,6 +57,7 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
         base_url: args.base_url.clone(),
         strict: args.strict,
         branches: !args.no_branches,
+        forge: args.forge.as_deref().map(absolute),
     };
     let terminal = std::io::stderr().is_terminal();
     let progress = |done: usize, total: usize| {

@@ -415,3 +415,9 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
 pub(crate) fn path_or_cwd(path: &Option<PathBuf>) -> PathBuf {
     path.clone().unwrap_or_else(|| PathBuf::from("."))
 }
+
+/// `path` made absolute against the working folder (`--forge FILE`), so that the
+/// driver can tell whether it lies inside the repository.
+pub(crate) fn absolute(path: &std::path::Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}

@@ -11,12 +11,16 @@ use docket_check::status::{OpenDecision, OverdueBrief, StaleBlocker, Status, ren
 use docket_model::time::Time;
 use docket_model::time::{format_date, format_duration, format_time};
 
-use crate::{Global, Outcome, count, path_or_cwd};
+use crate::{Global, Outcome, absolute, count, path_or_cwd};
 
 #[derive(Args, Debug)]
 pub(crate) struct StatusArgs {
     /// The repository, or any folder in it.
     path: Option<PathBuf>,
+    /// A pull-request export (`gh pr list --json …`) for reply times and
+    /// approvals; overrides `[forge] pulls` in docket.toml.
+    #[arg(long, value_name = "FILE")]
+    forge: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -39,7 +43,13 @@ enum Format {
 }
 
 pub(crate) fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let s = docket_driver::jobs::status(&path_or_cwd(&args.path), global.now)?;
+    let forge = args.forge.as_deref().map(absolute);
+    let noted =
+        docket_driver::jobs::status(&path_or_cwd(&args.path), global.now, forge.as_deref())?;
+    for note in &noted.notes {
+        let _ = writeln!(std::io::stderr().lock(), "note: {note}");
+    }
+    let s = noted.value;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
@@ -111,7 +121,27 @@ fn human(out: &mut dyn Write, s: &Status) -> std::io::Result<()> {
         let (path, text, person) = (&b.blocker.last_path, &b.blocker.text, &b.blocker.person);
         format!("  {path}  {text}\n      by {person}, open since {opened} ({age})")
     };
-    let sections: [(String, Vec<String>); 4] = [
+    let pull = |p: &docket_model::forge::Waiting| {
+        let number = p
+            .number
+            .map_or_else(|| "a pull request".to_string(), |n| format!("#{n}"));
+        let title = p.title.as_deref().unwrap_or("");
+        let author = p
+            .author
+            .as_deref()
+            .map_or_else(String::new, |a| format!("by {a}, "));
+        let url = p
+            .url
+            .as_deref()
+            .map_or_else(String::new, |u| format!(" {u}"));
+        format!(
+            "  {number}  {title}{url}\n      {author}no reply since {} ({})",
+            format_time(p.asked),
+            format_duration(p.waited)
+        )
+    };
+    let waiting: &[docket_model::forge::Waiting] = s.waiting_pulls.as_deref().unwrap_or(&[]);
+    let sections: [(String, Vec<String>); 5] = [
         (
             count(
                 s.overdue_decisions.len(),
@@ -141,6 +171,14 @@ fn human(out: &mut dyn Write, s: &Status) -> std::io::Result<()> {
                 format_duration(s.blocker_resolution)
             ),
             s.stale_blockers.iter().map(blocker).collect(),
+        ),
+        (
+            format!(
+                "{} waiting longer than {} for a first reply:",
+                count(waiting.len(), "pull request", "pull requests"),
+                format_duration(s.response_time)
+            ),
+            waiting.iter().map(pull).collect(),
         ),
     ];
     // A blank line between sections; empty sections are left out.

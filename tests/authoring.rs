@@ -130,6 +130,11 @@ next: fill in docs/charter.md and docs/people.yaml, run `docket check`, then com
         "docket check --changed-since \"$CHANGED_SINCE\" --format github",
         "github.event.repository.default_branch",
         "docket build --out site",
+        // The pull requests for reply times and approvals, with the CI's token.
+        "GH_TOKEN: ${{ github.token }}",
+        "gh pr list --state all",
+        "--json number,title,url,author,createdAt,mergedAt,closedAt,isDraft,reviews,comments,commits,mergeCommit",
+        "--forge \"$RUNNER_TEMP/pulls.json\"",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     ] {

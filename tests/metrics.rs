@@ -49,11 +49,16 @@ fn every_key_equals_the_hand_computed_value() {
             "with_owner_pct": 75.0,
             "with_outcome_pct": 50.0,
             "open_past_deadline": 1,
-            "median_hours_to_decide": 36.0
+            "median_hours_to_decide": 36.0,
+            // No pull-request export: unknown, not zero (tests/forge.rs has one).
+            "approved_pct": null
         },
         "briefs": {"total": 2, "active": 1, "overdue": 1},
         "updates": {"total": 3, "open_blockers": 1, "median_blocker_resolution_hours": 72.0},
         "meetings": {"total": 2, "replaceable": 1, "off_length": 0, "per_person_per_week": 4.0, "hours_per_person_per_week": 1.94},
+        "replies": {"pulls": null, "replied": null, "waiting_past_target": null,
+                    "median_first_response_hours": null, "median_first_response_working_hours": null,
+                    "within_target_pct": null, "per_person": {}},
         "targets": [
             {"metric": "decisions.with_owner_pct", "value": 75.0, "target": 80.0, "met": false},
             {"metric": "decisions.with_outcome_pct", "value": 50.0, "target": 80.0, "met": false},
@@ -61,7 +66,10 @@ fn every_key_equals_the_hand_computed_value() {
             {"metric": "updates.median_blocker_resolution_hours", "value": 72.0, "target": 24.0, "met": false},
             {"metric": "meetings.off_length", "value": 0.0, "target": 0.0, "met": true},
             {"metric": "meetings.hours_per_person_per_day", "value": 0.39, "target": 5.0, "met": true},
-            {"metric": "meetings.per_person_per_week_change_pct", "value": null, "target": -30.0, "met": null}
+            {"metric": "meetings.per_person_per_week_change_pct", "value": null, "target": -30.0, "met": null},
+            {"metric": "replies.median_first_response_working_hours", "value": null, "target": 4.0, "met": null},
+            {"metric": "replies.within_target_pct", "value": null, "target": 80.0, "met": null},
+            {"metric": "decisions.approved_pct", "value": null, "target": 80.0, "met": null}
         ]
     });
     assert_eq!(run.json(), expected);

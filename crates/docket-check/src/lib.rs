@@ -54,7 +54,7 @@ pub fn check(repo: &Repository, now: Time) -> Vec<Diagnostic> {
 fn severity_of(repo: &Repository, rule: &Rule) -> Option<docket_diagnostics::Severity> {
     match repo.config.rules.iter().find(|s| s.rule == rule.id) {
         Some(setting) => setting.severity,
-        None => Some(rule.default_severity),
+        None => rule.on_by_default.then_some(rule.default_severity),
     }
 }
 

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use docket_model::blockers::blockers;
+use docket_model::forge;
 use docket_model::meeting_load::{
     WORKDAY_HOURS, WORKDAYS_PER_WEEK, has_inventory, inventory, load_per_person,
 };
@@ -37,6 +38,8 @@ pub struct Metrics {
     pub updates: UpdateMetrics,
     /// Meeting figures.
     pub meetings: MeetingMetrics,
+    /// Reply figures from the pull-request export (issue 18).
+    pub replies: ReplyMetrics,
     /// Each target with its value and whether it is met.
     pub targets: Vec<Target>,
 }
@@ -56,6 +59,48 @@ pub struct DecisionMetrics {
     pub open_past_deadline: usize,
     /// Median of `decided` − `date`, hours, over accepted and rejected decisions.
     pub median_hours_to_decide: Option<f64>,
+    /// Share of accepted and rejected decisions whose deciding pull request has an
+    /// approval by someone other than the owner, 0–100 (`None` without a
+    /// pull-request export that has reviews and commits).
+    pub approved_pct: Option<f64>,
+}
+
+/// `replies.*`: how long pull requests waited for their first reply
+/// (`docket_model::forge::replies`). Every figure is `None` without a
+/// pull-request export (unknown, not zero).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ReplyMetrics {
+    /// Pull requests in the export.
+    pub pulls: Option<usize>,
+    /// Pull requests that got a first reply.
+    pub replied: Option<usize>,
+    /// Open pull requests (not drafts) waiting longer than the charter's
+    /// `response_time` for a first reply.
+    pub waiting_past_target: Option<usize>,
+    /// Median wall-clock hours to the first reply.
+    pub median_first_response_hours: Option<f64>,
+    /// Median hours to the first reply inside the responder's working hours, over
+    /// the replies by roster people with a time zone.
+    pub median_first_response_working_hours: Option<f64>,
+    /// Share of first replies within the charter's `response_time` (working hours
+    /// where known, else wall-clock), counting the pull requests still waiting past
+    /// it as missed, 0–100.
+    pub within_target_pct: Option<f64>,
+    /// The same per responder (roster id, else login).
+    pub per_person: BTreeMap<String, PersonReplies>,
+}
+
+/// `replies.per_person.<who>`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonReplies {
+    /// First replies this person gave.
+    pub replies: usize,
+    /// Median wall-clock hours.
+    pub median_first_response_hours: Option<f64>,
+    /// Median working hours (`None` outside the roster or without a time zone).
+    pub median_first_response_working_hours: Option<f64>,
+    /// Share within the charter's `response_time`, 0–100.
+    pub within_target_pct: Option<f64>,
 }
 
 /// `briefs.*`.
@@ -172,13 +217,16 @@ pub fn metrics(repo: &Repository, now: Time, meetings_before: Option<&[Meeting]>
     let briefs = brief_metrics(repo, st.overdue_briefs.len());
     let updates = update_metrics(repo);
     let meetings = meeting_metrics(repo);
-    let targets = targets(repo, &decisions, &updates, &meetings, meetings_before);
+    let replies = reply_metrics(repo, now);
+    let mut targets = targets(repo, &decisions, &updates, &meetings, meetings_before);
+    targets.extend(forge_targets(repo, &decisions, &replies));
     Metrics {
         version: METRICS_VERSION,
         decisions,
         briefs,
         updates,
         meetings,
+        replies,
         targets,
     }
 }
@@ -228,6 +276,79 @@ fn decision_metrics(repo: &Repository, open_past_deadline: usize) -> DecisionMet
         with_outcome_pct: pct(with_outcome, decisions.len()),
         open_past_deadline,
         median_hours_to_decide: median(to_decide),
+        approved_pct: approved_pct(repo),
+    }
+}
+
+/// `decisions.approved_pct`: of the decided decisions, the share whose deciding
+/// pull request has an approval by someone other than the owner
+/// (`docket_model::forge::decided_in`, which the decision page and
+/// `unapproved-decision` ask too).
+fn approved_pct(repo: &Repository) -> Option<f64> {
+    if !forge::approvals_known(repo) {
+        return None;
+    }
+    let decided: Vec<_> = decisions_of(repo).filter(|(_, d)| d.is_decided()).collect();
+    let approved = decided
+        .iter()
+        .filter(|(doc, d)| forge::decided_in(repo, doc, d).is_some_and(|x| !x.approvals.is_empty()))
+        .count();
+    pct(approved, decided.len())
+}
+
+/// `replies.*` at `now` (`docket_model::forge::replies`, which `status` and the
+/// dashboard read too).
+pub fn reply_metrics(repo: &Repository, now: Time) -> ReplyMetrics {
+    let Some(forge_data) = &repo.forge else {
+        return ReplyMetrics::default();
+    };
+    let Some(all) = forge::replies(repo, now) else {
+        return ReplyMetrics {
+            pulls: Some(forge_data.pulls.len()),
+            ..ReplyMetrics::default()
+        };
+    };
+    let target = repo.norms().response_time;
+    let late = all.waiting_past(target).count();
+    let summary = |replies: &[&forge::Reply], missed: usize| {
+        let wall = median(replies.iter().map(|r| hours(r.wall_seconds)).collect());
+        let working = median(
+            replies
+                .iter()
+                .filter_map(|r| r.working_seconds.map(hours))
+                .collect(),
+        );
+        let within = replies.iter().filter(|r| r.within(target)).count();
+        (wall, working, pct(within, replies.len() + missed))
+    };
+    let everyone: Vec<&forge::Reply> = all.replied.iter().collect();
+    let (wall, working, within) = summary(&everyone, late);
+    let mut by_person: BTreeMap<String, Vec<&forge::Reply>> = BTreeMap::new();
+    for r in &all.replied {
+        by_person.entry(r.who().to_string()).or_default().push(r);
+    }
+    ReplyMetrics {
+        pulls: Some(forge_data.pulls.len()),
+        replied: Some(all.replied.len()),
+        waiting_past_target: Some(late),
+        median_first_response_hours: wall,
+        median_first_response_working_hours: working,
+        within_target_pct: within,
+        per_person: by_person
+            .into_iter()
+            .map(|(who, replies)| {
+                let (wall, working, within) = summary(&replies, 0);
+                (
+                    who,
+                    PersonReplies {
+                        replies: replies.len(),
+                        median_first_response_hours: wall,
+                        median_first_response_working_hours: working,
+                        within_target_pct: within,
+                    },
+                )
+            })
+            .collect(),
     }
 }
 
@@ -293,6 +414,9 @@ fn target_label(metric: &str) -> &'static str {
         "meetings.per_person_per_week_change_pct" => {
             "Change in meetings per person per week over 90 days (%)"
         }
+        "replies.median_first_response_working_hours" => "Median working hours to a first reply",
+        "replies.within_target_pct" => "First replies within the charter's response time (%)",
+        "decisions.approved_pct" => "Decided decisions approved by someone besides the owner (%)",
         _ => "",
     }
 }
@@ -368,6 +492,39 @@ fn targets(
     ]
 }
 
+/// The targets of the forge figures: replies within the charter's
+/// `response_time` (the median, and at least 80% of them), and decisions approved
+/// by someone besides their owner (80%, as for written outcomes).
+fn forge_targets(
+    repo: &Repository,
+    decisions: &DecisionMetrics,
+    replies: &ReplyMetrics,
+) -> Vec<Target> {
+    let target = |metric: &str, value: Option<f64>, target: f64, at_least: bool| Target {
+        metric: metric.to_string(),
+        label: target_label(metric).to_string(),
+        value,
+        target,
+        met: value.map(|v| if at_least { v >= target } else { v <= target }),
+        at_least,
+    };
+    vec![
+        target(
+            "replies.median_first_response_working_hours",
+            replies.median_first_response_working_hours,
+            round2(hours(repo.norms().response_time)),
+            false,
+        ),
+        target(
+            "replies.within_target_pct",
+            replies.within_target_pct,
+            80.0,
+            true,
+        ),
+        target("decisions.approved_pct", decisions.approved_pct, 80.0, true),
+    ]
+}
+
 /// The time series the dashboard draws, each a list of (label, value) sorted by
 /// time. Weeks start on Monday (UTC) and are labelled by that date.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -385,6 +542,15 @@ pub struct Series {
     pub blocker_ages: Points,
     /// Meetings per person per week, sampled weekly over the last 90 days.
     pub meetings_per_week: Points,
+    /// Median working hours to a first reply of the pull requests that asked for
+    /// replies in each week (the 12 weeks of `opened_per_week`); empty without a
+    /// pull-request export, `None` for a week without a reply.
+    pub reply_working_hours_per_week: Points,
+    /// The same, wall-clock hours.
+    pub reply_hours_per_week: Points,
+    /// The charter's `response_time` in hours for each of those weeks, the line
+    /// the replies are drawn against.
+    pub reply_target_per_week: Points,
 }
 
 /// A series of (label, value) points; `None` where there is no value.
@@ -475,6 +641,30 @@ pub fn series(
             out.meetings_per_week.push((label(*t), Some(v)));
         }
     }
+    if let Some(all) = forge::replies(repo, reference) {
+        let mut working: Vec<Vec<f64>> = vec![Vec::new(); weeks.len()];
+        let mut wall: Vec<Vec<f64>> = vec![Vec::new(); weeks.len()];
+        for r in &all.replied {
+            if let Some(i) = slot(r.asked) {
+                wall[i].push(hours(r.wall_seconds));
+                if let Some(w) = r.working_seconds {
+                    working[i].push(hours(w));
+                }
+            }
+        }
+        let target = round2(hours(norms.response_time));
+        out.reply_working_hours_per_week = weeks
+            .iter()
+            .zip(working)
+            .map(|(w, v)| (label(*w), median(v)))
+            .collect();
+        out.reply_hours_per_week = weeks
+            .iter()
+            .zip(wall)
+            .map(|(w, v)| (label(*w), median(v)))
+            .collect();
+        out.reply_target_per_week = weeks.iter().map(|w| (label(*w), Some(target))).collect();
+    }
     out
 }
 
@@ -546,6 +736,24 @@ pub fn render_human(out: &mut dyn Write, m: &Metrics) -> io::Result<()> {
         show(m.meetings.per_person_per_week),
         show(m.meetings.hours_per_person_per_week)
     )?;
+    let r = &m.replies;
+    match r.pulls {
+        Some(pulls) => writeln!(
+            out,
+            "replies    {pulls} pull requests · {} answered · median {} h to a first reply, {} working h · {} within target · {} waiting past target · {} of decided decisions approved",
+            r.replied.map_or_else(|| "–".to_string(), |n| n.to_string()),
+            show(r.median_first_response_hours),
+            show(r.median_first_response_working_hours),
+            show(r.within_target_pct) + "%",
+            r.waiting_past_target
+                .map_or_else(|| "–".to_string(), |n| n.to_string()),
+            show(d.approved_pct) + "%",
+        )?,
+        None => writeln!(
+            out,
+            "replies    unknown: no pull-request export (`[forge] pulls` in docket.toml, or `--forge FILE`)"
+        )?,
+    }
     writeln!(out)?;
     writeln!(out, "targets")?;
     for t in &m.targets {
@@ -641,7 +849,9 @@ mod tests {
                 "with_owner_pct": 75.0,
                 "with_outcome_pct": 50.0,
                 "open_past_deadline": 1,
-                "median_hours_to_decide": 36.0
+                "median_hours_to_decide": 36.0,
+                // No pull-request export: unknown.
+                "approved_pct": null
             },
             "briefs": {"total": 3, "active": 1, "overdue": 1},
             "updates": {"total": 4, "open_blockers": 1, "median_blocker_resolution_hours": 48.0},
@@ -652,6 +862,11 @@ mod tests {
                 "per_person_per_week": 5.5,
                 "hours_per_person_per_week": 1.67
             },
+            "replies": {
+                "pulls": null, "replied": null, "waiting_past_target": null,
+                "median_first_response_hours": null, "median_first_response_working_hours": null,
+                "within_target_pct": null, "per_person": {}
+            },
             "targets": [
                 {"metric": "decisions.with_owner_pct", "value": 75.0, "target": 80.0, "met": false},
                 {"metric": "decisions.with_outcome_pct", "value": 50.0, "target": 80.0, "met": false},
@@ -659,7 +874,10 @@ mod tests {
                 {"metric": "updates.median_blocker_resolution_hours", "value": 48.0, "target": 24.0, "met": false},
                 {"metric": "meetings.off_length", "value": 1.0, "target": 0.0, "met": false},
                 {"metric": "meetings.hours_per_person_per_day", "value": 0.33, "target": 5.0, "met": true},
-                {"metric": "meetings.per_person_per_week_change_pct", "value": null, "target": -30.0, "met": null}
+                {"metric": "meetings.per_person_per_week_change_pct", "value": null, "target": -30.0, "met": null},
+                {"metric": "replies.median_first_response_working_hours", "value": null, "target": 4.0, "met": null},
+                {"metric": "replies.within_target_pct", "value": null, "target": 80.0, "met": null},
+                {"metric": "decisions.approved_pct", "value": null, "target": 80.0, "met": null}
             ]
         });
         assert_eq!(json, expected);
@@ -744,5 +962,135 @@ mod tests {
             .iter()
             .find(|t| t.metric == "meetings.per_person_per_week_change_pct");
         assert_eq!(t.map(|t| (t.value, t.met)), Some((Some(-80.0), Some(true))));
+    }
+
+    /// The fixture export `tests/fixtures/forge/pulls.json` against a roster in
+    /// two time zones, now = Tuesday 2026-11-24T12:00Z. In November Berlin is
+    /// UTC+1 and New York UTC−5; alice (Berlin, `github: alice-gh`) and bob (New
+    /// York, `handles: [bobdev]`) work 09:00–17:00 local, Monday to Friday;
+    /// `zoe-contractor` is not in the roster. First replies, worked out by hand:
+    ///
+    /// | PR | asked (UTC) | first reply (UTC) | wall h | working h of the responder |
+    /// |---|---|---|---|---|
+    /// | 101 | Mon 16 21:00 (NY 16:00) | alice Tue 08:30 (the bot's 21:05 comment does not count) | 11.5 | 0.5 (Berlin 09:00–09:30; asked at 22:00, across midnight) |
+    /// | 102 | Fri 20 21:00 | bob Mon 23 14:30 | 65.5 | 1.5 (NY Fri 16:00–17:00, weekend, Mon 09:00–09:30) |
+    /// | 103 (draft, from creation) | Wed 18 10:00 | bob 15:00 | 5 | 1 (NY 09:00–10:00) |
+    /// | 105 | Thu 19 08:00 | bob 14:00 (approval) | 6 | 0 (NY 09:00 is 14:00 UTC) |
+    /// | 106 | Thu 19 15:00 | alice 16:30 (approval; zoe at 16:45 is later) | 1.5 | 1 (Berlin 16:00–17:00) |
+    /// | 107 | Tue 17 10:00 | zoe 13:00 | 3 | unknown (not in the roster) |
+    /// | 108 | Tue 17 08:00 | alice 14:00 | 6 | 6 (Berlin 09:00–15:00) |
+    ///
+    /// #104 (bob's own comment and a bot's do not count) is open and unanswered
+    /// since Mon 23 12:00: 24 h at now, past the 4 h target. #109 has no
+    /// `createdAt`: nothing to count from, left out.
+    #[test]
+    fn forge_figures_equal_the_hand_computed_values() {
+        use docket_model::forge::{Forge, parse_export};
+        use docket_model::{Author, CommitInfo, FileHistory};
+        let mut r = repo(&[
+            (
+                "docs/people.yaml",
+                "- id: alice\n  name: Alice Ng\n  timezone: Europe/Berlin\n  github: alice-gh\n- id: bob\n  name: Bob Li\n  timezone: America/New_York\n  handles: [bobdev]\n",
+            ),
+            (
+                "docs/decisions/0001-postgres.md",
+                "---\ntitle: Use PostgreSQL\nstatus: accepted\nowner: alice\ndate: 2026-11-18\ndecided: 2026-11-19\noptions: [a, b]\noutcome: a\n---\n",
+            ),
+            (
+                "docs/decisions/0002-updates.md",
+                "---\ntitle: Weekly written updates\nstatus: accepted\nowner: alice\ndate: 2026-11-18\ndecided: 2026-11-19\noptions: [a, b]\noutcome: a\n---\n",
+            ),
+        ]);
+        let commit = |id: &str, status: &str| CommitInfo {
+            id: id.into(),
+            time: now(),
+            author: Author {
+                name: "A".into(),
+                email: "a@x".into(),
+            },
+            summary: String::new(),
+            status: Some(status.into()),
+        };
+        // Decision 1 became accepted in a commit of #105 (approved by bob, twice:
+        // one approval); decision 2 in #106's merge commit (approved by alice, its
+        // owner, only).
+        r.history.files.insert(
+            "docs/decisions/0001-postgres.md".into(),
+            FileHistory {
+                commits: vec![
+                    commit("5555555555555555555555555555555555555552", "accepted"),
+                    commit("5555555555555555555555555555555555555551", "proposed"),
+                ],
+            },
+        );
+        r.history.files.insert(
+            "docs/decisions/0002-updates.md".into(),
+            FileHistory {
+                commits: vec![commit(
+                    "6666666666666666666666666666666666666669",
+                    "accepted",
+                )],
+            },
+        );
+        r.forge = Some(Forge {
+            path: "pulls.json".into(),
+            pulls: parse_export(include_str!("../../../tests/fixtures/forge/pulls.json"))
+                .unwrap_or_default(),
+            source: None,
+        });
+        let m = metrics(&r, now(), None);
+        let json = serde_json::to_value(&m).unwrap_or_default();
+        assert_eq!(
+            json["replies"],
+            serde_json::json!({
+                "pulls": 9,
+                "replied": 7,
+                "waiting_past_target": 1,
+                // 1.5, 3, 5, 6, 6, 11.5, 65.5: the middle one.
+                "median_first_response_hours": 6.0,
+                // 0, 0.5, 1, 1, 1.5, 6 (zoe's unknown): (1 + 1) / 2.
+                "median_first_response_working_hours": 1.0,
+                // Within 4 h (working hours, zoe's wall-clock): all but #108, 6 of
+                // 7, and #104 waiting 24 h is a miss: 6 / 8.
+                "within_target_pct": 75.0,
+                "per_person": {
+                    // 101, 106, 108: wall 11.5, 1.5, 6; working 0.5, 1, 6; 2 of 3.
+                    "alice": {"replies": 3, "median_first_response_hours": 6.0,
+                              "median_first_response_working_hours": 1.0, "within_target_pct": 66.67},
+                    // 102, 103, 105: wall 65.5, 5, 6; working 1.5, 1, 0; 3 of 3.
+                    "bob": {"replies": 3, "median_first_response_hours": 6.0,
+                            "median_first_response_working_hours": 1.0, "within_target_pct": 100.0},
+                    // Shown as the login, never dropped.
+                    "zoe-contractor": {"replies": 1, "median_first_response_hours": 3.0,
+                                       "median_first_response_working_hours": null, "within_target_pct": 100.0}
+                }
+            })
+        );
+        // One of the two decided decisions has an approval besides its owner's.
+        assert_eq!(json["decisions"]["approved_pct"], 50.0);
+        let forge_targets: Vec<_> = m
+            .targets
+            .iter()
+            .filter(|t| t.metric.starts_with("replies.") || t.metric == "decisions.approved_pct")
+            .map(|t| (t.metric.as_str(), t.value, t.target, t.met))
+            .collect();
+        assert_eq!(
+            forge_targets,
+            [
+                (
+                    "replies.median_first_response_working_hours",
+                    Some(1.0),
+                    4.0,
+                    Some(true)
+                ),
+                ("replies.within_target_pct", Some(75.0), 80.0, Some(false)),
+                ("decisions.approved_pct", Some(50.0), 80.0, Some(false)),
+            ]
+        );
+        // Without an export, the figures are unknown, not zero.
+        r.forge = None;
+        let m = metrics(&r, now(), None);
+        assert_eq!(m.replies, ReplyMetrics::default());
+        assert_eq!(m.decisions.approved_pct, None);
     }
 }

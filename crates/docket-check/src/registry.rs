@@ -27,6 +27,10 @@ pub struct Rule {
     pub id: &'static str,
     /// Severity unless `docket.toml` says otherwise.
     pub default_severity: Severity,
+    /// Whether the rule runs when `docket.toml` does not name it; a rule that is
+    /// off by default runs at its `default_severity` once `[rules]` names it with
+    /// a severity.
+    pub on_by_default: bool,
     /// One line: what the rule finds.
     pub summary: &'static str,
     /// What the rule runs.

@@ -19,6 +19,13 @@
 //!                      "owner": "bob", "since": "2026-11-21T00:00:00Z", "overdue_hours": 36}]}
 //! ```
 //!
+//! With a pull-request export (`[forge] pulls`, `--forge`), also
+//! `"waiting_pulls": [{"number": 104, "title": "…", "url": "…", "author": "bobdev",
+//! "since": "2026-11-23T12:00:00Z", "waiting_hours": 24}]`: open pull requests (not
+//! drafts) that have waited longer than the charter's `response_time` for a first
+//! reply, wall-clock (nobody knows yet whose working hours to count); the key is
+//! absent without an export.
+//!
 //! Times are UTC with a `Z`; hours are whole hours, rounded down. `kind` is
 //! `decision`, or the name of a kind of the team's own (`[kinds.proposal]`) whose
 //! open records have a deadline (its `deadline` key): open records of every kind
@@ -103,6 +110,11 @@ pub struct Status {
     pub stale_blockers: Vec<StaleBlocker>,
     /// The charter's `blocker_resolution`, seconds (for messages).
     pub blocker_resolution: i64,
+    /// Open pull requests waiting longer than the charter's `response_time` for a
+    /// first reply, longest first; `None` without a pull-request export.
+    pub waiting_pulls: Option<Vec<docket_model::forge::Waiting>>,
+    /// The charter's `response_time`, seconds (for messages).
+    pub response_time: i64,
 }
 
 impl Status {
@@ -114,9 +126,12 @@ impl Status {
             && self.stale_blockers.is_empty())
     }
 
-    /// Whether there is nothing to report at all.
+    /// Whether there is nothing to report at all. Pull requests waiting for a
+    /// reply are reported, but are not "overdue" records (`--fail-on-overdue`).
     pub fn is_empty(&self) -> bool {
-        !self.is_overdue() && self.due_soon.is_empty()
+        !self.is_overdue()
+            && self.due_soon.is_empty()
+            && self.waiting_pulls.as_ref().is_none_or(Vec::is_empty)
     }
 }
 
@@ -125,6 +140,12 @@ pub fn status(repo: &Repository, now: Time) -> Status {
     let norms = repo.norms();
     let mut out = Status {
         blocker_resolution: norms.blocker_resolution,
+        response_time: norms.response_time,
+        waiting_pulls: docket_model::forge::replies(repo, now).map(|r| {
+            r.waiting_past(norms.response_time)
+                .cloned()
+                .collect::<Vec<_>>()
+        }),
         ..Status::default()
     };
     for (doc, d) in repo.readable_decisions() {
@@ -208,6 +229,18 @@ struct Json<'a> {
     due_soon: Vec<DueJson<'a>>,
     overdue_briefs: Vec<BriefJson<'a>>,
     stale_blockers: Vec<BlockerJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiting_pulls: Option<Vec<PullJson<'a>>>,
+}
+
+#[derive(Serialize)]
+struct PullJson<'a> {
+    number: Option<u64>,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    author: Option<&'a str>,
+    since: String,
+    waiting_hours: i64,
 }
 
 #[derive(Serialize)]
@@ -302,6 +335,18 @@ pub fn render_json(out: &mut dyn Write, status: &Status) -> io::Result<()> {
                 overdue_hours: hours(s.late),
             })
             .collect(),
+        waiting_pulls: status.waiting_pulls.as_ref().map(|w| {
+            w.iter()
+                .map(|p| PullJson {
+                    number: p.number,
+                    title: p.title.as_deref(),
+                    url: p.url.as_deref(),
+                    author: p.author.as_deref(),
+                    since: format_time(p.asked),
+                    waiting_hours: hours(p.waited),
+                })
+                .collect()
+        }),
     };
     serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
     writeln!(out)

@@ -12,11 +12,21 @@ fn page(rule: &docket_check::Rule) -> String {
         .split_once('\n')
         .filter(|(first, _)| first.starts_with("# "))
         .map_or(docs.as_str(), |(_, rest)| rest);
+    let default = if rule.on_by_default {
+        format!(
+            "Default severity: **{}** (change it under `[rules]` in `docket.toml`).",
+            rule.default_severity
+        )
+    } else {
+        format!(
+            "Off by default: turn it on under `[rules]` in `docket.toml` (`{} = \"{}\"`).",
+            rule.id, rule.default_severity
+        )
+    };
     format!(
-        "---\ntitle: \"{id}\"\ndescription: \"{summary}\"\n---\n\n# {id}\n\nDefault severity: **{sev}** (change it under `[rules]` in `docket.toml`).\n{body}",
+        "---\ntitle: \"{id}\"\ndescription: \"{summary}\"\n---\n\n# {id}\n\n{default}\n{body}",
         id = rule.id,
         summary = rule.summary,
-        sev = rule.default_severity,
     )
 }
 
@@ -27,7 +37,13 @@ fn index() -> String {
     for r in RULES {
         s.push_str(&format!(
             "| [`{0}`]({0}.md) | {1} | {2} |\n",
-            r.id, r.default_severity, r.summary
+            r.id,
+            if r.on_by_default {
+                r.default_severity.to_string()
+            } else {
+                format!("off ({} when on)", r.default_severity)
+            },
+            r.summary
         ));
     }
     s

@@ -139,11 +139,27 @@ fn charts(s: metrics::Series) -> Vec<Chart> {
             vec![("meetings", s.meetings_per_week)],
         ),
     ];
+    if !s.reply_target_per_week.is_empty() {
+        // Against the charter's target; only with a pull-request export.
+        charts.push(chart(
+            "replies",
+            "Time to a first reply on pull requests, against the charter's target",
+            "week starting",
+            "hours",
+            ChartKind::Line,
+            vec![
+                ("median working hours", s.reply_working_hours_per_week),
+                ("median wall-clock hours", s.reply_hours_per_week),
+                ("target (response_time)", s.reply_target_per_week),
+            ],
+        ));
+    }
     charts.retain(|c| {
         c.series
             .iter()
             .any(|(_, v)| v.iter().any(|(_, x)| x.is_some()))
             || c.id == "per-week"
+            || c.id == "replies"
     });
     charts
 }

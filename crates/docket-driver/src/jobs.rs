@@ -26,7 +26,7 @@ use crate::git::GitRepo;
 use crate::journal::Recovered;
 use crate::scope::Scope;
 use crate::workspace::{Report, Workspace};
-use crate::{dashboard, decision_index, edit, journal, load, write};
+use crate::{dashboard, decision_index, edit, forge, journal, load, write};
 
 /// What [`check`] found.
 #[derive(Debug)]
@@ -54,9 +54,16 @@ pub fn check(
     now: Time,
 ) -> Result<Checked, DriverError> {
     let mut ws = load::load(start)?;
+    forge::load(&mut ws, None);
     let scope = Scope::new(&ws.root, only)?;
+    let git = GitRepo::open(&ws);
     if let Some(reference) = changed_since {
-        GitRepo::open(&ws).load_changes(&mut ws, reference)?;
+        git.load_changes(&mut ws, reference)?;
+    }
+    // Approvals (`unapproved-decision`) match the commit where a status changed
+    // with the export's pull requests: with an export, the history is needed.
+    if ws.repo.forge.as_ref().is_some_and(|f| !f.pulls.is_empty()) {
+        git.load_history(&mut ws);
     }
     let started = Instant::now();
     let mut report = run_rules(&ws, now);
@@ -109,6 +116,8 @@ pub struct BuildOptions {
     pub strict: bool,
     /// List decisions proposed on other branches as pending.
     pub branches: bool,
+    /// The pull-request export (`--forge`; overrides `[forge] pulls`).
+    pub forge: Option<PathBuf>,
 }
 
 /// What [`build`] did.
@@ -144,6 +153,7 @@ pub fn build(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, DriverError> {
     let mut ws = load::load(start)?;
+    forge::load(&mut ws, options.forge.as_deref());
     let git = GitRepo::open(&ws);
     read_git(&mut ws, &git, options.branches);
     let started = Instant::now();
@@ -269,6 +279,7 @@ impl Preview {
 /// the dashboard, as [`build`] does, and render nothing.
 pub fn preview(start: &Path, now: Time, branches: bool) -> Result<Preview, DriverError> {
     let mut ws = load::load(start)?;
+    forge::load(&mut ws, None);
     let git = GitRepo::open(&ws);
     read_git(&mut ws, &git, branches);
     let report = run_rules(&ws, now);
@@ -325,19 +336,51 @@ fn site_timings(t: &mut Timings, s: &docket_site::BuildSummary, total: std::time
     t.record("swap", w.swap, "");
 }
 
-/// `docket status`: what is overdue at `now`.
-pub fn status(start: &Path, now: Time) -> Result<docket_check::status::Status, DriverError> {
-    let ws = load::load(start)?;
-    Ok(docket_check::status::status(&ws.repo, now))
+/// A result, and what the user should know about how it was found (a missing or
+/// broken pull-request export), for the command line to print as notes.
+#[derive(Debug)]
+pub struct Noted<T> {
+    /// The result.
+    pub value: T,
+    /// Notes for standard error.
+    pub notes: Vec<String>,
+}
+
+/// `docket status`: what is overdue at `now`, and with a pull-request export
+/// (`forge` overrides `[forge] pulls`) the pull requests waiting for a reply.
+pub fn status(
+    start: &Path,
+    now: Time,
+    forge: Option<&Path>,
+) -> Result<Noted<docket_check::status::Status>, DriverError> {
+    let mut ws = load::load(start)?;
+    forge::load(&mut ws, forge);
+    Ok(Noted {
+        value: docket_check::status::status(&ws.repo, now),
+        notes: ws.notes,
+    })
 }
 
 /// `docket metrics`: the figures of SPEC §10 at `now`, the meeting inventory of 90
-/// days before read from git.
-pub fn metrics(start: &Path, now: Time) -> Result<docket_check::metrics::Metrics, DriverError> {
+/// days before read from git; with a pull-request export (`forge` overrides
+/// `[forge] pulls`), the reply figures, and the history that approvals need.
+pub fn metrics(
+    start: &Path,
+    now: Time,
+    forge: Option<&Path>,
+) -> Result<Noted<docket_check::metrics::Metrics>, DriverError> {
     use docket_check::metrics::{baseline_time, metrics};
-    let ws = load::load(start)?;
-    let before = GitRepo::open(&ws).meetings_at(&ws, baseline_time(now));
-    Ok(metrics(&ws.repo, now, before.as_deref()))
+    let mut ws = load::load(start)?;
+    forge::load(&mut ws, forge);
+    let git = GitRepo::open(&ws);
+    if ws.repo.forge.is_some() {
+        git.load_history(&mut ws);
+    }
+    let before = git.meetings_at(&ws, baseline_time(now));
+    Ok(Noted {
+        value: metrics(&ws.repo, now, before.as_deref()),
+        notes: ws.notes,
+    })
 }
 
 /// `docket graph`: the supersession graph, without unlinked decisions when `linked`.

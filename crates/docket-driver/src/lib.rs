@@ -14,8 +14,8 @@
 //! |---|---|---|
 //! | [`jobs::check`] | `check` | load → scope (the paths named) → changes (`--changed-since`) → rules → keep the findings of the changed files in the scope |
 //! | [`jobs::build`] | `build`, every `serve` rebuild | load → history → pending → rules → dashboard → site |
-//! | [`jobs::status`] | `status` | load → status |
-//! | [`jobs::metrics`] | `metrics` | load → meetings 90 days ago → metrics |
+//! | [`jobs::status`] | `status` | load → pull-request export → status |
+//! | [`jobs::metrics`] | `metrics` | load → pull-request export (and, with one, history) → meetings 90 days ago → metrics |
 //! | [`jobs::graph`] | `graph` | load → supersession graph |
 //! | [`jobs::schema`] | `schema` | root → `docket.toml` → the kind named → JSON Schema |
 //! | [`jobs::index`] | `index`, `init` | load → decision index → compare, write or create |
@@ -40,6 +40,8 @@
 //!   `exclude` globs left out, symbolic links checked by hand).
 //! - `git`: the repository opened once per job: history, pending decisions of other
 //!   branches, `--changed-since`, the meeting inventory at a past time.
+//! - `forge`: the pull-request export (`[forge] pulls`, `--forge`) read into the
+//!   repository; a missing file is a note, a broken one a `forge-export` finding.
 //! - `dashboard`: the site's metrics page (figures and charts) at a reference time
 //!   taken from the handbook, never the clock.
 //! - `decision_index`: the decision index's path and Markdown.
@@ -55,7 +57,7 @@
 //! - `error`: [`DriverError`]; `workspace`: [`Workspace`], [`Report`], [`Sources`].
 //! - [`jobs`]: the jobs above, each the whole pipeline of one command.
 //!
-//! Modules depend one way: `jobs` on the others; `dashboard`, `edit`, `git`, `load`
+//! Modules depend one way: `jobs` on the others; `forge`, `dashboard`, `edit`, `git`, `load`
 //! and `decision_index` on none of their siblings but `journal`, `write`, `walk`,
 //! `detect`, `error` and `workspace`; `journal` only on `write` and `error`;
 //! `detect` only on `walk`; `scope` only on `error`.
@@ -69,6 +71,7 @@ mod decision_index;
 mod detect;
 mod edit;
 mod error;
+mod forge;
 mod git;
 pub mod jobs;
 mod journal;

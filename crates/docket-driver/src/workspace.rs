@@ -36,6 +36,13 @@ pub struct Sources<'a>(pub &'a Repository);
 
 impl SourceMap for Sources<'_> {
     fn source(&self, file: &str) -> Option<&str> {
-        self.0.document(file).map(|d| d.text.as_str())
+        self.0.document(file).map(|d| d.text.as_str()).or_else(|| {
+            // A `forge-export` finding points into the export, which is no document.
+            self.0
+                .forge
+                .as_ref()
+                .filter(|f| f.path == file)
+                .and_then(|f| f.source.as_deref())
+        })
     }
 }

@@ -84,6 +84,9 @@ fn the_repository_seeds_pass() {
         }
     }
     run("config", target("config").1, &ws.join("docket.toml"));
+    for export in files(&ws.join("tests/fixtures/forge")) {
+        run("forge_export", target("forge_export").1, &export);
+    }
 }
 
 /// The shared hostile inputs and other tools' records (`../shared`, outside the

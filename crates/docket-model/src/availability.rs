@@ -90,7 +90,7 @@ pub fn hours_of(p: &Person) -> Option<(u32, u32)> {
 
 /// The instant of `minutes` after local midnight of `date` in `tz` (a time that a
 /// DST change skips counts as the time after the gap).
-fn local_instant(date: Date, minutes: u32, tz: &TimeZone) -> Option<Timestamp> {
+pub(crate) fn local_instant(date: Date, minutes: u32, tz: &TimeZone) -> Option<Timestamp> {
     let dt = date
         .to_datetime(jiff::civil::Time::midnight())
         .checked_add(SignedDuration::from_mins(i64::from(minutes)))

@@ -39,6 +39,8 @@ pub struct Config {
     pub kinds: BTreeMap<Kind, KindConfig>,
     /// `[limits]`.
     pub limits: Limits,
+    /// `[forge]`: the pull-request export (issue 18).
+    pub forge: ForgeConfig,
     /// Settings left to be filled in, for the command line to remind about.
     pub notes: Vec<ConfigNote>,
     /// The templates documents are compared with (text left as a template wrote
@@ -67,6 +69,29 @@ pub struct SiteConfig {
     pub base_url: Option<String>,
     /// Repository URL for commit and edit links.
     pub repo_url: Option<String>,
+}
+
+/// `[forge]`: where the pull-request export is and which logins are bots.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForgeConfig {
+    /// `pulls`: the export's path, relative to the repository root, with the byte
+    /// range of its value in docket.toml.
+    pub pulls: Option<(String, Range<usize>)>,
+    /// `bots`: login patterns (`*` for any run of characters) whose comments and
+    /// reviews are no reply; default `["*[bot]"]`.
+    pub bots: Vec<String>,
+}
+
+impl Default for ForgeConfig {
+    fn default() -> Self {
+        Self {
+            pulls: None,
+            bots: crate::forge::DEFAULT_BOTS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
 }
 
 /// `[limits]`: how much docket reads.
@@ -175,6 +200,7 @@ impl Default for Config {
             rules: Vec::new(),
             kinds: BTreeMap::new(),
             limits: Limits::default(),
+            forge: ForgeConfig::default(),
             notes: Vec::new(),
             templates: Templates::default(),
         }
@@ -182,7 +208,10 @@ impl Default for Config {
 }
 
 /// The keys docket.toml knows, per table.
-const TOP_KEYS: &[&str] = &["root", "exclude", "site", "rules", "kinds", "limits"];
+const TOP_KEYS: &[&str] = &[
+    "root", "exclude", "site", "rules", "kinds", "limits", "forge",
+];
+const FORGE_KEYS: &[&str] = &["pulls", "bots"];
 const SITE_KEYS: &[&str] = &["title", "base_url", "repo_url"];
 const LIMITS_KEYS: &[&str] = &["max_document_bytes"];
 const KIND_KEYS: &[&str] = &[
@@ -243,6 +272,7 @@ impl Config {
                 "rules" => config.rules = r.rules(item),
                 "kinds" => config.kinds = r.kinds(item),
                 "limits" => r.limits(item, &mut config),
+                "forge" => r.forge(item, &mut config),
                 other => r.unknown_key(key_range, other, None, TOP_KEYS),
             }
         }
@@ -640,6 +670,32 @@ impl Reader {
                     }
                 }
                 other => self.unknown_key(key_range, other, Some("limits"), LIMITS_KEYS),
+            }
+        }
+    }
+
+    fn forge(&mut self, item: &Item, config: &mut Config) {
+        let Some(table) = self.table(item, "forge") else {
+            return;
+        };
+        for (key, value) in table.iter() {
+            let key_range = span(table.key(key).and_then(Key::span));
+            match key {
+                "pulls" => {
+                    if let Some(path) = self.string(value, "pulls", "\"pulls.json\"")
+                        && !path.trim().is_empty()
+                    {
+                        config.forge.pulls = Some((path.trim().to_string(), span(value.span())));
+                    }
+                }
+                "bots" => {
+                    config.forge.bots = self
+                        .strings(value, "bots", "[\"*[bot]\", \"renovate\"]")
+                        .into_iter()
+                        .map(|(s, _)| s)
+                        .collect();
+                }
+                other => self.unknown_key(key_range, other, Some("forge"), FORGE_KEYS),
             }
         }
     }
@@ -1054,6 +1110,21 @@ mod tests {
             "{errors:?}"
         );
         assert!(Config::parse("[limits]\nmax_document_bytes = 0\n").is_err());
+    }
+
+    #[test]
+    fn the_forge_section() {
+        let c =
+            Config::parse("[forge]\npulls = \"ci/pulls.json\"\nbots = [\"renovate*\"]\n").unwrap();
+        assert_eq!(
+            c.forge.pulls.as_ref().map(|p| p.0.as_str()),
+            Some("ci/pulls.json")
+        );
+        assert_eq!(c.forge.bots, vec!["renovate*".to_string()]);
+        assert_eq!(Config::default().forge.bots, vec!["*[bot]".to_string()]);
+        let errors = Config::parse("[forge]\npull = \"x\"\n").unwrap_err();
+        assert!(errors[0].message.contains("pull"), "{:?}", errors);
+        assert_eq!(errors[0].range.start, 8);
     }
 
     #[test]

@@ -413,6 +413,10 @@ pub struct Person {
     pub email: Option<String>,
     /// Chat or forge handle (`@ada` or `ada`).
     pub handle: Option<String>,
+    /// Forge login (`github`), matched to pull-request authors and reviewers.
+    pub github: Option<String>,
+    /// Other handles (`handles`), matched to forge logins after `github`.
+    pub handles: Vec<String>,
 }
 
 /// One line of an update (`Done:`, `Next:` or `Blocker:`).

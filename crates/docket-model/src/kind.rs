@@ -603,6 +603,18 @@ static PERSON: &[FieldSpec] = &[
         "IANA time zone, such as `Europe/Berlin`",
     ),
     f("handle", T::Text, No, "chat or forge handle"),
+    f(
+        "github",
+        T::Text,
+        No,
+        "forge login, to match pull-request authors and reviewers",
+    ),
+    f(
+        "handles",
+        T::Strings,
+        No,
+        "other handles, matched to forge logins after `github`",
+    ),
     f("team", T::Text, No, "team name"),
     f("email", T::Text, No, "email address, to match git authors"),
     f(

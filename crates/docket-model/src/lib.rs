@@ -51,11 +51,16 @@
 //!   renderings), [`meeting_load`] (occurrences and hours a week per meeting and per
 //!   person), [`blockers`], [`availability`], `import` ([`plan_import`]) and
 //!   `renumber` ([`plan_renumber`]).
+//! - [`forge`]: the pull-request export the driver read into
+//!   [`Repository::forge`] (issue 18): reply times (using [`availability`]'s
+//!   working hours) and the approvals of the pull request that decided each
+//!   decision (using the [`History`]). Nothing below it imports it.
 
 pub mod availability;
 pub mod blockers;
 mod config;
 mod document;
+pub mod forge;
 pub mod graph;
 mod history;
 mod import;
@@ -78,8 +83,8 @@ mod value;
 mod write;
 
 pub use config::{
-    Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Limits, Role, RuleSetting,
-    SiteConfig, UnknownKind, is_web_address,
+    Config, ConfigError, ConfigNote, Exclude, ForgeConfig, IdScheme, KindConfig, Limits, Role,
+    RuleSetting, SiteConfig, UnknownKind, is_web_address,
 };
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,

@@ -26,11 +26,14 @@ pub enum Problem {
     /// Numbered records in several folders and no decision folder configured: docket
     /// does not guess which one holds the decisions (found by the driver).
     DecisionFolder,
+    /// A pull-request export (`[forge] pulls`, `--forge`) that is not JSON or not
+    /// of the shape docket reads (found by the driver; `forge-export`).
+    ForgeExport,
 }
 
 impl Problem {
     /// Every code, for registries that must cover them all.
-    pub const ALL: [Problem; 7] = [
+    pub const ALL: [Problem; 8] = [
         Problem::FrontMatterSyntax,
         Problem::InvalidValue,
         Problem::UnreadableFile,
@@ -38,6 +41,7 @@ impl Problem {
         Problem::StatusSpelling,
         Problem::TemplateText,
         Problem::DecisionFolder,
+        Problem::ForgeExport,
     ];
 }
 

@@ -185,6 +185,8 @@ pub struct Repository {
     pub changes: Option<crate::ChangeSet>,
     /// Decisions proposed on other branches and not here (for the site).
     pub pending: Vec<crate::PendingDecision>,
+    /// The pull-request export (`[forge] pulls`, `--forge`), when one was read.
+    pub forge: Option<crate::forge::Forge>,
     norms: Norms,
     by_id: HashMap<(Kind, DecisionId), Vec<usize>>,
     by_stem: HashMap<(Kind, String), Vec<usize>>,
@@ -229,12 +231,22 @@ impl Repository {
             history,
             changes,
             pending,
+            forge,
+            problems: old_problems,
             ..
         } = self;
+        // The export is not a handbook file: what was found reading it stays.
+        let mut problems = problems;
+        problems.extend(
+            old_problems
+                .into_iter()
+                .filter(|p| p.rule == crate::Problem::ForgeExport),
+        );
         let mut repo = Repository::new(config, handbook_root, documents, files, dirs, problems);
         repo.history = history;
         repo.changes = changes;
         repo.pending = pending;
+        repo.forge = forge;
         repo
     }
 
@@ -288,6 +300,7 @@ impl Repository {
             history: crate::History::default(),
             changes: None,
             pending: Vec::new(),
+            forge: None,
             norms: norms.unwrap_or_default(),
             by_id,
             by_stem,

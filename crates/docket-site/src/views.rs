@@ -355,6 +355,27 @@ pub struct DecisionView {
     pub informed: Vec<LinkRef>,
     /// History from git: filled by the git integration; empty outside git.
     pub history: Vec<HistoryEntry>,
+    /// The merged pull request in which the record became decided, and who
+    /// approved it besides the owner; `None` without a pull-request export or when
+    /// no pull request of it holds the deciding commit.
+    pub decided_in: Option<DecidedInView>,
+}
+
+/// The pull request that decided a record (`docket_model::forge::decided_in`).
+#[derive(Debug, Clone, Serialize)]
+pub struct DecidedInView {
+    /// The status it became (`accepted`), in the kind's spelling.
+    pub status: String,
+    /// `#123`.
+    pub label: String,
+    /// The pull request's page on the forge, when the export gives an `http(s)`
+    /// address.
+    pub url: Option<String>,
+    /// The pull request's title.
+    pub title: Option<String>,
+    /// The approvers besides the owner, in time order: roster people linked to
+    /// their pages by name, other logins as written (`url` empty).
+    pub approvals: Vec<LinkRef>,
 }
 
 /// One commit in a document's history.

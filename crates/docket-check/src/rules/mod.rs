@@ -14,6 +14,7 @@ pub mod broken_reference;
 pub mod deadline_passed;
 pub mod decision_folder;
 pub mod duplicate_id;
+pub mod forge_export;
 pub mod front_matter_syntax;
 pub mod id_mismatch;
 pub mod invalid_value;
@@ -28,22 +29,26 @@ pub mod status_conflict;
 pub mod status_spelling;
 pub mod supersession_mismatch;
 pub mod template_text;
+pub mod unapproved_decision;
 pub mod unknown_field;
 pub mod unknown_owner;
 pub mod unreadable_file;
 
 // Modules are declared above (not by the macro) so that rustfmt reaches them.
 macro_rules! rules {
-    ($($module:ident => $id:literal, $severity:ident, $summary:literal $(, forwards $code:ident)?;)*) => {
+    ($($module:ident => $id:literal, $severity:ident $(when $enabled:ident)?, $summary:literal $(, forwards $code:ident)?;)*) => {
         /// Every rule, in the order they run.
         pub static RULES: &[Rule] = &[$(Rule {
             id: $id,
             default_severity: Severity::$severity,
+            on_by_default: rules!(@on $($enabled)?),
             summary: $summary,
             check: rules!(@check $module $(, $code)?),
             source: include_str!(concat!(stringify!($module), ".rs")),
         },)*];
     };
+    (@on) => { true };
+    (@on $enabled:ident) => { false };
     (@check $module:ident) => { Check::Run($module::run) };
     (@check $module:ident, $code:ident) => { Check::Forward(Problem::$code) };
 }
@@ -72,6 +77,8 @@ rules! {
     unreadable_file => "unreadable-file", Error, "a file that cannot be read or is not UTF-8", forwards UnreadableFile;
     skipped_link => "skipped-link", Warning, "a symbolic link that is not followed", forwards SkippedLink;
     decision_folder => "decision-folder", Error, "numbered records in several folders, and no decision folder in `docket.toml`", forwards DecisionFolder;
+    forge_export => "forge-export", Error, "a pull-request export that is not JSON or not of the shape `gh pr list --json` writes", forwards ForgeExport;
+    unapproved_decision => "unapproved-decision", Warning when enabled, "an accepted decision that nobody besides its owner approved in the pull request that accepted it";
 }
 
 use docket_model::{Data, Document, Fields, Kind};

@@ -7,6 +7,7 @@
 //! only ever see text.
 
 mod document;
+mod forge;
 mod git;
 mod legacy;
 mod markdown;
@@ -22,6 +23,7 @@ use docket_model::{Data, Document, Repository, time::parse_time};
 use crate::invariants::range_in;
 
 pub use document::{config, document, lists};
+pub use forge::forge_export;
 pub use git::{Commit, FileOp, Script, git_history, git_history_script};
 pub use legacy::legacy;
 pub use markdown::markdown;
@@ -42,6 +44,7 @@ pub const TARGETS: &[Target] = &[
     ("lists", lists),
     ("git_history", git_history),
     ("serve_path", serve_path),
+    ("forge_export", forge_export),
 ];
 
 /// The input as the parsers see it: UTF-8 (invalid sequences replaced), no BOM.
@@ -99,7 +102,13 @@ struct Sources<'a>(&'a Repository);
 
 impl SourceMap for Sources<'_> {
     fn source(&self, file: &str) -> Option<&str> {
-        self.0.document(file).map(|d| d.text.as_str())
+        self.0.document(file).map(|d| d.text.as_str()).or_else(|| {
+            self.0
+                .forge
+                .as_ref()
+                .filter(|f| f.path == file)
+                .and_then(|f| f.source.as_deref())
+        })
     }
 }
 

@@ -6,7 +6,7 @@ use docket_syntax::Yaml;
 use crate::document::{Brief, Charter, Fields, Meeting, Norms, Person, Spanned};
 use crate::kind::{BRIEF_STATUSES, canonical_word};
 use crate::time::parse_duration;
-use crate::value::{list_of, number, text_of, time_of};
+use crate::value::{list_of, number, strings, text_of, time_of};
 
 /// A brief.
 pub(super) fn brief(fields: &Fields) -> Brief {
@@ -72,6 +72,12 @@ pub(super) fn person(fields: Fields) -> Person {
         team: text_of(&fields, "team").map(|s| s.value),
         email: text_of(&fields, "email").map(|s| s.value),
         handle: text_of(&fields, "handle").map(|s| s.value),
+        github: text_of(&fields, "github").map(|s| s.value),
+        handles: strings(fields.get("handles").map(|f| &f.value))
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
         fields,
     }
 }

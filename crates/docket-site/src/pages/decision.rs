@@ -11,7 +11,7 @@ use crate::error::SiteError;
 use crate::links::Links;
 use crate::nav::record_section;
 use crate::prepared::Prepared;
-use crate::views::{DecisionView, LinkRef, OptionView};
+use crate::views::{DecidedInView, DecisionView, LinkRef, OptionView};
 use crate::writer::{Page, Writer};
 
 /// Writes the page of decision `doc` (nothing for a document that is not a readable
@@ -48,6 +48,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
         consulted: people(&d.consulted),
         informed: people(&d.informed),
         history: history_entries(p, &doc.path, d.kind),
+        decided_in: decided_in(p, doc, d),
     };
     let title = format!("{} {}", view.row.id, view.row.title);
     w.page(
@@ -57,6 +58,41 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
             kind => Value::from_serialize(p.kind(d.kind)),
         },
     )
+}
+
+/// The pull request that decided `d` and its approvers
+/// (`docket_model::forge::decided_in`, which `decisions.json` and the figures ask
+/// too).
+fn decided_in(p: &Prepared<'_>, doc: &Document, d: &Decision) -> Option<DecidedInView> {
+    let x = docket_model::forge::decided_in(p.repo, doc, d)?;
+    let url = x
+        .pull
+        .url
+        .clone()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    Some(DecidedInView {
+        status: d
+            .status
+            .as_ref()
+            .map_or_else(|| "decided".to_string(), |s| s.value.clone()),
+        label: x.pull.label(),
+        url,
+        title: x.pull.title.clone(),
+        approvals: x
+            .approvals
+            .iter()
+            .map(|a| match &a.person {
+                Some(id) => p.links.person_ref(id),
+                None => LinkRef {
+                    id: a.login.clone(),
+                    title: a.login.clone(),
+                    url: String::new(),
+                    status: None,
+                    category: None,
+                },
+            })
+            .collect(),
+    })
 }
 
 fn people(links: &Links<'_>, list: &[Spanned<String>]) -> Vec<LinkRef> {

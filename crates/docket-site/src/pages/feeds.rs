@@ -24,6 +24,7 @@
 //! | `created`, `updated` | from git, or `null` |
 //! | `authors` | `{name, email}` of each commit author, from git |
 //! | `history` | `{commit, time, author, status}` per commit, newest first; `status` in the kind's spelling like `status` |
+//! | `approvals` | only when the build read a pull-request export with reviews and commits (`[forge] pulls`, `--forge`; added within version 1): `{person, login, time, pull}` per approving review of the merged pull request in which the record became decided, by anyone besides its owner, in time order: `person` the roster id (or `null` for a login the roster does not know), `login` the forge login, `time` UTC or `null`, `pull` the pull request's number; empty when nobody else approved, no pull request holds the deciding commit, or the record is not decided |
 //!
 //! Fields are only ever added within a version; a change to an existing field's
 //! meaning is a new version.
@@ -64,6 +65,40 @@ struct HistoryItem {
 }
 
 #[derive(Serialize)]
+struct ApprovalJson {
+    person: Option<String>,
+    login: String,
+    time: Option<String>,
+    pull: Option<u64>,
+}
+
+/// The `approvals` of a record (`docket_model::forge::decided_in`, which the
+/// record's page shows too); `None` when the build has no export that can say.
+fn approvals(
+    repo: &Repository,
+    doc: &docket_model::Document,
+    d: &Decision,
+) -> Option<Vec<ApprovalJson>> {
+    use docket_model::forge::{approvals_known, decided_in};
+    if !approvals_known(repo) {
+        return None;
+    }
+    Some(
+        decided_in(repo, doc, d)
+            .map(|x| x.approvals)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| ApprovalJson {
+                person: a.person,
+                login: a.login,
+                time: a.time.map(format_time),
+                pull: a.pull,
+            })
+            .collect(),
+    )
+}
+
+#[derive(Serialize)]
 struct Entry<'a> {
     id: serde_json::Value,
     kind: &'static str,
@@ -84,6 +119,8 @@ struct Entry<'a> {
     updated: Option<String>,
     authors: Vec<Author>,
     history: Vec<HistoryItem>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approvals: Option<Vec<ApprovalJson>>,
 }
 
 /// When the decision was created: the commit that added it, or where git does not
@@ -197,6 +234,7 @@ fn decisions_json(p: &Prepared<'_>) -> String {
                             .collect()
                     })
                     .unwrap_or_default(),
+                approvals: approvals(repo, doc, d),
             },
         )
         .collect();

@@ -14,6 +14,17 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         return Ok(());
     };
     let charts: Vec<Value> = dashboard.charts.iter().map(chart_view).collect();
+    // The responders of the reply figures who are in the roster, by id, as links
+    // to their pages; other keys are forge logins, shown as written.
+    let responders: std::collections::BTreeMap<String, crate::views::LinkRef> = dashboard
+        .metrics
+        .pointer("/replies/per_person")
+        .and_then(|v| v.as_object())
+        .into_iter()
+        .flat_map(|m| m.keys())
+        .filter(|who| p.repo.is_person(who))
+        .map(|who| (who.clone(), p.links.person_ref(who)))
+        .collect();
     w.page(
         &Page::new("metrics.html", "metrics.html", "Metrics", "metrics"),
         context! {
@@ -21,6 +32,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
             reference => dashboard.reference.clone(),
             targets => Value::from_serialize(&dashboard.targets),
             charts => charts,
+            responders => Value::from_serialize(&responders),
         },
     )
 }
