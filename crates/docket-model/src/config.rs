@@ -69,6 +69,20 @@ pub struct SiteConfig {
     pub base_url: Option<String>,
     /// Repository URL for commit and edit links.
     pub repo_url: Option<String>,
+    /// How many open decisions the home page lists, nearest deadline first
+    /// (`home_open_decisions`; `None` means [`SiteConfig::DEFAULT_HOME_OPEN_DECISIONS`]).
+    pub home_open_decisions: Option<usize>,
+}
+
+impl SiteConfig {
+    /// The home page's open decisions when docket.toml does not say.
+    pub const DEFAULT_HOME_OPEN_DECISIONS: usize = 10;
+
+    /// How many open decisions the home page lists.
+    pub fn home_open_decisions(&self) -> usize {
+        self.home_open_decisions
+            .unwrap_or(Self::DEFAULT_HOME_OPEN_DECISIONS)
+    }
 }
 
 /// `[forge]`: where the pull-request export is and which logins are bots.
@@ -212,7 +226,7 @@ const TOP_KEYS: &[&str] = &[
     "root", "exclude", "site", "rules", "kinds", "limits", "forge",
 ];
 const FORGE_KEYS: &[&str] = &["pulls", "bots"];
-const SITE_KEYS: &[&str] = &["title", "base_url", "repo_url"];
+const SITE_KEYS: &[&str] = &["title", "base_url", "repo_url", "home_open_decisions"];
 const LIMITS_KEYS: &[&str] = &["max_document_bytes"];
 const KIND_KEYS: &[&str] = &[
     "path",
@@ -607,6 +621,20 @@ impl Reader {
         };
         for (key, value) in table.iter() {
             let key_range = span(table.key(key).and_then(Key::span));
+            if key == "home_open_decisions" {
+                match value.as_integer().and_then(|n| usize::try_from(n).ok()) {
+                    Some(n) => config.site.home_open_decisions = Some(n),
+                    None => self.error(
+                        span(value.span()),
+                        "`home_open_decisions` must be a whole number (0 or more)".into(),
+                        Some(format!(
+                            "such as `home_open_decisions = 20`; the default is {}",
+                            SiteConfig::DEFAULT_HOME_OPEN_DECISIONS
+                        )),
+                    ),
+                }
+                continue;
+            }
             let slot = match key {
                 "title" => &mut config.site.title,
                 "base_url" => &mut config.site.base_url,

@@ -1,5 +1,8 @@
 //! The home page (`index.html`): the handbook's intro, the charter's summary, the
-//! open decisions (nearest deadline first) and the ten most recently decided. Both
+//! team's health at a glance (each rollout target, met or not, linked to its row on
+//! the metrics page), the open decisions nearest their deadline (`[site]
+//! home_open_decisions`, default 10, then a link to all of them) and the ten most
+//! recently decided. Both
 //! ask the status's category (`Decision::is_proposed`), never its word, so a team's
 //! own statuses (`in review` under `statuses.open`) count; records of the team's own
 //! kinds have their own index pages and are not listed here.
@@ -37,6 +40,8 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
         .map(|l| &l.row);
     let mut open: Vec<&DecisionRow> = open.collect();
     open.sort_by(|a, b| a.deadline_time.cmp(&b.deadline_time));
+    let open_total = open.len();
+    open.truncate(p.repo.config.site.home_open_decisions());
     // Decided, and since perhaps superseded or closed: never an open one, whatever
     // its `decided` says.
     let recent = p
@@ -58,6 +63,8 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
             charter => charter.map(|c| Value::from_serialize(&c)),
             intro => intro.map(|c| Value::from_serialize(&c)),
             open_decisions => Value::from_serialize(&open),
+            open_total => open_total,
+            health => p.dashboard.map(|d| Value::from_serialize(&d.targets)),
             recent_decisions => Value::from_serialize(&recent),
         },
     )
