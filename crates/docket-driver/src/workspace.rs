@@ -36,6 +36,10 @@ pub struct Sources<'a>(pub &'a Repository);
 
 impl SourceMap for Sources<'_> {
     fn source(&self, file: &str) -> Option<&str> {
-        self.0.document(file).map(|d| d.text.as_str())
+        match self.0.document(file) {
+            Some(d) => Some(d.text.as_str()),
+            // docket.toml and a source's decisions.json, for findings about sources.
+            None => self.0.foreign.texts.get(file).map(String::as_str),
+        }
     }
 }

@@ -56,6 +56,7 @@ pub mod availability;
 pub mod blockers;
 mod config;
 mod document;
+pub mod foreign;
 pub mod graph;
 mod history;
 mod import;
@@ -80,6 +81,10 @@ mod write;
 pub use config::{
     Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Limits, Role, RuleSetting,
     SiteConfig, UnknownKind,
+};
+pub use foreign::{
+    Foreign, ForeignRef, ForeignTarget, SourceConfig, SourceOrigin, SourceProblem, id_key,
+    split_reference,
 };
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,

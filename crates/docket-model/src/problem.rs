@@ -26,11 +26,18 @@ pub enum Problem {
     /// Numbered records in several folders and no decision folder configured: docket
     /// does not guess which one holds the decisions (found by the driver).
     DecisionFolder,
+    /// A hub's source that cannot be read or used: a missing path, an unreadable or
+    /// invalid `decisions.json`, a contract version docket does not know, a
+    /// duplicate name (found by the driver and `docket-hub`).
+    HubSource,
+    /// The same roster id in two sources of a hub with different names or time
+    /// zones (found by `docket-hub`).
+    RosterConflict,
 }
 
 impl Problem {
     /// Every code, for registries that must cover them all.
-    pub const ALL: [Problem; 7] = [
+    pub const ALL: [Problem; 9] = [
         Problem::FrontMatterSyntax,
         Problem::InvalidValue,
         Problem::UnreadableFile,
@@ -38,6 +45,8 @@ impl Problem {
         Problem::StatusSpelling,
         Problem::TemplateText,
         Problem::DecisionFolder,
+        Problem::HubSource,
+        Problem::RosterConflict,
     ];
 }
 

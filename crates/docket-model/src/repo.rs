@@ -185,6 +185,9 @@ pub struct Repository {
     pub changes: Option<crate::ChangeSet>,
     /// Decisions proposed on other branches and not here (for the site).
     pub pending: Vec<crate::PendingDecision>,
+    /// Other handbooks' records (a hub's sources, or `--sources`), against which
+    /// `SOURCE:ID` references resolve; empty (not given) otherwise.
+    pub foreign: crate::Foreign,
     norms: Norms,
     by_id: HashMap<(Kind, DecisionId), Vec<usize>>,
     by_stem: HashMap<(Kind, String), Vec<usize>>,
@@ -288,6 +291,7 @@ impl Repository {
             history: crate::History::default(),
             changes: None,
             pending: Vec::new(),
+            foreign: crate::Foreign::default(),
             norms: norms.unwrap_or_default(),
             by_id,
             by_stem,

@@ -15,6 +15,7 @@ pub mod deadline_passed;
 pub mod decision_folder;
 pub mod duplicate_id;
 pub mod front_matter_syntax;
+pub mod hub_source;
 pub mod id_mismatch;
 pub mod invalid_value;
 pub mod meeting_length;
@@ -23,6 +24,7 @@ pub mod missing_meetings;
 pub mod missing_section;
 pub mod number_collision;
 pub mod replaceable_meeting;
+pub mod roster_conflict;
 pub mod skipped_link;
 pub mod status_conflict;
 pub mod status_spelling;
@@ -72,6 +74,8 @@ rules! {
     unreadable_file => "unreadable-file", Error, "a file that cannot be read or is not UTF-8", forwards UnreadableFile;
     skipped_link => "skipped-link", Warning, "a symbolic link that is not followed", forwards SkippedLink;
     decision_folder => "decision-folder", Error, "numbered records in several folders, and no decision folder in `docket.toml`", forwards DecisionFolder;
+    hub_source => "hub-source", Error, "a hub's source that cannot be read or used (missing path, invalid `decisions.json`, unknown version, duplicate name)", forwards HubSource;
+    roster_conflict => "roster-conflict", Warning, "the same roster id in two sources of a hub with a different name or time zone", forwards RosterConflict;
 }
 
 use docket_model::{Data, Document, Fields, Kind};
