@@ -20,6 +20,8 @@ pub struct Workspace {
     pub timings: crate::timings::Timings,
     /// How the history was found: commits walked, whether the cache answered.
     pub history_walk: Option<docket_git::WalkStats>,
+    /// A hub's organisation index (`[[sources]]`), once its sources are read.
+    pub hub: Option<std::sync::Arc<docket_hub::Hub>>,
 }
 
 /// The result of the rules.

@@ -141,12 +141,17 @@ impl ReadError {
 
     /// The message of the finding about source `name`.
     pub fn describe(&self, name: &str, file: &str) -> String {
+        format!("source `{name}`: {}", self.describe_file(file))
+    }
+
+    /// What is wrong with `file`.
+    pub fn describe_file(&self, file: &str) -> String {
         match self {
             ReadError::Invalid { message, .. } => {
-                format!("source `{name}`: `{file}` is not a valid decisions.json: {message}")
+                format!("`{file}` is not a valid decisions.json: {message}")
             }
             ReadError::Version(v) => format!(
-                "source `{name}`: `{file}` is decisions.json version {v}, which this docket does not read (it reads version {KNOWN_VERSION}); the source is left out"
+                "`{file}` is decisions.json version {v}, which this docket does not read (it reads version {KNOWN_VERSION}); it is left out"
             ),
         }
     }
