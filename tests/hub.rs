@@ -213,7 +213,7 @@ fn the_hub_reports_each_bad_source_and_broken_cross_reference() {
         &["search:0009"],
     );
     // A checkout that is not there.
-    has("hub-source", "docket.toml", 31, &["`archive`", "not a folder"]);
+    has("hub-source", "docket.toml", 32, &["`archive`", "not a folder"]);
     // Valid references between handbooks are accepted: payments:41, billing:3,
     // platform:7 and platform:0007 (written in payments), payments:42 (platform
     // and billing).
