@@ -25,6 +25,10 @@
 //! | `authors` | `{name, email}` of each commit author, from git |
 //! | `history` | `{commit, time, author, status}` per commit, newest first; `status` in the kind's spelling like `status` |
 //!
+//! On a hub (`[[sources]]`), the file is the combined one of `docket_hub::combined`:
+//! the same entries plus `source`, and a top-level `sources`, both added within
+//! version 1.
+//!
 //! Fields are only ever added within a version; a change to an existing field's
 //! meaning is a new version.
 
