@@ -148,7 +148,7 @@ fn hub() -> Repo {
             decision(
                 "Invoices in UTC",
                 "accepted",
-                "",
+                "supersedes: [\"payments:41\"]\n",
                 "Retries follow [payments](payments:0042).",
             ),
         )],
@@ -212,6 +212,14 @@ fn the_hub_reports_each_bad_source_and_broken_cross_reference() {
         15,
         &["search:0009"],
     );
+    // billing's 3 supersedes payments:41, which payments does not record as
+    // superseded: at billing in docket.toml.
+    has(
+        "supersession-mismatch",
+        "docket.toml",
+        15,
+        &["billing", "payments:41", "superseded_by"],
+    );
     // A checkout that is not there.
     has("hub-source", "docket.toml", 32, &["`archive`", "not a folder"]);
     // Valid references between handbooks are accepted: payments:41, billing:3,
@@ -219,14 +227,16 @@ fn the_hub_reports_each_bad_source_and_broken_cross_reference() {
     // and billing).
     for ok in ["payments:41", "billing:3", "platform:7", "payments:42"] {
         assert!(
-            !found.iter().any(|f| f.contains(ok)),
+            !found
+                .iter()
+                .any(|f| f.contains(ok) && f.contains("broken-reference")),
             "`{ok}` resolves, yet:\n{}",
             found.join("\n")
         );
     }
     assert_eq!(
         diags.len(),
-        6,
+        7,
         "one finding per problem:\n{}",
         listing(&diags)
     );

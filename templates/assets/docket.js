@@ -680,8 +680,8 @@
     function filtered() {
       var src = value("source"), st = value("status"), owner = value("owner");
       var tag = value("tag"), text = value("text");
-      var pageSource = $("[data-org=\"source\"] option[selected]", form);
-      var onlySource = pageSource ? pageSource.value.toLowerCase() : "";
+      var pageSource = $("[data-org=\"source\"]", form);
+      var onlySource = ((pageSource && pageSource.getAttribute("data-page-source")) || "").toLowerCase();
       var any = (src && src !== onlySource) || st || owner || tag || text;
       if (!any) return null;
       return window.docketOrg.filter(function (r) {

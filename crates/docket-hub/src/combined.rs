@@ -22,6 +22,7 @@ use serde_json::Value;
 use docket_model::{Foreign, id_key};
 
 use crate::contract::{DecisionsFile, Entry, KNOWN_VERSION};
+
 use crate::merge::Hub;
 
 #[derive(Serialize)]
@@ -31,39 +32,89 @@ struct CombinedSource<'a> {
     read: bool,
 }
 
-#[derive(Serialize)]
-struct Combined<'a> {
-    version: u64,
-    sources: Vec<CombinedSource<'a>>,
-    decisions: Vec<&'a Entry>,
+/// One entry as written with `source` first: `{"source": "payments", "id": 42, …}`.
+fn push_entry(out: &mut String, source: Option<&str>, raw: &str) {
+    let source = serde_json::to_string(&source).unwrap_or_else(|_| "null".into());
+    let body = raw.trim_start().strip_prefix('{').unwrap_or(raw);
+    out.push_str("{\"source\": ");
+    out.push_str(&source);
+    if !body.trim_start().starts_with('}') {
+        out.push_str(", ");
+    }
+    out.push_str(body.trim_start());
 }
 
 /// The combined file: `own` (the hub's own `decisions.json` value) with `source:
-/// null` on its entries, then every source's entries.
+/// null` on its entries, then every source's entries as they were written, each
+/// with `source` first. Entries are written as their sources wrote them (a
+/// source's file is not parsed into a tree and printed again: at 100,000 entries
+/// that would cost more than the rest of the merge).
 pub fn combined_json(own: Value, hub: &Hub) -> String {
-    let mut own_entries: Vec<Entry> = own
+    let sources: Vec<CombinedSource<'_>> = hub
+        .sources
+        .iter()
+        .map(|s| CombinedSource {
+            name: &s.name,
+            site: s.site.as_deref(),
+            read: s.read,
+        })
+        .collect();
+    let own: Vec<String> = own
         .get("decisions")
-        .and_then(|d| serde_json::from_value(d.clone()).ok())
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|e| serde_json::to_string(e).ok())
+                .collect()
+        })
         .unwrap_or_default();
-    for e in &mut own_entries {
-        e.source = None;
-    }
-    let json = Combined {
-        version: KNOWN_VERSION,
-        sources: hub
-            .sources
-            .iter()
-            .map(|s| CombinedSource {
-                name: &s.name,
-                site: s.site.as_deref(),
-                read: s.read,
-            })
-            .collect(),
-        decisions: own_entries.iter().chain(&hub.entries).collect(),
+    let size: usize = hub
+        .entries
+        .iter()
+        .map(|e| e.raw.as_ref().map_or(64, |r| r.get().len() + 32))
+        .sum();
+    let mut out = String::with_capacity(size + 4096);
+    out.push_str(&format!("{{\"version\": {KNOWN_VERSION},\n\"sources\": "));
+    out.push_str(&serde_json::to_string(&sources).unwrap_or_else(|_| "[]".into()));
+    out.push_str(",\n\"decisions\": [");
+    let mut first = true;
+    let mut sep = |out: &mut String| {
+        out.push_str(if first { "\n" } else { ",\n" });
+        first = false;
     };
-    let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
-    s.push('\n');
-    s
+    for raw in &own {
+        sep(&mut out);
+        push_entry(&mut out, None, raw);
+    }
+    for e in &hub.entries {
+        sep(&mut out);
+        let raw = match &e.raw {
+            Some(r) => r.get().to_string(),
+            None => serde_json::to_string(e).unwrap_or_else(|_| "{}".into()),
+        };
+        // An entry that names its source already (a hub's own combined file read
+        // as a source) keeps it.
+        match e.raw.as_ref().map(|r| r.get()).filter(|_| has_source(e)) {
+            Some(r) => out.push_str(r),
+            None => push_entry(&mut out, e.source.as_deref(), &raw),
+        }
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+/// Whether the entry as written has a `source` key of its own.
+fn has_source(e: &Entry) -> bool {
+    e.raw.as_ref().is_some_and(|r| {
+        r.get().contains("\"source\"")
+            && serde_json::from_str::<SourceKey>(r.get()).is_ok_and(|k| k.source.is_some())
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct SourceKey {
+    #[serde(default)]
+    source: Option<String>,
 }
 
 /// What a combined file (`docket check --sources FILE`) says about other

@@ -1,19 +1,21 @@
 //! Reading `decisions.json` (the contract `docket-site`'s `pages/feeds.rs` writes,
 //! version 1): one published file, or the value a local checkout's handbook gives.
-//! Keys docket does not know yet are kept as they are ([`Entry::rest`]), so a
+//! Each entry is kept as written ([`Entry::raw`]), keys docket does not know included, so a
 //! combined file passes on what a newer source wrote.
 //!
 //! A problem with a file is a [`ReadError`] (the JSON reader's line and column, or
 //! the version found), never a panic; the caller makes it one finding.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// The versions of `decisions.json` this docket reads.
 pub const KNOWN_VERSION: u64 = 1;
 
-/// One entry of `decisions.json`: the keys the hub reads, and the rest as written.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// One entry of `decisions.json`: the keys the hub reads, and the entry as written
+/// ([`Entry::raw`]), which the combined file passes on whole.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Entry {
     /// The id: a number, or text (a stem, or a kind's own id).
     pub id: Value,
@@ -44,6 +46,9 @@ pub struct Entry {
     /// When it was decided.
     #[serde(default)]
     pub decided: Option<String>,
+    /// When git last changed it.
+    #[serde(default)]
+    pub updated: Option<String>,
     /// Tags.
     #[serde(default)]
     pub tags: Vec<String>,
@@ -59,9 +64,16 @@ pub struct Entry {
     /// Its page, relative to its site's root.
     #[serde(default)]
     pub url: Option<String>,
-    /// Every other key, as written (`deciders`, `created`, `history`, …).
-    #[serde(flatten)]
-    pub rest: Map<String, Value>,
+    /// The entry as written, every key included (`deciders`, `history`, keys a
+    /// newer docket added): the combined file writes it back as it is.
+    #[serde(skip)]
+    pub raw: Option<Box<RawValue>>,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.raw.as_ref().map(|r| r.get()) == other.raw.as_ref().map(|r| r.get())
+    }
 }
 
 /// A source as a combined file lists it.
@@ -75,19 +87,23 @@ pub struct SourceInfo {
 }
 
 /// A whole `decisions.json`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct DecisionsFile {
     /// Its entries.
-    #[serde(default)]
     pub decisions: Vec<Entry>,
     /// In a hub's combined file: its sources.
-    #[serde(default)]
     pub sources: Vec<SourceInfo>,
 }
 
+/// The file's top level: the version first looked at, the entries kept as
+/// written until the version is known.
 #[derive(Deserialize)]
-struct Head {
+struct Top<'a> {
     version: Option<Value>,
+    #[serde(borrow, default)]
+    decisions: Option<&'a RawValue>,
+    #[serde(default)]
+    sources: Vec<SourceInfo>,
 }
 
 /// Why a `decisions.json` could not be read.
@@ -108,6 +124,21 @@ pub enum ReadError {
 }
 
 impl ReadError {
+    /// The error `e` at byte `at` of `text`.
+    fn at(e: serde_json::Error, text: &str, at: usize) -> Self {
+        let before = &text[..at.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        match ReadError::invalid(&e) {
+            ReadError::Invalid { message, .. } => ReadError::Invalid {
+                message,
+                line,
+                column,
+            },
+            other => other,
+        }
+    }
+
     fn invalid(e: &serde_json::Error) -> Self {
         let message = e.to_string();
         // serde_json appends " at line L column C"; the position is given apart.
@@ -166,18 +197,53 @@ fn check_version(version: Option<&Value>) -> Result<(), ReadError> {
     }
 }
 
-/// Reads a `decisions.json` text.
+/// Reads a `decisions.json` text: one pass over the file, each entry read once
+/// for the keys the hub needs and kept as written.
 pub fn read_text(text: &str) -> Result<DecisionsFile, ReadError> {
-    let head: Head = serde_json::from_str(text).map_err(|e| ReadError::invalid(&e))?;
-    check_version(head.version.as_ref())?;
-    serde_json::from_str(text).map_err(|e| ReadError::invalid(&e))
+    let top: Top<'_> = serde_json::from_str(text).map_err(|e| ReadError::invalid(&e))?;
+    check_version(top.version.as_ref())?;
+    let Some(list) = top.decisions else {
+        return Ok(DecisionsFile {
+            decisions: Vec::new(),
+            sources: top.sources,
+        });
+    };
+    // Positions of errors inside the list are relative to it: shift them to the
+    // file by the list's place in it.
+    let base = list.get().as_ptr() as usize - text.as_ptr() as usize;
+    let shift = |e: serde_json::Error| {
+        let inner = list.get();
+        let local = ReadError::invalid(&e);
+        let at = base + local.offset(inner);
+        ReadError::at(e, text, at)
+    };
+    let raws: Vec<Box<RawValue>> = serde_json::from_str(list.get()).map_err(shift)?;
+    let mut decisions = Vec::with_capacity(raws.len());
+    for raw in raws {
+        let mut e: Entry = serde_json::from_str(raw.get()).map_err(shift_entry(text, &raw))?;
+        e.raw = Some(raw);
+        decisions.push(e);
+    }
+    Ok(DecisionsFile {
+        decisions,
+        sources: top.sources,
+    })
+}
+
+/// An error in one entry, at the entry's start in the file (its text is a copy,
+/// so no finer position is known).
+fn shift_entry<'a>(text: &'a str, raw: &'a RawValue) -> impl Fn(serde_json::Error) -> ReadError + 'a {
+    move |e| {
+        let at = text.find(raw.get()).unwrap_or(0);
+        ReadError::at(e, text, at)
+    }
 }
 
 /// Reads a `decisions.json` held as a value (a local checkout's, as `docket-site`
 /// writes it).
 pub fn read_value(value: Value) -> Result<DecisionsFile, ReadError> {
-    check_version(value.get("version"))?;
-    serde_json::from_value(value).map_err(|e| ReadError::invalid(&e))
+    let text = serde_json::to_string(&value).map_err(|e| ReadError::invalid(&e))?;
+    read_text(&text)
 }
 
 /// The text of an id (`42`, `"0042-x"`).
@@ -252,7 +318,7 @@ mod tests {
             "{\"version\": 1, \"decisions\": [{\"id\": 7, \"title\": \"T\", \"approvals\": [1]}]}",
         )
         .unwrap();
-        assert_eq!(f.decisions[0].rest.get("approvals"), Some(&serde_json::json!([1])));
+        assert!(f.decisions[0].raw.as_ref().unwrap().get().contains("\"approvals\": [1]"));
         assert_eq!(f.decisions[0].reference(), "7");
     }
 }

@@ -76,7 +76,7 @@ pub fn reference_time<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Optio
         .into_iter()
         .flat_map(|e| {
             [
-                e.rest.get("updated").and_then(|v| v.as_str()),
+                e.updated.as_deref(),
                 e.decided.as_deref(),
                 e.date.as_deref(),
             ]

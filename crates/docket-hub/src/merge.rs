@@ -63,6 +63,15 @@ pub struct Source {
     pub entries: Range<usize>,
     /// Whether it could be read (a source left out has no entries).
     pub read: bool,
+    /// Where docket.toml names it.
+    pub name_range: Range<usize>,
+}
+
+impl Source {
+    /// Where docket.toml names it, for findings.
+    pub fn range(&self) -> Range<usize> {
+        self.name_range.clone()
+    }
 }
 
 /// A person across the sources' rosters.
@@ -164,6 +173,7 @@ pub fn merge(inputs: Vec<(SourceConfig, Loaded)>, own: Vec<RosterPerson>) -> (Hu
             origin,
             entries: start..hub.entries.len(),
             read: ok,
+            name_range: config.range.clone(),
         });
         // References to other sources written in this one's records.
         for e in &hub.entries[start..] {
@@ -186,6 +196,7 @@ pub fn merge(inputs: Vec<(SourceConfig, Loaded)>, own: Vec<RosterPerson>) -> (Hu
             }
         }
     }
+    foreign.supersession = supersession(&hub);
     let (people, conflicts) = join_rosters(rosters);
     hub.people = people;
     hub.problems.extend(conflicts);
@@ -198,6 +209,69 @@ pub fn merge(inputs: Vec<(SourceConfig, Loaded)>, own: Vec<RosterPerson>) -> (Hu
         }
     }
     (hub, foreign)
+}
+
+/// Supersession between two sources recorded on one side only: `a` supersedes
+/// `T:id` but that record's `superseded_by` does not name `a` back, or the other
+/// way round. References that name no record are `broken-reference`'s.
+fn supersession(hub: &Hub) -> Vec<docket_model::ForeignFinding> {
+    let mut at: std::collections::HashMap<(&str, String), usize> =
+        std::collections::HashMap::new();
+    for s in &hub.sources {
+        for i in s.entries.clone() {
+            at.insert((s.name.as_str(), id_key(&hub.entries[i].reference())), i);
+        }
+    }
+    let names_back = |list: Vec<&Value>, source: &str, e: &Entry| {
+        list.iter().any(|v| {
+            v.as_str()
+                .and_then(split_reference)
+                .is_some_and(|(s, id)| s == source && id_key(id) == id_key(&e.reference()))
+        })
+    };
+    let mut out = Vec::new();
+    for s in &hub.sources {
+        for e in &hub.entries[s.entries.clone()] {
+            let sides = [
+                ("supersedes", e.supersedes.iter().collect::<Vec<_>>(), "superseded_by"),
+                ("superseded_by", e.superseded_by_list(), "supersedes"),
+            ];
+            for (key, refs, back) in sides {
+                for v in refs {
+                    let Some((target, id)) = v.as_str().and_then(split_reference) else {
+                        continue;
+                    };
+                    let Some(&t) = at.get(&(target, id_key(id))) else {
+                        continue;
+                    };
+                    let other = &hub.entries[t];
+                    let list = match back {
+                        "superseded_by" => other.superseded_by_list(),
+                        _ => other.supersedes.iter().collect(),
+                    };
+                    if !names_back(list, &s.name, e) {
+                        out.push(docket_model::ForeignFinding {
+                            file: CONFIG_FILE.to_string(),
+                            range: s.range(),
+                            message: format!(
+                                "source `{}`: record `{}` has `{key}` naming `{target}:{id}`, but that record's `{back}` does not name `{}:{}`",
+                                s.name,
+                                e.reference(),
+                                s.name,
+                                e.reference()
+                            ),
+                            help: format!(
+                                "record supersession on both sides: add `{}:{}` to `{back}` of `{target}:{id}` in {target}, or remove this reference",
+                                s.name,
+                                e.reference()
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 enum Failure {

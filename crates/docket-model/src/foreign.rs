@@ -100,6 +100,20 @@ pub struct ForeignRef {
     pub range: Range<usize>,
 }
 
+/// A finding about the records of a hub's sources that a rule reports as it is
+/// (supersession recorded on one side only, between two sources).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignFinding {
+    /// The file it points into (the hub's docket.toml).
+    pub file: String,
+    /// The byte range there.
+    pub range: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: String,
+}
+
 /// What a handbook knows about other handbooks' records.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Foreign {
@@ -116,6 +130,9 @@ pub struct Foreign {
     pub urls: HashMap<String, HashMap<String, String>>,
     /// References between sources written in their records, for `broken-reference`.
     pub refs: Vec<ForeignRef>,
+    /// Supersession between two sources recorded on one side only, for
+    /// `supersession-mismatch`.
+    pub supersession: Vec<ForeignFinding>,
     /// The texts of files findings about sources point into (docket.toml, a source's
     /// `decisions.json`), for renderers.
     pub texts: BTreeMap<String, String>,

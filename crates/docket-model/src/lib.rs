@@ -83,7 +83,7 @@ pub use config::{
     SiteConfig, UnknownKind,
 };
 pub use foreign::{
-    Foreign, ForeignRef, ForeignTarget, SourceConfig, SourceOrigin, SourceProblem, id_key,
+    Foreign, ForeignFinding, ForeignRef, ForeignTarget, SourceConfig, SourceOrigin, SourceProblem, id_key,
     split_reference,
 };
 pub use document::{
