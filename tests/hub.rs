@@ -4,6 +4,8 @@
 //! names it and the rest still builds; `SOURCE:ID` references between handbooks
 //! resolve on the hub and, with `--sources`, in a repository's own check.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::Path;
@@ -13,7 +15,9 @@ use common::{Diag, MINIMAL, Repo, listing, write_file};
 /// A decision record.
 fn decision(title: &str, status: &str, extra: &str, body: &str) -> String {
     let decided = match status {
-        "accepted" | "rejected" => "decided: 2026-11-03\noptions:\n  - name: A\n  - name: B\noutcome: A, because it is simpler.\n",
+        "accepted" | "rejected" => {
+            "decided: 2026-11-03\noptions:\n  - name: A\n  - name: B\noutcome: A, because it is simpler.\n"
+        }
         _ => "deadline: 2026-12-20\n",
     };
     format!(
@@ -117,7 +121,12 @@ fn hub() -> Repo {
         &[
             (
                 "docs/decisions/0041-idempotency-keys.md",
-                decision("Idempotency keys", "accepted", "", "Every write carries a key."),
+                decision(
+                    "Idempotency keys",
+                    "accepted",
+                    "",
+                    "Every write carries a key.",
+                ),
             ),
             (
                 "docs/decisions/0042-retry-with-backoff.md",
@@ -191,9 +200,19 @@ fn the_hub_reports_each_bad_source_and_broken_cross_reference() {
         );
     };
     // The unknown contract version, at its `version` in the file.
-    has("hub-source", "inputs/legacy/decisions.json", 1, &["legacy", "version 2"]);
+    has(
+        "hub-source",
+        "inputs/legacy/decisions.json",
+        1,
+        &["legacy", "version 2"],
+    );
     // The second source named `search`, at its name in docket.toml.
-    has("hub-source", "docket.toml", 28, &["`search`", "named twice"]);
+    has(
+        "hub-source",
+        "docket.toml",
+        28,
+        &["`search`", "named twice"],
+    );
     // alice's time zone differs between search's roster and the others' (the
     // hub's own, read first, and payments'): at search's name.
     has(
@@ -204,7 +223,12 @@ fn the_hub_reports_each_bad_source_and_broken_cross_reference() {
     );
     // platform's 8 supersedes payments:99, which does not exist: at platform in
     // docket.toml.
-    has("broken-reference", "docket.toml", 19, &["platform", "payments:99"]);
+    has(
+        "broken-reference",
+        "docket.toml",
+        19,
+        &["platform", "payments:99"],
+    );
     // The hub's own decision links to search:0009, which does not exist.
     has(
         "broken-reference",
@@ -221,7 +245,12 @@ fn the_hub_reports_each_bad_source_and_broken_cross_reference() {
         &["billing", "payments:41", "superseded_by"],
     );
     // A checkout that is not there.
-    has("hub-source", "docket.toml", 32, &["`archive`", "not a folder"]);
+    has(
+        "hub-source",
+        "docket.toml",
+        32,
+        &["`archive`", "not a folder"],
+    );
     // Valid references between handbooks are accepted: payments:41, billing:3,
     // platform:7 and platform:0007 (written in payments), payments:42 (platform
     // and billing).
@@ -277,13 +306,17 @@ fn the_hub_builds_one_index_with_every_good_source() {
         "hub_merged_index",
         format!("{}\n\n{}", sources.join("\n"), merged.join("\n"))
     );
-    let read = |rel: &str| {
-        std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    };
+    let read =
+        |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     // The organisation index lists every good source's records; platform's link to
     // its own site, the checkouts' to the hub's pages.
     let index = read("org/index.html");
-    for title in ["Idempotency keys", "One search index", "Invoices in UTC", "One queue per team"] {
+    for title in [
+        "Idempotency keys",
+        "One search index",
+        "Invoices in UTC",
+        "One queue per team",
+    ] {
         assert!(index.contains(title), "{title} missing from org/index.html");
     }
     assert!(index.contains(
@@ -300,7 +333,10 @@ fn the_hub_builds_one_index_with_every_good_source() {
     );
     // The hub's own decision links to billing's record on the hub.
     let own = read("decisions/0001-one-handbook-per-team.html");
-    assert!(own.contains("href=\"../org/billing/0003-invoices-in-utc.html\""), "{own}");
+    assert!(
+        own.contains("href=\"../org/billing/0003-invoices-in-utc.html\""),
+        "{own}"
+    );
     // People across sources, and the figures per source and in total.
     let people = read("org/people.html");
     assert!(people.contains("dmitri") && people.contains("Europe/Berlin"));
@@ -338,13 +374,28 @@ fn check_with_sources_reports_a_broken_reference_to_another_handbook() {
     let repo = referring_repo();
     let diags = repo.check_json(&["--sources", "hub.json"]).diagnostics();
     let file = "docs/decisions/0001-follow-the-platform.md";
-    let broken: Vec<&Diag> = diags.iter().filter(|d| d.rule == "broken-reference").collect();
+    let broken: Vec<&Diag> = diags
+        .iter()
+        .filter(|d| d.rule == "broken-reference")
+        .collect();
     assert_eq!(broken.len(), 2, "{}", listing(&diags));
     // The front-matter entry and the link, both at `other:0042`.
-    assert!(broken.iter().all(|d| d.file == file && d.message.contains("other:0042")));
-    assert_eq!((broken[0].line, broken[1].line), (11, 15), "{}", listing(&diags));
+    assert!(
+        broken
+            .iter()
+            .all(|d| d.file == file && d.message.contains("other:0042"))
+    );
+    assert_eq!(
+        (broken[0].line, broken[1].line),
+        (11, 15),
+        "{}",
+        listing(&diags)
+    );
     // The same from docket.toml's `[check] sources`.
-    repo.write("docket.toml", "root = \"docs\"\n[check]\nsources = \"hub.json\"\n");
+    repo.write(
+        "docket.toml",
+        "root = \"docs\"\n[check]\nsources = \"hub.json\"\n",
+    );
     let again = repo.check_json(&[]).diagnostics();
     let lines: Vec<u64> = again
         .iter()

@@ -28,7 +28,6 @@ use crate::scope::Scope;
 use crate::workspace::{Report, Workspace};
 use crate::{dashboard, decision_index, edit, journal, load, write};
 
-
 /// What [`check`] found.
 #[derive(Debug)]
 pub struct Checked {

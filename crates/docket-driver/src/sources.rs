@@ -43,8 +43,13 @@ pub(crate) fn attach_hub(ws: &mut Workspace) {
     let repo = &mut ws.repo;
     for p in &repo.config.source_problems {
         repo.problems.push(
-            ParseProblem::new(Problem::HubSource, CONFIG, p.range.clone(), p.message.clone())
-                .with_help(p.help.clone()),
+            ParseProblem::new(
+                Problem::HubSource,
+                CONFIG,
+                p.range.clone(),
+                p.message.clone(),
+            )
+            .with_help(p.help.clone()),
         );
     }
     repo.problems.extend(hub.problems.iter().cloned());

@@ -72,7 +72,8 @@ pub struct Entry {
 
 impl PartialEq for Entry {
     fn eq(&self, other: &Self) -> bool {
-        self.source == other.source && self.raw.as_ref().map(|r| r.get()) == other.raw.as_ref().map(|r| r.get())
+        self.source == other.source
+            && self.raw.as_ref().map(|r| r.get()) == other.raw.as_ref().map(|r| r.get())
     }
 }
 
@@ -232,7 +233,10 @@ pub fn read_text(text: &str) -> Result<DecisionsFile, ReadError> {
 
 /// An error in one entry, at the entry's start in the file (its text is a copy,
 /// so no finer position is known).
-fn shift_entry<'a>(text: &'a str, raw: &'a RawValue) -> impl Fn(serde_json::Error) -> ReadError + 'a {
+fn shift_entry<'a>(
+    text: &'a str,
+    raw: &'a RawValue,
+) -> impl Fn(serde_json::Error) -> ReadError + 'a {
     move |e| {
         let at = text.find(raw.get()).unwrap_or(0);
         ReadError::at(e, text, at)
@@ -318,7 +322,14 @@ mod tests {
             "{\"version\": 1, \"decisions\": [{\"id\": 7, \"title\": \"T\", \"approvals\": [1]}]}",
         )
         .unwrap();
-        assert!(f.decisions[0].raw.as_ref().unwrap().get().contains("\"approvals\": [1]"));
+        assert!(
+            f.decisions[0]
+                .raw
+                .as_ref()
+                .unwrap()
+                .get()
+                .contains("\"approvals\": [1]")
+        );
         assert_eq!(f.decisions[0].reference(), "7");
     }
 }

@@ -29,4 +29,6 @@ pub mod page;
 pub use combined::{combined_json, foreign_of};
 pub use contract::{DecisionsFile, Entry, KNOWN_VERSION, ReadError, read_text, read_value};
 pub use figures::{Figures, figures, reference_time};
-pub use merge::{CONFIG_FILE, Hub, HubPerson, Loaded, RosterPerson, Source, hub_page, merge, page_of};
+pub use merge::{
+    CONFIG_FILE, Hub, HubPerson, Loaded, RosterPerson, Source, hub_page, merge, page_of,
+};

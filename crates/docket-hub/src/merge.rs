@@ -8,8 +8,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use docket_model::{
-    Foreign, ForeignRef, ParseProblem, Problem, SourceConfig, SourceOrigin, id_key,
-    split_reference,
+    Foreign, ForeignRef, ParseProblem, Problem, SourceConfig, SourceOrigin, id_key, split_reference,
 };
 use rayon::prelude::*;
 use serde_json::Value;
@@ -117,7 +116,11 @@ pub fn merge(inputs: Vec<(SourceConfig, Loaded)>, own: Vec<RosterPerson>) -> (Hu
             let result = match loaded {
                 Loaded::Json { file, text } => match read_text(&text) {
                     Ok(f) => Ok((f.decisions, Vec::new())),
-                    Err(e) => Err(Failure::File { file, text, error: e }),
+                    Err(e) => Err(Failure::File {
+                        file,
+                        text,
+                        error: e,
+                    }),
                 },
                 Loaded::Handbook { value, people } => match read_value(value) {
                     Ok(f) => Ok((f.decisions, people)),
@@ -153,16 +156,14 @@ pub fn merge(inputs: Vec<(SourceConfig, Loaded)>, own: Vec<RosterPerson>) -> (Hu
                 true
             }
             Err(Failure::Message(message)) => {
-                hub.problems.push(problem(CONFIG_FILE, config.range.clone(), message));
+                hub.problems
+                    .push(problem(CONFIG_FILE, config.range.clone(), message));
                 false
             }
             Err(Failure::File { file, text, error }) => {
                 let at = error.offset(&text);
-                hub.problems.push(problem(
-                    &file,
-                    at..at,
-                    error.describe(&config.name, &file),
-                ));
+                hub.problems
+                    .push(problem(&file, at..at, error.describe(&config.name, &file)));
                 foreign.texts.insert(file, text);
                 false
             }
@@ -177,11 +178,11 @@ pub fn merge(inputs: Vec<(SourceConfig, Loaded)>, own: Vec<RosterPerson>) -> (Hu
         });
         // References to other sources written in this one's records.
         for e in &hub.entries[start..] {
-            let written = e
-                .supersedes
-                .iter()
-                .map(|v| ("supersedes", v))
-                .chain(e.superseded_by_list().into_iter().map(|v| ("superseded_by", v)));
+            let written = e.supersedes.iter().map(|v| ("supersedes", v)).chain(
+                e.superseded_by_list()
+                    .into_iter()
+                    .map(|v| ("superseded_by", v)),
+            );
             for (key, v) in written {
                 if let Some(target) = v.as_str().filter(|t| split_reference(t).is_some()) {
                     foreign.refs.push(ForeignRef {
@@ -215,8 +216,7 @@ pub fn merge(inputs: Vec<(SourceConfig, Loaded)>, own: Vec<RosterPerson>) -> (Hu
 /// `T:id` but that record's `superseded_by` does not name `a` back, or the other
 /// way round. References that name no record are `broken-reference`'s.
 fn supersession(hub: &Hub) -> Vec<docket_model::ForeignFinding> {
-    let mut at: std::collections::HashMap<(&str, String), usize> =
-        std::collections::HashMap::new();
+    let mut at: std::collections::HashMap<(&str, String), usize> = std::collections::HashMap::new();
     for s in &hub.sources {
         for i in s.entries.clone() {
             at.insert((s.name.as_str(), id_key(&hub.entries[i].reference())), i);
@@ -233,7 +233,11 @@ fn supersession(hub: &Hub) -> Vec<docket_model::ForeignFinding> {
     for s in &hub.sources {
         for e in &hub.entries[s.entries.clone()] {
             let sides = [
-                ("supersedes", e.supersedes.iter().collect::<Vec<_>>(), "superseded_by"),
+                (
+                    "supersedes",
+                    e.supersedes.iter().collect::<Vec<_>>(),
+                    "superseded_by",
+                ),
                 ("superseded_by", e.superseded_by_list(), "supersedes"),
             ];
             for (key, refs, back) in sides {
@@ -379,9 +383,19 @@ pub fn hub_page(source: &str, e: &Entry) -> String {
     let stem: String = e
         .stem()
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let stem = if stem.is_empty() { id_key(&e.reference()).replace('/', "-") } else { stem };
+    let stem = if stem.is_empty() {
+        id_key(&e.reference()).replace('/', "-")
+    } else {
+        stem
+    };
     match e.kind.as_deref() {
         Some(k) if k != "decision" => format!("org/{source}/{k}-{stem}.html"),
         _ => format!("org/{source}/{stem}.html"),
@@ -413,9 +427,18 @@ mod tests {
         let good = r#"{"version": 1, "decisions": [{"id": 42, "title": "Retries", "path": "docs/decisions/0042-retries.md", "url": "decisions/0042-retries.html", "supersedes": ["b:1"]}]}"#;
         let inputs = vec![
             (config("a", "a.json", 10), json("a.json", good)),
-            (config("b", "b.json", 40), json("b.json", "{\"version\": 9}")),
-            (config("c", "c.json", 70), json("c.json", "{\"version\": 1,\n\"decisions\": [}")),
-            (config("d", "d", 90), Loaded::Failed("source `d`: `d` is not a folder".into())),
+            (
+                config("b", "b.json", 40),
+                json("b.json", "{\"version\": 9}"),
+            ),
+            (
+                config("c", "c.json", 70),
+                json("c.json", "{\"version\": 1,\n\"decisions\": [}"),
+            ),
+            (
+                config("d", "d", 90),
+                Loaded::Failed("source `d`: `d` is not a folder".into()),
+            ),
         ];
         let (hub, foreign) = merge(inputs, Vec::new());
         assert_eq!(hub.entries.len(), 1);
@@ -447,8 +470,14 @@ mod tests {
             people,
         };
         let inputs = vec![
-            (config("a", "a", 0), handbook(vec![person("alice", "Alice", "Europe/Berlin")])),
-            (config("b", "b", 20), handbook(vec![person("alice", "Alice", "America/New_York")])),
+            (
+                config("a", "a", 0),
+                handbook(vec![person("alice", "Alice", "Europe/Berlin")]),
+            ),
+            (
+                config("b", "b", 20),
+                handbook(vec![person("alice", "Alice", "America/New_York")]),
+            ),
         ];
         let (hub, _) = merge(inputs, vec![person("bob", "Bob", "UTC")]);
         assert_eq!(hub.people.len(), 2);

@@ -68,7 +68,17 @@ mod tests {
         assert_eq!(file_name(3), "page-3.html");
         assert_eq!(
             window(5, 10),
-            [Some(1), None, Some(3), Some(4), Some(5), Some(6), Some(7), None, Some(10)]
+            [
+                Some(1),
+                None,
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                None,
+                Some(10)
+            ]
         );
     }
 }

@@ -760,8 +760,12 @@ impl Reader {
                 (None, Some(j)) => SourceOrigin::Json(j),
                 (both, _) => {
                     let message = match both {
-                        Some(_) => format!("source `{name}` has both `path` and `json`; it is left out"),
-                        None => format!("source `{name}` has neither `path` nor `json`; it is left out"),
+                        Some(_) => {
+                            format!("source `{name}` has both `path` and `json`; it is left out")
+                        }
+                        None => {
+                            format!("source `{name}` has neither `path` nor `json`; it is left out")
+                        }
                     };
                     config.source_problems.push(SourceProblem {
                         range,

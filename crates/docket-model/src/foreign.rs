@@ -178,10 +178,7 @@ impl Foreign {
     /// it is a reference to a known record that has one.
     pub fn url_of(&self, text: &str) -> Option<&str> {
         let (source, id) = split_reference(text)?;
-        self.urls
-            .get(source)?
-            .get(&id_key(id))
-            .map(String::as_str)
+        self.urls.get(source)?.get(&id_key(id)).map(String::as_str)
     }
 }
 

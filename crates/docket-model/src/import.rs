@@ -704,7 +704,8 @@ mod tests {
 
     #[test]
     fn a_front_matter_indented_as_a_whole_stays_its_own_keys() {
-        let text = "---\n   status: accepted\n   area: billing\n   notes:\n     - kept\n---\n# Four\n";
+        let text =
+            "---\n   status: accepted\n   area: billing\n   notes:\n     - kept\n---\n# Four\n";
         let p = plan(&[("docs/decisions/0004-four.md", text)]);
         assert_eq!(
             p.records[0].after,

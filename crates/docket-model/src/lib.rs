@@ -82,13 +82,13 @@ pub use config::{
     Config, ConfigError, ConfigNote, Exclude, IdScheme, KindConfig, Limits, Role, RuleSetting,
     SiteConfig, UnknownKind,
 };
-pub use foreign::{
-    Foreign, ForeignFinding, ForeignRef, ForeignTarget, SourceConfig, SourceOrigin, SourceProblem, id_key,
-    split_reference,
-};
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
     Meeting, Norms, Origin, Page, Person, Spanned, TemplateText, Update, UpdateLine, number_prefix,
+};
+pub use foreign::{
+    Foreign, ForeignFinding, ForeignRef, ForeignTarget, SourceConfig, SourceOrigin, SourceProblem,
+    id_key, split_reference,
 };
 pub use history::{
     Author, ChangeSet, CommitInfo, FileHistory, History, MissingObject, ObjectKind, PartialHistory,

@@ -20,10 +20,12 @@ fn body(p: &Prepared<'_>, doc: &Document, page_url: &str) -> Rendered {
         // the hub, or on the source's own site. Otherwise it reads as a scheme,
         // which the Markdown pipeline neutralizes.
         if let Some(url) = p.repo.foreign.url_of(dest) {
-            return Some(match url.starts_with("https://") || url.starts_with("http://") {
-                true => url.to_string(),
-                false => format!("{root}{url}"),
-            });
+            return Some(
+                match url.starts_with("https://") || url.starts_with("http://") {
+                    true => url.to_string(),
+                    false => format!("{root}{url}"),
+                },
+            );
         }
         let target = docket_model::resolve_link(&doc.handbook_path, dest)?;
         let url = p.links.urls.of_handbook_path(&target)?;

@@ -90,10 +90,7 @@ impl<'a> Prepared<'a> {
         Self {
             repo,
             site: site_view(repo, options),
-            nav: with_org(
-                nav(repo, &links.urls, options.dashboard.is_some()),
-                options,
-            ),
+            nav: with_org(nav(repo, &links.urls, options.dashboard.is_some()), options),
             meeting_load: meeting_load(&links),
             links,
             team,

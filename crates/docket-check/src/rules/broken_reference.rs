@@ -222,7 +222,16 @@ fn record_ref(
         return;
     }
     if let Some((source, id)) = split_reference(value) {
-        foreign_ref(repo, &doc.path, r.range.clone(), what, value, source, id, out);
+        foreign_ref(
+            repo,
+            &doc.path,
+            r.range.clone(),
+            what,
+            value,
+            source,
+            id,
+            out,
+        );
         return;
     }
     if d.kind == Kind::Decision {
@@ -299,7 +308,16 @@ fn foreign_refs(repo: &Repository, out: &mut Vec<Diagnostic>) {
             "source `{}`: record `{}` has `{}` naming",
             r.source, r.from, r.key
         );
-        foreign_ref(repo, &r.file, r.range.clone(), &what, &r.target, source, id, out);
+        foreign_ref(
+            repo,
+            &r.file,
+            r.range.clone(),
+            &what,
+            &r.target,
+            source,
+            id,
+            out,
+        );
     }
 }
 

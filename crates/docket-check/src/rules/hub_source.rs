@@ -48,9 +48,6 @@ mod tests {
     #[test]
     fn passes_without_sources() {
         let r = crate::testing::repo(&[]);
-        assert_eq!(
-            crate::testing::run("hub-source", &r),
-            Vec::<String>::new()
-        );
+        assert_eq!(crate::testing::run("hub-source", &r), Vec::<String>::new());
     }
 }

@@ -79,8 +79,13 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // docket.toml).
     for f in &repo.foreign.supersession {
         out.push(
-            Diagnostic::new("supersession-mismatch", &f.file, f.range.clone(), f.message.clone())
-                .with_help(f.help.clone()),
+            Diagnostic::new(
+                "supersession-mismatch",
+                &f.file,
+                f.range.clone(),
+                f.message.clone(),
+            )
+            .with_help(f.help.clone()),
         );
     }
 }

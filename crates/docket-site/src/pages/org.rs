@@ -100,7 +100,10 @@ impl<'h> Pages<'h> {
             for e in &hub.entries[s.entries.clone()] {
                 let url = page_of(s, e);
                 let local = s.site.is_none() || e.url.is_none();
-                by_key.insert((s.name.as_str(), id_key(&e.reference())), (url.clone(), local));
+                by_key.insert(
+                    (s.name.as_str(), id_key(&e.reference())),
+                    (url.clone(), local),
+                );
                 if !e.stem().is_empty() {
                     by_key.insert((s.name.as_str(), id_key(e.stem())), (url, local));
                 }
@@ -144,7 +147,11 @@ fn row<'a>(s: &'a Source, e: &'a Entry) -> Row<'a> {
 fn rows(hub: &Hub) -> Vec<Row<'_>> {
     hub.sources
         .iter()
-        .flat_map(|s| hub.entries[s.entries.clone()].iter().map(move |e| row(s, e)))
+        .flat_map(|s| {
+            hub.entries[s.entries.clone()]
+                .iter()
+                .map(move |e| row(s, e))
+        })
         .collect()
 }
 
@@ -190,7 +197,11 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, hub: &Hub) -> Result<(), S
     }
     let jobs: Vec<(Option<&Source>, &[Row<'_>], docket_hub::page::Page)> = lists
         .iter()
-        .flat_map(|(s, rows)| pages(rows.len(), PER_PAGE).into_iter().map(move |pg| (*s, *rows, pg)))
+        .flat_map(|(s, rows)| {
+            pages(rows.len(), PER_PAGE)
+                .into_iter()
+                .map(move |pg| (*s, *rows, pg))
+        })
         .collect();
     jobs.par_iter().try_for_each(|(source, rows, pg)| {
         let folder = source.map_or_else(|| "org/".to_string(), |s| format!("org/{}/", s.name));
@@ -222,7 +233,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, hub: &Hub) -> Result<(), S
                 page_number => pg.number,
                 page_count => pg.count,
                 pages => Value::from_serialize(&links),
-                source => Value::from_serialize(&source_view),
+                source => Value::from_serialize(source_view),
                 ..shared.clone()
             },
         )
@@ -260,7 +271,12 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, hub: &Hub) -> Result<(), S
     })?;
     people(w, hub)?;
     w.page(
-        &Page::new("org/metrics.html", "org_metrics.html", "Organisation figures", "org"),
+        &Page::new(
+            "org/metrics.html",
+            "org_metrics.html",
+            "Organisation figures",
+            "org",
+        ),
         shared.clone(),
     )?;
     w.file("org/index.js", index_script(&all).as_bytes())?;
@@ -296,7 +312,13 @@ fn people(w: &Writer<'_>, hub: &Hub) -> Result<(), SiteError> {
             sources: p
                 .sources
                 .iter()
-                .map(|s| if s.is_empty() { "(this hub)" } else { s.as_str() })
+                .map(|s| {
+                    if s.is_empty() {
+                        "(this hub)"
+                    } else {
+                        s.as_str()
+                    }
+                })
                 .collect(),
             owns: owns.remove(p.id.as_str()).unwrap_or_default(),
         })
@@ -310,7 +332,12 @@ fn people(w: &Writer<'_>, hub: &Hub) -> Result<(), SiteError> {
     }));
     people.sort_by(|a, b| a.id.cmp(b.id));
     w.page(
-        &Page::new("org/people.html", "org_people.html", "People across the organisation", "org"),
+        &Page::new(
+            "org/people.html",
+            "org_people.html",
+            "People across the organisation",
+            "org",
+        ),
         context! { people => Value::from_serialize(&people) },
     )
 }
