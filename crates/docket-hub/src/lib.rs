@@ -6,11 +6,11 @@
 //!
 //! - [`contract`]: reading `decisions.json` version 1 (an invalid file is a
 //!   [`ReadError`] with the JSON reader's line, an unknown version another);
-//! - [`merge`]: the merged index (each entry carrying its `source`), the rosters
+//! - [`mod@merge`]: the merged index (each entry carrying its `source`), the rosters
 //!   joined by id (a conflict is a `roster-conflict` finding), one `hub-source`
 //!   finding per source that cannot be used, and the [`docket_model::Foreign`]
 //!   index `SOURCE:ID` references resolve against;
-//! - [`figures`]: per-source and total figures;
+//! - [`mod@figures`]: per-source and total figures;
 //! - [`combined`]: the hub's combined `decisions.json` (the contract with `source`
 //!   added), and reading one back for `docket check --sources FILE`;
 //! - [`page`]: numbered pages of a long list, for the site.
