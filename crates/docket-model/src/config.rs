@@ -1220,6 +1220,40 @@ mod tests {
     }
 
     #[test]
+    fn sources_of_a_hub() {
+        let text = "[[sources]]\nname = \"payments\"\npath = \"../payments\"\n[[sources]]\nname = \"platform\"\njson = \"p.json\"\nsite = \"https://p.example\"\n[[sources]]\nname = \"payments\"\njson = \"x.json\"\n[[sources]]\nname = \"both\"\npath = \"a\"\njson = \"b\"\n[[sources]]\nname = \"neither\"\n[check]\nsources = \"hub.json\"\n";
+        let c = Config::parse(text).unwrap_or_default();
+        let names: Vec<&str> = c.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["payments", "platform"]);
+        assert_eq!(c.sources[1].site.as_deref(), Some("https://p.example/"));
+        assert_eq!(c.sources[1].origin, SourceOrigin::Json("p.json".into()));
+        let problems: Vec<(&str, &str)> = c
+            .source_problems
+            .iter()
+            .map(|p| (&text[p.range.clone()], p.message.as_str()))
+            .collect();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].1.contains("named twice"), "{problems:?}");
+        assert_eq!(problems[1].0, "\"both\"");
+        assert!(problems[2].1.contains("neither"));
+        assert_eq!(c.check_sources.map(|(f, _)| f).as_deref(), Some("hub.json"));
+    }
+
+    #[test]
+    fn mistakes_in_sources_have_a_position() {
+        let text = "[[sources]]\nname = \"a\"\npaht = \"x\"\n[check]\nsorces = 1\n";
+        let errors = Config::parse(text).unwrap_err();
+        let found: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (&text[e.range.clone()], e.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "paht");
+        assert!(errors[0].help.as_deref().unwrap_or("").contains("`path`"));
+        assert_eq!(found[1].0, "sorces");
+    }
+
+    #[test]
     fn bad_severity() {
         let text = "[rules]\nmissing-field = \"loud\"\n";
         let err = Config::parse(text).unwrap_err().remove(0);

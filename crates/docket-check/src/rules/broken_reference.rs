@@ -538,6 +538,27 @@ mod tests {
         )));
     }
 
+    /// `SOURCE:ID` (issue 16): not checked without an index of other handbooks;
+    /// checked against one, in front matter and in links.
+    #[test]
+    fn references_to_other_handbooks() {
+        let text = "---\ntitle: B\nstatus: accepted\nowner: alice\ndate: 2026-11-20\nsupersedes: [\"other:0041\", \"other:0042\", \"nope:1\"]\n---\n[a](other:41) [b](other:0042-x.md) [c](mailto:a@b.c)\n";
+        let mut r = repo(&[("docs/decisions/0042-use-postgresql.md", text)]);
+        assert_eq!(run("broken-reference", &r), Vec::<String>::new());
+        r.foreign.given = true;
+        r.foreign.origin = "`hub.json`".into();
+        let ids = r.foreign.ids.entry("other".into()).or_default();
+        ids.insert("41".into());
+        assert_eq!(
+            run("broken-reference", &r),
+            [
+                "docs/decisions/0042-use-postgresql.md:6:29 `supersedes` names `other:0042`, which does not exist",
+                "docs/decisions/0042-use-postgresql.md:6:43 `supersedes` names `nope:1`, but `hub.json` has no source `nope`",
+                "docs/decisions/0042-use-postgresql.md:8:19 the link names `other:0042-x.md`, which does not exist",
+            ]
+        );
+    }
+
     #[test]
     fn passes_on_existing_targets_and_skipped_links() {
         let r = repo(&[
