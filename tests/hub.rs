@@ -337,6 +337,11 @@ fn the_hub_builds_one_index_with_every_good_source() {
         own.contains("href=\"../org/billing/0003-invoices-in-utc.html\""),
         "{own}"
     );
+    // Its `supersedes: ["payments:41"]` links to that record's page on the hub.
+    assert!(
+        own.contains("href=\"../org/payments/0041-idempotency-keys.html\""),
+        "{own}"
+    );
     // People across sources, and the figures per source and in total.
     let people = read("org/people.html");
     assert!(people.contains("dmitri") && people.contains("Europe/Berlin"));
