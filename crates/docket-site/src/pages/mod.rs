@@ -14,7 +14,7 @@ mod free;
 mod home;
 mod meetings;
 mod metrics;
-mod org;
+pub(crate) mod org;
 mod people;
 mod updates;
 
