@@ -5,7 +5,7 @@
 #
 # usage: benches/run.sh                     (1,000, 10,000 and 100,000 documents; RUNS=3)
 #        DOCS="1000 10000" RUNS=5 benches/run.sh
-#        SKIP=serve,refs benches/run.sh      (parts to leave out: moved, refs, serve)
+#        SKIP=serve,refs benches/run.sh      (parts to leave out: moved, refs, serve, hub)
 #        NOTES_FILE=F benches/run.sh        (the "Notes" section; default benches/performance-notes.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -13,7 +13,9 @@ measures on this machine, alternating docket and its peers run by run:
 - the moved-records shape (cold and warm against `git log -- docs/adr doc/adr`);
 - many broken references (megabytes of Markdown per second, warm, against the
   generated corpus);
-- `docket serve`'s edit-to-reload at 10,000 documents.
+- `docket serve`'s edit-to-reload at 10,000 documents;
+- a hub of 500 sources x 200 decisions (benches/gen_hub.py, issue 16), cold
+  (no previous site), against its goal of 10 s and 1 GB.
 
 Each figure is the median of RUNS runs (wall seconds, peak resident memory from GNU
 time). The result is written to docs/performance.md (a page of docket's own
@@ -192,6 +194,29 @@ def measure_refs(runs):
     return {"warm": median(warm), "md_bytes": md, "mb_s": md / 1e6 / median(warm)}
 
 
+HUB_SOURCES, HUB_DECISIONS = 500, 200
+
+
+def measure_hub(runs):
+    """`docket build` of a hub of HUB_SOURCES published decisions.json files of
+    HUB_DECISIONS decisions each, every source with its own site; cold: no
+    previous site (so neither its removal nor hard links count)."""
+    hub = generate(f"hub-{HUB_SOURCES}x{HUB_DECISIONS}",
+                   ["python3", ROOT / "benches" / "gen_hub.py", str(HUB_SOURCES),
+                    str(HUB_DECISIONS)])
+    out = WORK / "site-hub"
+    walls, mems = [], []
+    for _ in range(runs):
+        if out.exists():
+            shutil.rmtree(out)
+        wall, kb, _ = timed([DOCKET, "--color", "never", "build", hub, "--out", out,
+                             "--no-branches"])
+        walls.append(wall)
+        mems.append(kb / 1024)
+    return {"sources": HUB_SOURCES, "decisions": HUB_DECISIONS,
+            "wall": median(walls), "mb": max(mems)}
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -285,7 +310,7 @@ def load_average():
 LOAD_AT_START = load_average()
 
 
-def report(rows, moved, refs, serve, version, notes):
+def report(rows, moved, refs, serve, version, notes, hub=None):
     today = datetime.date.today().isoformat()
     lines = ["---", "title: Performance", "---", "", "# Performance", "",
              f"Measured on {today} on {machine()} with {version}, by "
@@ -346,6 +371,15 @@ def report(rows, moved, refs, serve, version, notes):
                   "Goal: under 200 ms.", "",
                   "| edit to reload | |", "|---|---|",
                   f"| {serve['reload'] * 1000:.0f} ms | {met(serve['reload'] < 0.2)} |", ""]
+    if hub:
+        ok = hub["wall"] < 10 and hub["mb"] < 1024
+        lines += ["## Hub", "",
+                  f"`benches/gen_hub.py {hub['sources']} {hub['decisions']}`: a hub of "
+                  f"{hub['sources']} published `decisions.json` files of {hub['decisions']} "
+                  "decisions each, every source with its own site; `docket build`, no "
+                  "previous site. Goal: under 10 s and under 1 GB.", "",
+                  "| records | build | peak memory | |", "|---|---|---|---|",
+                  f"| {hub['sources'] * hub['decisions']:,} | {s(hub['wall'])} | {mb(hub['mb'])} | {met(ok)} |", ""]
     if ten and ten.get("timings"):
         lines += ["## Where a warm build's time goes", "",
                   f"`docket build --timings` on {ten['docs']:,} documents:", "", "```text",
@@ -369,7 +403,7 @@ def main():
     p.add_argument("--notes", default=os.environ.get(
         "NOTES_FILE", str(ROOT / "benches" / "performance-notes.md")))
     p.add_argument("--skip", default=os.environ.get("SKIP", ""),
-                   help="parts to skip: moved, refs, serve")
+                   help="parts to skip: moved, refs, serve, hub")
     a = p.parse_args()
     if not SHARED.exists():
         log(f"benches: {SHARED} not found; the suite needs ../shared beside the repository")
@@ -386,9 +420,10 @@ def main():
     moved = None if "moved" in skip else measure_moved(a.runs)
     refs = None if "refs" in skip else measure_refs(a.runs)
     serve = None if "serve" in skip else measure_serve(10000, a.runs)
+    hub = None if "hub" in skip else measure_hub(a.runs)
     version = subprocess.run([DOCKET, "--version"], capture_output=True, text=True).stdout.strip()
     notes = Path(a.notes).read_text() if a.notes else ""
-    Path(a.out).write_text(report(rows, moved, refs, serve, version, notes))
+    Path(a.out).write_text(report(rows, moved, refs, serve, version, notes, hub))
     log(f"wrote {a.out}")
     return 0
 

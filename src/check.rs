@@ -32,6 +32,12 @@ pub(crate) struct CheckArgs {
     /// resolve. Enables `accepted-decision-edited` and `number-collision`.
     #[arg(long, value_name = "REF")]
     changed_since: Option<String>,
+    /// A hub's combined `decisions.json`: `SOURCE:ID` references to other
+    /// handbooks' records (`payments:0042`) are checked against it, offline
+    /// (overrides `[check] sources` in docket.toml). Without one they are not
+    /// checked.
+    #[arg(long, value_name = "FILE")]
+    sources: Option<PathBuf>,
     /// Print the time of each phase (walk, read + parse, check) to standard error.
     #[arg(long)]
     timings: bool,
@@ -65,6 +71,7 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
         &start,
         &args.paths,
         args.changed_since.as_deref(),
+        args.sources.as_deref(),
         global.now,
     )?;
     let coverage = Coverage {

@@ -1,6 +1,7 @@
 /* docket: small enhancements for the handbook site. The pages work without it:
  * it adds relative deadline wording, local times, the current time on
- * the availability strip, filtering and sorting of the record indexes, and search.
+ * the availability strip, filtering and sorting of the record indexes, search, and
+ * the filters of a hub's organisation index.
  * Plain ES2017, no libraries. */
 (function () {
   "use strict";
@@ -655,10 +656,106 @@
     }
   }
 
+  /* 4. The organisation index of a hub (org/index.html and its pages): the form
+   * loads org/index.js (as a script, for file://) on first use, then shows the
+   * rows of every page that match, at most ORG_MAX of them, in place of the
+   * page's own. Shape: window.docketOrg = [[source, id, title, status, owner,
+   * tags, url, local], ...]; a local url is relative to the site root. */
+  var ORG_MAX = 200;
+  function orgIndex() {
+    var form = $("#org-filters");
+    var table = $("#org-index");
+    if (!form || !table) return;
+    form.hidden = false;
+    var tbody = $("tbody", table);
+    var original = tbody.innerHTML;
+    var count = $("#org-count");
+    var pager = $("#org-pages");
+    var fields = $all("[data-org]", form);
+    var state = "idle";
+    function value(name) {
+      var f = $("[data-org=\"" + name + "\"]", form);
+      return f ? f.value.trim().toLowerCase() : "";
+    }
+    function filtered() {
+      var src = value("source"), st = value("status"), owner = value("owner");
+      var tag = value("tag"), text = value("text");
+      var pageSource = $("[data-org=\"source\"]", form);
+      var onlySource = ((pageSource && pageSource.getAttribute("data-page-source")) || "").toLowerCase();
+      var any = (src && src !== onlySource) || st || owner || tag || text;
+      if (!any) return null;
+      return window.docketOrg.filter(function (r) {
+        if (src && r[0].toLowerCase() !== src) return false;
+        if (st && r[3].toLowerCase() !== st) return false;
+        if (owner && r[4].toLowerCase() !== owner) return false;
+        if (tag && (" " + r[5].toLowerCase() + " ").indexOf(" " + tag + " ") < 0) return false;
+        if (text) {
+          var hay = (r[0] + ":" + r[1] + " " + r[2] + " " + r[4] + " " + r[5]).toLowerCase();
+          if (hay.indexOf(text) < 0) return false;
+        }
+        return true;
+      });
+    }
+    function show() {
+      var rows = filtered();
+      if (!rows) {
+        tbody.innerHTML = original;
+        if (pager) pager.hidden = false;
+        if (count) count.textContent = "";
+        return;
+      }
+      if (pager) pager.hidden = true;
+      tbody.textContent = "";
+      rows.slice(0, ORG_MAX).forEach(function (r) {
+        var tr = el("tr");
+        tr.appendChild(el("td", null, r[0]));
+        tr.appendChild(el("td", null, r[0] + ":" + r[1]));
+        var td = el("td");
+        var a = el("a", null, r[2]);
+        a.href = (r[7] ? root : "") + r[6];
+        td.appendChild(a);
+        tr.appendChild(td);
+        var status = el("td");
+        if (r[3]) status.appendChild(el("span", "badge status-" + r[3].toLowerCase(), r[3]));
+        tr.appendChild(status);
+        tr.appendChild(el("td", null, r[4]));
+        tr.appendChild(el("td"));
+        tr.appendChild(el("td", null, r[5].split(" ").join(", ")));
+        tbody.appendChild(tr);
+      });
+      if (count) {
+        count.textContent = rows.length > ORG_MAX
+          ? rows.length + " match; the first " + ORG_MAX + " are shown"
+          : rows.length + (rows.length === 1 ? " matches" : " match");
+      }
+    }
+    function load() {
+      if (state === "ready") return show();
+      if (state === "loading") return;
+      if (window.docketOrg) { state = "ready"; return show(); }
+      state = "loading";
+      if (count) count.textContent = "Loading the index of every source…";
+      var s = doc.createElement("script");
+      s.src = root + "org/index.js";
+      s.async = true;
+      s.onload = function () { state = "ready"; show(); };
+      s.onerror = function () {
+        state = "failed";
+        if (count) count.textContent = "The organisation index could not be loaded.";
+      };
+      (doc.head || body).appendChild(s);
+    }
+    fields.forEach(function (f) {
+      f.addEventListener(f.tagName === "SELECT" ? "change" : "input", load);
+    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); load(); });
+  }
+
   deadlines();
   localTimes();
   stripNow();
   decisionIndex();
+  orgIndex();
   if (pageResults) searchPage();
   /* Keep the wording current on a page left open. */
   setInterval(function () {

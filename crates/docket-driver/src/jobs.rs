@@ -51,9 +51,11 @@ pub fn check(
     start: &Path,
     only: &[PathBuf],
     changed_since: Option<&str>,
+    sources: Option<&Path>,
     now: Time,
 ) -> Result<Checked, DriverError> {
     let mut ws = load::load(start)?;
+    load_sources(&mut ws, sources);
     forge::load(&mut ws, None);
     let scope = Scope::new(&ws.root, only)?;
     let git = GitRepo::open(&ws);
@@ -153,6 +155,7 @@ pub fn build(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Built, DriverError> {
     let mut ws = load::load(start)?;
+    load_sources(&mut ws, None);
     forge::load(&mut ws, options.forge.as_deref());
     let git = GitRepo::open(&ws);
     read_git(&mut ws, &git, options.branches);
@@ -234,6 +237,7 @@ fn site_options_with(
     docket_site::SiteOptions {
         base_url,
         dashboard: Some(dashboard::dashboard(ws, meetings_at)),
+        hub: ws.hub.clone(),
     }
 }
 
@@ -279,6 +283,7 @@ impl Preview {
 /// the dashboard, as [`build`] does, and render nothing.
 pub fn preview(start: &Path, now: Time, branches: bool) -> Result<Preview, DriverError> {
     let mut ws = load::load(start)?;
+    load_sources(&mut ws, None);
     forge::load(&mut ws, None);
     let git = GitRepo::open(&ws);
     read_git(&mut ws, &git, branches);
@@ -605,6 +610,27 @@ impl Import {
     /// Writes each record, then the roster when people are added.
     pub fn write(&self) -> Result<(), DriverError> {
         edit::write_import(&self.ws, &self.plan)
+    }
+}
+
+/// A hub's sources, or the combined `decisions.json` named by `--sources` (or
+/// `[check] sources`), read into `ws`, timed.
+fn load_sources(ws: &mut Workspace, given: Option<&Path>) {
+    let started = Instant::now();
+    crate::sources::attach_hub(ws);
+    if ws.hub.is_none() {
+        crate::sources::attach_index(ws, given);
+    }
+    if ws.repo.foreign.given || !ws.repo.config.source_problems.is_empty() {
+        let what = match &ws.hub {
+            Some(hub) => format!(
+                "{} sources, {} records",
+                hub.sources.len(),
+                hub.entries.len()
+            ),
+            None => format!("{} sources", ws.repo.foreign.ids.len()),
+        };
+        ws.timings.record("sources", started.elapsed(), what);
     }
 }
 

@@ -12,8 +12,8 @@
 //!
 //! | job | command | pipeline |
 //! |---|---|---|
-//! | [`jobs::check`] | `check` | load → scope (the paths named) → changes (`--changed-since`) → rules → keep the findings of the changed files in the scope |
-//! | [`jobs::build`] | `build`, every `serve` rebuild | load → history → pending → rules → dashboard → site |
+//! | [`jobs::check`] | `check` | load → sources (a hub's, or `--sources`) → scope (the paths named) → changes (`--changed-since`) → rules → keep the findings of the changed files in the scope |
+//! | [`jobs::build`] | `build`, every `serve` rebuild | load → sources → history → pending → rules → dashboard → site |
 //! | [`jobs::status`] | `status` | load → pull-request export → status |
 //! | [`jobs::metrics`] | `metrics` | load → pull-request export (and, with one, history) → meetings 90 days ago → metrics |
 //! | [`jobs::graph`] | `graph` | load → supersession graph |
@@ -54,13 +54,18 @@
 //!   flushed, renamed over the target, permissions kept) for every file docket
 //!   writes into a repository, the command line's included.
 //! - `scope`: [`Scope`], the files and folders `docket check PATH…` reports on.
+//! - `sources`: a hub's `[[sources]]` (each local checkout loaded with `load` and
+//!   its history read with `git`, each published `decisions.json` read), merged
+//!   by `docket-hub`; and the combined `decisions.json` of `docket check
+//!   --sources`.
 //! - `error`: [`DriverError`]; `workspace`: [`Workspace`], [`Report`], [`Sources`].
 //! - [`jobs`]: the jobs above, each the whole pipeline of one command.
 //!
 //! Modules depend one way: `jobs` on the others; `forge`, `dashboard`, `edit`, `git`, `load`
 //! and `decision_index` on none of their siblings but `journal`, `write`, `walk`,
 //! `detect`, `error` and `workspace`; `journal` only on `write` and `error`;
-//! `detect` only on `walk`; `scope` only on `error`.
+//! `detect` only on `walk`; `scope` only on `error`; `sources` on `load`, `git`
+//! and `workspace`.
 //!
 //! Architecture invariant: the driver does IO but never prints and never reads the
 //! clock or the environment; the command line passes `now` in. Errors here mean the
@@ -77,6 +82,7 @@ pub mod jobs;
 mod journal;
 mod load;
 mod scope;
+mod sources;
 pub mod timings;
 mod walk;
 mod workspace;

@@ -315,6 +315,7 @@ pub fn load(start: &Path) -> Result<Workspace, DriverError> {
         notes,
         timings,
         history_walk: None,
+        hub: None,
     })
 }
 

@@ -20,6 +20,8 @@ pub struct Workspace {
     pub timings: crate::timings::Timings,
     /// How the history was found: commits walked, whether the cache answered.
     pub history_walk: Option<docket_git::WalkStats>,
+    /// A hub's organisation index (`[[sources]]`), once its sources are read.
+    pub hub: Option<std::sync::Arc<docket_hub::Hub>>,
 }
 
 /// The result of the rules.
@@ -36,13 +38,17 @@ pub struct Sources<'a>(pub &'a Repository);
 
 impl SourceMap for Sources<'_> {
     fn source(&self, file: &str) -> Option<&str> {
-        self.0.document(file).map(|d| d.text.as_str()).or_else(|| {
-            // A `forge-export` finding points into the export, which is no document.
-            self.0
-                .forge
-                .as_ref()
-                .filter(|f| f.path == file)
-                .and_then(|f| f.source.as_deref())
-        })
+        match self.0.document(file) {
+            Some(d) => Some(d.text.as_str()),
+            // docket.toml and a source's decisions.json, for findings about sources;
+            // a `forge-export` finding points into the export, which is no document.
+            None => self.0.foreign.texts.get(file).map(String::as_str).or_else(|| {
+                self.0
+                    .forge
+                    .as_ref()
+                    .filter(|f| f.path == file)
+                    .and_then(|f| f.source.as_deref())
+            }),
+        }
     }
 }

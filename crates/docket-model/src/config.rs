@@ -11,6 +11,7 @@ use std::ops::Range;
 use docket_diagnostics::Severity;
 use toml_edit::{Item, Key, TableLike};
 
+use crate::foreign::{SourceConfig, SourceOrigin, SourceProblem};
 use crate::kind::FieldSpec;
 use crate::kind::{Kind, StatusCategory, intern, intern_list};
 use crate::record_kind::{FolderMatch, match_folder};
@@ -47,6 +48,15 @@ pub struct Config {
     /// it is no content): the built-in ones, and the team's own
     /// `templates/new/KIND.md`, which the driver adds (not docket.toml).
     pub templates: Templates,
+    /// `[[sources]]`: the other handbooks a hub merges (issue 16), in the order
+    /// written, the usable ones only.
+    pub sources: Vec<SourceConfig>,
+    /// `[[sources]]` entries that cannot be used (a duplicate name, both or neither
+    /// of `path` and `json`): findings of the hub, not mistakes that stop it.
+    pub source_problems: Vec<SourceProblem>,
+    /// `[check] sources`: a combined `decisions.json` that `SOURCE:ID` references
+    /// are checked against (the command line's `--sources` wins), with its range.
+    pub check_sources: Option<(String, Range<usize>)>,
 }
 
 /// One line of `[rules]`.
@@ -217,15 +227,20 @@ impl Default for Config {
             forge: ForgeConfig::default(),
             notes: Vec::new(),
             templates: Templates::default(),
+            sources: Vec::new(),
+            source_problems: Vec::new(),
+            check_sources: None,
         }
     }
 }
 
 /// The keys docket.toml knows, per table.
 const TOP_KEYS: &[&str] = &[
-    "root", "exclude", "site", "rules", "kinds", "limits", "forge",
+    "root", "exclude", "site", "rules", "kinds", "limits", "forge", "sources", "check",
 ];
 const FORGE_KEYS: &[&str] = &["pulls", "bots"];
+const SOURCE_KEYS: &[&str] = &["name", "path", "json", "site"];
+const CHECK_KEYS: &[&str] = &["sources"];
 const SITE_KEYS: &[&str] = &["title", "base_url", "repo_url", "home_open_decisions"];
 const LIMITS_KEYS: &[&str] = &["max_document_bytes"];
 const KIND_KEYS: &[&str] = &[
@@ -287,6 +302,8 @@ impl Config {
                 "kinds" => config.kinds = r.kinds(item),
                 "limits" => r.limits(item, &mut config),
                 "forge" => r.forge(item, &mut config),
+                "sources" => r.sources(item, &mut config),
+                "check" => r.check(item, &mut config),
                 other => r.unknown_key(key_range, other, None, TOP_KEYS),
             }
         }
@@ -728,6 +745,146 @@ impl Reader {
         }
     }
 
+    /// `[[sources]]` (issue 16): each entry a table with `name`, `path` or `json`,
+    /// and `site`. Unknown keys and wrong types are mistakes like any other;
+    /// a duplicate name or both or neither of `path` and `json` is a
+    /// [`SourceProblem`], and the entry is left out.
+    fn sources(&mut self, item: &Item, config: &mut Config) {
+        let tables: Vec<&dyn TableLike> = match item {
+            Item::ArrayOfTables(a) => a.iter().map(|t| t as &dyn TableLike).collect(),
+            Item::Value(toml_edit::Value::Array(a)) => {
+                let mut out = Vec::new();
+                for v in a.iter() {
+                    match v.as_inline_table() {
+                        Some(t) => out.push(t as &dyn TableLike),
+                        None => self.error(
+                            span(v.span()),
+                            "each of `sources` must be a table".into(),
+                            Some(SOURCES_HELP.into()),
+                        ),
+                    }
+                }
+                out
+            }
+            _ => {
+                self.error(
+                    span(item.span()),
+                    "`sources` must be a list of tables".into(),
+                    Some(SOURCES_HELP.into()),
+                );
+                return;
+            }
+        };
+        let mut seen: Vec<String> = Vec::new();
+        for table in tables {
+            let mut name: Option<(String, Range<usize>)> = None;
+            let (mut path, mut json, mut site) = (None, None, None);
+            for (key, value) in table.iter() {
+                let key_range = span(table.key(key).and_then(Key::span));
+                match key {
+                    "name" | "path" | "json" | "site" => {
+                        let Some(text) = self.string(value, key, "\"payments\"") else {
+                            continue;
+                        };
+                        let text = text.trim().to_string();
+                        let range = span(value.span());
+                        match key {
+                            "name" => name = Some((text, range)),
+                            "path" => path = Some(text),
+                            "json" => json = Some(text),
+                            _ if is_web_address(&text) => {
+                                site = Some(if text.ends_with('/') { text } else { text + "/" })
+                            }
+                            _ => self.error(
+                                range,
+                                "`site` of a source must be a web address starting with `https://` or `http://`".into(),
+                                Some("such as `site = \"https://payments.handbook.example/\"`".into()),
+                            ),
+                        }
+                    }
+                    other => self.unknown_key(key_range, other, Some("[sources]"), SOURCE_KEYS),
+                }
+            }
+            // The entry's first key (toml_edit gives tables no span of their own).
+            let entry = span(
+                table
+                    .iter()
+                    .next()
+                    .and_then(|(k, _)| table.key(k).and_then(Key::span)),
+            );
+            let Some((name, range)) = name else {
+                config.source_problems.push(SourceProblem {
+                    range: entry,
+                    message: "a `[[sources]]` entry without a `name`".into(),
+                    help: "name every source, such as `name = \"payments\"`: it is the prefix of its ids (`payments:0042`)".into(),
+                });
+                continue;
+            };
+            if crate::foreign::split_reference(&format!("{name}:1")) != Some((name.as_str(), "1")) {
+                config.source_problems.push(SourceProblem {
+                    range,
+                    message: format!("source name `{name}` cannot prefix an id"),
+                    help: "use lowercase letters, digits, `-` and `_`, such as `payments`".into(),
+                });
+                continue;
+            }
+            if seen.contains(&name) {
+                config.source_problems.push(SourceProblem {
+                    range,
+                    message: format!("source `{name}` is named twice; the second one is left out"),
+                    help: "give each source its own name: it is the prefix of its ids".into(),
+                });
+                continue;
+            }
+            seen.push(name.clone());
+            let origin = match (path, json) {
+                (Some(p), None) => SourceOrigin::Path(p),
+                (None, Some(j)) => SourceOrigin::Json(j),
+                (both, _) => {
+                    let message = match both {
+                        Some(_) => {
+                            format!("source `{name}` has both `path` and `json`; it is left out")
+                        }
+                        None => {
+                            format!("source `{name}` has neither `path` nor `json`; it is left out")
+                        }
+                    };
+                    config.source_problems.push(SourceProblem {
+                        range,
+                        message,
+                        help: "give a source either `path` (a checkout) or `json` (a published decisions.json)".into(),
+                    });
+                    continue;
+                }
+            };
+            config.sources.push(SourceConfig {
+                name,
+                origin,
+                site,
+                range,
+            });
+        }
+    }
+
+    /// `[check]`: `sources`, the combined `decisions.json` to check `SOURCE:ID`
+    /// references against.
+    fn check(&mut self, item: &Item, config: &mut Config) {
+        let Some(table) = self.table(item, "check") else {
+            return;
+        };
+        for (key, value) in table.iter() {
+            let key_range = span(table.key(key).and_then(Key::span));
+            match key {
+                "sources" => {
+                    if let Some(text) = self.string(value, key, "\"hub/decisions.json\"") {
+                        config.check_sources = Some((text.to_string(), span(value.span())));
+                    }
+                }
+                other => self.unknown_key(key_range, other, Some("check"), CHECK_KEYS),
+            }
+        }
+    }
+
     fn rules(&mut self, item: &Item) -> Vec<RuleSetting> {
         let Some(table) = self.table(item, "rules") else {
             return Vec::new();
@@ -930,6 +1087,10 @@ impl Reader {
         }
     }
 }
+
+/// How to write `[[sources]]`.
+const SOURCES_HELP: &str =
+    "write each source under a `[[sources]]` line with `name` and `path` or `json`";
 
 /// Whether `text` is an `http://` or `https://` address with a host.
 pub fn is_web_address(text: &str) -> bool {
@@ -1153,6 +1314,40 @@ mod tests {
         let errors = Config::parse("[forge]\npull = \"x\"\n").unwrap_err();
         assert!(errors[0].message.contains("pull"), "{:?}", errors);
         assert_eq!(errors[0].range.start, 8);
+    }
+
+    #[test]
+    fn sources_of_a_hub() {
+        let text = "[[sources]]\nname = \"payments\"\npath = \"../payments\"\n[[sources]]\nname = \"platform\"\njson = \"p.json\"\nsite = \"https://p.example\"\n[[sources]]\nname = \"payments\"\njson = \"x.json\"\n[[sources]]\nname = \"both\"\npath = \"a\"\njson = \"b\"\n[[sources]]\nname = \"neither\"\n[check]\nsources = \"hub.json\"\n";
+        let c = Config::parse(text).unwrap_or_default();
+        let names: Vec<&str> = c.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["payments", "platform"]);
+        assert_eq!(c.sources[1].site.as_deref(), Some("https://p.example/"));
+        assert_eq!(c.sources[1].origin, SourceOrigin::Json("p.json".into()));
+        let problems: Vec<(&str, &str)> = c
+            .source_problems
+            .iter()
+            .map(|p| (&text[p.range.clone()], p.message.as_str()))
+            .collect();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].1.contains("named twice"), "{problems:?}");
+        assert_eq!(problems[1].0, "\"both\"");
+        assert!(problems[2].1.contains("neither"));
+        assert_eq!(c.check_sources.map(|(f, _)| f).as_deref(), Some("hub.json"));
+    }
+
+    #[test]
+    fn mistakes_in_sources_have_a_position() {
+        let text = "[[sources]]\nname = \"a\"\npaht = \"x\"\n[check]\nsorces = 1\n";
+        let errors = Config::parse(text).unwrap_err();
+        let found: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (&text[e.range.clone()], e.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "paht");
+        assert!(errors[0].help.as_deref().unwrap_or("").contains("`path`"));
+        assert_eq!(found[1].0, "sorces");
     }
 
     #[test]

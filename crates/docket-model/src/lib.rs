@@ -61,6 +61,7 @@ pub mod blockers;
 mod config;
 mod document;
 pub mod forge;
+pub mod foreign;
 pub mod graph;
 mod history;
 mod import;
@@ -89,6 +90,10 @@ pub use config::{
 pub use document::{
     Brief, Charter, Data, Deadline, Decision, DecisionId, DecisionOption, Document, Field, Fields,
     Meeting, Norms, Origin, Page, Person, Spanned, TemplateText, Update, UpdateLine, number_prefix,
+};
+pub use foreign::{
+    Foreign, ForeignFinding, ForeignRef, ForeignTarget, SourceConfig, SourceOrigin, SourceProblem,
+    id_key, split_reference,
 };
 pub use history::{
     Author, ChangeSet, CommitInfo, FileHistory, History, MissingObject, ObjectKind, PartialHistory,

@@ -29,11 +29,18 @@ pub enum Problem {
     /// A pull-request export (`[forge] pulls`, `--forge`) that is not JSON or not
     /// of the shape docket reads (found by the driver; `forge-export`).
     ForgeExport,
+    /// A hub's source that cannot be read or used: a missing path, an unreadable or
+    /// invalid `decisions.json`, a contract version docket does not know, a
+    /// duplicate name (found by the driver and `docket-hub`).
+    HubSource,
+    /// The same roster id in two sources of a hub with different names or time
+    /// zones (found by `docket-hub`).
+    RosterConflict,
 }
 
 impl Problem {
     /// Every code, for registries that must cover them all.
-    pub const ALL: [Problem; 8] = [
+    pub const ALL: [Problem; 10] = [
         Problem::FrontMatterSyntax,
         Problem::InvalidValue,
         Problem::UnreadableFile,
@@ -42,6 +49,8 @@ impl Problem {
         Problem::TemplateText,
         Problem::DecisionFolder,
         Problem::ForgeExport,
+        Problem::HubSource,
+        Problem::RosterConflict,
     ];
 }
 

@@ -187,6 +187,9 @@ pub struct Repository {
     pub pending: Vec<crate::PendingDecision>,
     /// The pull-request export (`[forge] pulls`, `--forge`), when one was read.
     pub forge: Option<crate::forge::Forge>,
+    /// Other handbooks' records (a hub's sources, or `--sources`), against which
+    /// `SOURCE:ID` references resolve; empty (not given) otherwise.
+    pub foreign: crate::Foreign,
     norms: Norms,
     by_id: HashMap<(Kind, DecisionId), Vec<usize>>,
     by_stem: HashMap<(Kind, String), Vec<usize>>,
@@ -301,6 +304,7 @@ impl Repository {
             changes: None,
             pending: Vec::new(),
             forge: None,
+            foreign: crate::Foreign::default(),
             norms: norms.unwrap_or_default(),
             by_id,
             by_stem,

@@ -16,6 +16,17 @@ use crate::views::{DocView, HistoryEntry, TocEntry, Touch};
 fn body(p: &Prepared<'_>, doc: &Document, page_url: &str) -> Rendered {
     let root = root_of(page_url);
     let rewrite = |dest: &str| -> Option<String> {
+        // `payments:0042`, a record of another handbook (issue 16): its page on
+        // the hub, or on the source's own site. Otherwise it reads as a scheme,
+        // which the Markdown pipeline neutralizes.
+        if let Some(url) = p.repo.foreign.url_of(dest) {
+            return Some(
+                match url.starts_with("https://") || url.starts_with("http://") {
+                    true => url.to_string(),
+                    false => format!("{root}{url}"),
+                },
+            );
+        }
         let target = docket_model::resolve_link(&doc.handbook_path, dest)?;
         let url = p.links.urls.of_handbook_path(&target)?;
         Some(match dest.split_once('#') {

@@ -28,7 +28,8 @@
 //!   `pages::home`, `::free` (charter and free pages), `::decisions` (the index),
 //!   `::decision`, `::briefs`, `::people`, `::updates` (index, day, one update),
 //!   `::meetings`, `::metrics`, `::fixed` (404, search), `::assets` (theme and the
-//!   handbook's other files), `::feeds` (`decisions.json`, Atom, sitemap).
+//!   handbook's other files), `::feeds` (`decisions.json`, Atom, sitemap), `::org`
+//!   (a hub's organisation pages, `docket-hub`'s index).
 //! - `pages` itself: the job list (each job's URL known before it renders) and the
 //!   parallel loop.
 //! - [`live`]: the same pages rendered one by one on request, for `docket serve`.
@@ -62,7 +63,7 @@ use docket_model::Repository;
 pub use error::SiteError;
 pub use live::Live;
 pub use options::{BuildSummary, Cleanup, Dashboard, SiteOptions, TargetView, WriteStats};
-pub use pages::feeds::DECISIONS_JSON_VERSION;
+pub use pages::feeds::{DECISIONS_JSON_VERSION, decisions_value};
 pub use templates::Templates;
 
 /// Builds the site of `repo` (found at `repo_root` on disk) into `out`.

@@ -63,7 +63,15 @@ impl<'a> Links<'a> {
             _ => LinkRef {
                 id: reference.to_string(),
                 title: reference.to_string(),
-                url: String::new(),
+                // `payments:0042` on a hub: the record's page under `org/` (a page
+                // on the source's own site is not a site-relative link).
+                url: self
+                    .repo
+                    .foreign
+                    .url_of(reference)
+                    .filter(|u| !u.contains("://"))
+                    .unwrap_or("")
+                    .to_string(),
                 status: None,
                 category: None,
             },

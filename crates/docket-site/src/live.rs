@@ -16,7 +16,7 @@ use docket_model::Repository;
 
 use crate::error::SiteError;
 use crate::options::SiteOptions;
-use crate::pages::{self, Job, SEARCH_INDEX, assets, feeds};
+use crate::pages::{self, Job, SEARCH_INDEX, assets, feeds, org};
 use crate::prepared::Prepared;
 use crate::search;
 use crate::templates::Templates;
@@ -120,6 +120,13 @@ impl<'a> Live<'a> {
         }
         if rel == SEARCH_INDEX {
             return Ok(Some(search::index(p).to_script().into_bytes()));
+        }
+        if let (Some(hub), true) = (p.hub, rel.starts_with("org/")) {
+            // A hub's pages (`docket serve` on a hub): every one of them is
+            // rendered into memory for the one asked; a preview, not a build.
+            let w = self.writer();
+            org::write(p, &w, hub)?;
+            return Ok(Self::take(w, rel));
         }
         if feeds::FILES.contains(&rel) {
             let w = self.writer();

@@ -15,6 +15,9 @@ pub struct SiteOptions {
     pub base_url: Option<String>,
     /// The metrics dashboard (`metrics.html`), computed by the caller; none: no page.
     pub dashboard: Option<Dashboard>,
+    /// The organisation's index when the handbook is a hub (`[[sources]]`, issue
+    /// 16): its pages under `org/`, and the combined `decisions.json`.
+    pub hub: Option<std::sync::Arc<docket_hub::Hub>>,
 }
 
 /// What `metrics.html` shows: the figures of `docket metrics` and the charts.

@@ -52,6 +52,8 @@ pub(crate) struct Prepared<'a> {
     pub(crate) kinds: Vec<(Kind, KindView)>,
     /// The metrics dashboard, when the caller computed one.
     pub(crate) dashboard: Option<&'a Dashboard>,
+    /// The organisation's index, when the handbook is a hub.
+    pub(crate) hub: Option<&'a std::sync::Arc<docket_hub::Hub>>,
     /// The charter's norms in words (the charter page and the home page show them).
     pub(crate) norms: Vec<NormView>,
 }
@@ -88,7 +90,7 @@ impl<'a> Prepared<'a> {
         Self {
             repo,
             site: site_view(repo, options),
-            nav: nav(repo, &links.urls, options.dashboard.is_some()),
+            nav: with_org(nav(repo, &links.urls, options.dashboard.is_some()), options),
             meeting_load: meeting_load(&links),
             links,
             team,
@@ -98,6 +100,7 @@ impl<'a> Prepared<'a> {
             record_at,
             kinds,
             dashboard: options.dashboard.as_ref(),
+            hub: options.hub.as_ref(),
             norms,
         }
     }
@@ -133,6 +136,23 @@ impl<'a> Prepared<'a> {
     pub(crate) fn kind(&self, kind: Kind) -> Option<&KindView> {
         self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, v)| v)
     }
+}
+
+/// The navigation of a hub: the organisation's index after Home.
+fn with_org(mut nav: Vec<NavEntry>, options: &SiteOptions) -> Vec<NavEntry> {
+    if options.hub.is_some() {
+        let at = nav.len().min(1);
+        nav.insert(
+            at,
+            NavEntry {
+                title: "Organisation".into(),
+                url: "org/index.html".into(),
+                section: "org".into(),
+                children: Vec::new(),
+            },
+        );
+    }
+    nav
 }
 
 fn site_view(repo: &Repository, options: &SiteOptions) -> SiteView {

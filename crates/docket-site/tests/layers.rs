@@ -42,6 +42,7 @@ const ORDER: &[&str] = &[
     "pages::metrics",
     "pages::assets",
     "pages::feeds",
+    "pages::org",
     "pages",
     "live",
     "crate",

@@ -44,8 +44,11 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use docket_diagnostics::Diagnostic;
-use docket_model::suggest::Candidates;
-use docket_model::{Data, Decision, Document, Kind, Repository, Spanned, number_prefix};
+use docket_model::suggest::{self, Candidates};
+use docket_model::{
+    Data, Decision, Document, ForeignTarget, Kind, Repository, Spanned, number_prefix,
+    split_reference,
+};
 use docket_syntax::Link;
 
 use crate::Context;
@@ -54,6 +57,7 @@ use crate::Context;
 pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let repo = ctx.repo;
     let hints = Suggestions::new(repo);
+    foreign_refs(repo, out);
     for doc in &repo.documents {
         match &doc.data {
             Data::Decision(d) => {
@@ -217,6 +221,19 @@ fn record_ref(
     if value.is_empty() || !found.is_empty() {
         return;
     }
+    if let Some((source, id)) = split_reference(value) {
+        foreign_ref(
+            repo,
+            &doc.path,
+            r.range.clone(),
+            what,
+            value,
+            source,
+            id,
+            out,
+        );
+        return;
+    }
     if d.kind == Kind::Decision {
         decision_ref(hints, doc, what, r, out);
         return;
@@ -233,6 +250,75 @@ fn record_ref(
             "no {kind} has this id; check the reference or remove it"
         )),
     );
+}
+
+/// A `SOURCE:ID` reference to another handbook's record (issue 16): checked
+/// against the index of other handbooks when one is given, and not reported
+/// otherwise (it cannot be checked).
+#[allow(clippy::too_many_arguments)]
+fn foreign_ref(
+    repo: &Repository,
+    file: &str,
+    range: Range<usize>,
+    what: &str,
+    value: &str,
+    source: &str,
+    id: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let foreign = &repo.foreign;
+    let (message, help) = match foreign.resolve(source, id) {
+        ForeignTarget::Unknown | ForeignTarget::Found => return,
+        ForeignTarget::NoSource => (
+            format!(
+                "{what} `{value}`, but {} has no source `{source}`",
+                foreign.origin
+            ),
+            match suggest::closest(source, foreign.source_names()) {
+                Some(meant) => format!("did you mean `{meant}:{id}`?"),
+                None => format!(
+                    "the sources are {}",
+                    foreign
+                        .source_names()
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
+        ),
+        ForeignTarget::NoRecord => (
+            format!("{what} `{value}`, which does not exist"),
+            format!(
+                "source `{source}` in {} has no record `{id}`; check the reference or remove it",
+                foreign.origin
+            ),
+        ),
+    };
+    out.push(Diagnostic::new("broken-reference", file, range, message).with_help(help));
+}
+
+/// References between sources written in a hub's sources' records.
+fn foreign_refs(repo: &Repository, out: &mut Vec<Diagnostic>) {
+    for r in &repo.foreign.refs {
+        let Some((source, id)) = split_reference(&r.target) else {
+            continue;
+        };
+        let what = format!(
+            "source `{}`: record `{}` has `{}` naming",
+            r.source, r.from, r.key
+        );
+        foreign_ref(
+            repo,
+            &r.file,
+            r.range.clone(),
+            &what,
+            &r.target,
+            source,
+            id,
+            out,
+        );
+    }
 }
 
 /// The finding for a decision reference that names no decision, with the closest
@@ -306,6 +392,18 @@ fn check_link(
     out: &mut Vec<Diagnostic>,
 ) {
     let repo = hints.repo;
+    // `[the retry decision](payments:0042)`: a record of another handbook, when
+    // an index of them names the source (otherwise a scheme, not checked).
+    if let Some((source, id)) = split_reference(&link.dest)
+        && repo.foreign.has_source(source)
+    {
+        let range = dest_range(doc, link);
+        if seen.insert(range.clone()) {
+            let what = "the link names";
+            foreign_ref(repo, &doc.path, range, what, &link.dest, source, id, out);
+        }
+        return;
+    }
     // Links that leave the repository are a separate concern (not reported).
     let Some(target) = docket_model::resolve_link(&doc.path, &link.dest) else {
         return;
@@ -438,6 +536,27 @@ mod tests {
             "link target `decisions/0017-use-myslq.md` does not exist",
             "did you mean `decisions/0017-use-mysql.md`?"
         )));
+    }
+
+    /// `SOURCE:ID` (issue 16): not checked without an index of other handbooks;
+    /// checked against one, in front matter and in links.
+    #[test]
+    fn references_to_other_handbooks() {
+        let text = "---\ntitle: B\nstatus: accepted\nowner: alice\ndate: 2026-11-20\nsupersedes: [\"other:0041\", \"other:0042\", \"nope:1\"]\n---\n[a](other:41) [b](other:0042-x.md) [c](mailto:a@b.c)\n";
+        let mut r = repo(&[("docs/decisions/0042-use-postgresql.md", text)]);
+        assert_eq!(run("broken-reference", &r), Vec::<String>::new());
+        r.foreign.given = true;
+        r.foreign.origin = "`hub.json`".into();
+        let ids = r.foreign.ids.entry("other".into()).or_default();
+        ids.insert("41".into());
+        assert_eq!(
+            run("broken-reference", &r),
+            [
+                "docs/decisions/0042-use-postgresql.md:6:29 `supersedes` names `other:0042`, which does not exist",
+                "docs/decisions/0042-use-postgresql.md:6:43 `supersedes` names `nope:1`, but `hub.json` has no source `nope`",
+                "docs/decisions/0042-use-postgresql.md:8:19 the link names `other:0042-x.md`, which does not exist",
+            ]
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod decision_folder;
 pub mod duplicate_id;
 pub mod forge_export;
 pub mod front_matter_syntax;
+pub mod hub_source;
 pub mod id_mismatch;
 pub mod invalid_value;
 pub mod meeting_length;
@@ -24,6 +25,7 @@ pub mod missing_meetings;
 pub mod missing_section;
 pub mod number_collision;
 pub mod replaceable_meeting;
+pub mod roster_conflict;
 pub mod skipped_link;
 pub mod status_conflict;
 pub mod status_spelling;
@@ -79,6 +81,8 @@ rules! {
     decision_folder => "decision-folder", Error, "numbered records in several folders, and no decision folder in `docket.toml`", forwards DecisionFolder;
     forge_export => "forge-export", Error, "a pull-request export that is not JSON or not of the shape `gh pr list --json` writes", forwards ForgeExport;
     unapproved_decision => "unapproved-decision", Warning when enabled, "an accepted decision that nobody besides its owner approved in the pull request that accepted it";
+    hub_source => "hub-source", Error, "a hub's source that cannot be read or used (missing path, invalid `decisions.json`, unknown version, duplicate name)", forwards HubSource;
+    roster_conflict => "roster-conflict", Warning, "the same roster id in two sources of a hub with a different name or time zone", forwards RosterConflict;
 }
 
 use docket_model::{Data, Document, Fields, Kind};

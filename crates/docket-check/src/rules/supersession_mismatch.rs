@@ -75,6 +75,19 @@ pub fn run(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     cycles(repo, out);
+    // Between two sources of a hub (found by docket-hub, at the source in
+    // docket.toml).
+    for f in &repo.foreign.supersession {
+        out.push(
+            Diagnostic::new(
+                "supersession-mismatch",
+                &f.file,
+                f.range.clone(),
+                f.message.clone(),
+            )
+            .with_help(f.help.clone()),
+        );
+    }
 }
 
 /// One step along supersession, keeping the references that name exactly one

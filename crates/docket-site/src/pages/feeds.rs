@@ -26,6 +26,10 @@
 //! | `history` | `{commit, time, author, status}` per commit, newest first; `status` in the kind's spelling like `status` |
 //! | `approvals` | only when the build read a pull-request export with reviews and commits (`[forge] pulls`, `--forge`; added within version 1): `{person, login, time, pull}` per approving review of the merged pull request in which the record became decided, by anyone besides its owner, in time order: `person` the roster id (or `null` for a login the roster does not know), `login` the forge login, `time` UTC or `null`, `pull` the pull request's number; empty when nobody else approved, no pull request holds the deciding commit, or the record is not decided |
 //!
+//! On a hub (`[[sources]]`), the file is the combined one of `docket_hub::combined`:
+//! the same entries plus `source`, and a top-level `sources`, both added within
+//! version 1.
+//!
 //! Fields are only ever added within a version; a change to an existing field's
 //! meaning is a new version.
 
@@ -159,10 +163,32 @@ fn ref_value(repo: &Repository, from: &Decision, reference: &str) -> serde_json:
     }
 }
 
+/// `decisions.json` as text: the handbook's own, or on a hub the combined file
+/// (`docket_hub::combined`: the hub's own entries, then every source's, each
+/// with `source`).
+fn decisions_json(p: &Prepared<'_>, hub: Option<&docket_hub::Hub>) -> String {
+    let json = decisions_document(p);
+    if let Some(hub) = hub {
+        let own = serde_json::to_value(&json).unwrap_or_default();
+        return docket_hub::combined_json(own, hub);
+    }
+    let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The `decisions.json` of `repo` as a value, written by the same code as the
+/// site's file: what a hub reads from a source that is a local checkout.
+pub fn decisions_value(repo: &Repository) -> serde_json::Value {
+    let options = crate::options::SiteOptions::default();
+    let p = Prepared::new(repo, &options);
+    serde_json::to_value(decisions_document(&p)).unwrap_or_default()
+}
+
 /// `decisions.json`: every record, the decisions first, each kind sorted by id.
 /// `created`, `updated`, `authors` and `history` come from git and are null or empty
 /// here until history is known.
-fn decisions_json(p: &Prepared<'_>) -> String {
+fn decisions_document<'a>(p: &'a Prepared<'_>) -> DecisionsJson<'a> {
     let repo = p.repo;
     let urls = &p.links.urls;
     // `p.records` holds the decisions, then each kind of the team's own by name.
@@ -238,13 +264,10 @@ fn decisions_json(p: &Prepared<'_>) -> String {
             },
         )
         .collect();
-    let json = DecisionsJson {
+    DecisionsJson {
         version: DECISIONS_JSON_VERSION,
         decisions: entries,
-    };
-    let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
-    s.push('\n');
-    s
+    }
 }
 
 /// Text as XML 1.0 can hold it: escaped, without the control characters it forbids.
@@ -385,7 +408,8 @@ pub(crate) fn write(
     w: &Writer<'_>,
     mut written: Vec<String>,
 ) -> Result<Vec<String>, SiteError> {
-    w.file("decisions.json", decisions_json(p).as_bytes())?;
+    let hub = p.hub.map(|h| h.as_ref());
+    w.file("decisions.json", decisions_json(p, hub).as_bytes())?;
     let base = p.site.base_url.as_deref();
     w.file("feed.xml", atom(p, base).as_bytes())?;
     let mut notes = Vec::new();

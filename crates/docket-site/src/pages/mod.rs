@@ -14,6 +14,7 @@ mod free;
 mod home;
 mod meetings;
 mod metrics;
+pub(crate) mod org;
 mod people;
 mod updates;
 
@@ -163,6 +164,9 @@ pub(crate) fn write_site(
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
         Ok::<(), SiteError>(())
     })?;
+    if let Some(hub) = p.hub {
+        org::write(p, w, hub)?;
+    }
     assets::write(p, w, repo_root)?;
     let script = search::index(p).to_script();
     w.file(SEARCH_INDEX, script.as_bytes())?;
