@@ -17,7 +17,7 @@ fn handbook(open: u32, toml: Option<&str>) -> (Repo, std::path::PathBuf) {
     for n in (1..=open).rev() {
         repo.write(
             &format!("docs/decisions/{n:04}-question-{n}.md"),
-            &format!(
+            format!(
                 "---\ntitle: Question {n}\nstatus: proposed\nowner: alice\ndate: 2026-11-01\ndeadline: 2026-12-{:02}\n---\n\nBody.\n",
                 n.min(28)
             ),

@@ -42,13 +42,19 @@ impl SourceMap for Sources<'_> {
             Some(d) => Some(d.text.as_str()),
             // docket.toml and a source's decisions.json, for findings about sources;
             // a `forge-export` finding points into the export, which is no document.
-            None => self.0.foreign.texts.get(file).map(String::as_str).or_else(|| {
-                self.0
-                    .forge
-                    .as_ref()
-                    .filter(|f| f.path == file)
-                    .and_then(|f| f.source.as_deref())
-            }),
+            None => self
+                .0
+                .foreign
+                .texts
+                .get(file)
+                .map(String::as_str)
+                .or_else(|| {
+                    self.0
+                        .forge
+                        .as_ref()
+                        .filter(|f| f.path == file)
+                        .and_then(|f| f.source.as_deref())
+                }),
         }
     }
 }
