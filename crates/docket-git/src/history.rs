@@ -71,10 +71,17 @@ pub(crate) fn history(
     });
     let mut walk = walk_from(repo, handbook_root, decisions, head, base)?;
     let mut base = walk.1;
-    if base.is_some() && !walk.0.pins.is_empty() {
+    let cache_lacks = |walk: &Walk<'_>| {
+        // A file followed back to a name outside the handbook root at the cached
+        // HEAD (moved in since): the cache never knew its older history.
+        let known = |path: &String| cached.as_ref().is_some_and(|c| c.files.contains_key(path));
+        walk.alive.keys().any(|path| !known(path))
+    };
+    if base.is_some() && (!walk.0.pins.is_empty() || cache_lacks(&walk.0)) {
         // A merge since the cached HEAD took a side's version of a file both lines
         // changed: which older commits count for it depends on that side, which the
-        // cache (the first parent's view) cannot tell. Walk everything instead.
+        // cache (the first parent's view) cannot tell. Or a file came from outside
+        // what the cache covers. Walk everything instead.
         walk = walk_from(repo, handbook_root, decisions, head, None)?;
         base = walk.1;
     }
