@@ -634,7 +634,12 @@ impl<'r> Walk<'r> {
             match change.kind {
                 Kind::Renamed => {
                     self.alive.remove(&change.path);
-                    if let Some(old) = change.old_path {
+                    // Another file still followed has the old name (one line renamed
+                    // it, a merge kept both): that file keeps the name, and this
+                    // one's history ends here, as if it had been added.
+                    if let Some(old) = change.old_path
+                        && !self.alive.contains_key(&old)
+                    {
                         self.widen(&old);
                         self.alive.insert(old, key);
                     }
