@@ -157,12 +157,15 @@ pub struct ExportError {
 
 /// Reads an export. An empty array is an export of no pull requests.
 pub fn parse_export(text: &str) -> Result<Vec<Pull>, ExportError> {
+    let file = text;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Ranges index the file as written, byte order mark included.
+    let bom = file.len() - text.len();
     serde_json::from_str::<Vec<Pull>>(text).map_err(|e| {
         // serde_json says column 0 at the start of a line (after a newline);
         // positions are 1-based.
         let (line, column) = (e.line().max(1), e.column().max(1));
-        let at = offset_of(text, line, column);
+        let at = offset_of(text, line, column) + bom;
         let message = match e.classify() {
             serde_json::error::Category::Data => format!(
                 "the pull-request export does not have the shape `gh pr list --json` writes: {}",
