@@ -160,6 +160,21 @@ pub struct Target {
     pub at_least: bool,
 }
 
+impl Target {
+    /// A target of `metric` (labelled from its key), met when `value` is at least
+    /// (or at most) `target`, unknown without a value.
+    fn new(metric: &str, value: Option<f64>, target: f64, at_least: bool) -> Self {
+        Target {
+            metric: metric.to_string(),
+            label: target_label(metric).to_string(),
+            value,
+            target,
+            met: value.map(|v| if at_least { v >= target } else { v <= target }),
+            at_least,
+        }
+    }
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -430,14 +445,7 @@ fn targets(
     meetings_before: Option<&[Meeting]>,
 ) -> Vec<Target> {
     let norms = repo.norms();
-    let target = |metric: &str, value: Option<f64>, target: f64, at_least: bool| Target {
-        metric: metric.to_string(),
-        label: target_label(metric).to_string(),
-        value,
-        target,
-        met: value.map(|v| if at_least { v >= target } else { v <= target }),
-        at_least,
-    };
+    let target = Target::new;
     // A working day of 8 hours keeps the charter's focus block free of meetings.
     let meeting_hours_per_day = meetings
         .hours_per_person_per_week
@@ -500,14 +508,7 @@ fn forge_targets(
     decisions: &DecisionMetrics,
     replies: &ReplyMetrics,
 ) -> Vec<Target> {
-    let target = |metric: &str, value: Option<f64>, target: f64, at_least: bool| Target {
-        metric: metric.to_string(),
-        label: target_label(metric).to_string(),
-        value,
-        target,
-        met: value.map(|v| if at_least { v >= target } else { v <= target }),
-        at_least,
-    };
+    let target = Target::new;
     vec![
         target(
             "replies.median_first_response_working_hours",
