@@ -166,6 +166,8 @@ struct Walk<'r> {
     /// version while the first parent's line had changed the file too. A commit is
     /// credited to such a file only when it is that side or one of its ancestors.
     pins: HashMap<String, git2::Oid>,
+    /// The merge base of a merge's first parent and a side, asked once per pair.
+    bases: HashMap<(git2::Oid, git2::Oid), Option<git2::Oid>>,
 }
 
 impl<'r> Walk<'r> {
@@ -196,6 +198,7 @@ impl<'r> Walk<'r> {
             nodes,
             walked: 0,
             pins: HashMap::new(),
+            bases: HashMap::new(),
         })
     }
 
@@ -576,7 +579,7 @@ impl<'r> Walk<'r> {
     /// Whether `path` differs between the first parent of a merge and the merge
     /// base of it and `side`: then the first parent's line changed it too. Unknown
     /// (no merge base, an unreadable tree) counts as changed.
-    fn first_line_changed(&self, first: git2::Oid, side: git2::Oid, path: &str) -> bool {
+    fn first_line_changed(&mut self, first: git2::Oid, side: git2::Oid, path: &str) -> bool {
         let at = |commit: git2::Oid| -> Option<Option<git2::Oid>> {
             let tree = self.repo.find_commit(commit).ok()?.tree().ok()?;
             Some(
@@ -585,7 +588,12 @@ impl<'r> Walk<'r> {
                     .map(|e| e.id()),
             )
         };
-        let Ok(base) = self.repo.merge_base(first, side) else {
+        let repo = self.repo;
+        let base = *self
+            .bases
+            .entry((first, side))
+            .or_insert_with(|| repo.merge_base(first, side).ok());
+        let Some(base) = base else {
             return true;
         };
         match (at(first), at(base)) {
