@@ -121,16 +121,25 @@
    * on the row attribute its name says (`status`, `state`: the status's category,
    * `folder`, `owner`); `tag` on the row's tags; one with `data-facet` on the
    * values of that facet in the row's `data-facets` (JSON). Each filter's value is
-   * kept in the address under its name (`?state=open&type=Core`). */
+   * kept in the address under its name (`?state=open&type=Core`).
+   *
+   * A long index is split into numbered pages (`page-2.html`, …); its table names
+   * the folder's `index.js` (`data-records`), every record's row as data:
+   * window.docketRecords = [[id, number, url, title, status, category, owner id,
+   * owner name, owner url, date, deadline, deadline time, decided, tags, folder,
+   * facets], ...]. Filtering or sorting such a page loads it (a script tag, for
+   * file://) and shows the matching records of the whole set, `data-page-size` at
+   * a time, in place of the page's own rows; clearing the filters brings the page
+   * back. */
   function decisionIndex() {
     var table = $("#decision-index");
     if (!table || !table.tBodies.length) return;
     var tbody = table.tBodies[0];
-    var rows = Array.prototype.slice.call(tbody.rows);
-    var total = rows.length;
+    var pageRows = Array.prototype.slice.call(tbody.rows);
     var bar = $(".filters");
     var count = $("#decision-count");
     var none = $("#decision-none");
+    var pager = $("#decision-pages");
     var control = function (name) {
       return bar ? $('[data-filter="' + name + '"]', bar) : null;
     };
@@ -143,17 +152,88 @@
     var title = table.getAttribute("data-title") || "Decisions";
     var noun = table.getAttribute("data-noun") || "decision";
     var nouns = table.getAttribute("data-nouns") || "decisions";
+    var source = table.getAttribute("data-records");
+    var paged = !!source;
+    var total = paged ? Number(table.getAttribute("data-total")) || pageRows.length : pageRows.length;
+    var pageSize = Number(table.getAttribute("data-page-size")) || 100;
+    var indexUrl = table.getAttribute("data-url") || "";
+    /* The whole set, once loaded (paged), or this page's rows. */
+    var records = paged ? null : pageRows;
+    var loading = false;
+    var sorted = null; /* {index, type, sign} once a header was clicked */
+    var shownLimit = pageSize;
+    var more = null;
 
-    rows.forEach(function (row, i) {
-      row._docketOrder = i;
-      var facets = {};
+    function clearRows() {
+      while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
+    }
+
+    function facetsOf(json) {
       try {
-        facets = JSON.parse(row.getAttribute("data-facets") || "{}") || {};
+        return JSON.parse(json || "{}") || {};
       } catch (e) {
-        facets = {};
+        return {};
       }
-      row._docketFacets = facets;
+    }
+    pageRows.forEach(function (row, i) {
+      row._docketOrder = i;
+      row._docketFacets = facetsOf(row.getAttribute("data-facets"));
     });
+
+    /* A record of index.js as a row-like object the filters read like a row. */
+    function record(r, i) {
+      return {
+        data: r,
+        _docketOrder: i,
+        _docketFacets: r[15] || {},
+        dataset: {
+          id: String(r[1] != null ? r[1] : r[0]),
+          status: r[4] || "",
+          state: r[5] || "",
+          folder: r[14] == null ? undefined : r[14],
+          owner: r[6] || "",
+          ownerName: r[7] || "",
+          tags: (r[13] || []).join(" "),
+          title: r[3] || ""
+        }
+      };
+    }
+
+    var waiting = [];
+    function loadRecords(done) {
+      if (records) return done();
+      if (window.docketRecords) {
+        records = window.docketRecords.map(record);
+        return done();
+      }
+      waiting.push(done);
+      if (loading) return;
+      loading = true;
+      if (count) count.textContent = "Loading every " + noun + "…";
+      var finish = function () {
+        loading = false;
+        var calls = waiting;
+        waiting = [];
+        calls.forEach(function (f) {
+          f();
+        });
+      };
+      var s = doc.createElement("script");
+      s.src = source;
+      s.async = true;
+      s.onload = function () {
+        records = (window.docketRecords || []).map(record);
+        finish();
+      };
+      s.onerror = function () {
+        if (count) count.textContent = "The list of every " + noun + " could not be loaded; this page's rows are filtered.";
+        records = pageRows;
+        total = pageRows.length;
+        paged = false;
+        finish();
+      };
+      (doc.head || body).appendChild(s);
+    }
 
     function val(c) {
       return c ? c.value : "";
@@ -207,88 +287,86 @@
         : allCaption;
     }
 
-    function apply(updateUrl) {
-      var active = selects.filter(function (s) {
-        return val(s);
-      });
-      var words = val(text).toLowerCase().split(/\s+/).filter(Boolean);
-      var shown = 0;
-      rows.forEach(function (row) {
-        var d = row.dataset;
-        var ok = active.every(function (s) {
-          return passes(row, s, s.value);
-        });
-        if (ok && words.length) {
-          var hay = [d.id, d.title, d.tags, d.owner, d.ownerName, d.status, d.folder || ""].join(" ").toLowerCase();
-          ok = words.every(function (w) {
-            return hay.indexOf(w) >= 0;
-          });
+    /* The row of a record of index.js, as the template writes it. */
+    function rowOf(rec) {
+      var r = rec.data;
+      var tr = el("tr");
+      tr.setAttribute("data-id", rec.dataset.id);
+      tr.appendChild(el("td", r[1] != null ? "num" : "id-text", r[0]));
+      var cell = el("td");
+      var a = el("a", null, r[3]);
+      a.href = root + r[2];
+      cell.appendChild(a);
+      tr.appendChild(cell);
+      cell = el("td");
+      var status = r[4] || "";
+      cell.appendChild(el("span", "badge status-" + status.toLowerCase().replace(/ /g, "-") + (r[5] ? " badge-" + r[5] : ""), status));
+      tr.appendChild(cell);
+      cell = el("td");
+      if (r[6]) {
+        if (r[8]) {
+          a = el("a", null, r[7]);
+          a.href = root + r[8];
+          cell.appendChild(a);
+        } else {
+          cell.textContent = r[7];
         }
-        row.hidden = !ok;
-        if (ok) shown++;
-      });
-      if (count) {
-        count.textContent = shown === total
-          ? total + " " + (total === 1 ? noun : nouns)
-          : shown + " of " + total + " " + nouns;
+      } else {
+        cell.appendChild(el("span", "muted", "No owner"));
       }
-      if (none) none.hidden = shown !== 0;
-      describe(shown);
-      if (updateUrl && window.history && window.history.replaceState) {
-        var q = [];
-        active.forEach(function (s) {
-          q.push(encodeURIComponent(s.getAttribute("data-filter")) + "=" + encodeURIComponent(s.value));
+      tr.appendChild(cell);
+      cell = el("td");
+      if (r[9]) {
+        var t = el("time", null, r[9]);
+        t.setAttribute("datetime", r[9]);
+        cell.appendChild(t);
+      }
+      tr.appendChild(cell);
+      cell = el("td");
+      cell.setAttribute("data-value", r[10] || r[12] || "");
+      if (r[10] || r[12]) {
+        var span = el("span", "nowrap", r[10] ? "due " : "decided ");
+        var when = el("time", null, r[10] || r[12]);
+        when.setAttribute("datetime", r[10] ? r[11] || r[10] : r[12]);
+        if (r[10]) when.setAttribute("data-deadline", "");
+        span.appendChild(when);
+        cell.appendChild(span);
+      }
+      tr.appendChild(cell);
+      cell = el("td");
+      if (r[13] && r[13].length) {
+        var ul = el("ul", "tags");
+        r[13].forEach(function (name) {
+          var li = el("li");
+          var link = el("a", "tag", name);
+          link.href = indexUrl + "?tag=" + encodeURIComponent(name);
+          li.appendChild(link);
+          ul.appendChild(li);
         });
-        if (val(text)) q.push("q=" + encodeURIComponent(val(text)));
-        try {
-          window.history.replaceState(null, "", window.location.pathname + (q.length ? "?" + q.join("&") : "") + window.location.hash);
-        } catch (e) {
-          /* some browsers refuse this on file:// */
-        }
+        cell.appendChild(ul);
       }
+      tr.appendChild(cell);
+      return tr;
     }
 
-    if (bar) {
-      bar.hidden = false;
-      var p = params();
-      selects.forEach(function (s) {
-        setSelect(s, p.get(s.getAttribute("data-filter")));
-        s.addEventListener("change", function () { apply(true); });
-      });
-      if (text && p.get("q")) text.value = p.get("q");
-      if (text) text.addEventListener("input", function () { apply(true); });
-      if (reset) {
-        reset.addEventListener("click", function () {
-          selects.concat(text ? [text] : []).forEach(function (c) {
-            c.value = "";
-          });
-          apply(true);
-        });
-      }
-      /* A tag link on this page filters in place. */
-      table.addEventListener("click", function (ev) {
-        var a = ev.target.closest ? ev.target.closest("a.tag") : null;
-        if (!a || !tag || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
-        ev.preventDefault();
-        setSelect(tag, a.textContent);
-        apply(true);
-        tag.focus();
-      });
-      apply(false);
-    }
-
-    /* Sorting: a button in each sortable header. */
-    var headers = $all("thead th", table);
+    /* Sorting keys: the id as a number, else a cell's `data-value` or text. */
+    var OWNERLESS = "no owner";
     function sortKey(row, index, type) {
       if (type === "number" && index === 0) {
         var id = row.dataset.id || "";
         var n = Number(id);
         return id !== "" && isFinite(n) ? n : id.toLowerCase();
       }
-      var cell = row.cells[index];
-      if (!cell) return "";
-      var v = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent;
-      v = v.trim();
+      var v;
+      if (row.data) {
+        var r = row.data;
+        v = [null, r[3], r[4], r[6] ? r[7] : OWNERLESS, r[9], r[10] || r[12]][index] || "";
+      } else {
+        var cell = row.cells[index];
+        if (!cell) return "";
+        v = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent;
+      }
+      v = String(v).trim();
       if (type === "number") {
         var m = Number(v);
         return v !== "" && isFinite(m) ? m : v.toLowerCase();
@@ -304,6 +382,160 @@
       if (typeof b === "number") return 1;
       return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
     }
+    function sortRows(list) {
+      if (!sorted) return list;
+      var keyed = list.map(function (row) {
+        return { row: row, key: sortKey(row, sorted.index, sorted.type) };
+      });
+      keyed.sort(function (x, y) {
+        var blankX = x.key === "";
+        var blankY = y.key === "";
+        if (blankX !== blankY) return blankX ? 1 : -1;
+        return sorted.sign * compare(x.key, y.key) || x.row._docketOrder - y.row._docketOrder;
+      });
+      return keyed.map(function (k) {
+        return k.row;
+      });
+    }
+
+    /* Shows `list` (rows of this page, or records of the whole set) in the table:
+     * a page's own rows in place, records as new rows, `shownLimit` at a time. */
+    function show(list) {
+      var frag = doc.createDocumentFragment();
+      if (!paged) {
+        sortRows(list).forEach(function (row) {
+          frag.appendChild(row);
+        });
+        tbody.appendChild(frag);
+        return;
+      }
+      sortRows(list).slice(0, shownLimit).forEach(function (rec) {
+        frag.appendChild(rowOf(rec));
+      });
+      clearRows();
+      tbody.appendChild(frag);
+      if (!more) {
+        more = el("button", "button-quiet show-more");
+        more.type = "button";
+        more.addEventListener("click", function () {
+          shownLimit += pageSize;
+          apply(false);
+        });
+        var wrap = table.closest ? table.closest(".table-wrap") : null;
+        (wrap || table).insertAdjacentElement("afterend", more);
+      }
+      var left = list.length - Math.min(list.length, shownLimit);
+      more.hidden = left <= 0;
+      more.textContent = "Show " + Math.min(left, pageSize) + " more (" + left + " not shown)";
+      deadlines();
+    }
+
+    function apply(updateUrl) {
+      var active = selects.filter(function (s) {
+        return val(s);
+      });
+      var words = val(text).toLowerCase().split(/\s+/).filter(Boolean);
+      if (updateUrl && window.history && window.history.replaceState) {
+        var q = [];
+        active.forEach(function (s) {
+          q.push(encodeURIComponent(s.getAttribute("data-filter")) + "=" + encodeURIComponent(s.value));
+        });
+        if (val(text)) q.push("q=" + encodeURIComponent(val(text)));
+        try {
+          window.history.replaceState(null, "", window.location.pathname + (q.length ? "?" + q.join("&") : "") + window.location.hash);
+        } catch (e) {
+          /* some browsers refuse this on file:// */
+        }
+      }
+      var filtering = active.length || words.length;
+      if (paged && !filtering && !sorted) {
+        /* The page as built: its own rows and its numbered pages. */
+        clearRows();
+        pageRows.forEach(function (row) {
+          row.hidden = false;
+          tbody.appendChild(row);
+        });
+        if (more) more.hidden = true;
+        if (pager) pager.hidden = false;
+        if (count) count.textContent = total + " " + (total === 1 ? noun : nouns);
+        if (none) none.hidden = true;
+        describe(total);
+        return;
+      }
+      if (!records) {
+        loadRecords(function () {
+          apply(false);
+        });
+        return;
+      }
+      if (pager && paged) pager.hidden = true;
+      var matched = records.filter(function (row) {
+        var d = row.dataset;
+        var ok = active.every(function (s) {
+          return passes(row, s, s.value);
+        });
+        if (ok && words.length) {
+          var hay = [d.id, d.title, d.tags, d.owner, d.ownerName, d.status, d.folder || ""].join(" ").toLowerCase();
+          ok = words.every(function (w) {
+            return hay.indexOf(w) >= 0;
+          });
+        }
+        if (!paged) row.hidden = !ok;
+        return ok;
+      });
+      var shown = matched.length;
+      if (paged) show(matched);
+      if (count) {
+        count.textContent = shown === total
+          ? total + " " + (total === 1 ? noun : nouns)
+          : shown + " of " + total + " " + nouns;
+      }
+      if (none) none.hidden = shown !== 0;
+      describe(shown);
+    }
+
+    if (bar) {
+      bar.hidden = false;
+      var p = params();
+      selects.forEach(function (s) {
+        setSelect(s, p.get(s.getAttribute("data-filter")));
+        s.addEventListener("change", function () {
+          shownLimit = pageSize;
+          apply(true);
+        });
+      });
+      if (text && p.get("q")) text.value = p.get("q");
+      if (text) {
+        text.addEventListener("input", function () {
+          shownLimit = pageSize;
+          apply(true);
+        });
+        /* Typing is the likely next step: load the whole set now. */
+        if (paged) text.addEventListener("focus", function () { loadRecords(function () {}); });
+      }
+      if (reset) {
+        reset.addEventListener("click", function () {
+          selects.concat(text ? [text] : []).forEach(function (c) {
+            c.value = "";
+          });
+          apply(true);
+        });
+      }
+      /* A tag link on this page filters in place. */
+      table.addEventListener("click", function (ev) {
+        var a = ev.target.closest ? ev.target.closest("a.tag") : null;
+        if (!a || !tag || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+        ev.preventDefault();
+        setSelect(tag, a.textContent);
+        shownLimit = pageSize;
+        apply(true);
+        tag.focus();
+      });
+      apply(false);
+    }
+
+    /* Sorting: a button in each sortable header. */
+    var headers = $all("thead th", table);
     headers.forEach(function (th, index) {
       var type = th.getAttribute("data-sort");
       if (!type) return;
@@ -318,21 +550,13 @@
           if (h.hasAttribute("data-sort")) h.setAttribute("aria-sort", "none");
         });
         th.setAttribute("aria-sort", dir);
-        var sign = dir === "ascending" ? 1 : -1;
-        var keyed = rows.map(function (row) {
-          return { row: row, key: sortKey(row, index, type) };
-        });
-        keyed.sort(function (x, y) {
-          var blankX = x.key === "";
-          var blankY = y.key === "";
-          if (blankX !== blankY) return blankX ? 1 : -1;
-          return sign * compare(x.key, y.key) || x.row._docketOrder - y.row._docketOrder;
-        });
-        var frag = doc.createDocumentFragment();
-        keyed.forEach(function (k) {
-          frag.appendChild(k.row);
-        });
-        tbody.appendChild(frag);
+        sorted = { index: index, type: type, sign: dir === "ascending" ? 1 : -1 };
+        if (paged) {
+          shownLimit = pageSize;
+          apply(false);
+        } else {
+          show(pageRows);
+        }
       });
     });
     headers.forEach(function (h) {

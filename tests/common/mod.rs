@@ -17,6 +17,7 @@
 )]
 
 pub mod browser;
+pub mod corpus;
 pub mod serve;
 
 use std::fmt;

@@ -82,6 +82,9 @@ pub struct SiteConfig {
     /// How many open decisions the home page lists, nearest deadline first
     /// (`home_open_decisions`; `None` means [`SiteConfig::DEFAULT_HOME_OPEN_DECISIONS`]).
     pub home_open_decisions: Option<usize>,
+    /// How many rows each numbered page of an index holds (`page_size`; `None`
+    /// means [`SiteConfig::DEFAULT_PAGE_SIZE`]).
+    pub page_size: Option<usize>,
 }
 
 impl SiteConfig {
@@ -92,6 +95,15 @@ impl SiteConfig {
     pub fn home_open_decisions(&self) -> usize {
         self.home_open_decisions
             .unwrap_or(Self::DEFAULT_HOME_OPEN_DECISIONS)
+    }
+
+    /// The rows of an index page when docket.toml does not say.
+    pub const DEFAULT_PAGE_SIZE: usize = 100;
+
+    /// How many rows each page of an index (decisions, briefs, updates, people)
+    /// holds; at least 1.
+    pub fn page_size(&self) -> usize {
+        self.page_size.unwrap_or(Self::DEFAULT_PAGE_SIZE).max(1)
     }
 }
 
@@ -241,7 +253,13 @@ const TOP_KEYS: &[&str] = &[
 const FORGE_KEYS: &[&str] = &["pulls", "bots"];
 const SOURCE_KEYS: &[&str] = &["name", "path", "json", "site"];
 const CHECK_KEYS: &[&str] = &["sources"];
-const SITE_KEYS: &[&str] = &["title", "base_url", "repo_url", "home_open_decisions"];
+const SITE_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "repo_url",
+    "home_open_decisions",
+    "page_size",
+];
 const LIMITS_KEYS: &[&str] = &["max_document_bytes"];
 const KIND_KEYS: &[&str] = &[
     "path",
@@ -647,6 +665,20 @@ impl Reader {
                         Some(format!(
                             "such as `home_open_decisions = 20`; the default is {}",
                             SiteConfig::DEFAULT_HOME_OPEN_DECISIONS
+                        )),
+                    ),
+                }
+                continue;
+            }
+            if key == "page_size" {
+                match value.as_integer().and_then(|n| usize::try_from(n).ok()) {
+                    Some(n) if n > 0 => config.site.page_size = Some(n),
+                    _ => self.error(
+                        span(value.span()),
+                        "`page_size` must be a whole number (1 or more)".into(),
+                        Some(format!(
+                            "such as `page_size = 50`; the default is {}",
+                            SiteConfig::DEFAULT_PAGE_SIZE
                         )),
                     ),
                 }

@@ -51,7 +51,10 @@ impl<'a> Live<'a> {
             if let Some(url) = job.url(&prepared) {
                 let rel = docket_model::percent_decode(&url);
                 if let std::collections::hash_map::Entry::Vacant(slot) = jobs.entry(rel) {
-                    urls.push(url);
+                    // A script's data (`decisions/index.js`) is no page of the sitemap.
+                    if url.ends_with(".html") {
+                        urls.push(url);
+                    }
                     slot.insert(job);
                 }
             }

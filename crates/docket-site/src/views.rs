@@ -433,10 +433,16 @@ pub struct PersonView {
     pub timezone: Option<String>,
     /// Site-relative URL.
     pub url: String,
-    /// Decisions they own.
+    /// Decisions they own, at most `[site] page_size` of them: the open ones
+    /// first, then the newest (the person's page links the rest, in the decision
+    /// index filtered by owner).
     pub decisions: Vec<LinkRef>,
-    /// Briefs they own.
+    /// How many decisions they own in all.
+    pub decisions_total: usize,
+    /// Briefs they own, at most `[site] page_size` of them.
     pub briefs: Vec<LinkRef>,
+    /// How many briefs they own in all.
+    pub briefs_total: usize,
     /// The texts of their open blockers (kept for older templates; the same as
     /// `open_blockers[].text`).
     pub blockers: Vec<String>,

@@ -4,23 +4,41 @@ use docket_model::time::format_date;
 use docket_model::{Data, Document, Kind};
 use minijinja::{Value, context};
 
+use super::paging;
 use crate::docview::doc_view;
 use crate::error::SiteError;
 use crate::prepared::Prepared;
 use crate::views::BriefView;
 use crate::writer::{Page, Writer};
 
-/// Writes `briefs/index.html`.
-pub(crate) fn write_index(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
-    let briefs: Vec<BriefView> = p
-        .repo
-        .readable_of_kind(Kind::Brief)
+/// The briefs' index (its first page).
+pub(crate) const INDEX: &str = "briefs/index.html";
+
+/// Writes page `number` of the briefs' index (`briefs/index.html`,
+/// `briefs/page-2.html`, …).
+pub(crate) fn write_index(
+    p: &Prepared<'_>,
+    w: &Writer<'_>,
+    number: usize,
+) -> Result<(), SiteError> {
+    let docs: Vec<&Document> = p.repo.readable_of_kind(Kind::Brief).collect();
+    let page = paging::page(docs.len(), p.repo.config.site.page_size(), number);
+    let briefs: Vec<BriefView> = docs[page.rows.clone()]
+        .iter()
         .map(|doc| brief_view(p, doc))
         .collect();
+    let url = paging::page_url(INDEX, page.number);
     w.page(
-        &Page::new("briefs/index.html", "briefs.html", "Briefs", "briefs"),
+        &Page::new(
+            &url,
+            "briefs.html",
+            &paging::title("Briefs", page.number, page.count),
+            "briefs",
+        ),
         context! {
             briefs => Value::from_serialize(&briefs),
+            total => docs.len(),
+            pager => Value::from_serialize(paging::pager(INDEX, &page, docs.len())),
             left_out => p.left_out(Kind::Brief),
         },
     )

@@ -15,6 +15,7 @@ mod home;
 mod meetings;
 mod metrics;
 pub(crate) mod org;
+pub(crate) mod paging;
 mod people;
 mod updates;
 
@@ -35,14 +36,20 @@ use crate::writer::Writer;
 /// A page to render.
 pub(crate) enum Job<'a> {
     Home,
-    /// The index of a record kind (the decisions', and each of the team's own).
-    RecordIndex(Kind),
+    /// A page (1-based) of the index of a record kind (the decisions', and each of
+    /// the team's own).
+    RecordIndex(Kind, usize),
+    /// The rows of a record kind's index for scripts (`decisions/index.js`).
+    RecordData(Kind),
     Decision(&'a Document),
-    BriefIndex,
+    /// A page of the briefs' index.
+    BriefIndex(usize),
     Brief(&'a Document),
-    People,
+    /// A page of the roster.
+    People(usize),
     Person(usize),
-    Updates,
+    /// A page of the updates' index.
+    Updates(usize),
     Day(String),
     Update(&'a Document),
     Meetings,
@@ -57,7 +64,14 @@ pub(crate) enum Job<'a> {
 pub(crate) fn jobs<'a>(p: &Prepared<'a>) -> Vec<Job<'a>> {
     let repo = p.repo;
     let mut jobs = vec![Job::Home, Job::NotFound, Job::Search];
-    jobs.extend(p.kinds.iter().map(|(kind, _)| Job::RecordIndex(*kind)));
+    for (kind, _) in &p.kinds {
+        let count = decisions::page_count(p, *kind);
+        jobs.extend((1..=count).map(|n| Job::RecordIndex(*kind, n)));
+        if count > 1 {
+            jobs.push(Job::RecordData(*kind));
+        }
+    }
+    let per_page = repo.config.site.page_size();
     let mut days = BTreeSet::new();
     for doc in repo.documents.iter().filter(|d| !d.broken) {
         match &doc.data {
@@ -79,18 +93,20 @@ pub(crate) fn jobs<'a>(p: &Prepared<'a>) -> Vec<Job<'a>> {
             _ => {}
         }
     }
+    let briefs = repo.readable_of_kind(Kind::Brief).count();
     if repo.of_kind(Kind::Brief).next().is_some() {
-        jobs.push(Job::BriefIndex);
+        jobs.extend((1..=paging::page_count(briefs, per_page)).map(Job::BriefIndex));
     }
     if p.dashboard.is_some() {
         jobs.push(Job::Metrics);
     }
     if repo.has_roster() {
-        jobs.push(Job::People);
-        jobs.extend((0..repo.people().count()).map(Job::Person));
+        let people = repo.people().count();
+        jobs.extend((1..=paging::page_count(people, per_page)).map(Job::People));
+        jobs.extend((0..people).map(Job::Person));
     }
     if !days.is_empty() {
-        jobs.push(Job::Updates);
+        jobs.extend((1..=paging::page_count(days.len(), per_page)).map(Job::Updates));
         jobs.extend(days.into_iter().map(Job::Day));
     }
     jobs
@@ -104,17 +120,18 @@ impl Job<'_> {
     pub(crate) fn url(&self, p: &Prepared<'_>) -> Option<String> {
         Some(match self {
             Job::Home => "index.html".to_string(),
-            Job::RecordIndex(kind) => p.kind(*kind)?.url.clone(),
+            Job::RecordIndex(kind, n) => paging::page_url(&p.kind(*kind)?.url, *n),
+            Job::RecordData(kind) => decisions::data_url(p, *kind)?,
             Job::Decision(doc) | Job::Brief(doc) | Job::Update(doc) | Job::Page(doc) => {
                 p.links.urls.of(doc)
             }
-            Job::BriefIndex => "briefs/index.html".to_string(),
-            Job::People => "people/index.html".to_string(),
+            Job::BriefIndex(n) => paging::page_url(briefs::INDEX, *n),
+            Job::People(n) => paging::page_url(people::INDEX, *n),
             Job::Person(i) => {
                 let person = p.repo.people().nth(*i)?;
                 p.links.urls.person(&person.id.as_ref()?.value)
             }
-            Job::Updates => "updates/index.html".to_string(),
+            Job::Updates(n) => paging::page_url(updates::INDEX, *n),
             Job::Day(date) => crate::urls::day_url(date),
             Job::Meetings => "meetings/index.html".to_string(),
             Job::Metrics => "metrics.html".to_string(),
@@ -128,13 +145,14 @@ impl Job<'_> {
 pub(crate) fn run(p: &Prepared<'_>, w: &Writer<'_>, job: &Job<'_>) -> Result<(), SiteError> {
     match job {
         Job::Home => home::write(p, w),
-        Job::RecordIndex(kind) => decisions::write(p, w, *kind),
+        Job::RecordIndex(kind, n) => decisions::write(p, w, *kind, *n),
+        Job::RecordData(kind) => decisions::write_data(p, w, *kind),
         Job::Decision(doc) => decision::write(p, w, doc),
-        Job::BriefIndex => briefs::write_index(p, w),
+        Job::BriefIndex(n) => briefs::write_index(p, w, *n),
         Job::Brief(doc) => briefs::write(p, w, doc),
-        Job::People => people::write_index(p, w),
+        Job::People(n) => people::write_index(p, w, *n),
         Job::Person(i) => people::write_person(p, w, *i),
-        Job::Updates => updates::write_index(p, w),
+        Job::Updates(n) => updates::write_index(p, w, *n),
         Job::Day(date) => updates::write_day(p, w, date),
         Job::Update(doc) => updates::write_update(p, w, doc),
         Job::Meetings => meetings::write(p, w),

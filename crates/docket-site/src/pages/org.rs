@@ -12,7 +12,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use docket_hub::page::{file_name, pages, window};
+use docket_hub::page::{file_name, pages};
+
+use super::paging;
 use docket_hub::{Entry, Figures, Hub, Source, figures, hub_page, page_of, reference_time};
 use docket_model::{id_key, split_reference};
 use minijinja::{Value, context};
@@ -38,13 +40,6 @@ struct Row<'a> {
     /// The page: site-relative (`local`), or an address on the source's own site.
     url: String,
     local: bool,
-}
-
-#[derive(Serialize)]
-struct PageLink {
-    number: Option<usize>,
-    url: String,
-    current: bool,
 }
 
 #[derive(Serialize)]
@@ -206,23 +201,12 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, hub: &Hub) -> Result<(), S
     jobs.par_iter().try_for_each(|(source, rows, pg)| {
         let folder = source.map_or_else(|| "org/".to_string(), |s| format!("org/{}/", s.name));
         let url = format!("{folder}{}", file_name(pg.number));
-        let links: Vec<PageLink> = window(pg.number, pg.count)
-            .into_iter()
-            .map(|n| PageLink {
-                number: n,
-                url: n.map_or_else(String::new, |n| format!("{folder}{}", file_name(n))),
-                current: n == Some(pg.number),
-            })
-            .collect();
+        let pager = paging::pager(&format!("{folder}index.html"), pg, rows.len());
         let title = match source {
             Some(s) => format!("Decisions of {}", s.name),
             None => "Organisation decisions".to_string(),
         };
-        let title = if pg.number > 1 {
-            format!("{title} (page {} of {})", pg.number, pg.count)
-        } else {
-            title
-        };
+        let title = paging::title(&title, pg.number, pg.count);
         let source_view = source.and_then(|s| sources.iter().find(|v| v.name == s.name));
         w.page(
             &Page::new(&url, "org.html", &title, "org"),
@@ -232,7 +216,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, hub: &Hub) -> Result<(), S
                 count => rows.len(),
                 page_number => pg.number,
                 page_count => pg.count,
-                pages => Value::from_serialize(&links),
+                pager => Value::from_serialize(&pager),
                 source => Value::from_serialize(source_view),
                 ..shared.clone()
             },

@@ -4,25 +4,50 @@
 use docket_model::{Data, Kind, Person};
 use minijinja::{Value, context};
 
+use super::paging;
 use crate::error::SiteError;
 use crate::prepared::Prepared;
 use crate::strip::person_hours;
-use crate::views::PersonView;
+use crate::views::{LinkRef, PersonView};
 use crate::writer::{Page, Writer};
 
-/// Writes `people/index.html`.
-pub(crate) fn write_index(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
-    let people: Vec<PersonView> = p
-        .repo
-        .people()
+/// The roster's index (its first page).
+pub(crate) const INDEX: &str = "people/index.html";
+
+/// Writes page `number` of the roster (`people/index.html`, `people/page-2.html`,
+/// …): its people, and the availability strip of those people.
+pub(crate) fn write_index(
+    p: &Prepared<'_>,
+    w: &Writer<'_>,
+    number: usize,
+) -> Result<(), SiteError> {
+    let all: Vec<&Person> = p.repo.people().collect();
+    let page = paging::page(all.len(), p.repo.config.site.page_size(), number);
+    let people: Vec<PersonView> = all[page.rows.clone()]
+        .iter()
         .filter_map(|person| person_view(p, person))
         .collect();
-    let page = Page::new("people/index.html", "people.html", "People", "people");
-    write_with_strip(
-        p,
-        w,
-        &page,
-        context! { people => Value::from_serialize(&people) },
+    let url = paging::page_url(INDEX, page.number);
+    let title = paging::title("People", page.number, page.count);
+    let pager = paging::pager(INDEX, &page, all.len());
+    let own = context! {
+        people => Value::from_serialize(&people),
+        total => all.len(),
+        pager => Value::from_serialize(&pager),
+    };
+    let html = Page::new(&url, "people.html", &title, "people");
+    if page.count == 1 {
+        return write_with_strip(p, w, &html, own);
+    }
+    // A page of a long roster draws the strip of its own people only.
+    let strip = p.strip.clone().map(|mut s| {
+        s.rows
+            .retain(|r| people.iter().any(|v| v.id == r.person.id));
+        s
+    });
+    w.page(
+        &html,
+        context! { availability => Value::from_serialize(&strip), ..own },
     )
 }
 
@@ -74,17 +99,32 @@ fn write_with_strip(
 
 fn person_view(p: &Prepared<'_>, person: &Person) -> Option<PersonView> {
     let id = person.id.as_ref()?.value.clone();
-    let decisions = p
+    let limit = p.repo.config.site.page_size();
+    let mut decisions: Vec<_> = p
         .decisions()
         .filter(|l| l.decision.owner.as_ref().is_some_and(|o| o.value == id))
         .map(|l| p.links.decision_link(l.doc))
         .collect();
-    let briefs = p
+    let decisions_total = decisions.len();
+    if decisions_total > limit {
+        // The open ones first, then the newest: what a reader of a long list is
+        // after; the index filtered by owner has every one.
+        let mut keyed: Vec<(bool, std::cmp::Reverse<usize>, LinkRef)> = decisions
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| (r.category != Some("open"), std::cmp::Reverse(i), r))
+            .collect();
+        keyed.sort_by_key(|(closed, newest, _)| (*closed, *newest));
+        decisions = keyed.into_iter().take(limit).map(|(_, _, r)| r).collect();
+    }
+    let mut briefs: Vec<_> = p
         .repo
         .readable_of_kind(Kind::Brief)
         .filter(|doc| matches!(&doc.data, Data::Brief(b) if b.owner.as_ref().is_some_and(|o| o.value == id)))
         .map(|doc| p.links.doc_link(doc))
         .collect();
+    let briefs_total = briefs.len();
+    briefs.truncate(limit);
     // Open blockers: the model's blocker runs that no later update resolves.
     let open_blockers = p.team.open_blockers(&p.links, Some(&id));
     let hours = person_hours(&p.links, p.team.hours.as_ref(), &id);
@@ -96,7 +136,9 @@ fn person_view(p: &Prepared<'_>, person: &Person) -> Option<PersonView> {
         team: person.team.clone(),
         timezone: person.timezone.clone(),
         decisions,
+        decisions_total,
         briefs,
+        briefs_total,
         blockers: open_blockers.iter().map(|b| b.text.clone()).collect(),
         open_blockers,
         hours: hours.hours,

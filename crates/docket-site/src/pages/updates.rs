@@ -6,6 +6,7 @@ use docket_model::time::format_date;
 use docket_model::{Data, Document, Kind};
 use minijinja::{Value, context};
 
+use super::paging;
 use crate::error::SiteError;
 use crate::prepared::Prepared;
 use crate::team::update_title;
@@ -13,13 +14,31 @@ use crate::urls::day_url;
 use crate::views::DayView;
 use crate::writer::{Page, Writer};
 
-/// Writes `updates/index.html`.
-pub(crate) fn write_index(p: &Prepared<'_>, w: &Writer<'_>) -> Result<(), SiteError> {
-    let days: Vec<&DayView> = p.days.values().rev().collect();
+/// The updates' index (its first page).
+pub(crate) const INDEX: &str = "updates/index.html";
+
+/// Writes page `number` of the updates' index (`updates/index.html`,
+/// `updates/page-2.html`, …): open blockers and each person's latest update, then
+/// the days of updates, newest first, a page's worth of days each.
+pub(crate) fn write_index(
+    p: &Prepared<'_>,
+    w: &Writer<'_>,
+    number: usize,
+) -> Result<(), SiteError> {
+    let all: Vec<&DayView> = p.days.values().rev().collect();
+    let page = paging::page(all.len(), p.repo.config.site.page_size(), number);
+    let url = paging::page_url(INDEX, page.number);
     w.page(
-        &Page::new("updates/index.html", "updates.html", "Updates", "updates"),
+        &Page::new(
+            &url,
+            "updates.html",
+            &paging::title("Updates", page.number, page.count),
+            "updates",
+        ),
         context! {
-            days => Value::from_serialize(&days),
+            days => Value::from_serialize(&all[page.rows.clone()]),
+            total_days => all.len(),
+            pager => Value::from_serialize(paging::pager(INDEX, &page, all.len())),
             latest => Value::from_serialize(p.team.latest_updates(&p.links)),
             open_blockers => Value::from_serialize(p.team.open_blockers(&p.links, None)),
             reference => p.team.reference.map(format_date),
