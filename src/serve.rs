@@ -687,7 +687,11 @@ fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
 }
 
 fn bytes_response(status: u16, body: Vec<u8>, content_type: &str) -> Response {
-    let mut r = tiny_http::Response::from_data(body).with_status_code(status);
+    // The whole body is known: a Content-Length, never chunks (tiny_http chunks
+    // bodies past 32 KB by default, which some clients read badly).
+    let mut r = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_chunked_threshold(usize::MAX);
     for h in [
         header("Content-Type", content_type),
         header("Cache-Control", "no-store"),

@@ -76,17 +76,39 @@ fn without_live_script(body: &[u8]) -> Vec<u8> {
 
 #[test]
 fn serve_previews_the_pages_build_writes_metrics_included() {
+    let built = same_site_from_serve_and_build(&clean_repo());
+    assert!(
+        built.contains("metrics.html"),
+        "the build writes a metrics page: {built:?}"
+    );
+}
+
+/// With one row a page, every index is numbered pages (`decisions/page-2.html`, …)
+/// and the decision index's rows are also data for its script (`decisions/index.js`):
+/// serve answers each of them as build writes it.
+#[test]
+fn serve_previews_the_numbered_pages_of_the_indexes() {
     let repo = clean_repo();
+    repo.write(
+        "docket.toml",
+        "root = \"docs\"\n\n[site]\ntitle = \"Acme handbook\"\npage_size = 1\n",
+    )
+        .commit("one row a page");
+    let built = same_site_from_serve_and_build(&repo);
+    for rel in ["decisions/page-2.html", "decisions/index.js", "people/page-2.html"] {
+        assert!(built.contains(rel), "the build writes no {rel}: {built:?}");
+    }
+}
+
+/// Builds `repo`, then serves it: every built file is served with the same bytes.
+/// Returns the built files.
+fn same_site_from_serve_and_build(repo: &common::Repo) -> BTreeSet<String> {
     let built = repo.outside("built");
     repo.docket()
         .args(["build", "--out", built.to_str().expect("a UTF-8 path")])
         .run()
         .assert_code(0);
     let built_files = files(&built);
-    assert!(
-        built_files.contains("metrics.html"),
-        "the build writes a metrics page: {built_files:?}"
-    );
 
     let tmp = repo.outside("tmp");
     std::fs::create_dir_all(&tmp).expect("create the temporary folder");
@@ -111,4 +133,5 @@ fn serve_previews_the_pages_build_writes_metrics_included() {
         "serve wrote files: {:?}",
         files(&tmp)
     );
+    built_files
 }

@@ -24,6 +24,7 @@
 //! - `prepared` (everything pages share, computed once before any page renders).
 //! - `docview` (a document's rendered body and header), `writer` (templates → files
 //!   through the staging folder, the list of written pages), `search` (the index).
+//! - `pages::paging` (the numbered pages of a long index and their navigation).
 //! - One module per page family, from prepared data to a view and a write:
 //!   `pages::home`, `::free` (charter and free pages), `::decisions` (the index),
 //!   `::decision`, `::briefs`, `::people`, `::updates` (index, day, one update),

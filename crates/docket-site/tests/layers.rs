@@ -30,6 +30,7 @@ const ORDER: &[&str] = &[
     "docview",
     "writer",
     "search",
+    "pages::paging",
     "pages::fixed",
     "pages::home",
     "pages::free",
