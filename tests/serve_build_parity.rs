@@ -93,9 +93,13 @@ fn serve_previews_the_numbered_pages_of_the_indexes() {
         "docket.toml",
         "root = \"docs\"\n\n[site]\ntitle = \"Acme handbook\"\npage_size = 1\n",
     )
-        .commit("one row a page");
+    .commit("one row a page");
     let built = same_site_from_serve_and_build(&repo);
-    for rel in ["decisions/page-2.html", "decisions/index.js", "people/page-2.html"] {
+    for rel in [
+        "decisions/page-2.html",
+        "decisions/index.js",
+        "people/page-2.html",
+    ] {
         assert!(built.contains(rel), "the build writes no {rel}: {built:?}");
     }
 }
