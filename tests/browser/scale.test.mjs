@@ -150,6 +150,22 @@ await check("sorting by id, descending, puts the last decision first over the wh
   }, String(TOTAL), { timeout: 20_000 });
 });
 
+await check(`decision ${FIND}'s page links related decisions that exist`, async () => {
+  const href = await index.evaluate((id) => {
+    const row = [...document.querySelectorAll("#decision-index tbody tr")].find((r) => r.getAttribute("data-id") === id);
+    return row ? row.querySelector("a").href : null;
+  }, FIND);
+  assert(href, `no row of decision ${FIND} to open`);
+  const page = await desktop.newPage();
+  await page.goto(href, { waitUntil: "load" });
+  const links = await page.$$eval("#docket-related ~ ul a", (as) => as.map((a) => a.href));
+  assert(links.length > 0, "no related decisions on the page");
+  for (const l of links) assert(fs.existsSync(decodeURIComponent(new URL(l).pathname)), `a related link goes nowhere: ${l}`);
+  await page.screenshot({ path: path.join(SHOTS, "scale-decision-1280.png"), fullPage: true });
+  await page.close();
+  return `${links.length} related`;
+});
+
 const state = await open(desktop, "decisions/index.html?state=open");
 await check("?state=open (the home page's link) lists every open decision", async () => {
   await state.waitForFunction((n) => document.querySelector("#decision-count").textContent.startsWith(n + " of"), opts["open-count"], { timeout: 20_000 });

@@ -21,6 +21,7 @@
 //! - `links` (roster ids, decision references and documents as [`views::LinkRef`]s),
 //!   `nav` (the navigation), `strip` (the availability strip, each person's hours),
 //!   `team` (blockers, updates by day, meeting load).
+//! - `related` (each record's most similar records by text: TF-IDF, at build time).
 //! - `prepared` (everything pages share, computed once before any page renders).
 //! - `docview` (a document's rendered body and header), `writer` (templates → files
 //!   through the staging folder, the list of written pages), `search` (the index).
@@ -48,6 +49,7 @@ mod options;
 pub mod output;
 mod pages;
 mod prepared;
+mod related;
 mod search;
 mod strip;
 pub mod svg;

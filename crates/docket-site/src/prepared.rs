@@ -17,6 +17,7 @@ use crate::links::Links;
 use crate::nav::nav;
 use crate::norms::norms;
 use crate::options::{Dashboard, SiteOptions};
+use crate::related;
 use crate::strip::strip;
 use crate::team::{Team, meeting_load};
 use crate::views::{
@@ -70,6 +71,10 @@ pub(crate) struct Listed<'a> {
     pub(crate) chain_back: Vec<LinkRef>,
     /// Newer decisions, following `superseded_by` forward (nearest first).
     pub(crate) chain_forward: Vec<LinkRef>,
+    /// The most similar records of its kind by text (indices into
+    /// `Prepared::records`, most similar first), not counting its supersession
+    /// chain.
+    pub(crate) related: Vec<usize>,
 }
 
 impl<'a> Prepared<'a> {
@@ -79,7 +84,8 @@ impl<'a> Prepared<'a> {
         let team = Team::new(repo);
         let strip = team.hours.as_ref().map(|a| strip(&links, a));
         let days = team.day_views(&links);
-        let records = listed_records(&links);
+        let mut records = listed_records(&links);
+        relate(&mut records);
         let kinds = kind_views(&links, &records);
         let norms = norms(repo, &links.urls);
         let record_at = records
@@ -198,8 +204,49 @@ fn listed_records<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
             row: decision_row(links, doc, decision),
             chain_back: supersession_chain(links, doc, Direction::Back),
             chain_forward: supersession_chain(links, doc, Direction::Forward),
+            related: Vec::new(),
         })
         .collect()
+}
+
+/// Fills each record's `related` (see [`crate::related`]), leaving out the records
+/// its supersession chain already links.
+fn relate(records: &mut [Listed<'_>]) {
+    let titles: Vec<String> = records
+        .iter()
+        .map(|l| format!("{} {}", l.row.title, l.row.tags.join(" ")))
+        .collect();
+    let mut kinds: Vec<Kind> = Vec::new();
+    let texts: Vec<related::Text<'_>> = records
+        .iter()
+        .zip(&titles)
+        .map(|(l, title)| related::Text {
+            group: kinds
+                .iter()
+                .position(|&k| k == l.decision.kind)
+                .unwrap_or_else(|| {
+                    kinds.push(l.decision.kind);
+                    kinds.len() - 1
+                }),
+            title,
+            body: l.doc.text.get(l.doc.body.clone()).unwrap_or(""),
+        })
+        .collect();
+    let found = related::related(&texts);
+    drop(texts);
+    for (i, near) in found.into_iter().enumerate() {
+        let chained: Vec<&str> = records[i]
+            .chain_back
+            .iter()
+            .chain(&records[i].chain_forward)
+            .map(|r| r.url.as_str())
+            .collect();
+        let keep: Vec<usize> = near
+            .into_iter()
+            .filter(|&j| !chained.contains(&records[j].row.url.as_str()))
+            .collect();
+        records[i].related = keep;
+    }
 }
 
 fn decision_row(links: &Links<'_>, doc: &Document, d: &Decision) -> DecisionRow {

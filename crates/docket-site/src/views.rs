@@ -346,6 +346,9 @@ pub struct DecisionView {
     pub chain_back: Vec<LinkRef>,
     /// Newer decisions, following `superseded_by` forward (nearest first).
     pub chain_forward: Vec<LinkRef>,
+    /// The records of the same kind most alike by text (at most five, most alike
+    /// first; none from the supersession chain).
+    pub related: Vec<LinkRef>,
     /// The people who decide (`decision-makers`, `deciders`, a `Deciders:` line),
     /// linked to their pages like the owner.
     pub deciders: Vec<LinkRef>,

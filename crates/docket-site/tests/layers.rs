@@ -26,6 +26,7 @@ const ORDER: &[&str] = &[
     "norms",
     "strip",
     "team",
+    "related",
     "prepared",
     "docview",
     "writer",

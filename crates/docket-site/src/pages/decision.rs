@@ -44,6 +44,12 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
             .collect(),
         chain_back: listed.chain_back.clone(),
         chain_forward: listed.chain_forward.clone(),
+        related: listed
+            .related
+            .iter()
+            .filter_map(|&i| p.records.get(i))
+            .map(|r| p.links.decision_link(r.doc))
+            .collect(),
         deciders: people(&d.deciders),
         consulted: people(&d.consulted),
         informed: people(&d.informed),
