@@ -232,8 +232,11 @@ pub fn write_handbook(repo: &Repo, decisions: u32, people: usize) -> Corpus {
         tags.dedup();
         let _ = writeln!(fm, "tags: [{}]\n---", tags.join(", "));
         let target = 1000 + rng.below(7000);
+        // A subject shared by about one record in a hundred, so that records have
+        // others alike (the related records of their pages).
+        let subject = format!("subject{}", rng.below(100));
         let mut body = format!(
-            "# {title}\n\n## Context\n\n{}\n\n## Options\n\n",
+            "# {title}\n\n## Context\n\nThis concerns {subject}. {}\n\n## Options\n\n",
             rng.para()
         );
         for k in 1..=2 + rng.below(3) {
