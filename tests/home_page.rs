@@ -127,4 +127,5 @@ fn the_health_strip_links_every_target_to_its_row_on_the_metrics_page() {
     let owner = &health[health.find("target-decisions-with_owner_pct").unwrap()..];
     let owner = &owner[..owner.find("</li>").unwrap()];
     assert!(owner.contains("100") && owner.contains(">met<"), "{owner}");
+    insta::assert_snapshot!("health_strip", health);
 }

@@ -605,6 +605,23 @@ async function originChecks(origin, base) {
     opened[p.key] = await open(context, base, p.rel);
     seen.push({ label: p.title, problems: opened[p.key].problems });
   }
+  await check(`[${tag}] the home page's health strip leads to each target's row on the metrics page`, async () => {
+    const links = await home.page.$$eval("section.health a", (as) => as.map((a) => ({ href: a.href, text: a.textContent.replace(/\s+/g, " ").trim() })));
+    assert(links.length >= 5, `the health strip has ${links.length} links`);
+    const said = await home.page.locator("section.health").innerText();
+    assert(/\b(met|not met|unknown)\b/i.test(said), `the strip says neither met nor not met: ${said}`);
+    const m = await context.newPage();
+    for (const l of links) {
+      const u = new URL(l.href);
+      assert(u.pathname.endsWith("metrics.html") && u.hash.startsWith("#target-"), `“${l.text}” links ${l.href}`);
+      await m.goto(l.href, { waitUntil: "load" });
+      const row = m.locator(u.hash.replace(/\./g, "\\."));
+      assert((await row.count()) === 1, `metrics.html has no ${u.hash} for “${l.text}”`);
+      assert(await row.isVisible(), `${u.hash} is not shown on metrics.html`);
+    }
+    await m.close();
+    return `${links.length} targets`;
+  });
   if (opened.updates) {
     await check(`[${tag}] a blocker states one age, to the newest update`, async () => {
       const ages = await opened.updates.page.$$eval(".blocker-age", (es) => es.map((e) => e.textContent.replace(/\s+/g, " ").trim()));
