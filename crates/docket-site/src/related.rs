@@ -11,7 +11,6 @@
 //! record order, ties go to the lower index, so the answer is deterministic.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -53,14 +52,28 @@ pub(crate) fn common_limit(n: usize) -> u32 {
     u32::try_from((n / 20).max(50)).unwrap_or(u32::MAX)
 }
 
+/// A word's number: FNV-1a of its lowercase characters, computed without
+/// allocating (the text of every record passes through here).
 fn term(word: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    word.hash(&mut h);
-    h.finish()
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        for b in u32::from(c).to_le_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The numbers of [`STOP`], sorted.
+fn stop_terms() -> Vec<u64> {
+    let mut v: Vec<u64> = STOP.iter().map(|w| term(w)).collect();
+    v.sort_unstable();
+    v
 }
 
 /// The distinct words of a record with their weighed counts, sorted by word hash.
-fn counts(text: &Text<'_>) -> Vec<(u64, u32)> {
+fn counts(text: &Text<'_>, stop: &[u64]) -> Vec<(u64, u32)> {
     let mut map: HashMap<u64, u32> = HashMap::new();
     let body = &text.body[..floor_char_boundary(text.body, BODY_BYTES)];
     for (part, weight) in [(text.title, TITLE_WEIGHT), (body, 1)] {
@@ -68,11 +81,10 @@ fn counts(text: &Text<'_>) -> Vec<(u64, u32)> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() >= 3 && w.len() <= 32 && !w.bytes().all(|b| b.is_ascii_digit()))
         {
-            let lower = word.to_lowercase();
-            if STOP.contains(&lower.as_str()) {
-                continue;
+            let t = term(word);
+            if stop.binary_search(&t).is_err() {
+                *map.entry(t).or_default() += weight;
             }
-            *map.entry(term(&lower)).or_default() += weight;
         }
     }
     let mut out: Vec<(u64, u32)> = map.into_iter().collect();
@@ -92,7 +104,8 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
 /// group, most similar first (at most [`MAX_RELATED`], each at least a little alike).
 pub(crate) fn related(texts: &[Text<'_>]) -> Vec<Vec<usize>> {
     let n = texts.len();
-    let counted: Vec<Vec<(u64, u32)>> = texts.par_iter().map(counts).collect();
+    let stop = stop_terms();
+    let counted: Vec<Vec<(u64, u32)>> = texts.par_iter().map(|t| counts(t, &stop)).collect();
     let mut df: HashMap<u64, u32> = HashMap::new();
     for doc in &counted {
         for (t, _) in doc {
