@@ -51,12 +51,27 @@ pub(crate) struct Prepared<'a> {
     record_at: HashMap<&'a str, usize>,
     /// Every record kind as its index and pages show it, in the same order.
     pub(crate) kinds: Vec<(Kind, KindView)>,
+    /// What each record kind's index filters by, in the same order.
+    pub(crate) filters: Vec<(Kind, IndexFilters)>,
     /// The metrics dashboard, when the caller computed one.
     pub(crate) dashboard: Option<&'a Dashboard>,
     /// The organisation's index, when the handbook is a hub.
     pub(crate) hub: Option<&'a std::sync::Arc<docket_hub::Hub>>,
     /// The charter's norms in words (the charter page and the home page show them).
     pub(crate) norms: Vec<NormView>,
+}
+
+/// What the filters of a record kind's index offer, over every record of the kind
+/// (computed once, not once per numbered page).
+pub(crate) struct IndexFilters {
+    /// The kind's statuses, then any other a record states (as written).
+    pub(crate) statuses: Vec<String>,
+    /// The statuses records state that are not the kind's.
+    pub(crate) others: Vec<String>,
+    /// The owners, by id.
+    pub(crate) owners: Vec<LinkRef>,
+    /// The tags, sorted.
+    pub(crate) tags: Vec<String>,
 }
 
 /// A record with what its pages show of it.
@@ -87,6 +102,10 @@ impl<'a> Prepared<'a> {
         let mut records = listed_records(&links);
         relate(&mut records);
         let kinds = kind_views(&links, &records);
+        let filters = kinds
+            .iter()
+            .map(|(kind, view)| (*kind, index_filters(&records, *kind, view)))
+            .collect();
         let norms = norms(repo, &links.urls);
         let record_at = records
             .iter()
@@ -105,6 +124,7 @@ impl<'a> Prepared<'a> {
             records,
             record_at,
             kinds,
+            filters,
             dashboard: options.dashboard.as_ref(),
             hub: options.hub.as_ref(),
             norms,
@@ -135,6 +155,14 @@ impl<'a> Prepared<'a> {
     /// The listed decisions (of the built-in kind), sorted by id then path.
     pub(crate) fn decisions(&self) -> impl Iterator<Item = &Listed<'a>> {
         self.records_of(Kind::Decision)
+    }
+
+    /// What the index of a record kind filters by.
+    pub(crate) fn filters(&self, kind: Kind) -> Option<&IndexFilters> {
+        self.filters
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, f)| f)
     }
 
     /// The view of a record kind (the decisions' for a kind docket.toml does not
@@ -207,6 +235,45 @@ fn listed_records<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
             related: Vec::new(),
         })
         .collect()
+}
+
+/// What the index of `kind` (shown as `view`) filters by.
+fn index_filters(records: &[Listed<'_>], kind: Kind, view: &KindView) -> IndexFilters {
+    let rows = || {
+        records
+            .iter()
+            .filter(move |l| l.decision.kind == kind)
+            .map(|l| &l.row)
+    };
+    let mut statuses: Vec<String> = view
+        .categories
+        .iter()
+        .flat_map(|c| c.statuses.iter().cloned())
+        .collect();
+    let known: BTreeSet<&str> = statuses.iter().map(String::as_str).collect();
+    let others: Vec<String> = rows()
+        .map(|r| r.status.as_str())
+        .filter(|s| !known.contains(s))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    statuses.extend(others.iter().cloned());
+    let mut owners: Vec<LinkRef> = rows().filter_map(|r| r.owner.clone()).collect();
+    owners.sort_by(|a, b| a.id.cmp(&b.id));
+    owners.dedup_by(|a, b| a.id == b.id);
+    let tags: Vec<String> = rows()
+        .flat_map(|r| r.tags.iter().map(String::as_str))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    IndexFilters {
+        statuses,
+        others,
+        owners,
+        tags,
+    }
 }
 
 /// Fills each record's `related` (see [`crate::related`]), leaving out the records

@@ -9,8 +9,6 @@
 //! loads on demand (a script tag, so that it works from `file://`) to filter and
 //! sort the whole set.
 
-use std::collections::BTreeSet;
-
 use docket_model::Kind;
 use minijinja::{Value, context};
 
@@ -18,7 +16,7 @@ use super::paging;
 use crate::error::SiteError;
 use crate::nav::record_section;
 use crate::prepared::Prepared;
-use crate::views::{DecisionRow, LinkRef, PendingView};
+use crate::views::{DecisionRow, PendingView};
 use crate::writer::{Page, Writer};
 
 /// How many pages the index of `kind` has.
@@ -52,25 +50,9 @@ pub(crate) fn write(
     let url = paging::page_url(&view.url, page.number);
     let title = paging::title(&view.title, page.number, page.count);
     let data = data_url(p, kind);
-    // The kind's statuses, then any other a record states (as written).
-    let mut statuses: Vec<&str> = view
-        .categories
-        .iter()
-        .flat_map(|c| c.statuses.iter().map(String::as_str))
-        .collect();
-    let others: BTreeSet<&str> = rows
-        .iter()
-        .map(|r| r.status.as_str())
-        .filter(|s| !statuses.contains(s))
-        .collect();
-    statuses.extend(&others);
-    let mut owners: Vec<&LinkRef> = rows.iter().filter_map(|r| r.owner.as_ref()).collect();
-    owners.sort_by(|a, b| a.id.cmp(&b.id));
-    owners.dedup_by(|a, b| a.id == b.id);
-    let tags: BTreeSet<&str> = rows
-        .iter()
-        .flat_map(|r| r.tags.iter().map(String::as_str))
-        .collect();
+    let Some(filters) = p.filters(kind) else {
+        return Ok(());
+    };
     // Proposals on other branches are listed once, under the first page.
     let pending = if kind == Kind::Decision && page.number == 1 {
         pending_views(p)
@@ -87,10 +69,10 @@ pub(crate) fn write(
             data => data,
             page_size => p.repo.config.site.page_size(),
             pending => Value::from_serialize(pending),
-            statuses => Value::from_serialize(&statuses),
-            other_statuses => Value::from_serialize(&others),
-            owners => Value::from_serialize(&owners),
-            tags => Value::from_serialize(&tags),
+            statuses => Value::from_serialize(&filters.statuses),
+            other_statuses => Value::from_serialize(&filters.others),
+            owners => Value::from_serialize(&filters.owners),
+            tags => Value::from_serialize(&filters.tags),
             left_out => p.left_out(kind),
         },
     )
