@@ -11,6 +11,7 @@
 //! record order, ties go to the lower index, so the answer is deterministic.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
@@ -55,15 +56,53 @@ pub(crate) fn common_limit(n: usize) -> u32 {
 /// A word's number: FNV-1a of its lowercase characters, computed without
 /// allocating (the text of every record passes through here).
 fn term(word: &str) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(PRIME);
+        }
+        return h;
+    }
     for c in word.chars().flat_map(char::to_lowercase) {
-        for b in u32::from(c).to_le_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        if c.is_ascii() {
+            h ^= u64::from(c as u8);
+            h = h.wrapping_mul(PRIME);
+        } else {
+            for b in u32::from(c).to_le_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(PRIME);
+            }
         }
     }
     h
 }
+
+/// Maps keyed by word numbers, which are hashes already: the number is its own
+/// hash.
+type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
+
+/// The hasher of [`TermMap`]: passes a word number through.
+#[derive(Default)]
+struct TermHasher(u64);
+
+impl Hasher for TermHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The longest word of [`STOP`], in bytes.
+const STOP_LONGEST: usize = 7;
 
 /// The numbers of [`STOP`], sorted.
 fn stop_terms() -> Vec<u64> {
@@ -74,7 +113,7 @@ fn stop_terms() -> Vec<u64> {
 
 /// The distinct words of a record with their weighed counts, sorted by word hash.
 fn counts(text: &Text<'_>, stop: &[u64]) -> Vec<(u64, u32)> {
-    let mut map: HashMap<u64, u32> = HashMap::new();
+    let mut map: TermMap<u32> = TermMap::default();
     let body = &text.body[..floor_char_boundary(text.body, BODY_BYTES)];
     for (part, weight) in [(text.title, TITLE_WEIGHT), (body, 1)] {
         for word in part
@@ -82,7 +121,7 @@ fn counts(text: &Text<'_>, stop: &[u64]) -> Vec<(u64, u32)> {
             .filter(|w| w.len() >= 3 && w.len() <= 32 && !w.bytes().all(|b| b.is_ascii_digit()))
         {
             let t = term(word);
-            if stop.binary_search(&t).is_err() {
+            if word.len() > STOP_LONGEST || stop.binary_search(&t).is_err() {
                 *map.entry(t).or_default() += weight;
             }
         }
@@ -106,7 +145,7 @@ pub(crate) fn related(texts: &[Text<'_>]) -> Vec<Vec<usize>> {
     let n = texts.len();
     let stop = stop_terms();
     let counted: Vec<Vec<(u64, u32)>> = texts.par_iter().map(|t| counts(t, &stop)).collect();
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: TermMap<u32> = TermMap::default();
     for doc in &counted {
         for (t, _) in doc {
             *df.entry(*t).or_default() += 1;
@@ -138,7 +177,7 @@ pub(crate) fn related(texts: &[Text<'_>]) -> Vec<Vec<usize>> {
         })
         .collect();
     drop(df);
-    let mut postings: HashMap<u64, Vec<(u32, f32)>> = HashMap::new();
+    let mut postings: TermMap<Vec<(u32, f32)>> = TermMap::default();
     for (i, v) in vectors.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         for (t, w) in v {
@@ -219,6 +258,14 @@ mod tests {
         assert!(r[3].is_empty());
         // The same input, the same answer.
         assert_eq!(related(&texts), r);
+    }
+
+    #[test]
+    fn words_are_numbered_without_regard_to_case() {
+        assert_eq!(term("Webhooks"), term("webhooks"));
+        assert_eq!(term("ÉTÉ"), term("été"));
+        assert_ne!(term("webhook"), term("webhooks"));
+        assert!(STOP.iter().all(|w| w.len() <= STOP_LONGEST));
     }
 
     #[test]
