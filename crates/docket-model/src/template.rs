@@ -258,7 +258,16 @@ fn heading_name(text: &str) -> &str {
 /// `text` with every run of whitespace one space, trimmed: paragraphs compare equal
 /// however they are wrapped.
 pub(crate) fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One allocation, no list of words (every paragraph of every record passes
+    // through here when a kind has templates).
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A paragraph or top-level list item directly under a heading.
