@@ -80,6 +80,13 @@ fn a_handbook_of_ten_thousand_decisions_has_light_pages() {
         search / 1024
     );
 
+    // The metrics page draws the open decisions nearest their deadline, not all.
+    let metrics = std::fs::read_to_string(site.join("metrics.html")).unwrap();
+    assert!(
+        metrics.contains("Open decisions against their deadlines: the 40 nearest of"),
+        "the deadlines chart draws every open decision"
+    );
+
     // Every decision is on exactly one page of the index, in order.
     let pages: Vec<&String> = all
         .iter()

@@ -73,9 +73,23 @@ fn reference_time(ws: &Workspace) -> Time {
     newest_commit.max(newest_date).unwrap_or_default()
 }
 
+/// The most open decisions the deadlines chart draws.
+const MAX_DEADLINE_BARS: usize = 40;
+
 /// The charts of the series, in page order; a chart without data is left out (the
 /// decisions per week chart always stays).
-fn charts(s: metrics::Series) -> Vec<Chart> {
+fn charts(mut s: metrics::Series) -> Vec<Chart> {
+    // A bar per open decision stays readable, and the page light, up to a point:
+    // past it, the ones nearest their deadline (the most overdue first).
+    let open = s.open_deadlines.len();
+    let deadlines_title = if open > MAX_DEADLINE_BARS {
+        s.open_deadlines
+            .sort_by(|a, b| a.1.unwrap_or(f64::MAX).total_cmp(&b.1.unwrap_or(f64::MAX)));
+        s.open_deadlines.truncate(MAX_DEADLINE_BARS);
+        format!("Open decisions against their deadlines: the {MAX_DEADLINE_BARS} nearest of {open}")
+    } else {
+        "Open decisions against their deadlines".to_string()
+    };
     let chart = |id: &str,
                  title: &str,
                  x: &str,
@@ -116,7 +130,7 @@ fn charts(s: metrics::Series) -> Vec<Chart> {
         ),
         chart(
             "deadlines",
-            "Open decisions against their deadlines",
+            &deadlines_title,
             "decision",
             "hours left (negative: overdue)",
             ChartKind::Bars,
