@@ -5,6 +5,8 @@
 //! `tests/browser/scale.test.mjs` opens the index from `file://` and finds a
 //! decision of the last page through the filters (see that script).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
 mod common;
 
 use std::collections::BTreeSet;
