@@ -203,6 +203,16 @@ await check("on a phone the index does not overflow the screen sideways", async 
   assert(wide <= 380, `the page is ${wide} px wide`);
 });
 await small.screenshot({ path: path.join(SHOTS, "scale-decisions-375.png") });
+const decisionRel = fs.readdirSync(path.join(SITE, "decisions")).find((f) => f.startsWith(`${FIND}-`) || f.startsWith(`${FIND.padStart(5, "0")}-`));
+if (decisionRel) {
+  const smallDecision = await open(phone, `decisions/${decisionRel}`);
+  await check("on a phone a decision page with its related decisions does not overflow sideways", async () => {
+    const wide = await smallDecision.evaluate(() => document.documentElement.scrollWidth);
+    assert(wide <= 380, `the page is ${wide} px wide`);
+    assert(await smallDecision.locator("#docket-related").isVisible(), "no related decisions on the phone");
+  });
+  await smallDecision.locator("section.related").screenshot({ path: path.join(SHOTS, "scale-related-375.png") });
+}
 const smallHome = await open(phone, "index.html");
 await smallHome.screenshot({ path: path.join(SHOTS, "scale-home-375.png"), fullPage: true });
 
