@@ -475,7 +475,12 @@
           return passes(row, s, s.value);
         });
         if (ok && words.length) {
-          var hay = [d.id, d.title, d.tags, d.owner, d.ownerName, d.status, d.folder || ""].join(" ").toLowerCase();
+          /* What the text box searches, made once per row (at 100,000 rows a
+           * keystroke must not build them all again). */
+          var hay = row._docketHay;
+          if (hay == null) {
+            hay = row._docketHay = [d.id, d.title, d.tags, d.owner, d.ownerName, d.status, d.folder || ""].join(" ").toLowerCase();
+          }
           ok = words.every(function (w) {
             return hay.indexOf(w) >= 0;
           });
