@@ -23,7 +23,8 @@
 //!   `team` (blockers, updates by day, meeting load).
 //! - `prepared` (everything pages share, computed once before any page renders).
 //! - `docview` (a document's rendered body and header), `writer` (templates → files
-//!   through the staging folder, the list of written pages), `search` (the index).
+//!   through the staging folder, the list of written pages), `search` (the index, one
+//!   file or shards), `stem` (the English suffix stripper search shares with the browser).
 //! - One module per page family, from prepared data to a view and a write:
 //!   `pages::home`, `::free` (charter and free pages), `::decisions` (the index),
 //!   `::decision`, `::briefs`, `::people`, `::updates` (index, day, one update),
@@ -48,6 +49,7 @@ pub mod output;
 mod pages;
 mod prepared;
 mod search;
+mod stem;
 mod strip;
 pub mod svg;
 mod team;

@@ -118,8 +118,8 @@ impl<'a> Live<'a> {
         if rel == crate::views::HEADERS_FILE && !assets::has_own_headers(p) {
             return Ok(Some(crate::views::headers_file().into_bytes()));
         }
-        if rel == SEARCH_INDEX {
-            return Ok(Some(search::index(p).to_script().into_bytes()));
+        if rel == SEARCH_INDEX || rel.starts_with("search/") {
+            return Ok(search::file(p, rel));
         }
         if let (Some(hub), true) = (p.hub, rel.starts_with("org/")) {
             // A hub's pages (`docket serve` on a hub): every one of them is

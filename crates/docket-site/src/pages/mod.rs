@@ -168,15 +168,14 @@ pub(crate) fn write_site(
         org::write(p, w, hub)?;
     }
     assets::write(p, w, repo_root)?;
-    let script = search::index(p).to_script();
-    w.file(SEARCH_INDEX, script.as_bytes())?;
+    let search_bytes = search::write(p, w)?;
     let written = w.written();
     let pages = written.len();
     let notes = feeds::write(p, w, written)?;
     Ok(BuildSummary {
         out: Default::default(),
         pages,
-        search_bytes: script.len(),
+        search_bytes,
         notes,
         render_time: w.render_time(),
         ..Default::default()
