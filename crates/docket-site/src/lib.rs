@@ -66,6 +66,7 @@ pub use error::SiteError;
 pub use live::Live;
 pub use options::{BuildSummary, Cleanup, Dashboard, SiteOptions, TargetView, WriteStats};
 pub use pages::feeds::{DECISIONS_JSON_VERSION, decisions_value};
+pub use search::search_shard_docs;
 pub use templates::Templates;
 
 /// Builds the site of `repo` (found at `repo_root` on disk) into `out`.

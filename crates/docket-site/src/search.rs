@@ -29,6 +29,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use docket_model::{Data, DecisionId, Document, Kind};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -58,9 +59,6 @@ pub const SHARD_DOCS: usize = 20_000;
 
 /// Documents per document shard.
 pub const DOCS_PER_SHARD: usize = 128;
-
-/// The undocumented knob that lowers [`SHARD_DOCS`] (tests and benchmarks).
-const SHARD_ENV: &str = "DOCKET_SEARCH_SHARD_DOCS";
 
 /// How long an excerpt is, in characters.
 const EXCERPT_CHARS: usize = 220;
@@ -155,7 +153,8 @@ impl SearchIndex {
         }
     }
 
-    /// The stems shared by two words or more, with their words.
+    /// The stems of the index's words, with their words, where a query's stem
+    /// finds more than the word itself.
     fn stems(&self) -> BTreeMap<String, Vec<&str>> {
         let mut stems: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for w in self.words.keys() {
@@ -164,16 +163,21 @@ impl SearchIndex {
                 stems.entry(s).or_default().push(w);
             }
         }
-        stems.retain(|_, words| words.len() > 1);
+        // A stem with one word is kept when it differs from the word: "decided"
+        // must find a page that only says "decision".
+        stems.retain(|s, words| words.len() > 1 || words.first().is_some_and(|w| w != s));
         stems
     }
 
     /// The files of the index: `search-index.js` alone up to `shard_docs`
-    /// documents, else it and the shards under `search/`; in path order.
+    /// documents, else it and the shards under `search/`, with [`DOCS_PER_SHARD`]
+    /// documents a shard (or `shard_docs`, when that is fewer: a test's small
+    /// handbook has several document shards too); in path order.
     pub fn files(&self, shard_docs: usize) -> Vec<(String, String)> {
         if self.docs.len() <= shard_docs {
             return vec![(crate::pages::SEARCH_INDEX.to_string(), self.to_script())];
         }
+        let per = DOCS_PER_SHARD.min(shard_docs.max(1));
         let stems = self.stems();
         // Words and stems by their first two characters; both maps are sorted, so
         // each key's words are one run.
@@ -185,11 +189,11 @@ impl SearchIndex {
         for (s, list) in &stems {
             shards.entry(shard_key(s)).or_default().1.push((s, list));
         }
-        let mut files = Vec::with_capacity(shards.len() + self.docs.len() / DOCS_PER_SHARD + 2);
+        let mut files = Vec::with_capacity(shards.len() + self.docs.len() / per + 2);
         let mut manifest = String::new();
         let _ = write!(
             manifest,
-            "window.DOCKET_SEARCH={{\"count\":{},\"per\":{DOCS_PER_SHARD},\"shards\":[",
+            "window.DOCKET_SEARCH={{\"count\":{},\"per\":{per},\"shards\":[",
             self.docs.len()
         );
         for (i, key) in shards.keys().enumerate() {
@@ -200,7 +204,7 @@ impl SearchIndex {
         }
         manifest.push_str("]};\n");
         files.push((crate::pages::SEARCH_INDEX.to_string(), manifest));
-        for (k, chunk) in self.docs.chunks(DOCS_PER_SHARD).enumerate() {
+        for (k, chunk) in self.docs.chunks(per).enumerate() {
             let mut out = String::with_capacity(chunk.len() * 400);
             let _ = write!(out, "{SHARD_PREFIX}[\"d:{k}\"]=[");
             push_docs(&mut out, chunk);
@@ -393,12 +397,19 @@ pub(crate) fn file(p: &Prepared<'_>, rel: &str) -> Option<Vec<u8>> {
         .map(|(_, text)| text.into_bytes())
 }
 
-/// [`SHARD_DOCS`], or what `DOCKET_SEARCH_SHARD_DOCS` says.
+/// The threshold set by [`search_shard_docs`], or [`SHARD_DOCS`].
+static SHARD_THRESHOLD: AtomicUsize = AtomicUsize::new(SHARD_DOCS);
+
+/// Test hook: shard the index above `n` documents rather than [`SHARD_DOCS`], for
+/// the rest of the process (the browser test of the sharded path on a small
+/// handbook; the command line sets it from `DOCKET_SEARCH_SHARD_DOCS` in debug
+/// builds only).
+pub fn search_shard_docs(n: usize) {
+    SHARD_THRESHOLD.store(n, Ordering::Relaxed);
+}
+
 fn shard_docs() -> usize {
-    std::env::var(SHARD_ENV)
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(SHARD_DOCS)
+    SHARD_THRESHOLD.load(Ordering::Relaxed)
 }
 
 fn add_people(search: &mut SearchIndex, p: &Prepared<'_>) {
@@ -635,13 +646,13 @@ mod tests {
         assert_eq!(one[0].0, "search-index.js");
         let sharded = s.files(100);
         let names: Vec<&str> = sharded.iter().map(|(p, _)| p.as_str()).collect();
-        // 300 documents in shards of 128: three.
+        // 300 documents in shards of 100: three.
         for name in ["search/d-0.js", "search/d-1.js", "search/d-2.js", "search/w-qu.js", "search/w-ti.js", "search/w-_c3bc62.js", "search/w-_2331.js"] {
             assert!(names.contains(&name), "{name} in {names:?}");
         }
         assert!(!names.contains(&"search/d-3.js"));
         let manifest = &sharded.iter().find(|(p, _)| p == "search-index.js").unwrap().1;
-        assert!(manifest.starts_with("window.DOCKET_SEARCH={\"count\":300,\"per\":128,\"shards\":[\"#1\","), "{manifest}");
+        assert!(manifest.starts_with("window.DOCKET_SEARCH={\"count\":300,\"per\":100,\"shards\":[\"#1\","), "{manifest}");
         assert!(manifest.contains("\"qu\""), "{manifest}");
         let qu = &sharded.iter().find(|(p, _)| p == "search/w-qu.js").unwrap().1;
         assert!(qu.starts_with("(window.DOCKET_SEARCH_SHARDS=window.DOCKET_SEARCH_SHARDS||{})[\"w:qu\"]={\"words\":{\"queue\":[1,4,4,"), "{qu}");
