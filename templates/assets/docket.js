@@ -345,8 +345,8 @@
    * one file, window.DOCKET_SEARCH = {docs: [[url, title, kind, summary, id,
    * excerpt], ...], words: {word: [gap, ...]}, stems: {stem: [word, ...]}}; or, for
    * a large handbook, a manifest {count, per, shards: [key, ...]} and shards loaded
-   * only for what a query needs: search/w-KEY.js (the words whose first two
-   * characters are KEY) and search/d-K.js (documents K*per to K*per+per-1), each
+   * only for what a query needs: search-index/w-KEY.js (the words whose first two
+   * characters are KEY) and search-index/d-K.js (documents K*per to K*per+per-1), each
    * setting window.DOCKET_SEARCH_SHARDS["w:KEY"] or ["d:K"]. A posting is
    * doc * 4 + field (0 the record's number, as the word "#42"; 1 the title; 2
    * headings, tags, owner; 3 the body), ascending and delta-encoded. Documents are
@@ -497,7 +497,7 @@
       entry = search.shards[name] = { state: "loading", callbacks: [one] };
       var s = doc.createElement("script");
       var docShard = name.charAt(0) === "d";
-      s.src = root + "search/" + (docShard ? "d-" + name.slice(2) : "w-" + shardFile(name.slice(2))) + ".js";
+      s.src = root + "search-index/" + (docShard ? "d-" + name.slice(2) : "w-" + shardFile(name.slice(2))) + ".js";
       s.async = true;
       var settle = function () {
         var data = (window.DOCKET_SEARCH_SHARDS || {})[name];

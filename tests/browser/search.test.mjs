@@ -158,7 +158,7 @@ for (const site of sites) {
   const manifest = fs.readFileSync(path.join(site, "search-index.js"), "utf8");
   const sharded = manifest.includes('"shards":');
   const tag = sharded ? "shards" : "one file";
-  const allShards = sharded ? fs.readdirSync(path.join(site, "search")).length : 0;
+  const allShards = sharded ? fs.readdirSync(path.join(site, "search-index")).length : 0;
   const context = await browser.newContext();
   context.setDefaultTimeout(TIMEOUT_MS);
 
@@ -169,7 +169,7 @@ for (const site of sites) {
       page.on("pageerror", (e) => errors.push(String(e)));
       const loaded = [];
       page.on("request", (r) => {
-        const m = /\/search\/([^/]+\.js)$/.exec(r.url());
+        const m = /\/search-index\/([^/]+\.js)$/.exec(r.url());
         if (m) loaded.push(m[1]);
       });
       await page.goto(siteUrl + "index.html");

@@ -16,7 +16,7 @@ use docket_model::Repository;
 
 use crate::error::SiteError;
 use crate::options::SiteOptions;
-use crate::pages::{self, Job, SEARCH_INDEX, assets, feeds, org};
+use crate::pages::{self, Job, assets, feeds, org};
 use crate::prepared::Prepared;
 use crate::search;
 use crate::templates::Templates;
@@ -118,8 +118,8 @@ impl<'a> Live<'a> {
         if rel == crate::views::HEADERS_FILE && !assets::has_own_headers(p) {
             return Ok(Some(crate::views::headers_file().into_bytes()));
         }
-        if rel == SEARCH_INDEX || rel.starts_with("search/") {
-            return Ok(search::file(p, rel));
+        if let Some(index) = search::file(p, rel) {
+            return Ok(Some(index));
         }
         if let (Some(hub), true) = (p.hub, rel.starts_with("org/")) {
             // A hub's pages (`docket serve` on a hub): every one of them is

@@ -16,11 +16,11 @@
 //! `window.DOCKET_SEARCH = {"docs": [[url, title, kind, summary, id, excerpt], …],
 //! "words": {"word": [gap, …], …}, "stems": {"stem": ["word", …], …}}`.
 //!
-//! Above, shards under `search/`, loaded by the browser only for what a query needs:
+//! Above, shards under `search-index/`, loaded by the browser only for what a query needs:
 //! `search-index.js` is `window.DOCKET_SEARCH = {"count": N, "per": P, "shards":
-//! ["ab", …]}`; `search/w-KEY.js` holds the words (and stems) whose first two
+//! ["ab", …]}`; `search-index/w-KEY.js` holds the words (and stems) whose first two
 //! characters are KEY (KEY as it is when it is ASCII letters and digits, else `_` and
-//! the hex of its UTF-8 bytes), and `search/d-K.js` the documents `K*P .. K*P+P-1`.
+//! the hex of its UTF-8 bytes), and `search-index/d-K.js` the documents `K*P .. K*P+P-1`.
 //! Each shard script sets `window.DOCKET_SEARCH_SHARDS["w:KEY"]` or `["d:K"]`.
 //!
 //! The text is written piece by piece into one `String` per file (at 100,000
@@ -53,6 +53,12 @@ pub enum Field {
     /// The body.
     Body = 3,
 }
+
+/// The index's file (the manifest, when it is split into shards).
+pub(crate) const INDEX_FILE: &str = "search-index.js";
+
+/// The folder of the shards.
+pub(crate) const SHARD_DIR: &str = "search-index/";
 
 /// Above this many documents, the index is split into shards.
 pub const SHARD_DOCS: usize = 20_000;
@@ -170,12 +176,12 @@ impl SearchIndex {
     }
 
     /// The files of the index: `search-index.js` alone up to `shard_docs`
-    /// documents, else it and the shards under `search/`, with [`DOCS_PER_SHARD`]
+    /// documents, else it and the shards under `search-index/`, with [`DOCS_PER_SHARD`]
     /// documents a shard (or `shard_docs`, when that is fewer: a test's small
     /// handbook has several document shards too); in path order.
     pub fn files(&self, shard_docs: usize) -> Vec<(String, String)> {
         if self.docs.len() <= shard_docs {
-            return vec![(crate::pages::SEARCH_INDEX.to_string(), self.to_script())];
+            return vec![(INDEX_FILE.to_string(), self.to_script())];
         }
         let per = DOCS_PER_SHARD.min(shard_docs.max(1));
         let stems = self.stems();
@@ -203,13 +209,13 @@ impl SearchIndex {
             push_json_string(&mut manifest, key);
         }
         manifest.push_str("]};\n");
-        files.push((crate::pages::SEARCH_INDEX.to_string(), manifest));
+        files.push((INDEX_FILE.to_string(), manifest));
         for (k, chunk) in self.docs.chunks(per).enumerate() {
             let mut out = String::with_capacity(chunk.len() * 400);
             let _ = write!(out, "{SHARD_PREFIX}[\"d:{k}\"]=[");
             push_docs(&mut out, chunk);
             out.push_str("];\n");
-            files.push((format!("search/d-{k}.js"), out));
+            files.push((format!("{SHARD_DIR}d-{k}.js"), out));
         }
         for (key, (words, stems)) in &shards {
             let mut out = String::new();
@@ -221,7 +227,7 @@ impl SearchIndex {
             out.push_str("},\"stems\":{");
             push_stems(&mut out, stems.iter().copied());
             out.push_str("}};\n");
-            files.push((format!("search/w-{}.js", shard_file(key)), out));
+            files.push((format!("{SHARD_DIR}w-{}.js", shard_file(key)), out));
         }
         files.sort_by(|a, b| a.0.cmp(&b.0));
         files
@@ -387,7 +393,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<usize, SiteError
 
 /// The file at `rel` (`search-index.js` or a shard), for the preview.
 pub(crate) fn file(p: &Prepared<'_>, rel: &str) -> Option<Vec<u8>> {
-    if rel != crate::pages::SEARCH_INDEX && !rel.starts_with("search/") {
+    if rel != INDEX_FILE && !rel.starts_with(SHARD_DIR) {
         return None;
     }
     index(p)
@@ -647,19 +653,19 @@ mod tests {
         let sharded = s.files(100);
         let names: Vec<&str> = sharded.iter().map(|(p, _)| p.as_str()).collect();
         // 300 documents in shards of 100: three.
-        for name in ["search/d-0.js", "search/d-1.js", "search/d-2.js", "search/w-qu.js", "search/w-ti.js", "search/w-_c3bc62.js", "search/w-_2331.js"] {
+        for name in ["search-index/d-0.js", "search-index/d-1.js", "search-index/d-2.js", "search-index/w-qu.js", "search-index/w-ti.js", "search-index/w-_c3bc62.js", "search-index/w-_2331.js"] {
             assert!(names.contains(&name), "{name} in {names:?}");
         }
-        assert!(!names.contains(&"search/d-3.js"));
+        assert!(!names.contains(&"search-index/d-3.js"));
         let manifest = &sharded.iter().find(|(p, _)| p == "search-index.js").unwrap().1;
         assert!(manifest.starts_with("window.DOCKET_SEARCH={\"count\":300,\"per\":100,\"shards\":[\"#1\","), "{manifest}");
         assert!(manifest.contains("\"qu\""), "{manifest}");
-        let qu = &sharded.iter().find(|(p, _)| p == "search/w-qu.js").unwrap().1;
+        let qu = &sharded.iter().find(|(p, _)| p == "search-index/w-qu.js").unwrap().1;
         assert!(qu.starts_with("(window.DOCKET_SEARCH_SHARDS=window.DOCKET_SEARCH_SHARDS||{})[\"w:qu\"]={\"words\":{\"queue\":[1,4,4,"), "{qu}");
         // A word is in exactly one shard: the sum of the shards' words is the index's.
         let words_in_shards: usize = sharded
             .iter()
-            .filter(|(p, _)| p.starts_with("search/w-"))
+            .filter(|(p, _)| p.starts_with("search-index/w-"))
             .map(|(_, t)| t.matches("\":[").count())
             .sum();
         let words_in_one = one[0].1.split("\"words\":{").nth(1).unwrap().matches("\":[").count();

@@ -29,6 +29,7 @@ const ORDER: &[&str] = &[
     "prepared",
     "docview",
     "writer",
+    "stem",
     "search",
     "pages::fixed",
     "pages::home",

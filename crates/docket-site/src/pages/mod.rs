@@ -145,9 +145,6 @@ pub(crate) fn run(p: &Prepared<'_>, w: &Writer<'_>, job: &Job<'_>) -> Result<(),
     }
 }
 
-/// The search index's file.
-pub(crate) const SEARCH_INDEX: &str = "search-index.js";
-
 /// Writes every page (in parallel, reporting `progress(done, total)`), the assets and
 /// the handbook's other files (read from `repo_root`), the search index and the feeds.
 pub(crate) fn write_site(
