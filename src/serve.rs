@@ -687,7 +687,11 @@ fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
 }
 
 fn bytes_response(status: u16, body: Vec<u8>, content_type: &str) -> Response {
-    let mut r = tiny_http::Response::from_data(body).with_status_code(status);
+    // The whole body is in memory: always a Content-Length, never chunked (tiny_http
+    // chunks bodies over 32 KB for HTTP/1.1 clients by default).
+    let mut r = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_chunked_threshold(usize::MAX);
     for h in [
         header("Content-Type", content_type),
         header("Cache-Control", "no-store"),
