@@ -29,7 +29,8 @@ use std::process::Command;
 
 use common::Repo;
 
-const DECISION_HEAD: &str = "status: accepted\nowner: alice\ndate: 2026-11-02\ndecided: 2026-11-04\n";
+const DECISION_HEAD: &str =
+    "status: accepted\nowner: alice\ndate: 2026-11-02\ndecided: 2026-11-04\n";
 
 fn decision(title: &str, body: &str) -> String {
     format!("---\ntitle: {title}\n{DECISION_HEAD}---\n\n{body}")
@@ -130,7 +131,10 @@ fn search_ranks_jumps_marks_and_stems_in_one_file_and_in_shards() {
         .run()
         .assert_code(0);
     assert!(one.join("search-index.js").is_file());
-    assert!(!one.join("search-index").exists(), "a small handbook has no shards");
+    assert!(
+        !one.join("search-index").exists(),
+        "a small handbook has no shards"
+    );
     let sharded = repo.path().join("site-sharded");
     repo.docket()
         .env("DOCKET_SEARCH_SHARD_DOCS", "3")
@@ -139,7 +143,8 @@ fn search_ranks_jumps_marks_and_stems_in_one_file_and_in_shards() {
         .run()
         .assert_code(0);
     assert!(
-        sharded.join("search-index/d-0.js").is_file() && sharded.join("search-index/w-ze.js").is_file(),
+        sharded.join("search-index/d-0.js").is_file()
+            && sharded.join("search-index/w-ze.js").is_file(),
         "the lowered threshold gives shards"
     );
 

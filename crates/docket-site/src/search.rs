@@ -187,8 +187,7 @@ impl SearchIndex {
         let stems = self.stems();
         // Words and stems by their first two characters; both maps are sorted, so
         // each key's words are one run.
-        let mut shards: BTreeMap<String, (Vec<(&str, &[u32])>, Vec<(&str, &[&str])>)> =
-            BTreeMap::new();
+        let mut shards: BTreeMap<String, Shard<'_>> = BTreeMap::new();
         for (w, list) in &self.words {
             shards.entry(shard_key(w)).or_default().0.push((w, list));
         }
@@ -245,11 +244,17 @@ impl SearchIndex {
         );
         out.push_str("},\"stems\":{");
         let stems = self.stems();
-        push_stems(&mut out, stems.iter().map(|(s, l)| (s.as_str(), l.as_slice())));
+        push_stems(
+            &mut out,
+            stems.iter().map(|(s, l)| (s.as_str(), l.as_slice())),
+        );
         out.push_str("}};\n");
         out
     }
 }
+
+/// A word shard: its words with their postings, its stems with their words.
+type Shard<'a> = (Vec<(&'a str, &'a [u32])>, Vec<(&'a str, &'a [&'a str])>);
 
 /// How a shard script starts: the shared table, made on first use.
 const SHARD_PREFIX: &str = "(window.DOCKET_SEARCH_SHARDS=window.DOCKET_SEARCH_SHARDS||{})";
@@ -617,7 +622,9 @@ mod tests {
         assert!(script.contains("\"#8\":[4]"), "{script}");
         assert!(script.contains("\"storage\":[5]"), "{script}");
         assert!(
-            script.contains("[\"x.html\",\"Queue queue\",\"decision\",\"\",\"7\",\"the queue drains\"]"),
+            script.contains(
+                "[\"x.html\",\"Queue queue\",\"decision\",\"\",\"7\",\"the queue drains\"]"
+            ),
             "{script}"
         );
     }
@@ -629,7 +636,9 @@ mod tests {
         s.add(&entry("Decide", None, &[], "deciding"));
         let script = s.to_script();
         assert!(
-            script.contains("\"stems\":{\"decid\":[\"decide\",\"decided\",\"deciding\",\"decision\"]}"),
+            script.contains(
+                "\"stems\":{\"decid\":[\"decide\",\"decided\",\"deciding\",\"decision\"]}"
+            ),
             "{script}"
         );
     }
@@ -653,14 +662,34 @@ mod tests {
         let sharded = s.files(100);
         let names: Vec<&str> = sharded.iter().map(|(p, _)| p.as_str()).collect();
         // 300 documents in shards of 100: three.
-        for name in ["search-index/d-0.js", "search-index/d-1.js", "search-index/d-2.js", "search-index/w-qu.js", "search-index/w-ti.js", "search-index/w-_c3bc62.js", "search-index/w-_2331.js"] {
+        for name in [
+            "search-index/d-0.js",
+            "search-index/d-1.js",
+            "search-index/d-2.js",
+            "search-index/w-qu.js",
+            "search-index/w-ti.js",
+            "search-index/w-_c3bc62.js",
+            "search-index/w-_2331.js",
+        ] {
             assert!(names.contains(&name), "{name} in {names:?}");
         }
         assert!(!names.contains(&"search-index/d-3.js"));
-        let manifest = &sharded.iter().find(|(p, _)| p == "search-index.js").unwrap().1;
-        assert!(manifest.starts_with("window.DOCKET_SEARCH={\"count\":300,\"per\":100,\"shards\":[\"#1\","), "{manifest}");
+        let manifest = &sharded
+            .iter()
+            .find(|(p, _)| p == "search-index.js")
+            .unwrap()
+            .1;
+        assert!(
+            manifest
+                .starts_with("window.DOCKET_SEARCH={\"count\":300,\"per\":100,\"shards\":[\"#1\","),
+            "{manifest}"
+        );
         assert!(manifest.contains("\"qu\""), "{manifest}");
-        let qu = &sharded.iter().find(|(p, _)| p == "search-index/w-qu.js").unwrap().1;
+        let qu = &sharded
+            .iter()
+            .find(|(p, _)| p == "search-index/w-qu.js")
+            .unwrap()
+            .1;
         assert!(qu.starts_with("(window.DOCKET_SEARCH_SHARDS=window.DOCKET_SEARCH_SHARDS||{})[\"w:qu\"]={\"words\":{\"queue\":[1,4,4,"), "{qu}");
         // A word is in exactly one shard: the sum of the shards' words is the index's.
         let words_in_shards: usize = sharded
@@ -668,12 +697,22 @@ mod tests {
             .filter(|(p, _)| p.starts_with("search-index/w-"))
             .map(|(_, t)| t.matches("\":[").count())
             .sum();
-        let words_in_one = one[0].1.split("\"words\":{").nth(1).unwrap().matches("\":[").count();
+        let words_in_one = one[0]
+            .1
+            .split("\"words\":{")
+            .nth(1)
+            .unwrap()
+            .matches("\":[")
+            .count();
         assert_eq!(words_in_shards, words_in_one);
         // Deterministic, and each shard smaller than the whole.
         assert_eq!(sharded, many(300).files(100));
         let largest = sharded.iter().map(|(_, t)| t.len()).max().unwrap();
-        assert!(largest < one[0].1.len() / 2, "largest shard {largest} of {}", one[0].1.len());
+        assert!(
+            largest < one[0].1.len() / 2,
+            "largest shard {largest} of {}",
+            one[0].1.len()
+        );
     }
 
     #[test]

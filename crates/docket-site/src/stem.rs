@@ -78,10 +78,31 @@ mod tests {
     #[test]
     fn the_forms_of_a_word_meet() {
         for group in [
-            &["decide", "decided", "decides", "deciding", "decision", "decisions"][..],
+            &[
+                "decide",
+                "decided",
+                "decides",
+                "deciding",
+                "decision",
+                "decisions",
+            ][..],
             &["queue", "queues", "queued"],
-            &["migrate", "migrated", "migrates", "migrating", "migration", "migrations"],
-            &["deploy", "deploys", "deployed", "deploying", "deployment", "deployments"],
+            &[
+                "migrate",
+                "migrated",
+                "migrates",
+                "migrating",
+                "migration",
+                "migrations",
+            ],
+            &[
+                "deploy",
+                "deploys",
+                "deployed",
+                "deploying",
+                "deployment",
+                "deployments",
+            ],
             &["stop", "stops", "stopped", "stopping"],
             &["policy", "policies"],
             &["discuss", "discussed", "discussion", "discusses"],
@@ -99,7 +120,16 @@ mod tests {
     #[test]
     fn short_words_other_scripts_and_kept_endings_stay() {
         for w in [
-            "bus", "focus", "process", "analysis", "this", "42", "über", "日本語", "as", "ties",
+            "bus",
+            "focus",
+            "process",
+            "analysis",
+            "this",
+            "42",
+            "über",
+            "日本語",
+            "as",
+            "ties",
         ] {
             assert_eq!(stem(w), w, "{w}");
         }
@@ -108,7 +138,9 @@ mod tests {
 
     #[test]
     fn a_stem_keeps_the_first_three_letters() {
-        for w in ["sing", "bed", "ring", "used", "nation", "ionised", "session", "vision"] {
+        for w in [
+            "sing", "bed", "ring", "used", "nation", "ionised", "session", "vision",
+        ] {
             let s = stem(w);
             assert!(
                 s.len() >= 3.min(w.len()) && s[..2.min(s.len())] == w[..2.min(s.len())],
