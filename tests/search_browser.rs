@@ -166,3 +166,47 @@ fn search_ranks_jumps_marks_and_stems_in_one_file_and_in_shards() {
         out.status
     );
 }
+
+/// The files of the index in `site`: `search-index.js` and every shard, with their bytes.
+fn index_files(site: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = vec![(
+        "search-index.js".to_string(),
+        std::fs::read(site.join("search-index.js")).unwrap(),
+    )];
+    if let Ok(dir) = std::fs::read_dir(site.join("search-index")) {
+        for entry in dir.flatten() {
+            out.push((
+                entry.file_name().to_string_lossy().into_owned(),
+                std::fs::read(entry.path()).unwrap(),
+            ));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Shards come out the same from build to build: the same files, byte for byte.
+#[test]
+fn shards_are_the_same_bytes_from_build_to_build() {
+    let repo = Repo::new();
+    let files = handbook();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    repo.write_all(&refs).commit("Handbook");
+    let build = |name: &str| {
+        let out = repo.path().join(name);
+        repo.docket()
+            .env("DOCKET_SEARCH_SHARD_DOCS", "3")
+            .args(["build", repo.path().to_str().unwrap(), "--out"])
+            .args([out.to_str().unwrap()])
+            .run()
+            .assert_code(0);
+        index_files(&out)
+    };
+    let first = build("a");
+    assert!(
+        first.len() > 5,
+        "shards: {:?}",
+        first.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert_eq!(first, build("b"));
+}

@@ -346,7 +346,7 @@
    * excerpt], ...], words: {word: [gap, ...]}, stems: {stem: [word, ...]}}; or, for
    * a large handbook, a manifest {count, per, shards: [key, ...]} and shards loaded
    * only for what a query needs: search-index/w-KEY.js (the words whose first two
-   * characters are KEY) and search-index/d-K.js (documents K*per to K*per+per-1), each
+   * characters are KEY; a record number's KEY is "#" and its last two digits) and search-index/d-K.js (documents K*per to K*per+per-1), each
    * setting window.DOCKET_SEARCH_SHARDS["w:KEY"] or ["d:K"]. A posting is
    * doc * 4 + field (0 the record's number, as the word "#42"; 1 the title; 2
    * headings, tags, owner; 3 the body), ascending and delta-encoded. Documents are
@@ -464,7 +464,10 @@
     });
   }
 
+  /* A word's shard: its first two characters; a record's number ("#4242") goes
+   * by its last two digits ("#42"). */
   function shardKey(word) {
+    if (/^#[0-9]+$/.test(word)) return "#" + ("0" + (parseInt(word.slice(1), 10) % 100)).slice(-2);
     return Array.from(word).slice(0, 2).join("");
   }
   /* A shard key in a file name: as it is when ASCII letters and digits, else "_"
@@ -653,21 +656,20 @@
       }
       if (!any) return { tokens: tokens, hits: [], total: 0 };
     }
-    /* Sort keys: (top score - score) * count + n, so one numeric sort orders by
-     * score, then by number (kind, then the handbook's order). */
-    var top = ID_SCORE * tokens.length + 100 * tokens.length;
-    var found = 0;
-    for (var k = 0; k < count; k++) if (matched[k] === tokens.length) found++;
-    var order = new Float64Array(found);
-    var j = 0;
-    for (var m = 0; m < count; m++) {
-      if (matched[m] === tokens.length) order[j++] = (top - total[m]) * count + m;
-    }
-    order.sort();
+    /* The best MAX_RESULTS, by score, then by number (kind, then the handbook's
+     * order): one pass in number order keeps them sorted, a later document taking
+     * a place only with a higher score. */
     var hits = [];
-    for (var h = 0; h < order.length && hits.length < MAX_RESULTS; h++) {
-      var num = order[h] % count;
-      hits.push({ n: num, score: total[num] });
+    var found = 0;
+    for (var m = 0; m < count; m++) {
+      if (matched[m] !== tokens.length) continue;
+      found++;
+      var score = total[m];
+      if (hits.length === MAX_RESULTS && score <= hits[MAX_RESULTS - 1].score) continue;
+      var at = hits.length;
+      while (at > 0 && hits[at - 1].score < score) at--;
+      hits.splice(at, 0, { n: m, score: score });
+      if (hits.length > MAX_RESULTS) hits.pop();
     }
     return { tokens: tokens, hits: hits, total: found };
   }

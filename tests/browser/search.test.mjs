@@ -68,8 +68,10 @@ function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-/** The first two characters of a word: its shard (search.rs, shard_key). */
+/** A word's shard (search.rs, shard_key): its first two characters, or a record
+ * number's last two digits. */
 function shardKey(word) {
+  if (/^#[0-9]+$/.test(word)) return `#${String(parseInt(word.slice(1), 10) % 100).padStart(2, "0")}`;
   return Array.from(word).slice(0, 2).join("");
 }
 function shardFile(key) {

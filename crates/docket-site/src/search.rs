@@ -19,7 +19,7 @@
 //! Above, shards under `search-index/`, loaded by the browser only for what a query needs:
 //! `search-index.js` is `window.DOCKET_SEARCH = {"count": N, "per": P, "shards":
 //! ["ab", …]}`; `search-index/w-KEY.js` holds the words (and stems) whose first two
-//! characters are KEY (KEY as it is when it is ASCII letters and digits, else `_` and
+//! characters are KEY (a record number's key is `#` and its last two digits) (KEY as it is when it is ASCII letters and digits, else `_` and
 //! the hex of its UTF-8 bytes), and `search-index/d-K.js` the documents `K*P .. K*P+P-1`.
 //! Each shard script sets `window.DOCKET_SEARCH_SHARDS["w:KEY"]` or `["d:K"]`.
 //!
@@ -64,7 +64,7 @@ pub(crate) const SHARD_DIR: &str = "search-index/";
 pub const SHARD_DOCS: usize = 20_000;
 
 /// Documents per document shard.
-pub const DOCS_PER_SHARD: usize = 128;
+pub const DOCS_PER_SHARD: usize = 64;
 
 /// How long an excerpt is, in characters.
 const EXCERPT_CHARS: usize = 220;
@@ -175,13 +175,30 @@ impl SearchIndex {
         stems
     }
 
-    /// The files of the index: `search-index.js` alone up to `shard_docs`
-    /// documents, else it and the shards under `search-index/`, with [`DOCS_PER_SHARD`]
-    /// documents a shard (or `shard_docs`, when that is fewer: a test's small
-    /// handbook has several document shards too); in path order.
+    /// The files of the index, in path order (see [`SearchIndex::each_file`]).
+    #[cfg(test)]
     pub fn files(&self, shard_docs: usize) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let _ = self.each_file(shard_docs, |path, text| {
+            files.push((path, text));
+            Ok::<(), std::convert::Infallible>(())
+        });
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+    }
+
+    /// Gives each file of the index to `emit`, one at a time (so that at 100,000
+    /// documents only one shard's text is held at once): `search-index.js` alone up
+    /// to `shard_docs` documents, else it and the shards under `search-index/`, with
+    /// [`DOCS_PER_SHARD`] documents a shard (or `shard_docs`, when that is fewer: a
+    /// test's small handbook has several document shards too).
+    pub fn each_file<E>(
+        &self,
+        shard_docs: usize,
+        mut emit: impl FnMut(String, String) -> Result<(), E>,
+    ) -> Result<(), E> {
         if self.docs.len() <= shard_docs {
-            return vec![(INDEX_FILE.to_string(), self.to_script())];
+            return emit(INDEX_FILE.to_string(), self.to_script());
         }
         let per = DOCS_PER_SHARD.min(shard_docs.max(1));
         let stems = self.stems();
@@ -194,7 +211,6 @@ impl SearchIndex {
         for (s, list) in &stems {
             shards.entry(shard_key(s)).or_default().1.push((s, list));
         }
-        let mut files = Vec::with_capacity(shards.len() + self.docs.len() / per + 2);
         let mut manifest = String::new();
         let _ = write!(
             manifest,
@@ -208,13 +224,13 @@ impl SearchIndex {
             push_json_string(&mut manifest, key);
         }
         manifest.push_str("]};\n");
-        files.push((INDEX_FILE.to_string(), manifest));
+        emit(INDEX_FILE.to_string(), manifest)?;
         for (k, chunk) in self.docs.chunks(per).enumerate() {
             let mut out = String::with_capacity(chunk.len() * 400);
             let _ = write!(out, "{SHARD_PREFIX}[\"d:{k}\"]=[");
             push_docs(&mut out, chunk);
             out.push_str("];\n");
-            files.push((format!("{SHARD_DIR}d-{k}.js"), out));
+            emit(format!("{SHARD_DIR}d-{k}.js"), out)?;
         }
         for (key, (words, stems)) in &shards {
             let mut out = String::new();
@@ -226,10 +242,9 @@ impl SearchIndex {
             out.push_str("},\"stems\":{");
             push_stems(&mut out, stems.iter().copied());
             out.push_str("}};\n");
-            files.push((format!("{SHARD_DIR}w-{}.js", shard_file(key)), out));
+            emit(format!("{SHARD_DIR}w-{}.js", shard_file(key)), out)?;
         }
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-        files
+        Ok(())
     }
 
     /// The one-file index (`search-index.js`).
@@ -259,8 +274,13 @@ type Shard<'a> = (Vec<(&'a str, &'a [u32])>, Vec<(&'a str, &'a [&'a str])>);
 /// How a shard script starts: the shared table, made on first use.
 const SHARD_PREFIX: &str = "(window.DOCKET_SEARCH_SHARDS=window.DOCKET_SEARCH_SHARDS||{})";
 
-/// The shard of a word: its first two characters.
+/// The shard of a word: its first two characters; a record's number (`#4242`),
+/// only ever looked up whole, goes by its last two digits (`#42`), so that the
+/// numbers spread over a hundred small shards.
 pub fn shard_key(word: &str) -> String {
+    if let Some(n) = word.strip_prefix('#').and_then(|n| n.parse::<u64>().ok()) {
+        return format!("#{:02}", n % 100);
+    }
     word.chars().take(2).collect()
 }
 
@@ -389,10 +409,10 @@ pub(crate) fn index(p: &Prepared<'_>) -> SearchIndex {
 /// Writes the index's files; returns their size in bytes.
 pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<usize, SiteError> {
     let mut bytes = 0;
-    for (path, text) in index(p).files(shard_docs()) {
-        w.file(&path, text.as_bytes())?;
+    index(p).each_file(shard_docs(), |path, text| {
         bytes += text.len();
-    }
+        w.file(&path, text.as_bytes())
+    })?;
     Ok(bytes)
 }
 
@@ -401,11 +421,14 @@ pub(crate) fn file(p: &Prepared<'_>, rel: &str) -> Option<Vec<u8>> {
     if rel != INDEX_FILE && !rel.starts_with(SHARD_DIR) {
         return None;
     }
-    index(p)
-        .files(shard_docs())
-        .into_iter()
-        .find(|(path, _)| path == rel)
-        .map(|(_, text)| text.into_bytes())
+    let mut found = None;
+    let _ = index(p).each_file(shard_docs(), |path, text| {
+        if path == rel {
+            found = Some(text.into_bytes());
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    found
 }
 
 /// The threshold set by [`search_shard_docs`], or [`SHARD_DOCS`].
@@ -661,7 +684,7 @@ mod tests {
         assert_eq!(one[0].0, "search-index.js");
         let sharded = s.files(100);
         let names: Vec<&str> = sharded.iter().map(|(p, _)| p.as_str()).collect();
-        // 300 documents in shards of 100: three.
+        // 300 documents in shards of 64: five.
         for name in [
             "search-index/d-0.js",
             "search-index/d-1.js",
@@ -669,11 +692,11 @@ mod tests {
             "search-index/w-qu.js",
             "search-index/w-ti.js",
             "search-index/w-_c3bc62.js",
-            "search-index/w-_2331.js",
+            "search-index/w-_233031.js",
         ] {
             assert!(names.contains(&name), "{name} in {names:?}");
         }
-        assert!(!names.contains(&"search-index/d-3.js"));
+        assert!(!names.contains(&"search-index/d-5.js"));
         let manifest = &sharded
             .iter()
             .find(|(p, _)| p == "search-index.js")
@@ -681,7 +704,7 @@ mod tests {
             .1;
         assert!(
             manifest
-                .starts_with("window.DOCKET_SEARCH={\"count\":300,\"per\":100,\"shards\":[\"#1\","),
+                .starts_with("window.DOCKET_SEARCH={\"count\":300,\"per\":64,\"shards\":[\"#00\","),
             "{manifest}"
         );
         assert!(manifest.contains("\"qu\""), "{manifest}");
@@ -719,6 +742,8 @@ mod tests {
     fn shard_files_are_safe_names() {
         assert_eq!(shard_file("qu"), "qu");
         assert_eq!(shard_file("#4"), "_2334");
+        assert_eq!(shard_key("#4242"), "#42");
+        assert_eq!(shard_key("#7"), "#07");
         assert_eq!(shard_file("日本"), "_e697a5e69cac");
         assert_eq!(shard_key("über"), "üb");
     }
