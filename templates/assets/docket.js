@@ -343,14 +343,15 @@
   /* 3. Search over search-index.js, loaded on first use as a script (fetch of a
    * local file is blocked from file://). Two shapes (crates/docket-site/src/search.rs):
    * one file, window.DOCKET_SEARCH = {docs: [[url, title, kind, summary, id,
-   * excerpt], ...], words: {word: [gap, ...]}, stems: {stem: [word, ...]}}; or, for
+   * excerpt], ...], words: {word: "gaps"}, stems: {stem: [word, ...]}}; or, for
    * a large handbook, a manifest {count, per, shards: [key, ...]} and shards loaded
    * only for what a query needs: search-index/w-KEY.js (the words whose first two
    * characters are KEY; a record number's KEY is "#" and its last two digits) and search-index/d-K.js (documents K*per to K*per+per-1), each
    * setting window.DOCKET_SEARCH_SHARDS["w:KEY"] or ["d:K"]. A posting is
    * doc * 4 + field (0 the record's number, as the word "#42"; 1 the title; 2
-   * headings, tags, owner; 3 the body), ascending and delta-encoded. Documents are
-   * numbered in kind order (decisions first), so equal scores go by number. */
+   * headings, tags, owner; 3 the body), ascending, delta-encoded, as a string (see
+   * postings). Documents are numbered in kind order (decisions first), so equal
+   * scores go by number. */
   var WORD_RE;
   try {
     WORD_RE = new RegExp("[\\p{L}\\p{N}]+", "gu");
@@ -481,13 +482,15 @@
   }
 
   /* Loads the shards named (["w:qu", "d:3"]), then calls done; one that fails to
-   * load counts as empty. */
-  function ensureShards(names, done) {
+   * load counts as empty. `each`, if given, is called as each shard but the last
+   * arrives. */
+  function ensureShards(names, done, each) {
     var pending = 0;
     var finished = false;
     function one() {
       pending--;
       if (pending === 0 && finished) done();
+      else if (each && finished) each();
     }
     names.forEach(function (name) {
       var entry = search.shards[name];
@@ -575,15 +578,34 @@
     return names;
   }
 
+  /* A posting list: a string of variable-length numbers, five bits a character
+   * (of DIGITS), lowest first, 32 added to all but the last (search.rs,
+   * push_varint); each number is the gap from the previous posting. */
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var di = 0; di < DIGITS.length; di++) DIGIT[DIGITS.charCodeAt(di)] = di;
   function postings(table, word) {
     var list = table.cache[word];
     if (list) return list;
-    var deltas = table.words[word] || [];
-    list = new Array(deltas.length);
-    var n = 0;
-    for (var i = 0; i < deltas.length; i++) {
-      n += deltas[i];
-      list[i] = n;
+    var text = table.words[word];
+    list = [];
+    if (typeof text === "string") {
+      var n = 0;
+      var v = 0;
+      var shift = 0;
+      for (var i = 0; i < text.length; i++) {
+        var d = DIGIT[text.charCodeAt(i) & 127];
+        if (d < 0) break;
+        v |= (d & 31) << shift;
+        if (d < 32) {
+          n += v;
+          list.push(n);
+          v = 0;
+          shift = 0;
+        } else {
+          shift += 5;
+        }
+      }
     }
     table.cache[word] = list;
     return list;
@@ -675,12 +697,21 @@
   }
 
   /* Runs `q` once the shards it needs are there: its words', then its shown
-   * results' documents. */
+   * results' documents. While those arrive, `done` also gets the results whose
+   * documents are there, from the first on (result.partial), so that the first
+   * result shows as soon as its shard does. */
   function prepare(q, done) {
     ensureShards(wordShards(usable(tokenize(q))), function () {
       var result = query(q);
+      var shown = 0;
       ensureShards(docShards(result.hits), function () {
         done(result);
+      }, function () {
+        var k = 0;
+        while (k < result.hits.length && search.docs[result.hits[k].n]) k++;
+        if (k <= shown) return;
+        shown = k;
+        done({ tokens: result.tokens, hits: result.hits.slice(0, k), total: result.total, partial: true });
       });
     });
   }
@@ -742,6 +773,9 @@
   function render(node, q, result) {
     if (!node) return;
     clear(node);
+    /* More results are on their way (their shards are loading). */
+    if (result.partial) node.setAttribute("aria-busy", "true");
+    else node.removeAttribute("aria-busy");
     var status = node === pageResults ? pageStatus : null;
     if (!result.tokens.length) {
       if (q.trim() && search.sharded) showMessage(node, "Type two letters or more.");
@@ -839,7 +873,7 @@
         prepare(q, function (result) {
           if (mine !== searchSeq) return;
           render(target, q, result);
-          open();
+          if (!result.partial) open();
         });
       });
     });

@@ -176,7 +176,8 @@ for (const site of sites) {
       });
       await page.goto(siteUrl + "index.html");
       await page.locator("#search").fill(c.query);
-      await page.locator("#search-results a.search-hit").first().waitFor();
+      // The final list: not one shown while more of its shards load.
+      await page.locator("#search-results:not([aria-busy]) a.search-hit").first().waitFor();
       const hits = await results(page, "#search-results", siteUrl);
       verify(c, hits, "the box");
       assert(!errors.length, `errors on the page: ${errors.join("; ")}`);
@@ -194,7 +195,7 @@ for (const site of sites) {
     await check(`[${tag}] search.html?q=${c.query}`, async () => {
       const page = await context.newPage();
       await page.goto(`${siteUrl}search.html?q=${encodeURIComponent(c.query)}`);
-      await page.locator("#search-page-results a.search-hit").first().waitFor();
+      await page.locator("#search-page-results:not([aria-busy]) a.search-hit").first().waitFor();
       verify(c, await results(page, "#search-page-results", siteUrl), "search.html");
       await page.close();
     });

@@ -14,7 +14,7 @@
 //!
 //! One file (`search-index.js`) up to [`SHARD_DOCS`] documents:
 //! `window.DOCKET_SEARCH = {"docs": [[url, title, kind, summary, id, excerpt], …],
-//! "words": {"word": [gap, …], …}, "stems": {"stem": ["word", …], …}}`.
+//! "words": {"word": "gaps", …}, "stems": {"stem": ["word", …], …}}`.
 //!
 //! Above, shards under `search-index/`, loaded by the browser only for what a query needs:
 //! `search-index.js` is `window.DOCKET_SEARCH = {"count": N, "per": P, "shards":
@@ -326,16 +326,33 @@ fn push_words<'a>(out: &mut String, words: impl Iterator<Item = (&'a str, &'a [u
             out.push(',');
         }
         push_json_string(out, word);
-        out.push_str(":[");
+        out.push_str(":\"");
         let mut prev = 0;
-        for (k, &n) in list.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            let _ = write!(out, "{}", n - prev);
+        for &n in list {
+            push_varint(out, n - prev);
             prev = n;
         }
-        out.push(']');
+        out.push('"');
+    }
+}
+
+/// The 64 characters of a posting list, none escaped in JSON.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// `v` as a variable-length number: five bits a character, lowest first, each but
+/// the last with 32 added (`5` is 5, `W1` is 32). A posting list is a string of
+/// them (a gap of under 32 is one character): smaller than a JSON array of numbers,
+/// and a string is read by the browser at once, where a long array literal is parsed
+/// number by number.
+fn push_varint(out: &mut String, mut v: u32) {
+    loop {
+        let group = (v & 31) as usize;
+        v >>= 5;
+        if v == 0 {
+            out.push(char::from(DIGITS[group]));
+            return;
+        }
+        out.push(char::from(DIGITS[group | 32]));
     }
 }
 
@@ -640,10 +657,10 @@ mod tests {
         s.add(&entry("Other", None, &[], "a queue, decided"));
         let script = s.to_script();
         // 0*4+1, 1*4+2 (gap 5), 2*4+3 (gap 5).
-        assert!(script.contains("\"queue\":[1,5,5]"), "{script}");
-        assert!(script.contains("\"#7\":[0]"), "{script}");
-        assert!(script.contains("\"#8\":[4]"), "{script}");
-        assert!(script.contains("\"storage\":[5]"), "{script}");
+        assert!(script.contains("\"queue\":\"155\""), "{script}");
+        assert!(script.contains("\"#7\":\"0\""), "{script}");
+        assert!(script.contains("\"#8\":\"4\""), "{script}");
+        assert!(script.contains("\"storage\":\"5\""), "{script}");
         assert!(
             script.contains(
                 "[\"x.html\",\"Queue queue\",\"decision\",\"\",\"7\",\"the queue drains\"]"
@@ -713,19 +730,19 @@ mod tests {
             .find(|(p, _)| p == "search-index/w-qu.js")
             .unwrap()
             .1;
-        assert!(qu.starts_with("(window.DOCKET_SEARCH_SHARDS=window.DOCKET_SEARCH_SHARDS||{})[\"w:qu\"]={\"words\":{\"queue\":[1,4,4,"), "{qu}");
+        assert!(qu.starts_with("(window.DOCKET_SEARCH_SHARDS=window.DOCKET_SEARCH_SHARDS||{})[\"w:qu\"]={\"words\":{\"queue\":\"1444"), "{qu}");
         // A word is in exactly one shard: the sum of the shards' words is the index's.
         let words_in_shards: usize = sharded
             .iter()
             .filter(|(p, _)| p.starts_with("search-index/w-"))
-            .map(|(_, t)| t.matches("\":[").count())
+            .map(|(_, t)| t.matches("\":\"").count())
             .sum();
         let words_in_one = one[0]
             .1
             .split("\"words\":{")
             .nth(1)
             .unwrap()
-            .matches("\":[")
+            .matches("\":\"")
             .count();
         assert_eq!(words_in_shards, words_in_one);
         // Deterministic, and each shard smaller than the whole.
@@ -735,6 +752,45 @@ mod tests {
             largest < one[0].1.len() / 2,
             "largest shard {largest} of {}",
             one[0].1.len()
+        );
+    }
+
+    /// What the browser reads back (`postings` in `docket.js`).
+    fn decode(text: &str) -> Vec<u32> {
+        let (mut out, mut v, mut shift, mut n) = (Vec::new(), 0u32, 0, 0u32);
+        for c in text.bytes() {
+            let d = DIGITS.iter().position(|x| *x == c).unwrap() as u32;
+            v |= (d & 31) << shift;
+            if d < 32 {
+                n += v;
+                out.push(n);
+                (v, shift) = (0, 0);
+            } else {
+                shift += 5;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn posting_lists_are_variable_length_numbers() {
+        let mut one = String::new();
+        push_varint(&mut one, 32);
+        assert_eq!(one, "W1");
+        let list: Vec<u32> = vec![0, 1, 5, 36, 1000, 1001, 40_000, 400_003, 4_000_000];
+        let mut s = SearchIndex::default();
+        s.words.insert("w".into(), list.clone());
+        let mut text = String::new();
+        push_words(
+            &mut text,
+            s.words.iter().map(|(w, l)| (w.as_str(), l.as_slice())),
+        );
+        let encoded = text.trim_start_matches("\"w\":\"").trim_end_matches('"');
+        assert_eq!(decode(encoded), list, "{text}");
+        assert!(
+            encoded
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         );
     }
 
