@@ -9,6 +9,10 @@
 //
 //   node benches/search.mjs SITE_DIR QUERY...
 //
+// RUNS=N (default 3) types each query N times, each in a fresh page (so with its
+// shards loaded again; the browser's file cache stays warm after the first) and
+// prints the median and every run's figure.
+//
 // Needs Chromium ($CHROMIUM or /usr/bin/chromium) and `npm ci --prefix tests/browser`.
 
 import fs from "node:fs";
@@ -34,7 +38,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
 });
 const context = await browser.newContext();
-for (const q of queries) {
+async function run(q) {
   const page = await context.newPage();
   const loaded = [];
   page.on("request", (r) => {
@@ -66,7 +70,8 @@ for (const q of queries) {
   const times = await page.evaluate(() => window.__times);
   const first = await page.locator("#search-results a.search-hit .search-title").first().textContent().catch(() => null);
   const files = loaded.map((f) => ({ file: f, bytes: fs.statSync(path.join(SITE, f)).size }));
-  console.log(JSON.stringify({
+  await page.close();
+  return {
     query: q,
     first_result_ms: times.length ? Math.round(times[0].ms * 10) / 10 : null,
     first_result_key: times.length ? times[0].key : null,
@@ -77,7 +82,28 @@ for (const q of queries) {
     files: files.length,
     bytes: files.reduce((s, f) => s + f.bytes, 0),
     loaded: files,
+  };
+}
+const RUNS = Number(process.env.RUNS || 3);
+const median = (xs) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
+};
+for (const q of queries) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await run(q));
+  const last = runs[runs.length - 1];
+  console.error(
+    `${q}: first result ${median(runs.map((r) => r.first_result_ms))} ms after the keystroke ` +
+      `(runs: ${runs.map((r) => r.first_result_ms).join(", ")}); ${last.files} files loaded, ` +
+      `${Math.round(last.bytes / 1024)} KB, the largest ${Math.round(Math.max(...last.loaded.map((f) => f.bytes)) / 1024)} KB`,
+  );
+  console.log(JSON.stringify({
+    ...last,
+    first_result_ms: median(runs.map((r) => r.first_result_ms)),
+    first_result_runs: runs.map((r) => r.first_result_ms),
+    slowest_later_key_ms: median(runs.map((r) => r.slowest_later_key_ms)),
+    slowest_later_key_runs: runs.map((r) => r.slowest_later_key_ms),
   }));
-  await page.close();
 }
 await browser.close();
