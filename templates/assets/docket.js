@@ -346,8 +346,9 @@
    * excerpt], ...], words: {word: "gaps"}, stems: {stem: [word, ...]}}; or, for
    * a large handbook, a manifest {count, per, shards: [key, ...]} and shards loaded
    * only for what a query needs: search-index/w-KEY.js (the words whose first two
-   * characters are KEY; a record number's KEY is "#" and its last two digits) and search-index/d-K.js (documents K*per to K*per+per-1), each
-   * setting window.DOCKET_SEARCH_SHARDS["w:KEY"] or ["d:K"]. A posting is
+   * characters are KEY; a record number's KEY is "#" and its last two digits) and
+   * search-index/d-K.js (documents K*per to K*per+per-1), each setting
+   * window.DOCKET_SEARCH_SHARDS["w:KEY"] or ["d:K"]. A posting is
    * doc * 4 + field (0 the record's number, as the word "#42"; 1 the title; 2
    * headings, tags, owner; 3 the body), ascending, delta-encoded, as a string (see
    * postings). Documents are numbered in kind order (decisions first), so equal
@@ -409,7 +410,7 @@
     table: null, /* one file: {words, stems, keys, cache} */
     tables: {}, /* shards: key -> the same, once loaded */
     shardKeys: {},
-    shards: {} /* shard name -> "loading" | "done", with its callbacks */
+    shards: {} /* shard name -> {state: "loading" | "done", callbacks} */
   };
   window.docketSearchStem = stem; /* for the browser test's parity check */
 
