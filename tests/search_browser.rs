@@ -15,7 +15,9 @@
 //! - "decided fishtank" finds the page that only says "decision" (stemming), and the
 //!   browser's stemmer gives every word of the index the stem the build gave it;
 //! - with shards, a query loads only the word shards its words start with and the
-//!   document shards of the results shown, never the whole index.
+//!   document shards of the results shown, never the whole index;
+//! - on a phone (375 px) the results fit the screen (saved as
+//!   `target/screenshots/search-results-phone.png`).
 //!
 //! It needs Node, Chromium (`CHROMIUM`, or `/usr/bin/chromium`) and
 //! `npm ci --prefix tests/browser`. Without them the test says "skipped" and passes,
@@ -153,6 +155,8 @@ fn search_ranks_jumps_marks_and_stems_in_one_file_and_in_shards() {
         .arg(&one)
         .arg(&sharded)
         .args(["--cases", CASES])
+        .arg("--screenshots")
+        .arg(workspace.join("target/screenshots"))
         .env("CHROMIUM", &chromium)
         .current_dir(workspace)
         .output()

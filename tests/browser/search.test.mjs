@@ -2,7 +2,7 @@
 // Search in headless Chromium, from file://, on sites built by `docket build`
 // (tests/search_browser.rs builds them and gives the cases):
 //
-//   node tests/browser/search.test.mjs SITE_DIR... --cases JSON
+//   node tests/browser/search.test.mjs SITE_DIR... --cases JSON [--screenshots DIR]
 //
 // JSON is a list of {query, first: [url, ...], includes?: [url, ...], mark?: word,
 // markTitle?: bool}. On each site, each query is typed into the search box of the
@@ -13,7 +13,9 @@
 // starts with it. On a one-file index, the browser's stemmer must give every word
 // of the index's `stems` the stem the build gave it. On a sharded index, a query
 // must load only word shards its tokens start with (or its record number's), at
-// most as many document shards as results shown, and never every shard.
+// most as many document shards as results shown, and never every shard. With
+// --screenshots, the first query's results on a phone (375 px) are saved there as
+// search-results-phone.png, and must not make the page wider than the phone.
 // Chromium comes from $CHROMIUM or /usr/bin/chromium. Exits 1 when a check fails,
 // 2 when it cannot run.
 
@@ -27,12 +29,13 @@ const WATCHDOG_MS = 4 * 60_000;
 
 function usage(message) {
   console.error(`search.test.mjs: ${message}`);
-  console.error("usage: node search.test.mjs SITE_DIR... --cases JSON");
+  console.error("usage: node search.test.mjs SITE_DIR... --cases JSON [--screenshots DIR]");
   process.exit(2);
 }
 
 const sites = [];
 let cases = null;
+let SHOTS = null;
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === "--cases") {
@@ -41,6 +44,8 @@ for (let i = 2; i < process.argv.length; i++) {
     } catch (e) {
       usage(`--cases is not JSON: ${e.message}`);
     }
+  } else if (a === "--screenshots") {
+    SHOTS = path.resolve(process.argv[++i]);
   } else if (a.startsWith("--")) {
     usage(`unknown option ${a}`);
   } else {
@@ -198,6 +203,21 @@ for (const site of sites) {
       await page.locator("#search-page-results:not([aria-busy]) a.search-hit").first().waitFor();
       verify(c, await results(page, "#search-page-results", siteUrl), "search.html");
       await page.close();
+    });
+  }
+
+  if (!sharded && SHOTS) {
+    await check(`[${tag}] a phone's screenshot of the results`, async () => {
+      const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+      const page = await phone.newPage();
+      await page.goto(siteUrl + "index.html");
+      await page.locator("#search").fill(cases[0].query);
+      await page.locator("#search-results:not([aria-busy]) a.search-hit").first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `the page is ${overflow} px wider than the phone with the results open`);
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, "search-results-phone.png") });
+      await phone.close();
     });
   }
 
