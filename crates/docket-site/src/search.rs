@@ -451,7 +451,7 @@ pub(crate) fn file(p: &Prepared<'_>, rel: &str) -> Option<Vec<u8>> {
 /// The threshold set by [`search_shard_docs`], or [`SHARD_DOCS`].
 static SHARD_THRESHOLD: AtomicUsize = AtomicUsize::new(SHARD_DOCS);
 
-/// Test hook: shard the index above `n` documents rather than [`SHARD_DOCS`], for
+/// Test hook: shard the index above `n` documents rather than 20,000, for
 /// the rest of the process (the browser test of the sharded path on a small
 /// handbook; the command line sets it from `DOCKET_SEARCH_SHARD_DOCS` in debug
 /// builds only).
