@@ -30,6 +30,7 @@ mod common;
 use std::process::Command;
 
 use common::Repo;
+use common::serve::Serve;
 
 const DECISION_HEAD: &str =
     "status: accepted\nowner: alice\ndate: 2026-11-02\ndecided: 2026-11-04\n";
@@ -213,4 +214,35 @@ fn shards_are_the_same_bytes_from_build_to_build() {
         first.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
     assert_eq!(first, build("b"));
+}
+
+/// The preview (`docket serve`) serves the index the build writes, shards and all.
+#[test]
+fn the_preview_serves_the_shards_the_build_writes() {
+    let repo = Repo::new();
+    let files = handbook();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    repo.write_all(&refs).commit("Handbook");
+    let out = repo.outside("built");
+    repo.docket()
+        .env("DOCKET_SEARCH_SHARD_DOCS", "3")
+        .args(["build", repo.path().to_str().unwrap(), "--out"])
+        .args([out.to_str().unwrap()])
+        .run()
+        .assert_code(0);
+    let built = index_files(&out);
+    let tmp = repo.outside("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let preview = Serve::start_in_with(repo.path(), &tmp, &[("DOCKET_SEARCH_SHARD_DOCS", "3")]);
+    for (name, bytes) in &built {
+        let url = if name == "search-index.js" {
+            format!("/{name}")
+        } else {
+            format!("/search-index/{name}")
+        };
+        let (status, body) = preview.get_bytes(&url);
+        assert_eq!(status, 200, "{url}");
+        assert!(body == *bytes, "{url} differs between serve and build");
+    }
+    assert_eq!(preview.get_bytes("/search-index/w-nope.js").0, 404);
 }

@@ -433,19 +433,18 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<usize, SiteError
     Ok(bytes)
 }
 
-/// The file at `rel` (`search-index.js` or a shard), for the preview.
-pub(crate) fn file(p: &Prepared<'_>, rel: &str) -> Option<Vec<u8>> {
+/// Every file of the index when `rel` is one of them (`search-index.js` or a
+/// shard), for the preview, which keeps them all: one query asks for several.
+pub(crate) fn files_for(p: &Prepared<'_>, rel: &str) -> Option<Vec<(String, Vec<u8>)>> {
     if rel != INDEX_FILE && !rel.starts_with(SHARD_DIR) {
         return None;
     }
-    let mut found = None;
+    let mut files = Vec::new();
     let _ = index(p).each_file(shard_docs(), |path, text| {
-        if path == rel {
-            found = Some(text.into_bytes());
-        }
+        files.push((path, text.into_bytes()));
         Ok::<(), std::convert::Infallible>(())
     });
-    found
+    Some(files)
 }
 
 /// The threshold set by [`search_shard_docs`], or [`SHARD_DOCS`].
