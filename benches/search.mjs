@@ -87,7 +87,7 @@ async function run(q) {
 const RUNS = Number(process.env.RUNS || 3);
 const median = (xs) => {
   const s = xs.filter((x) => x != null).sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
+  return s.length ? s[Math.floor(s.length / 2)] : null; // the upper median of an even count
 };
 for (const q of queries) {
   const runs = [];

@@ -589,25 +589,27 @@
     var list = table.cache[word];
     if (list) return list;
     var text = table.words[word];
-    list = [];
-    if (typeof text === "string") {
-      var n = 0;
-      var v = 0;
-      var shift = 0;
-      for (var i = 0; i < text.length; i++) {
-        var d = DIGIT[text.charCodeAt(i) & 127];
-        if (d < 0) break;
-        v |= (d & 31) << shift;
-        if (d < 32) {
-          n += v;
-          list.push(n);
-          v = 0;
-          shift = 0;
-        } else {
-          shift += 5;
-        }
+    if (typeof text !== "string") text = "";
+    /* At most one posting a character: a typed array, filled in one pass. */
+    var out = new Int32Array(text.length);
+    var k = 0;
+    var n = 0;
+    var v = 0;
+    var shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i) & 127];
+      if (d < 0) break;
+      v |= (d & 31) << shift;
+      if (d < 32) {
+        n += v;
+        out[k++] = n;
+        v = 0;
+        shift = 0;
+      } else {
+        shift += 5;
       }
     }
+    list = out.subarray(0, k);
     table.cache[word] = list;
     return list;
   }
