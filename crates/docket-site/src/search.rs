@@ -5,27 +5,31 @@
 //! the team's own kinds, the charter, briefs, updates, people and free pages, each in
 //! the handbook's order. A word's posting list holds `doc * 4 + field` for each
 //! document that has it, with the best field it is found in ([`Field`]: the record's
-//! id, the title, headings / tags / owner, the body), ascending and delta-encoded
-//! (each number is the gap from the previous one). A record's number `42` is the
-//! word `#42` in the id field. Each document contributes each distinct word once, so
-//! the index grows with the vocabulary and the number of documents, not with the
-//! length of the bodies. Words that share a stem ([`crate::stem`]) are listed under
-//! it in `stems`, so that "decided" finds "decision".
+//! number, the title, headings / tags / owner, the body), ascending and
+//! delta-encoded (each number is the gap from the previous one), written as a
+//! string of variable-length numbers in 64 characters ([`push_varint`]). A record's
+//! number `42` is the word `#42` in the number's field. Each document contributes
+//! each distinct word once, so the index grows with the vocabulary and the number
+//! of documents, not with the length of the bodies. Words whose stem
+//! ([`crate::stem`]) finds more than themselves are listed under it in `stems`, so
+//! that "decided" finds "decision".
 //!
 //! One file (`search-index.js`) up to [`SHARD_DOCS`] documents:
 //! `window.DOCKET_SEARCH = {"docs": [[url, title, kind, summary, id, excerpt], …],
 //! "words": {"word": "gaps", …}, "stems": {"stem": ["word", …], …}}`.
 //!
-//! Above, shards under `search-index/`, loaded by the browser only for what a query needs:
-//! `search-index.js` is `window.DOCKET_SEARCH = {"count": N, "per": P, "shards":
-//! ["ab", …]}`; `search-index/w-KEY.js` holds the words (and stems) whose first two
-//! characters are KEY (a record number's key is `#` and its last two digits) (KEY as it is when it is ASCII letters and digits, else `_` and
-//! the hex of its UTF-8 bytes), and `search-index/d-K.js` the documents `K*P .. K*P+P-1`.
-//! Each shard script sets `window.DOCKET_SEARCH_SHARDS["w:KEY"]` or `["d:K"]`.
+//! Above, shards under `search-index/`, which the browser loads only for what a
+//! query needs. `search-index.js` is then `window.DOCKET_SEARCH = {"count": N,
+//! "per": P, "shards": ["ab", …]}`; `search-index/w-KEY.js` holds the words (and
+//! stems) whose first two characters are KEY (a record number's KEY is `#` and its
+//! last two digits; in the file name, KEY as it is when it is ASCII letters and
+//! digits, else `_` and the hex of its UTF-8 bytes), and `search-index/d-K.js` the
+//! documents `K*P` to `K*P+P-1`. Each shard script sets
+//! `window.DOCKET_SEARCH_SHARDS["w:KEY"]` or `["d:K"]`.
 //!
-//! The text is written piece by piece into one `String` per file (at 100,000
-//! documents a `serde_json::Value` of the whole index would double the build's peak
-//! memory), and the same input gives the same bytes.
+//! The text is written piece by piece, one file at a time (at 100,000 documents a
+//! `serde_json::Value` of the whole index would double the build's peak memory),
+//! and the same input gives the same bytes.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
