@@ -4,10 +4,10 @@
 //! `tests/browser/search.test.mjs` opens both from `file://` in headless Chromium and
 //! types queries into the search box of the home page and into `search.html`:
 //!
-//! - a decision titled with the word comes before a brief titled with it, which
-//!   comes before a page with it in a heading, which comes before records and
-//!   briefs with it only in the body (field first, then kind, then the handbook's
-//!   order);
+//! - a decision whose title is the word comes before an earlier one whose title
+//!   has it among other words, then a brief titled with it, then a page with it in
+//!   a heading, then records and briefs with it only in the body (field first,
+//!   then kind, then the handbook's order);
 //! - `12`, `#12` and `0012` put decision 12 first;
 //! - every result has a snippet, and the word asked for is in `<mark>` in the
 //!   title and in the snippet, made of text and `<mark>` only (an excerpt that reads
@@ -45,8 +45,9 @@ fn brief(title: &str, body: &str) -> String {
     )
 }
 
-/// The handbook: "zephyr" in a decision's title (0003), a brief's title, a free
-/// page's heading, and the body of an earlier decision (0001) and of a brief; the
+/// The handbook: "zephyr" as all of a decision's title (0003), in the longer title
+/// of an earlier decision (0002) and of a brief, in a free page's heading, and in
+/// the body of an earlier decision (0001) and of a brief; the
 /// number 12 as decision 12's id and in a brief's title; "decision" (never
 /// "decided") beside "fishtank" on one page.
 fn handbook() -> Vec<(&'static str, String)> {
@@ -67,8 +68,11 @@ fn handbook() -> Vec<(&'static str, String)> {
             ),
         ),
         (
-            "docs/decisions/0002-retry-policy.md",
-            decision("Retry policy", "## Context\n\nRetries back off three times.\n"),
+            "docs/decisions/0002-zephyr-retry-policy.md",
+            decision(
+                "Zephyr retry policy",
+                "## Context\n\nRetries back off three times.\n",
+            ),
         ),
         (
             "docs/decisions/0003-zephyr-zephyr.md",
@@ -109,8 +113,8 @@ fn handbook() -> Vec<(&'static str, String)> {
 /// What the script checks, per query: the results start with `first`, in order,
 /// and include `includes`; `mark` is marked in the first result.
 const CASES: &str = r##"[
-  {"query": "zephyr", "first": ["decisions/0003-zephyr-zephyr.html", "briefs/zephyr-rollout.html", "guide/field-guide.html", "decisions/0001-storage-engine.html", "briefs/cache-warmup.html"], "mark": "zephyr", "markTitle": true},
-  {"query": "zeph", "first": ["decisions/0003-zephyr-zephyr.html", "briefs/zephyr-rollout.html"], "mark": "zephyr", "markTitle": true},
+  {"query": "zephyr", "first": ["decisions/0003-zephyr-zephyr.html", "decisions/0002-zephyr-retry-policy.html", "briefs/zephyr-rollout.html", "guide/field-guide.html", "decisions/0001-storage-engine.html", "briefs/cache-warmup.html"], "mark": "zephyr", "markTitle": true},
+  {"query": "zeph", "first": ["decisions/0003-zephyr-zephyr.html", "decisions/0002-zephyr-retry-policy.html", "briefs/zephyr-rollout.html"], "mark": "zephyr", "markTitle": true},
   {"query": "12", "first": ["decisions/0012-billing-limits.html", "briefs/plan-for-12.html"]},
   {"query": "#12", "first": ["decisions/0012-billing-limits.html"]},
   {"query": "0012", "first": ["decisions/0012-billing-limits.html"]},

@@ -349,10 +349,10 @@
    * characters are KEY; a record number's KEY is "#" and its last two digits) and
    * search-index/d-K.js (documents K*per to K*per+per-1), each setting
    * window.DOCKET_SEARCH_SHARDS["w:KEY"] or ["d:K"]. A posting is
-   * doc * 4 + field (0 the record's number, as the word "#42"; 1 the title; 2
-   * headings, tags, owner; 3 the body), ascending, delta-encoded, as a string (see
-   * postings). Documents are numbered in kind order (decisions first), so equal
-   * scores go by number. */
+   * doc * 8 + field (0 the record's number, as the word "#42"; 1 a title that is
+   * mostly the word; 2 a title; 3 headings, tags, owner; 4 the body), ascending,
+   * delta-encoded, as a string (see postings). Documents are numbered in kind
+   * order (decisions first), so equal scores go by number. */
   var WORD_RE;
   try {
     WORD_RE = new RegExp("[\\p{L}\\p{N}]+", "gu");
@@ -363,7 +363,7 @@
   var MAX_WORDS_PER_TOKEN = 400;
   /* By the best field a token is found in; an exact word adds 2, a word of the
    * same stem 1. A record's number asked for outranks everything. */
-  var FIELD_SCORE = [0, 40, 20, 10];
+  var FIELD_SCORE = [0, 45, 40, 20, 10, 0, 0, 0];
   var ID_SCORE = 1000;
 
   function tokenize(q) {
@@ -658,8 +658,8 @@
           var extra = bonus[w];
           for (var i = 0; i < list.length; i++) {
             var p = list[i];
-            var n = p >>> 2;
-            var s = FIELD_SCORE[p & 3] + extra;
+            var n = p >>> 3;
+            var s = FIELD_SCORE[p & 7] + extra;
             if (s > best[n]) best[n] = s;
           }
         });
@@ -668,7 +668,7 @@
       var ids = id ? tableFor(id) : null;
       if (ids) {
         postings(ids, id).forEach(function (p) {
-          best[p >>> 2] = ID_SCORE;
+          best[p >>> 3] = ID_SCORE;
         });
       }
       var any = false;

@@ -3,9 +3,10 @@
 //!
 //! Documents are numbered in the order results tie in: decisions, then records of
 //! the team's own kinds, the charter, briefs, updates, people and free pages, each in
-//! the handbook's order. A word's posting list holds `doc * 4 + field` for each
+//! the handbook's order. A word's posting list holds `doc * 8 + field` for each
 //! document that has it, with the best field it is found in ([`Field`]: the record's
-//! number, the title, headings / tags / owner, the body), ascending and
+//! number, a title that is mostly the word, a title, headings / tags / owner, the
+//! body), ascending and
 //! delta-encoded (each number is the gap from the previous one), written as a
 //! string of variable-length numbers in 64 characters ([`push_varint`]). A record's
 //! number `42` is the word `#42` in the number's field. Each document contributes
@@ -50,13 +51,18 @@ use crate::writer::Writer;
 pub enum Field {
     /// The record's number (`#42`).
     Id = 0,
+    /// The title, of which the word is more than half ("Queue queue", "Queue").
+    TitleMostly = 1,
     /// The title.
-    Title = 1,
+    Title = 2,
     /// Headings, tags, the owner (and a person's id and team).
-    Meta = 2,
+    Meta = 3,
     /// The body.
-    Body = 3,
+    Body = 4,
 }
+
+/// Postings are `doc * FIELDS + field`.
+const FIELDS: u32 = 8;
 
 /// The index's file (the manifest, when it is split into shards).
 pub(crate) const INDEX_FILE: &str = "search-index.js";
@@ -87,7 +93,7 @@ struct Doc {
 #[derive(Default)]
 pub struct SearchIndex {
     docs: Vec<Doc>,
-    /// Word → `doc * 4 + field`, ascending (documents are added in order).
+    /// Word → `doc * 8 + field`, ascending (documents are added in order).
     words: BTreeMap<String, Vec<u32>>,
 }
 
@@ -144,8 +150,18 @@ impl SearchIndex {
         if let Some(id) = e.id {
             note(format!("#{id}"), Field::Id);
         }
-        for w in words(e.title) {
-            note(w, Field::Title);
+        let title: Vec<String> = words(e.title).collect();
+        let mut times: BTreeMap<&str, usize> = BTreeMap::new();
+        for w in &title {
+            *times.entry(w).or_default() += 1;
+        }
+        for (w, n) in times {
+            let field = if n * 2 > title.len() {
+                Field::TitleMostly
+            } else {
+                Field::Title
+            };
+            note(w.to_string(), field);
         }
         for t in e.meta {
             for w in words(t) {
@@ -159,7 +175,7 @@ impl SearchIndex {
             self.words
                 .entry(w)
                 .or_default()
-                .push(n.saturating_mul(4) | f as u32);
+                .push(n.saturating_mul(FIELDS) | f as u32);
         }
     }
 
@@ -651,7 +667,7 @@ mod tests {
     }
 
     /// Three documents: the posting lists say the best field of each, as
-    /// `doc * 4 + field`, delta-encoded; the id is the word `#7`.
+    /// `doc * 8 + field`, delta-encoded; the id is the word `#7`.
     #[test]
     fn postings_carry_the_best_field_and_are_delta_encoded() {
         let mut s = SearchIndex::default();
@@ -659,11 +675,14 @@ mod tests {
         s.add(&entry("Storage", Some(8), &["queue"], "queue"));
         s.add(&entry("Other", None, &[], "a queue, decided"));
         let script = s.to_script();
-        // 0*4+1, 1*4+2 (gap 5), 2*4+3 (gap 5).
-        assert!(script.contains("\"queue\":\"155\""), "{script}");
+        // 0*8+1 (all the title), 1*8+3 (gap 10, "A"), 2*8+4 (gap 9).
+        assert!(script.contains("\"queue\":\"1A9\""), "{script}");
         assert!(script.contains("\"#7\":\"0\""), "{script}");
-        assert!(script.contains("\"#8\":\"4\""), "{script}");
-        assert!(script.contains("\"storage\":\"5\""), "{script}");
+        assert!(script.contains("\"#8\":\"8\""), "{script}");
+        // "Storage" is all the title; "Other" too; "the" is one word of three.
+        assert!(script.contains("\"storage\":\"9\""), "{script}");
+        assert!(script.contains("\"other\":\"H\""), "{script}");
+        assert!(script.contains("\"the\":\"4\""), "{script}");
         assert!(
             script.contains(
                 "[\"x.html\",\"Queue queue\",\"decision\",\"\",\"7\",\"the queue drains\"]"
@@ -733,7 +752,7 @@ mod tests {
             .find(|(p, _)| p == "search-index/w-qu.js")
             .unwrap()
             .1;
-        assert!(qu.starts_with("(window.DOCKET_SEARCH_SHARDS=window.DOCKET_SEARCH_SHARDS||{})[\"w:qu\"]={\"words\":{\"queue\":\"1444"), "{qu}");
+        assert!(qu.starts_with("(window.DOCKET_SEARCH_SHARDS=window.DOCKET_SEARCH_SHARDS||{})[\"w:qu\"]={\"words\":{\"queue\":\"2888"), "{qu}");
         // A word is in exactly one shard: the sum of the shards' words is the index's.
         let words_in_shards: usize = sharded
             .iter()
