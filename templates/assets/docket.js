@@ -700,21 +700,35 @@
   }
 
   /* Runs `q` once the shards it needs are there: its words', then its shown
-   * results' documents. While those arrive, `done` also gets the results whose
-   * documents are there, from the first on (result.partial), so that the first
-   * result shows as soon as its shard does. */
+   * results' documents. The first result's shard is loaded alone, and `done`
+   * gets the results whose documents are there from the first on
+   * (result.partial) as the others arrive, so that the first result shows as soon
+   * as one document shard is read, however spread the rest are. */
   function prepare(q, done) {
     ensureShards(wordShards(usable(tokenize(q))), function () {
       var result = query(q);
+      var names = docShards(result.hits);
       var shown = 0;
-      ensureShards(docShards(result.hits), function () {
-        done(result);
-      }, function () {
+      var progress = function () {
         var k = 0;
         while (k < result.hits.length && search.docs[result.hits[k].n]) k++;
-        if (k <= shown) return;
+        if (k <= shown || k === result.hits.length) return;
         shown = k;
         done({ tokens: result.tokens, hits: result.hits.slice(0, k), total: result.total, partial: true });
+      };
+      ensureShards(names.slice(0, 1), function () {
+        var rest = function () {
+          ensureShards(names.slice(1), function () {
+            done(result);
+          }, progress);
+        };
+        if (names.length < 2) return rest();
+        progress();
+        /* The others once the first results are painted: reading them would
+         * hold the frame back. */
+        requestAnimationFrame(function () {
+          setTimeout(rest, 0);
+        });
       });
     });
   }
