@@ -175,6 +175,8 @@ fn main() -> ExitCode {
     };
     #[cfg(debug_assertions)]
     test_hooks();
+    #[cfg(debug_assertions)]
+    search_hooks();
     let json = cli.command.json();
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -302,6 +304,20 @@ fn say_recovered(err: &mut dyn Write, r: &docket_driver::Recovered) -> std::io::
         )?;
     }
     Ok(())
+}
+
+/// Debug builds only, for the browser test of a sharded search index:
+/// `DOCKET_SEARCH_SHARD_DOCS=N` splits the index into shards above N documents
+/// (20,000 otherwise), so that a small handbook takes the path of a large one.
+#[cfg(debug_assertions)]
+#[allow(clippy::disallowed_methods)]
+fn search_hooks() {
+    if let Some(n) = std::env::var("DOCKET_SEARCH_SHARD_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        docket_driver::search_shard_docs(n);
+    }
 }
 
 /// Debug builds only, for the tests of interrupted writes:

@@ -687,8 +687,8 @@ fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
 }
 
 fn bytes_response(status: u16, body: Vec<u8>, content_type: &str) -> Response {
-    // The whole body is known: a Content-Length, never chunks (tiny_http chunks
-    // bodies past 32 KB by default, which some clients read badly).
+    // The whole body is in memory: always a Content-Length, never chunked (tiny_http
+    // chunks bodies over 32 KB for HTTP/1.1 clients by default).
     let mut r = tiny_http::Response::from_data(body)
         .with_status_code(status)
         .with_chunked_threshold(usize::MAX);

@@ -570,10 +570,18 @@
   }
 
   /* 3. Search over search-index.js, loaded on first use as a script (fetch of a
-   * local file is blocked from file://). Shape:
-   * window.DOCKET_SEARCH = {docs: [[url, title, kind, summary], ...],
-   *                         words: {word: [doc, ...], ...}}
-   * with each posting list delta-encoded (gaps between ascending doc numbers). */
+   * local file is blocked from file://). Two shapes (crates/docket-site/src/search.rs):
+   * one file, window.DOCKET_SEARCH = {docs: [[url, title, kind, summary, id,
+   * excerpt], ...], words: {word: "gaps"}, stems: {stem: [word, ...]}}; or, for
+   * a large handbook, a manifest {count, per, shards: [key, ...]} and shards loaded
+   * only for what a query needs: search-index/w-KEY.js (the words whose first two
+   * characters are KEY; a record number's KEY is "#" and its last two digits) and
+   * search-index/d-K.js (documents K*per to K*per+per-1), each setting
+   * window.DOCKET_SEARCH_SHARDS["w:KEY"] or ["d:K"]. A posting is
+   * doc * 8 + field (0 the record's number, as the word "#42"; 1 a title that is
+   * mostly the word; 2 a title; 3 headings, tags, owner; 4 the body), ascending,
+   * delta-encoded, as a string (see postings). Documents are numbered in kind
+   * order (decisions first), so equal scores go by number. */
   var WORD_RE;
   try {
     WORD_RE = new RegExp("[\\p{L}\\p{N}]+", "gu");
@@ -582,6 +590,10 @@
   }
   var MAX_RESULTS = 20;
   var MAX_WORDS_PER_TOKEN = 400;
+  /* By the best field a token is found in; an exact word adds 2, a word of the
+   * same stem 1. A record's number asked for outranks everything. */
+  var FIELD_SCORE = [0, 45, 40, 20, 10, 0, 0, 0];
+  var ID_SCORE = 1000;
 
   function tokenize(q) {
     return (q.toLowerCase().match(WORD_RE) || []).filter(function (t, i, all) {
@@ -589,14 +601,52 @@
     });
   }
 
+  /* The suffix stripper of crates/docket-site/src/stem.rs, rule for rule:
+   * decide, decided, decides, deciding, decision all become "decid". */
+  var STEP2 = [["ssion", "ss"], ["sion", "d"], ["tion", "t"], ["ment", ""], ["ing", ""], ["ied", "y"], ["ed", ""]];
+  function ends(w, s) {
+    return w.length >= s.length && w.slice(w.length - s.length) === s;
+  }
+  function stem(w) {
+    if (w.length < 4 || !/^[a-z]+$/.test(w)) return w;
+    var s = w;
+    if (ends(s, "sses")) s = s.slice(0, -2);
+    else if (ends(s, "ies") && s.length - 3 >= 3) s = s.slice(0, -3) + "y";
+    else if (ends(s, "s") && !ends(s, "ss") && !ends(s, "us") && !ends(s, "is") && s.length > 4) s = s.slice(0, -1);
+    for (var i = 0; i < STEP2.length; i++) {
+      var suffix = STEP2[i][0];
+      if (ends(s, suffix) && s.length - suffix.length >= 3) {
+        var next = s.slice(0, s.length - suffix.length) + STEP2[i][1];
+        var a = next.charAt(next.length - 2);
+        if ((suffix === "ing" || suffix === "ed") && a === next.charAt(next.length - 1) && "aeioulsz".indexOf(a) < 0) {
+          next = next.slice(0, -1);
+        }
+        s = next;
+        break;
+      }
+    }
+    if (s.length > 3 && ends(s, "e")) s = s.slice(0, -1);
+    return s;
+  }
+
   var search = {
     state: "idle", /* idle, loading, ready, failed */
     waiting: [],
-    docs: null,
-    words: null,
-    keys: null,
-    cache: {}
+    sharded: false,
+    count: 0,
+    per: 0,
+    docs: [], /* doc number -> [url, title, kind, summary, id, excerpt] */
+    table: null, /* one file: {words, stems, keys, cache} */
+    tables: {}, /* shards: key -> the same, once loaded */
+    shardKeys: {},
+    shards: {} /* shard name -> {state: "loading" | "done", callbacks} */
   };
+  window.docketSearchStem = stem; /* for the browser test's parity check */
+
+  function makeTable(data) {
+    var words = (data && data.words) || {};
+    return { words: words, stems: (data && data.stems) || {}, keys: Object.keys(words).sort(), cache: {} };
+  }
 
   function loadIndex(done) {
     if (search.state === "ready") {
@@ -621,14 +671,22 @@
 
   function indexReady() {
     var data = window.DOCKET_SEARCH;
-    if (!data || !data.docs || !data.words) {
+    if (data && data.shards && data.count >= 0 && data.per > 0) {
+      search.sharded = true;
+      search.count = data.count;
+      search.per = data.per;
+      data.shards.forEach(function (k) {
+        search.shardKeys[k] = true;
+      });
+    } else if (data && data.docs && data.words) {
+      search.docs = data.docs;
+      search.count = data.docs.length;
+      search.table = makeTable(data);
+    } else {
       search.state = "failed";
       showMessage(currentTarget(), "The search index could not be loaded.");
       return;
     }
-    search.docs = data.docs;
-    search.words = data.words;
-    search.keys = Object.keys(data.words).sort();
     search.state = "ready";
     var waiting = search.waiting;
     search.waiting = [];
@@ -637,23 +695,157 @@
     });
   }
 
-  function postings(word) {
-    var list = search.cache[word];
-    if (list) return list;
-    var deltas = search.words[word] || [];
-    list = new Array(deltas.length);
-    var n = 0;
-    for (var i = 0; i < deltas.length; i++) {
-      n += deltas[i];
-      list[i] = n;
+  /* A word's shard: its first two characters; a record's number ("#4242") goes
+   * by its last two digits ("#42"). */
+  function shardKey(word) {
+    if (/^#[0-9]+$/.test(word)) return "#" + ("0" + (parseInt(word.slice(1), 10) % 100)).slice(-2);
+    return Array.from(word).slice(0, 2).join("");
+  }
+  /* A shard key in a file name: as it is when ASCII letters and digits, else "_"
+   * and the hex of its UTF-8 bytes (search.rs, shard_file). */
+  function shardFile(key) {
+    if (/^[a-z0-9]+$/.test(key)) return key;
+    var bytes = unescape(encodeURIComponent(key));
+    var out = "_";
+    for (var i = 0; i < bytes.length; i++) out += ("0" + bytes.charCodeAt(i).toString(16)).slice(-2);
+    return out;
+  }
+
+  /* Loads the shards named (["w:qu", "d:3"]), then calls done; one that fails to
+   * load counts as empty. `each`, if given, is called as each shard but the last
+   * arrives. */
+  function ensureShards(names, done, each) {
+    var pending = 0;
+    var finished = false;
+    function one() {
+      pending--;
+      if (pending === 0 && finished) done();
+      else if (each && finished) each();
     }
-    search.cache[word] = list;
+    names.forEach(function (name) {
+      var entry = search.shards[name];
+      if (entry && entry.state === "done") return;
+      pending++;
+      if (entry) {
+        entry.callbacks.push(one);
+        return;
+      }
+      entry = search.shards[name] = { state: "loading", callbacks: [one] };
+      var s = doc.createElement("script");
+      var docShard = name.charAt(0) === "d";
+      s.src = root + "search-index/" + (docShard ? "d-" + name.slice(2) : "w-" + shardFile(name.slice(2))) + ".js";
+      s.async = true;
+      var settle = function () {
+        var data = (window.DOCKET_SEARCH_SHARDS || {})[name];
+        if (docShard) {
+          var first = Number(name.slice(2)) * search.per;
+          (data || []).forEach(function (d, i) {
+            search.docs[first + i] = d;
+          });
+        } else {
+          search.tables[name.slice(2)] = makeTable(data);
+        }
+        entry.state = "done";
+        var callbacks = entry.callbacks;
+        entry.callbacks = [];
+        callbacks.forEach(function (f) {
+          f();
+        });
+      };
+      s.onload = settle;
+      s.onerror = settle;
+      (doc.head || body).appendChild(s);
+    });
+    finished = true;
+    if (pending === 0) done();
+  }
+
+  /* The record number a token asks for ("42", "0042"; "#" is not a word character,
+   * so "#42" is the token "42"), as the index spells it: "#42". */
+  function idWord(token) {
+    return /^[0-9]{1,9}$/.test(token) ? "#" + String(parseInt(token, 10)) : null;
+  }
+
+  /* Whether a token searches words (in shards, two characters at least). */
+  function searchesWords(token) {
+    return !search.sharded || Array.from(token).length > 1;
+  }
+
+  function usable(tokens) {
+    return tokens.filter(function (t) {
+      return searchesWords(t) || idWord(t);
+    });
+  }
+
+  function tableFor(word) {
+    if (!search.sharded) return search.table;
+    return search.tables[shardKey(word)] || null;
+  }
+
+  /* The shards a query's tokens need. */
+  function wordShards(tokens) {
+    if (!search.sharded) return [];
+    var names = [];
+    tokens.forEach(function (t) {
+      var words = [];
+      if (searchesWords(t)) words.push(t);
+      if (idWord(t)) words.push(idWord(t));
+      words.forEach(function (w) {
+        var key = shardKey(w);
+        if (search.shardKeys[key] && names.indexOf("w:" + key) < 0) names.push("w:" + key);
+      });
+    });
+    return names;
+  }
+
+  function docShards(hits) {
+    if (!search.sharded) return [];
+    var names = [];
+    hits.forEach(function (h) {
+      var name = "d:" + Math.floor(h.n / search.per);
+      if (names.indexOf(name) < 0) names.push(name);
+    });
+    return names;
+  }
+
+  /* A posting list: a string of variable-length numbers, five bits a character
+   * (of DIGITS), lowest first, 32 added to all but the last (search.rs,
+   * push_varint); each number is the gap from the previous posting. */
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var di = 0; di < DIGITS.length; di++) DIGIT[DIGITS.charCodeAt(di)] = di;
+  function postings(table, word) {
+    var list = table.cache[word];
+    if (list) return list;
+    var text = table.words[word];
+    if (typeof text !== "string") text = "";
+    /* At most one posting a character: a typed array, filled in one pass. */
+    var out = new Int32Array(text.length);
+    var k = 0;
+    var n = 0;
+    var v = 0;
+    var shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i) & 127];
+      if (d < 0) break;
+      v |= (d & 31) << shift;
+      if (d < 32) {
+        n += v;
+        out[k++] = n;
+        v = 0;
+        shift = 0;
+      } else {
+        shift += 5;
+      }
+    }
+    list = out.subarray(0, k);
+    table.cache[word] = list;
     return list;
   }
 
   /* Index words that start with `token`: a binary search in the sorted keys. */
-  function wordsWithPrefix(token) {
-    var keys = search.keys;
+  function wordsWithPrefix(table, token) {
+    var keys = table.keys;
     var lo = 0;
     var hi = keys.length;
     while (lo < hi) {
@@ -669,50 +861,133 @@
     return out;
   }
 
+  /* Every document with every token (as a prefix of a word, a word of the same
+   * stem, or the record's number), best first. */
   function query(q) {
-    var tokens = tokenize(q);
-    if (!tokens.length) return { tokens: tokens, hits: [], total: 0 };
-    var found = null; /* doc number -> score */
+    var tokens = usable(tokenize(q));
+    var count = search.count;
+    if (!tokens.length || !count) return { tokens: tokens, hits: [], total: 0 };
+    var total = new Int32Array(count);
+    var matched = new Uint8Array(count);
+    var best = new Int32Array(count);
     for (var t = 0; t < tokens.length; t++) {
       var token = tokens[t];
-      var docsForToken = {};
-      wordsWithPrefix(token).forEach(function (w) {
-        var exact = w === token ? 2 : 1;
-        postings(w).forEach(function (n) {
-          if ((docsForToken[n] || 0) < exact) docsForToken[n] = exact;
+      best.fill(0);
+      var table = searchesWords(token) ? tableFor(token) : null;
+      if (table) {
+        var bonus = {};
+        wordsWithPrefix(table, token).forEach(function (w) {
+          bonus[w] = w === token ? 2 : 0;
         });
-      });
-      var next = {};
+        (table.stems[stem(token)] || []).forEach(function (w) {
+          if (!(w in bonus) || bonus[w] < 1) bonus[w] = w === token ? 2 : 1;
+        });
+        Object.keys(bonus).forEach(function (w) {
+          var list = postings(table, w);
+          var extra = bonus[w];
+          for (var i = 0; i < list.length; i++) {
+            var p = list[i];
+            var n = p >>> 3;
+            var s = FIELD_SCORE[p & 7] + extra;
+            if (s > best[n]) best[n] = s;
+          }
+        });
+      }
+      var id = idWord(token);
+      var ids = id ? tableFor(id) : null;
+      if (ids) {
+        postings(ids, id).forEach(function (p) {
+          best[p >>> 3] = ID_SCORE;
+        });
+      }
       var any = false;
-      Object.keys(docsForToken).forEach(function (n) {
-        if (found === null || n in found) {
-          next[n] = (found === null ? 0 : found[n]) + docsForToken[n];
+      for (var n = 0; n < count; n++) {
+        if (best[n] > 0 && matched[n] === t) {
+          matched[n] = t + 1;
+          total[n] += best[n];
           any = true;
         }
-      });
-      found = next;
-      if (!any) break;
+      }
+      if (!any) return { tokens: tokens, hits: [], total: 0 };
     }
-    var hits = Object.keys(found || {}).map(function (n) {
-      var d = search.docs[n];
-      var title = String((d && d[1]) || "").toLowerCase();
-      var titleWords = title.match(WORD_RE) || [];
-      var inTitle = 0;
-      tokens.forEach(function (token) {
-        if (titleWords.some(function (w) { return w.lastIndexOf(token, 0) === 0; })) inTitle++;
-      });
-      return {
-        n: Number(n),
-        doc: d,
-        score: (inTitle === tokens.length ? 100 : 0) + inTitle * 10 + found[n]
+    /* The best MAX_RESULTS, by score, then by number (kind, then the handbook's
+     * order): one pass in number order keeps them sorted, a later document taking
+     * a place only with a higher score. */
+    var hits = [];
+    var found = 0;
+    for (var m = 0; m < count; m++) {
+      if (matched[m] !== tokens.length) continue;
+      found++;
+      var score = total[m];
+      if (hits.length === MAX_RESULTS && score <= hits[MAX_RESULTS - 1].score) continue;
+      var at = hits.length;
+      while (at > 0 && hits[at - 1].score < score) at--;
+      hits.splice(at, 0, { n: m, score: score });
+      if (hits.length > MAX_RESULTS) hits.pop();
+    }
+    return { tokens: tokens, hits: hits, total: found };
+  }
+
+  /* Runs `q` once the shards it needs are there: its words', then its shown
+   * results' documents. The first result's shard is loaded alone, and `done`
+   * gets the results whose documents are there from the first on
+   * (result.partial) as the others arrive, so that the first result shows as soon
+   * as one document shard is read, however spread the rest are. */
+  function prepare(q, done) {
+    ensureShards(wordShards(usable(tokenize(q))), function () {
+      var result = query(q);
+      var names = docShards(result.hits);
+      var shown = 0;
+      var progress = function () {
+        var k = 0;
+        while (k < result.hits.length && search.docs[result.hits[k].n]) k++;
+        if (k <= shown || k === result.hits.length) return;
+        shown = k;
+        done({ tokens: result.tokens, hits: result.hits.slice(0, k), total: result.total, partial: true });
       };
-    }).filter(function (h) {
-      return h.doc;
+      ensureShards(names.slice(0, 1), function () {
+        var rest = function () {
+          ensureShards(names.slice(1), function () {
+            done(result);
+          }, progress);
+        };
+        if (names.length < 2) return rest();
+        progress();
+        /* The others once the first results are painted: reading them would
+         * hold the frame back. */
+        requestAnimationFrame(function () {
+          setTimeout(rest, 0);
+        });
+      });
     });
-    hits.sort(function (a, b) {
-      return b.score - a.score || a.n - b.n;
-    });
-    return { tokens: tokens, hits: hits.slice(0, MAX_RESULTS), total: hits.length };
+  }
+
+  /* Whether a word of a result is one the query asked for. */
+  function matcher(tokens) {
+    var stems = tokens.map(stem);
+    return function (word) {
+      var w = word.toLowerCase();
+      for (var i = 0; i < tokens.length; i++) {
+        if (w.lastIndexOf(tokens[i], 0) === 0 || stem(w) === stems[i]) return true;
+      }
+      return false;
+    };
+  }
+
+  /* `text` into `node`, with the words `isMatch` accepts in <mark>: text nodes
+   * and elements only, never markup from the index. */
+  function marked(node, text, isMatch) {
+    var re = new RegExp(WORD_RE.source, WORD_RE.flags);
+    var at = 0;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      if (!isMatch(m[0])) continue;
+      if (m.index > at) node.appendChild(doc.createTextNode(text.slice(at, m.index)));
+      node.appendChild(el("mark", null, m[0]));
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) node.appendChild(doc.createTextNode(text.slice(at)));
+    return node;
   }
 
   var input = $("#search");
@@ -744,29 +1019,39 @@
   function render(node, q, result) {
     if (!node) return;
     clear(node);
+    /* More results are on their way (their shards are loading). */
+    if (result.partial) node.setAttribute("aria-busy", "true");
+    else node.removeAttribute("aria-busy");
     var status = node === pageResults ? pageStatus : null;
     if (!result.tokens.length) {
-      if (status) status.textContent = "Type in the search box to find decisions, briefs, people and pages.";
+      if (q.trim() && search.sharded) showMessage(node, "Type two letters or more.");
+      else if (status) status.textContent = "Type in the search box to find decisions, briefs, people and pages.";
       return;
     }
-    if (!result.hits.length) {
+    var hits = result.hits.filter(function (h) {
+      return search.docs[h.n];
+    });
+    if (!hits.length) {
       showMessage(node, "No results for “" + q.trim() + "”.");
       return;
     }
-    var summary = result.total > result.hits.length
-      ? "Showing " + result.hits.length + " of " + result.total + " results."
+    var summary = result.total > hits.length
+      ? "Showing " + hits.length + " of " + result.total + " results."
       : result.total + (result.total === 1 ? " result." : " results.");
     if (status) status.textContent = summary;
     else node.appendChild(el("p", "search-message visually-hidden", summary));
+    var isMatch = matcher(result.tokens);
     var list = el("ul", "search-list");
-    result.hits.forEach(function (h) {
-      var d = h.doc;
+    hits.forEach(function (h) {
+      var d = search.docs[h.n];
       var li = el("li");
       var a = el("a", "search-hit");
       a.href = root + d[0];
-      a.appendChild(el("span", "search-title", d[1]));
-      if (d[2]) a.appendChild(el("span", "search-kind", d[2]));
+      a.appendChild(marked(el("span", "search-title"), String(d[1] || ""), isMatch));
+      if (d[2]) a.appendChild(el("span", "search-kind", d[2] + (d[4] ? " " + d[4] : "")));
       if (d[3]) a.appendChild(el("span", "search-summary", d[3]));
+      var snippet = String(d[5] || d[3] || d[2] || "");
+      a.appendChild(marked(el("span", "search-snippet"), snippet, isMatch));
       li.appendChild(a);
       list.appendChild(li);
     });
@@ -776,8 +1061,10 @@
     }
   }
 
+  var searchSeq = 0;
   function runSearch(node) {
     var q = input.value;
+    var mine = ++searchSeq;
     if (!q.trim()) {
       clear(dropdown);
       if (form) form.classList.remove("is-open");
@@ -788,11 +1075,13 @@
     if (search.state !== "ready") {
       if (search.state !== "failed") showMessage(node, "Loading the search index…");
       loadIndex(function () {
-        runSearch(node);
+        if (mine === searchSeq) runSearch(node);
       });
       return;
     }
-    render(node, q, query(q));
+    prepare(q, function (result) {
+      if (mine === searchSeq) render(node, q, result);
+    });
   }
 
   function resultLinks() {
@@ -805,21 +1094,18 @@
   }
 
   if (input && dropdown && form) {
-    var timer = null;
     var target = pageResults || dropdown;
     input.addEventListener("focus", function () {
       loadIndex(null);
     });
     input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        runSearch(target);
-      }, 80);
+      /* At once: a query over loaded words takes milliseconds, and one that
+       * needs a shard waits for it without holding the keyboard. */
+      runSearch(target);
     });
     form.addEventListener("submit", function (ev) {
       if (search.state === "failed") return; /* let search.html say why */
       ev.preventDefault();
-      clearTimeout(timer);
       var q = input.value;
       var open = function () {
         var first = $("a.search-hit", target);
@@ -828,9 +1114,13 @@
         else first.focus();
       };
       if (!q.trim()) return;
+      var mine = ++searchSeq;
       loadIndex(function () {
-        render(target, q, query(q));
-        open();
+        prepare(q, function (result) {
+          if (mine !== searchSeq) return;
+          render(target, q, result);
+          if (!result.partial) open();
+        });
       });
     });
     form.addEventListener("keydown", function (ev) {

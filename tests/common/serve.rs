@@ -48,6 +48,11 @@ impl Serve {
     /// Starts `docket serve --port 0` in `dir` with its cache under `tmp`, and waits
     /// for the address line.
     pub fn start_in(dir: &Path, tmp: &Path) -> Serve {
+        Serve::start_in_with(dir, tmp, &[])
+    }
+
+    /// [`Serve::start_in`] with more environment (a debug build's test hooks).
+    pub fn start_in_with(dir: &Path, tmp: &Path, env: &[(&str, &str)]) -> Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_docket"))
             .current_dir(dir)
             .args(["--color", "never", "--now", NOW, "serve", "--port", "0"])
@@ -58,6 +63,7 @@ impl Serve {
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("TMPDIR", tmp)
+            .envs(env.iter().copied())
             .spawn()
             .expect("start the docket binary");
         let stdout = child.stdout.take().expect("piped stdout");

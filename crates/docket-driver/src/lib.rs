@@ -89,7 +89,7 @@ mod workspace;
 pub mod write;
 
 pub use docket_site::output::MARKER as SITE_MARKER;
-pub use docket_site::{Live, Templates};
+pub use docket_site::{Live, Templates, search_shard_docs};
 pub use error::DriverError;
 pub use journal::Recovered;
 pub use load::{find_root, load, read_config, template_path};

@@ -24,7 +24,8 @@
 //! - `related` (each record's most similar records by text: TF-IDF, at build time).
 //! - `prepared` (everything pages share, computed once before any page renders).
 //! - `docview` (a document's rendered body and header), `writer` (templates → files
-//!   through the staging folder, the list of written pages), `search` (the index).
+//!   through the staging folder, the list of written pages), `search` (the index, one
+//!   file or shards), `stem` (the English suffix stripper search shares with the browser).
 //! - `pages::paging` (the numbered pages of a long index and their navigation).
 //! - One module per page family, from prepared data to a view and a write:
 //!   `pages::home`, `::free` (charter and free pages), `::decisions` (the index),
@@ -51,6 +52,7 @@ mod pages;
 mod prepared;
 mod related;
 mod search;
+mod stem;
 mod strip;
 pub mod svg;
 mod team;
@@ -67,6 +69,7 @@ pub use error::SiteError;
 pub use live::Live;
 pub use options::{BuildSummary, Cleanup, Dashboard, SiteOptions, TargetView, WriteStats};
 pub use pages::feeds::{DECISIONS_JSON_VERSION, decisions_value};
+pub use search::search_shard_docs;
 pub use templates::Templates;
 
 /// Builds the site of `repo` (found at `repo_root` on disk) into `out`.

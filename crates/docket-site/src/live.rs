@@ -16,7 +16,7 @@ use docket_model::Repository;
 
 use crate::error::SiteError;
 use crate::options::SiteOptions;
-use crate::pages::{self, Job, SEARCH_INDEX, assets, feeds, org};
+use crate::pages::{self, Job, assets, feeds, org};
 use crate::prepared::Prepared;
 use crate::search;
 use crate::templates::Templates;
@@ -121,8 +121,21 @@ impl<'a> Live<'a> {
         if rel == crate::views::HEADERS_FILE && !assets::has_own_headers(p) {
             return Ok(Some(crate::views::headers_file().into_bytes()));
         }
-        if rel == SEARCH_INDEX {
-            return Ok(Some(search::index(p).to_script().into_bytes()));
+        if let Some(files) = search::files_for(p, rel) {
+            // The other files of the index are kept for the next requests: at
+            // 100,000 documents the index is shards, and a query asks for several.
+            let mut found = None;
+            let mut cache = self.cache.lock().ok();
+            for (path, bytes) in files {
+                if path == rel {
+                    found = Some(bytes);
+                } else if let Some(cache) = cache.as_mut() {
+                    cache.entry(path).or_insert_with(|| Some(Arc::new(bytes)));
+                }
+            }
+            if found.is_some() {
+                return Ok(found);
+            }
         }
         if let (Some(hub), true) = (p.hub, rel.starts_with("org/")) {
             // A hub's pages (`docket serve` on a hub): every one of them is

@@ -30,6 +30,7 @@ const ORDER: &[&str] = &[
     "prepared",
     "docview",
     "writer",
+    "stem",
     "search",
     "pages::paging",
     "pages::fixed",

@@ -163,9 +163,6 @@ pub(crate) fn run(p: &Prepared<'_>, w: &Writer<'_>, job: &Job<'_>) -> Result<(),
     }
 }
 
-/// The search index's file.
-pub(crate) const SEARCH_INDEX: &str = "search-index.js";
-
 /// Writes every page (in parallel, reporting `progress(done, total)`), the assets and
 /// the handbook's other files (read from `repo_root`), the search index and the feeds.
 pub(crate) fn write_site(
@@ -186,15 +183,14 @@ pub(crate) fn write_site(
         org::write(p, w, hub)?;
     }
     assets::write(p, w, repo_root)?;
-    let script = search::index(p).to_script();
-    w.file(SEARCH_INDEX, script.as_bytes())?;
+    let search_bytes = search::write(p, w)?;
     let written = w.written();
     let pages = written.len();
     let notes = feeds::write(p, w, written)?;
     Ok(BuildSummary {
         out: Default::default(),
         pages,
-        search_bytes: script.len(),
+        search_bytes,
         notes,
         render_time: w.render_time(),
         ..Default::default()
