@@ -8,7 +8,7 @@
 //! every step that reads from git.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::timings::{self, Timings};
@@ -238,6 +238,7 @@ fn site_options_with(
         base_url,
         dashboard: Some(dashboard::dashboard(ws, meetings_at)),
         hub: ws.hub.clone(),
+        related: None,
     }
 }
 
@@ -258,11 +259,18 @@ pub struct Preview {
     /// What the site is built with (no base URL: the preview serves from `/`).
     pub site_options: docket_site::SiteOptions,
     meetings: MeetingsSeen,
+    /// Each record's counted words for its related records, kept between reloads.
+    related: Arc<docket_site::RelatedCounts>,
 }
 
 impl Preview {
     /// The dashboard of `ws`, the meeting inventories from git read only once.
-    fn options(ws: &Workspace, git: &GitRepo, meetings: &MeetingsSeen) -> docket_site::SiteOptions {
+    fn options(
+        ws: &Workspace,
+        git: &GitRepo,
+        meetings: &MeetingsSeen,
+        related: &Arc<docket_site::RelatedCounts>,
+    ) -> docket_site::SiteOptions {
         let at = |t: Time| {
             let key = t.as_second();
             if let Some(seen) = meetings.lock().ok().and_then(|m| m.get(&key).cloned()) {
@@ -274,7 +282,10 @@ impl Preview {
             }
             found
         };
-        site_options_with(ws, &at, None)
+        docket_site::SiteOptions {
+            related: Some(Arc::clone(related)),
+            ..site_options_with(ws, &at, None)
+        }
     }
 }
 
@@ -289,12 +300,14 @@ pub fn preview(start: &Path, now: Time, branches: bool) -> Result<Preview, Drive
     read_git(&mut ws, &git, branches);
     let report = run_rules(&ws, now);
     let meetings = MeetingsSeen::default();
-    let site_options = Preview::options(&ws, &git, &meetings);
+    let related = Arc::default();
+    let site_options = Preview::options(&ws, &git, &meetings, &related);
     Ok(Preview {
         ws,
         report,
         site_options,
         meetings,
+        related,
     })
 }
 
@@ -305,12 +318,18 @@ pub fn preview(start: &Path, now: Time, branches: bool) -> Result<Preview, Drive
 /// preparing the pages.
 pub fn refresh(preview: Preview, changed: &[PathBuf]) -> Preview {
     let ws = load::reload(preview.ws, changed);
-    let site_options = Preview::options(&ws, &GitRepo::open(&ws), &preview.meetings);
+    let site_options = Preview::options(
+        &ws,
+        &GitRepo::open(&ws),
+        &preview.meetings,
+        &preview.related,
+    );
     Preview {
         ws,
         report: preview.report,
         site_options,
         meetings: preview.meetings,
+        related: preview.related,
     }
 }
 

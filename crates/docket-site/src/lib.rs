@@ -12,7 +12,9 @@
 //! Modules depend on the ones above them in this list, never on one below, so no
 //! two modules depend on each other (`tests/layers.rs` checks the order):
 //!
-//! - `error` ([`SiteError`]), `escape` (the one HTML/XML escaper), [`views`] (the
+//! - `error` ([`SiteError`]), `escape` (the one HTML/XML escaper), `related` (each
+//!   record's most alike records by text: TF-IDF at build time; [`RelatedCounts`],
+//!   the counted words `docket serve` keeps between renders), [`views`] (the
 //!   template context contract, and how its dates and figures are written),
 //!   [`markdown`] (pulldown-cmark → sanitized HTML), `urls` (where every page is).
 //! - [`svg`] (the dashboard's charts), `options` ([`SiteOptions`], [`Dashboard`],
@@ -21,7 +23,6 @@
 //! - `links` (roster ids, decision references and documents as [`views::LinkRef`]s),
 //!   `nav` (the navigation), `strip` (the availability strip, each person's hours),
 //!   `team` (blockers, updates by day, meeting load).
-//! - `related` (each record's most similar records by text: TF-IDF, at build time).
 //! - `prepared` (everything pages share, computed once before any page renders).
 //! - `docview` (a document's rendered body and header), `writer` (templates → files
 //!   through the staging folder, the list of written pages), `search` (the index, one
@@ -69,6 +70,7 @@ pub use error::SiteError;
 pub use live::Live;
 pub use options::{BuildSummary, Cleanup, Dashboard, SiteOptions, TargetView, WriteStats};
 pub use pages::feeds::{DECISIONS_JSON_VERSION, decisions_value};
+pub use related::RelatedCounts;
 pub use search::search_shard_docs;
 pub use templates::Templates;
 

@@ -18,6 +18,9 @@ pub struct SiteOptions {
     /// The organisation's index when the handbook is a hub (`[[sources]]`, issue
     /// 16): its pages under `org/`, and the combined `decisions.json`.
     pub hub: Option<std::sync::Arc<docket_hub::Hub>>,
+    /// Each record's counted words, kept between the preview's renders (`docket
+    /// serve`): only records an edit changed are counted again. A build has none.
+    pub related: Option<std::sync::Arc<crate::related::RelatedCounts>>,
 }
 
 /// What `metrics.html` shows: the figures of `docket metrics` and the charts.

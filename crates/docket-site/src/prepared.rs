@@ -100,7 +100,7 @@ impl<'a> Prepared<'a> {
         let strip = team.hours.as_ref().map(|a| strip(&links, a));
         let days = team.day_views(&links);
         let mut records = listed_records(&links);
-        relate(&mut records);
+        relate(&mut records, options.related.as_deref());
         let kinds = kind_views(&links, &records);
         let filters = kinds
             .iter()
@@ -278,7 +278,7 @@ fn index_filters(records: &[Listed<'_>], kind: Kind, view: &KindView) -> IndexFi
 
 /// Fills each record's `related` (see [`crate::related`]), leaving out the records
 /// its supersession chain already links.
-fn relate(records: &mut [Listed<'_>]) {
+fn relate(records: &mut [Listed<'_>], cache: Option<&related::RelatedCounts>) {
     let titles: Vec<String> = records
         .iter()
         .map(|l| format!("{} {}", l.row.title, l.row.tags.join(" ")))
@@ -288,6 +288,7 @@ fn relate(records: &mut [Listed<'_>]) {
         .iter()
         .zip(&titles)
         .map(|(l, title)| related::Text {
+            path: &l.doc.path,
             group: kinds
                 .iter()
                 .position(|&k| k == l.decision.kind)
@@ -299,7 +300,7 @@ fn relate(records: &mut [Listed<'_>]) {
             body: l.doc.text.get(l.doc.body.clone()).unwrap_or(""),
         })
         .collect();
-    let found = related::related(&texts);
+    let found = related::related(&texts, cache);
     drop(texts);
     for (i, near) in found.into_iter().enumerate() {
         let chained: Vec<&str> = records[i]

@@ -12,11 +12,20 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
+/// Each record's counted words from the last run, by path and a fingerprint of
+/// its text, so that `docket serve` counts again only the records an edit changed
+/// (counting every record's words is most of the work). A build has none.
+#[derive(Debug, Default)]
+pub struct RelatedCounts(Mutex<HashMap<String, (u64, Arc<Vec<(u64, u32)>>)>>);
+
 /// What one record offers to the comparison.
 pub(crate) struct Text<'a> {
+    /// Its path (the key of [`RelatedCounts`]).
+    pub path: &'a str,
     /// Records are only related to records of the same group (their kind).
     pub group: usize,
     /// Title and tags, weighed [`TITLE_WEIGHT`] times.
@@ -113,22 +122,106 @@ fn stop_terms() -> Vec<u64> {
 
 /// The distinct words of a record with their weighed counts, sorted by word hash.
 fn counts(text: &Text<'_>, stop: &[u64]) -> Vec<(u64, u32)> {
-    let mut map: TermMap<u32> = TermMap::default();
     let body = &text.body[..floor_char_boundary(text.body, BODY_BYTES)];
+    let mut all: Vec<(u64, u32)> = Vec::with_capacity(body.len() / 6);
     for (part, weight) in [(text.title, TITLE_WEIGHT), (body, 1)] {
-        for word in part
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= 3 && w.len() <= 32 && !w.bytes().all(|b| b.is_ascii_digit()))
-        {
+        each_word(part, |word| {
+            if word.len() < 3 || word.len() > 32 || word.bytes().all(|b| b.is_ascii_digit()) {
+                return;
+            }
             let t = term(word);
             if word.len() > STOP_LONGEST || stop.binary_search(&t).is_err() {
-                *map.entry(t).or_default() += weight;
+                all.push((t, weight));
             }
+        });
+    }
+    // Sorted, then each word once with its weighed count (cheaper than a map).
+    all.sort_unstable_by_key(|(t, _)| *t);
+    let mut out: Vec<(u64, u32)> = Vec::new();
+    for (t, w) in all {
+        match out.last_mut() {
+            Some((last, count)) if *last == t => *count += w,
+            _ => out.push((t, w)),
         }
     }
-    let mut out: Vec<(u64, u32)> = map.into_iter().collect();
-    out.sort_unstable();
     out
+}
+
+/// Calls `f` with each word of `text`: each run of letters and digits. ASCII text
+/// (most of a handbook) is scanned byte by byte.
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
+    if !text.is_ascii() {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .for_each(f);
+        return;
+    }
+    let mut start = None;
+    for (i, b) in text.bytes().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            f(&text[s..i]);
+        }
+    }
+    if let Some(s) = start {
+        f(&text[s..]);
+    }
+}
+
+/// The counted words of `texts`, those of an unchanged record (same path, same
+/// fingerprint) taken from `cache`, which then holds this run's.
+fn counted_with(
+    texts: &[Text<'_>],
+    stop: &[u64],
+    cache: &RelatedCounts,
+) -> Vec<Arc<Vec<(u64, u32)>>> {
+    let before = cache
+        .0
+        .lock()
+        .map(|mut m| std::mem::take(&mut *m))
+        .unwrap_or_default();
+    let now: Vec<(u64, Arc<Vec<(u64, u32)>>)> = texts
+        .par_iter()
+        .map(|t| {
+            let print = fingerprint(t);
+            match before.get(t.path) {
+                Some((p, counted)) if *p == print => (print, Arc::clone(counted)),
+                _ => (print, Arc::new(counts(t, stop))),
+            }
+        })
+        .collect();
+    if let Ok(mut m) = cache.0.lock() {
+        *m = texts
+            .iter()
+            .zip(&now)
+            .map(|(t, (p, c))| (t.path.to_string(), (*p, Arc::clone(c))))
+            .collect();
+    }
+    now.into_iter().map(|(_, c)| c).collect()
+}
+
+/// A 64-bit fingerprint of what a record's words are counted from: FNV-style
+/// mixing of eight bytes at a time (every record's text passes through here on
+/// each preview render).
+fn fingerprint(t: &Text<'_>) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [t.title.as_bytes(), b"\0", t.body.as_bytes()] {
+        let mut chunks = part.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(word))
+                .wrapping_mul(PRIME)
+                .rotate_left(29);
+        }
+        for &b in chunks.remainder() {
+            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+        h = (h ^ part.len() as u64).wrapping_mul(PRIME);
+    }
+    h
 }
 
 fn floor_char_boundary(s: &str, max: usize) -> usize {
@@ -141,13 +234,19 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
 
 /// For each of `texts`, the indices of its most similar records of the same
 /// group, most similar first (at most [`MAX_RELATED`], each at least a little alike).
-pub(crate) fn related(texts: &[Text<'_>]) -> Vec<Vec<usize>> {
+pub(crate) fn related(texts: &[Text<'_>], cache: Option<&RelatedCounts>) -> Vec<Vec<usize>> {
     let n = texts.len();
     let stop = stop_terms();
-    let counted: Vec<Vec<(u64, u32)>> = texts.par_iter().map(|t| counts(t, &stop)).collect();
+    let counted: Vec<Arc<Vec<(u64, u32)>>> = match cache {
+        None => texts
+            .par_iter()
+            .map(|t| Arc::new(counts(t, &stop)))
+            .collect(),
+        Some(cache) => counted_with(texts, &stop, cache),
+    };
     let mut df: TermMap<u32> = TermMap::default();
     for doc in &counted {
-        for (t, _) in doc {
+        for (t, _) in doc.iter() {
             *df.entry(*t).or_default() += 1;
         }
     }
@@ -155,11 +254,11 @@ pub(crate) fn related(texts: &[Text<'_>]) -> Vec<Vec<usize>> {
     let total = n as f32;
     // Each record's heaviest distinctive words, weights normalised to length 1.
     let vectors: Vec<Vec<(u64, f32)>> = counted
-        .into_par_iter()
+        .par_iter()
         .map(|doc| {
             let mut v: Vec<(u64, f32)> = doc
-                .into_iter()
-                .filter_map(|(t, c)| {
+                .iter()
+                .filter_map(|&(t, c)| {
                     let d = *df.get(&t)?;
                     (d >= 2 && d <= limit)
                         .then(|| (t, (1.0 + (c as f32).ln()) * (total / d as f32).ln()))
@@ -224,6 +323,7 @@ mod tests {
 
     fn text<'a>(title: &'a str, body: &'a str) -> Text<'a> {
         Text {
+            path: title,
             group: 0,
             title,
             body,
@@ -251,13 +351,34 @@ mod tests {
                 "Read replicas for reporting in two regions.",
             ),
         ];
-        let r = related(&texts);
+        let r = related(&texts, None);
         assert_eq!(r[0], [2]);
         assert_eq!(r[2], [0]);
         assert_eq!(r[1], [4]);
         assert!(r[3].is_empty());
         // The same input, the same answer.
-        assert_eq!(related(&texts), r);
+        assert_eq!(related(&texts, None), r);
+        // With the counts of an earlier run, the same answer, and the same again
+        // after one record changed.
+        let cache = RelatedCounts::default();
+        assert_eq!(related(&texts, Some(&cache)), r);
+        assert_eq!(related(&texts, Some(&cache)), r);
+        let mut edited = texts;
+        edited[3] = text(
+            "Hiring loop",
+            "Webhooks retry with exponential backoff and jitter.",
+        );
+        assert_eq!(related(&edited, Some(&cache)), related(&edited, None));
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits_in_ascii_or_not() {
+        let mut seen = Vec::new();
+        each_word("Retry, v2-api; état été.", |w| seen.push(w.to_string()));
+        assert_eq!(seen, ["Retry", "v2", "api", "état", "été"]);
+        let mut ascii = Vec::new();
+        each_word("a-b  cd9 ", |w| ascii.push(w.to_string()));
+        assert_eq!(ascii, ["a", "b", "cd9"]);
     }
 
     #[test]
@@ -288,6 +409,6 @@ mod tests {
             text("Hiring loop", "Interviews take three rounds."),
             text("Office plants", "Water them weekly."),
         ];
-        assert_eq!(related(&texts)[0], [2]);
+        assert_eq!(related(&texts, None)[0], [2]);
     }
 }

@@ -14,6 +14,7 @@ use std::path::Path;
 const ORDER: &[&str] = &[
     "error",
     "escape",
+    "related",
     "views",
     "markdown",
     "urls",
@@ -26,7 +27,6 @@ const ORDER: &[&str] = &[
     "norms",
     "strip",
     "team",
-    "related",
     "prepared",
     "docview",
     "writer",
