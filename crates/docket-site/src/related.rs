@@ -20,7 +20,10 @@ use rayon::prelude::*;
 /// its text, so that `docket serve` counts again only the records an edit changed
 /// (counting every record's words is most of the work). A build has none.
 #[derive(Debug, Default)]
-pub struct RelatedCounts(Mutex<HashMap<String, (u64, Arc<Vec<(u64, u32)>>)>>);
+pub struct RelatedCounts(Mutex<HashMap<String, (u64, Counted)>>);
+
+/// A record's words, each with its weighed count, sorted by word.
+type Counted = Arc<Vec<(u64, u32)>>;
 
 /// What one record offers to the comparison.
 pub(crate) struct Text<'a> {
@@ -171,17 +174,13 @@ fn each_word(text: &str, mut f: impl FnMut(&str)) {
 
 /// The counted words of `texts`, those of an unchanged record (same path, same
 /// fingerprint) taken from `cache`, which then holds this run's.
-fn counted_with(
-    texts: &[Text<'_>],
-    stop: &[u64],
-    cache: &RelatedCounts,
-) -> Vec<Arc<Vec<(u64, u32)>>> {
+fn counted_with(texts: &[Text<'_>], stop: &[u64], cache: &RelatedCounts) -> Vec<Counted> {
     let before = cache
         .0
         .lock()
         .map(|mut m| std::mem::take(&mut *m))
         .unwrap_or_default();
-    let now: Vec<(u64, Arc<Vec<(u64, u32)>>)> = texts
+    let now: Vec<(u64, Counted)> = texts
         .par_iter()
         .map(|t| {
             let print = fingerprint(t);
@@ -237,7 +236,7 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
 pub(crate) fn related(texts: &[Text<'_>], cache: Option<&RelatedCounts>) -> Vec<Vec<usize>> {
     let n = texts.len();
     let stop = stop_terms();
-    let counted: Vec<Arc<Vec<(u64, u32)>>> = match cache {
+    let counted: Vec<Counted> = match cache {
         None => texts
             .par_iter()
             .map(|t| Arc::new(counts(t, &stop)))
