@@ -14,18 +14,24 @@ pub struct Page {
     pub rows: std::ops::Range<usize>,
 }
 
+/// Page `number` (1-based, clamped to the pages there are) of a list of `len` rows,
+/// `per_page` each.
+pub fn page(len: usize, per_page: usize, number: usize) -> Page {
+    let per_page = per_page.max(1);
+    let count = len.div_ceil(per_page).max(1);
+    let number = number.clamp(1, count);
+    Page {
+        number,
+        count,
+        rows: ((number - 1) * per_page).min(len)..(number * per_page).min(len),
+    }
+}
+
 /// The pages of a list of `len` rows, `per_page` each (at least one page, even
 /// for an empty list).
 pub fn pages(len: usize, per_page: usize) -> Vec<Page> {
-    let per_page = per_page.max(1);
-    let count = len.div_ceil(per_page).max(1);
-    (1..=count)
-        .map(|number| Page {
-            number,
-            count,
-            rows: ((number - 1) * per_page).min(len)..(number * per_page).min(len),
-        })
-        .collect()
+    let count = page(len, per_page, 1).count;
+    (1..=count).map(|n| page(len, per_page, n)).collect()
 }
 
 /// The file name of page `number` in its folder: `index.html` for the first.

@@ -656,29 +656,29 @@ impl Reader {
         };
         for (key, value) in table.iter() {
             let key_range = span(table.key(key).and_then(Key::span));
-            if key == "home_open_decisions" {
+            let number = match key {
+                "home_open_decisions" => Some((
+                    &mut config.site.home_open_decisions,
+                    0,
+                    SiteConfig::DEFAULT_HOME_OPEN_DECISIONS,
+                    20,
+                )),
+                "page_size" => Some((
+                    &mut config.site.page_size,
+                    1,
+                    SiteConfig::DEFAULT_PAGE_SIZE,
+                    50,
+                )),
+                _ => None,
+            };
+            if let Some((slot, least, default, example)) = number {
                 match value.as_integer().and_then(|n| usize::try_from(n).ok()) {
-                    Some(n) => config.site.home_open_decisions = Some(n),
-                    None => self.error(
-                        span(value.span()),
-                        "`home_open_decisions` must be a whole number (0 or more)".into(),
-                        Some(format!(
-                            "such as `home_open_decisions = 20`; the default is {}",
-                            SiteConfig::DEFAULT_HOME_OPEN_DECISIONS
-                        )),
-                    ),
-                }
-                continue;
-            }
-            if key == "page_size" {
-                match value.as_integer().and_then(|n| usize::try_from(n).ok()) {
-                    Some(n) if n > 0 => config.site.page_size = Some(n),
+                    Some(n) if n >= least => *slot = Some(n),
                     _ => self.error(
                         span(value.span()),
-                        "`page_size` must be a whole number (1 or more)".into(),
+                        format!("`{key}` must be a whole number ({least} or more)"),
                         Some(format!(
-                            "such as `page_size = 50`; the default is {}",
-                            SiteConfig::DEFAULT_PAGE_SIZE
+                            "such as `{key} = {example}`; the default is {default}"
                         )),
                     ),
                 }

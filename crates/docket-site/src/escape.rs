@@ -1,5 +1,6 @@
 //! The one escaper of text for HTML and XML: the templates' auto-escaping, the Atom
-//! feed and sitemap, and the dashboard's inline SVG all call [`escape`].
+//! feed and sitemap, and the dashboard's inline SVG all call [`escape`]; and
+//! [`push_script_json`], JSON as the data of a script file.
 
 /// Where escaped text goes; it decides whether `'` is escaped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +13,17 @@ pub(crate) enum Markup {
     /// XML that docket writes itself (the feed, the sitemap, inline SVG), whose
     /// attribute values are always in `"`: `&`, `<`, `>` and `"`.
     Xml,
+}
+
+/// Appends `json` (serialised JSON) to a script's text with every `<` written
+/// `\u003c`, so that no value can close a script element wherever the data is
+/// included (the search index, a record index's rows).
+pub(crate) fn push_script_json(out: &mut String, json: &str) {
+    if json.contains('<') {
+        out.push_str(&json.replace('<', "\\u003c"));
+    } else {
+        out.push_str(json);
+    }
 }
 
 /// `s` with the characters that are markup in `markup` replaced by entities.

@@ -51,8 +51,8 @@ pub(crate) struct Prepared<'a> {
     record_at: HashMap<&'a str, usize>,
     /// Every record kind as its index and pages show it, in the same order.
     pub(crate) kinds: Vec<(Kind, KindView)>,
-    /// What each record kind's index filters by, in the same order.
-    pub(crate) filters: Vec<(Kind, IndexFilters)>,
+    /// Each record kind's records and what its index filters by, in the same order.
+    pub(crate) indexes: Vec<(Kind, KindIndex)>,
     /// The metrics dashboard, when the caller computed one.
     pub(crate) dashboard: Option<&'a Dashboard>,
     /// The organisation's index, when the handbook is a hub.
@@ -61,9 +61,12 @@ pub(crate) struct Prepared<'a> {
     pub(crate) norms: Vec<NormView>,
 }
 
-/// What the filters of a record kind's index offer, over every record of the kind
-/// (computed once, not once per numbered page).
-pub(crate) struct IndexFilters {
+/// A record kind's records (a run of `Prepared::records`, which are sorted by kind)
+/// and what the filters of its index offer over all of them: computed once, not
+/// once per numbered page.
+pub(crate) struct KindIndex {
+    /// Where the kind's records are in `Prepared::records`.
+    pub(crate) records: std::ops::Range<usize>,
     /// The kind's statuses, then any other a record states (as written).
     pub(crate) statuses: Vec<String>,
     /// The statuses records state that are not the kind's.
@@ -102,9 +105,9 @@ impl<'a> Prepared<'a> {
         let mut records = listed_records(&links);
         relate(&mut records, options.related.as_deref());
         let kinds = kind_views(&links, &records);
-        let filters = kinds
+        let indexes = kinds
             .iter()
-            .map(|(kind, view)| (*kind, index_filters(&records, *kind, view)))
+            .map(|(kind, view)| (*kind, kind_index(&records, *kind, view)))
             .collect();
         let norms = norms(repo, &links.urls);
         let record_at = records
@@ -124,7 +127,7 @@ impl<'a> Prepared<'a> {
             records,
             record_at,
             kinds,
-            filters,
+            indexes,
             dashboard: options.dashboard.as_ref(),
             hub: options.hub.as_ref(),
             norms,
@@ -148,18 +151,20 @@ impl<'a> Prepared<'a> {
     }
 
     /// The listed records of `kind`, sorted by id then path.
-    pub(crate) fn records_of(&self, kind: Kind) -> impl Iterator<Item = &Listed<'a>> {
-        self.records.iter().filter(move |l| l.decision.kind == kind)
+    pub(crate) fn records_of(&self, kind: Kind) -> &[Listed<'a>] {
+        self.index(kind)
+            .and_then(|i| self.records.get(i.records.clone()))
+            .unwrap_or(&[])
     }
 
     /// The listed decisions (of the built-in kind), sorted by id then path.
     pub(crate) fn decisions(&self) -> impl Iterator<Item = &Listed<'a>> {
-        self.records_of(Kind::Decision)
+        self.records_of(Kind::Decision).iter()
     }
 
-    /// What the index of a record kind filters by.
-    pub(crate) fn filters(&self, kind: Kind) -> Option<&IndexFilters> {
-        self.filters
+    /// A record kind's records and what its index filters by.
+    pub(crate) fn index(&self, kind: Kind) -> Option<&KindIndex> {
+        self.indexes
             .iter()
             .find(|(k, _)| *k == kind)
             .map(|(_, f)| f)
@@ -237,14 +242,18 @@ fn listed_records<'a>(links: &Links<'a>) -> Vec<Listed<'a>> {
         .collect()
 }
 
-/// What the index of `kind` (shown as `view`) filters by.
-fn index_filters(records: &[Listed<'_>], kind: Kind, view: &KindView) -> IndexFilters {
-    let rows = || {
-        records
+/// The records of `kind` (shown as `view`) and what its index filters by.
+fn kind_index(records: &[Listed<'_>], kind: Kind, view: &KindView) -> KindIndex {
+    let start = records
+        .iter()
+        .position(|l| l.decision.kind == kind)
+        .unwrap_or(records.len());
+    let end = start
+        + records[start..]
             .iter()
-            .filter(move |l| l.decision.kind == kind)
-            .map(|l| &l.row)
-    };
+            .take_while(|l| l.decision.kind == kind)
+            .count();
+    let rows = || records[start..end].iter().map(|l| &l.row);
     let mut statuses: Vec<String> = view
         .categories
         .iter()
@@ -268,7 +277,8 @@ fn index_filters(records: &[Listed<'_>], kind: Kind, view: &KindView) -> IndexFi
         .into_iter()
         .map(str::to_string)
         .collect();
-    IndexFilters {
+    KindIndex {
+        records: start..end,
         statuses,
         others,
         owners,

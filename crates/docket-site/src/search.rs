@@ -40,6 +40,7 @@ use docket_model::{Data, DecisionId, Document, Kind};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::error::SiteError;
+use crate::escape::push_script_json;
 use crate::prepared::Prepared;
 use crate::stem::stem;
 use crate::team::update_title;
@@ -396,11 +397,7 @@ fn push_stems<'a>(out: &mut String, stems: impl Iterator<Item = (&'a str, &'a [&
 /// `text` as a JSON string, with `<` escaped so that `</script>` cannot appear.
 fn push_json_string(out: &mut String, text: &str) {
     let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
-    if json.contains('<') {
-        out.push_str(&json.replace('<', "\\u003c"));
-    } else {
-        out.push_str(&json);
-    }
+    push_script_json(out, &json);
 }
 
 /// Where a kind's documents come in the index: decisions, the team's own kinds, the
@@ -523,22 +520,22 @@ fn searched_kind(doc: &Document) -> Option<Kind> {
 /// Adds `doc` with its kind, summary (a record's status), id, tags, owner, headings,
 /// the start of its body and an excerpt.
 fn add_document(search: &mut SearchIndex, p: &Prepared<'_>, doc: &Document) {
-    let (kind, summary, id) = match &doc.data {
-        // A record of the team's own kind says its kind (`proposal`).
+    let Some(kind) = searched_kind(doc) else {
+        return;
+    };
+    // A record (of the team's own kind too: it says `proposal`) has its status
+    // and its number.
+    let (summary, id) = match &doc.data {
         Data::Decision(d) => (
-            d.kind.name(),
             d.status.as_ref().map_or(String::new(), |s| s.value.clone()),
             match d.id {
                 Some(DecisionId::Number(n)) => Some(n),
                 _ => None,
             },
         ),
-        Data::Brief(_) => ("brief", String::new(), None),
-        Data::Charter(_) => ("charter", String::new(), None),
-        Data::Update(_) => ("update", String::new(), None),
-        Data::Page(page) if page.index_of.is_none() => ("page", String::new(), None),
-        _ => return,
+        _ => (String::new(), None),
     };
+    let kind = kind.name();
     let body = doc.text.get(doc.body.clone()).unwrap_or("");
     let tags = match &doc.data {
         Data::Decision(d) => d.tags.join(" "),

@@ -14,6 +14,7 @@ use minijinja::{Value, context};
 
 use super::paging;
 use crate::error::SiteError;
+use crate::escape::push_script_json;
 use crate::nav::record_section;
 use crate::prepared::Prepared;
 use crate::views::{DecisionRow, PendingView};
@@ -21,7 +22,7 @@ use crate::writer::{Page, Writer};
 
 /// How many pages the index of `kind` has.
 pub(crate) fn page_count(p: &Prepared<'_>, kind: Kind) -> usize {
-    paging::page_count(p.records_of(kind).count(), p.repo.config.site.page_size())
+    paging::page_count(p.records_of(kind).len(), p.repo.config.site.page_size())
 }
 
 /// The URL of the index's data for scripts (`decisions/index.js`), when the index
@@ -44,15 +45,16 @@ pub(crate) fn write(
     let Some(view) = p.kind(kind) else {
         return Ok(());
     };
-    let rows: Vec<&DecisionRow> = p.records_of(kind).map(|l| &l.row).collect();
-    let page = paging::page(rows.len(), p.repo.config.site.page_size(), number);
-    let pager = paging::pager(&view.url, &page, rows.len());
+    let records = p.records_of(kind);
+    let page = paging::page(records.len(), p.repo.config.site.page_size(), number);
+    let pager = paging::pager(&view.url, &page, records.len());
     let url = paging::page_url(&view.url, page.number);
     let title = paging::title(&view.title, page.number, page.count);
     let data = data_url(p, kind);
-    let Some(filters) = p.filters(kind) else {
+    let Some(filters) = p.index(kind) else {
         return Ok(());
     };
+    let rows: Vec<&DecisionRow> = records[page.rows.clone()].iter().map(|l| &l.row).collect();
     // Proposals on other branches are listed once, under the first page.
     let pending = if kind == Kind::Decision && page.number == 1 {
         pending_views(p)
@@ -63,8 +65,8 @@ pub(crate) fn write(
         &Page::new(&url, "decisions.html", &title, record_section(kind)),
         context! {
             kind => Value::from_serialize(view),
-            decisions => Value::from_serialize(&rows[page.rows.clone()]),
-            total => rows.len(),
+            decisions => Value::from_serialize(&rows),
+            total => records.len(),
             pager => Value::from_serialize(&pager),
             data => data,
             page_size => p.repo.config.site.page_size(),
@@ -92,7 +94,7 @@ pub(crate) fn write_data(p: &Prepared<'_>, w: &Writer<'_>, kind: Kind) -> Result
 /// The text of `index.js` for `kind` (see [`write_data`]).
 pub(crate) fn data_script(p: &Prepared<'_>, kind: Kind) -> String {
     let mut out = String::from("window.docketRecords=[");
-    for (i, l) in p.records_of(kind).enumerate() {
+    for (i, l) in p.records_of(kind).iter().enumerate() {
         let r = &l.row;
         if i > 0 {
             out.push_str(",\n");
@@ -116,8 +118,7 @@ pub(crate) fn data_script(p: &Prepared<'_>, kind: Kind) -> String {
             r.folder,
             r.facets,
         ]);
-        // `<` escaped, so that no value can close a script element.
-        out.push_str(&row.to_string().replace('<', "\\u003c"));
+        push_script_json(&mut out, &row.to_string());
     }
     out.push_str("];\n");
     out

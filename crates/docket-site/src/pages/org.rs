@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use docket_hub::page::{file_name, pages};
+use docket_hub::page::pages;
 
 use super::paging;
 use docket_hub::{Entry, Figures, Hub, Source, figures, hub_page, page_of, reference_time};
@@ -200,8 +200,9 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, hub: &Hub) -> Result<(), S
         .collect();
     jobs.par_iter().try_for_each(|(source, rows, pg)| {
         let folder = source.map_or_else(|| "org/".to_string(), |s| format!("org/{}/", s.name));
-        let url = format!("{folder}{}", file_name(pg.number));
-        let pager = paging::pager(&format!("{folder}index.html"), pg, rows.len());
+        let index = format!("{folder}index.html");
+        let url = paging::page_url(&index, pg.number);
+        let pager = paging::pager(&index, pg, rows.len());
         let title = match source {
             Some(s) => format!("Decisions of {}", s.name),
             None => "Organisation decisions".to_string(),

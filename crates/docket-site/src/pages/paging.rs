@@ -4,7 +4,7 @@
 //! with the handbook. Used by the record indexes, the briefs, people and updates
 //! indexes, and the hub's organisation pages.
 
-use docket_hub::page::{Page, file_name, pages, window};
+use docket_hub::page::{Page, file_name, window};
 use serde::Serialize;
 
 /// A link of the page navigation: a page's number and URL, or a gap (`number` is
@@ -52,19 +52,11 @@ pub(crate) fn page_url(index_url: &str, number: usize) -> String {
 
 /// How many pages a list of `len` rows has, `per_page` each.
 pub(crate) fn page_count(len: usize, per_page: usize) -> usize {
-    len.div_ceil(per_page.max(1)).max(1)
+    page(len, per_page, 1).count
 }
 
 /// Page `number` (1-based, clamped to the last) of a list of `len` rows.
-pub(crate) fn page(len: usize, per_page: usize, number: usize) -> Page {
-    let all = pages(len, per_page);
-    let at = number.clamp(1, all.len()) - 1;
-    all.into_iter().nth(at).unwrap_or(Page {
-        number: 1,
-        count: 1,
-        rows: 0..0,
-    })
-}
+pub(crate) use docket_hub::page::page;
 
 /// The pager of `page` of the index at `index_url`.
 pub(crate) fn pager(index_url: &str, page: &Page, total: usize) -> Pager {

@@ -8,7 +8,7 @@ use super::paging;
 use crate::error::SiteError;
 use crate::prepared::Prepared;
 use crate::strip::person_hours;
-use crate::views::{LinkRef, PersonView};
+use crate::views::{AvailabilityView, LinkRef, PersonView};
 use crate::writer::{Page, Writer};
 
 /// The roster's index (its first page).
@@ -36,19 +36,16 @@ pub(crate) fn write_index(
         pager => Value::from_serialize(&pager),
     };
     let html = Page::new(&url, "people.html", &title, "people");
-    if page.count == 1 {
-        return write_with_strip(p, w, &html, own);
-    }
     // A page of a long roster draws the strip of its own people only.
-    let strip = p.strip.clone().map(|mut s| {
-        s.rows
-            .retain(|r| people.iter().any(|v| v.id == r.person.id));
-        s
+    let own_strip = (page.count > 1).then(|| {
+        p.strip.clone().map(|mut s| {
+            s.rows
+                .retain(|r| people.iter().any(|v| v.id == r.person.id));
+            s
+        })
     });
-    w.page(
-        &html,
-        context! { availability => Value::from_serialize(&strip), ..own },
-    )
+    let strip = own_strip.as_ref().map_or(p.strip.as_ref(), Option::as_ref);
+    write_with_strip(w, &html, strip, own)
 }
 
 /// Writes the page of the roster's `index`-th entry (nothing for an entry without an
@@ -76,9 +73,9 @@ pub(crate) fn write_person(
     }
     let page = Page::new(&person.url, "person.html", &person.name, "people");
     write_with_strip(
-        p,
         w,
         &page,
+        p.strip.as_ref(),
         context! { person => Value::from_serialize(&person) },
     )
 }
@@ -86,14 +83,14 @@ pub(crate) fn write_person(
 /// Writes one of the people pages: both show the availability strip (`availability`)
 /// besides their `own` context.
 fn write_with_strip(
-    p: &Prepared<'_>,
     w: &Writer<'_>,
     page: &Page<'_>,
+    strip: Option<&AvailabilityView>,
     own: Value,
 ) -> Result<(), SiteError> {
     w.page(
         page,
-        context! { availability => Value::from_serialize(&p.strip), ..own },
+        context! { availability => Value::from_serialize(strip), ..own },
     )
 }
 

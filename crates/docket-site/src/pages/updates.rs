@@ -39,8 +39,9 @@ pub(crate) fn write_index(
             days => Value::from_serialize(&all[page.rows.clone()]),
             total_days => all.len(),
             pager => Value::from_serialize(paging::pager(INDEX, &page, all.len())),
-            latest => Value::from_serialize(p.team.latest_updates(&p.links)),
-            open_blockers => Value::from_serialize(p.team.open_blockers(&p.links, None)),
+            // Only the first page shows them.
+            latest => (page.number == 1).then(|| Value::from_serialize(p.team.latest_updates(&p.links))),
+            open_blockers => (page.number == 1).then(|| Value::from_serialize(p.team.open_blockers(&p.links, None))),
             reference => p.team.reference.map(format_date),
             left_out => p.left_out(Kind::Update),
         },
