@@ -26,7 +26,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::Repo;
 
@@ -1245,21 +1244,12 @@ fn no_vector_runs_in_a_real_browser() {
         return;
     };
     let (_repo, site) = build_site(None);
-    let out = Command::new("node")
-        .arg(workspace.join("tests/browser/hostile.test.mjs"))
-        .arg(&site)
-        .args(["--search", SEARCH_WORD])
-        .env("CHROMIUM", &chromium)
-        .current_dir(workspace)
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    println!("{stdout}{stderr}");
-    assert!(
-        out.status.success(),
-        "a hostile vector got through in the browser ({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
-        out.status
+    common::browser::run_script(
+        &chromium,
+        workspace,
+        "hostile.test.mjs",
+        [site.as_os_str(), "--search".as_ref(), SEARCH_WORD.as_ref()],
+        "a hostile vector got through in the browser",
     );
 }
 

@@ -11,7 +11,6 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use common::{Repo, corpus};
@@ -142,23 +141,29 @@ fn a_handbook_of_ten_thousand_decisions_has_light_pages() {
         .filter(|d| d["status"] == "proposed")
         .count();
     let screenshots = workspace.join("target/screenshots");
-    let out = Command::new("node")
-        .arg(workspace.join("tests/browser/scale.test.mjs"))
-        .arg(&site)
-        .arg(&screenshots)
-        .args(["--total", &DECISIONS.to_string(), "--find", &id.to_string()])
-        .args(["--owner", &owner, "--owner-count", &owned.to_string()])
-        .args(["--open-count", &open.to_string()])
-        .env("CHROMIUM", &chromium)
-        .current_dir(workspace)
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    println!("{stdout}{stderr}");
-    assert!(
-        out.status.success(),
-        "the browser checks of the large handbook failed ({})\n{stdout}\n{stderr}",
-        out.status
+    let total = DECISIONS.to_string();
+    let (find, owned, open) = (id.to_string(), owned.to_string(), open.to_string());
+    common::browser::run_script(
+        &chromium,
+        workspace,
+        "scale.test.mjs",
+        [site.as_os_str(), screenshots.as_os_str()]
+            .into_iter()
+            .chain(
+                [
+                    "--total",
+                    &total,
+                    "--find",
+                    &find,
+                    "--owner",
+                    &owner,
+                    "--owner-count",
+                    &owned,
+                    "--open-count",
+                    &open,
+                ]
+                .map(std::ffi::OsStr::new),
+            ),
+        "the browser checks of the large handbook failed",
     );
 }

@@ -27,8 +27,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::Repo;
 use common::serve::Serve;
 
@@ -155,24 +153,20 @@ fn search_ranks_jumps_marks_and_stems_in_one_file_and_in_shards() {
         "the lowered threshold gives shards"
     );
 
-    let out = Command::new("node")
-        .arg(workspace.join("tests/browser/search.test.mjs"))
-        .arg(&one)
-        .arg(&sharded)
-        .args(["--cases", CASES])
-        .arg("--screenshots")
-        .arg(workspace.join("target/screenshots"))
-        .env("CHROMIUM", &chromium)
-        .current_dir(workspace)
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    println!("{stdout}{stderr}");
-    assert!(
-        out.status.success(),
-        "the search checks failed ({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
-        out.status
+    let screenshots = workspace.join("target/screenshots");
+    common::browser::run_script(
+        &chromium,
+        workspace,
+        "search.test.mjs",
+        [
+            one.as_os_str(),
+            sharded.as_os_str(),
+            "--cases".as_ref(),
+            CASES.as_ref(),
+            "--screenshots".as_ref(),
+            screenshots.as_os_str(),
+        ],
+        "the search checks failed",
     );
 }
 

@@ -49,3 +49,29 @@ fn missing(workspace: &Path, chromium: &Path) -> Option<String> {
     }
     None
 }
+
+/// Runs the browser script `script` (under `tests/browser/`) with `args`, Chromium
+/// at `chromium`, from `workspace`; prints what it said and fails the test with
+/// `what` and its output when it does not succeed.
+#[allow(clippy::print_stdout, clippy::expect_used)]
+pub fn run_script<I, S>(chromium: &Path, workspace: &Path, script: &str, args: I, what: &str)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = Command::new("node")
+        .arg(workspace.join("tests/browser").join(script))
+        .args(args)
+        .env("CHROMIUM", chromium)
+        .current_dir(workspace)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}{stderr}");
+    assert!(
+        out.status.success(),
+        "{what} ({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+        out.status
+    );
+}
