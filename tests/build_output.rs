@@ -151,3 +151,129 @@ fn names_that_are_not_one_file_name_have_their_page_inside_the_site() {
     }
     assert!(!out.parent().unwrap().join("escape.html").exists());
 }
+
+/// Incremental rendering (issue "Performance"): a rebuild renders only the pages
+/// whose context changed and links the rest from the previous site, so an edit must
+/// reach every page that shows what it changed. After each kind of edit (a body, a
+/// name in the roster that decision pages show, a title other records link to, a
+/// commit that changes history, a template, the site title, a new record) the
+/// rebuild over the previous site equals a build into an empty folder, file for
+/// file; and an untouched rebuild renders nothing.
+#[test]
+fn after_any_edit_a_rebuild_over_the_previous_site_equals_a_fresh_build() {
+    let repo = clean_repo();
+    let out = repo.outside("site");
+    let build = |out: &Path| {
+        let run = repo
+            .docket()
+            .args(["build", "--out", out.to_str().unwrap(), "--timings"])
+            .run();
+        run.assert_code(0);
+        run
+    };
+    /// How many files the rebuild linked without rendering (`--timings`).
+    fn reused(stderr: &str) -> usize {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains("reused without rendering"))
+            .unwrap_or_else(|| panic!("no reuse count in:\n{stderr}"));
+        let before = line.split(" of them reused").next().unwrap();
+        before.rsplit(' ').next().unwrap().parse().unwrap()
+    }
+    build(&out);
+    let again = build(&out);
+    let pages = std::fs::read_dir(out.join("decisions")).unwrap().count();
+    assert!(
+        reused(&again.stderr) > pages,
+        "an unchanged handbook renders nothing again:\n{}",
+        again.stderr
+    );
+
+    let d3 = "docs/decisions/0003-use-postgresql.md";
+    let edits: Vec<(&str, Box<dyn Fn()>)> = vec![
+        (
+            "a decision's body",
+            Box::new(|| {
+                let text = repo.read(d3);
+                repo.write(d3, format!("{text}\nA paragraph added later.\n"));
+            }),
+        ),
+        (
+            "a name in the roster",
+            Box::new(|| {
+                let roster = repo.read("docs/people.yaml");
+                repo.write(
+                    "docs/people.yaml",
+                    roster.replace("Alice Ng", "Alice Ngozi"),
+                );
+            }),
+        ),
+        (
+            "a title another record links to",
+            Box::new(|| {
+                let rel = "docs/decisions/0001-use-mysql.md";
+                let text = repo.read(rel);
+                repo.write(
+                    rel,
+                    text.replace("Use MySQL for billing", "Use MariaDB for billing"),
+                );
+            }),
+        ),
+        (
+            "a commit",
+            Box::new(|| {
+                repo.commit("edits");
+            }),
+        ),
+        (
+            "a template",
+            Box::new(|| {
+                repo.write("templates/404.html", "<p>Lost {{ site.title }}</p>\n");
+            }),
+        ),
+        (
+            "the site title",
+            Box::new(|| {
+                let toml = repo.read("docket.toml");
+                repo.write(
+                    "docket.toml",
+                    toml.replace("Acme handbook", "Acme's handbook"),
+                );
+            }),
+        ),
+        (
+            "a new record",
+            Box::new(|| {
+                repo.write(
+                    "docs/decisions/0004-cache.md",
+                    "---\ntitle: Cache invoices\nstatus: proposed\nowner: bob\ndate: 2026-11-20\nsupersedes: [3]\n---\n\nSee [the store](0003-use-postgresql.md).\n",
+                );
+            }),
+        ),
+    ];
+    for (n, (what, edit)) in edits.iter().enumerate() {
+        edit();
+        build(&out);
+        let fresh = repo.outside(&format!("fresh-{n}"));
+        build(&fresh);
+        let (a, b) = (files(&out), files(&fresh));
+        assert_eq!(
+            a.keys().collect::<Vec<_>>(),
+            b.keys().collect::<Vec<_>>(),
+            "after {what}"
+        );
+        // Pages first; the marker (which lists the page keys) last.
+        for (rel, bytes) in a.iter().filter(|(rel, _)| *rel != ".docket-site") {
+            assert!(
+                bytes == &b[rel],
+                "after {what}, {rel} differs from a fresh build's:\n{}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        assert_eq!(a[".docket-site"], b[".docket-site"], "after {what}");
+    }
+    let page = std::fs::read_to_string(out.join("decisions/0003-use-postgresql.html")).unwrap();
+    assert!(page.contains("A paragraph added later."));
+    assert!(page.contains("Alice Ngozi"));
+    assert!(page.contains("Use MariaDB for billing"));
+}

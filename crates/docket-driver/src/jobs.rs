@@ -348,13 +348,14 @@ fn site_timings(t: &mut Timings, s: &docket_site::BuildSummary, total: std::time
         "render + write",
         pages,
         format!(
-            "{} pages, {} files, {}; thread time: render {}, write {} ({} unchanged files linked)",
+            "{} pages, {} files, {}; thread time: render {}, write {} ({} unchanged files linked, {} of them reused without rendering)",
             s.pages,
             w.files,
             timings::bytes(w.bytes),
             timings::seconds(s.render_time),
             timings::seconds(w.time),
-            w.linked
+            w.linked,
+            w.reused
         ),
     );
     t.record("swap", w.swap, "");

@@ -7,6 +7,7 @@ use docket_model::time::{format_date, format_time};
 use docket_model::{CommitInfo, Data, Document, Kind};
 use minijinja::Value;
 
+use crate::fingerprint::Fingerprint;
 use crate::markdown::{Rendered, render_with};
 use crate::prepared::Prepared;
 use crate::urls::root_of;
@@ -60,7 +61,14 @@ fn body(p: &Prepared<'_>, doc: &Document, page_url: &str) -> Rendered {
 
 /// The view of a document shown on the page at `page_url`.
 pub(crate) fn doc_view(p: &Prepared<'_>, doc: &Document, page_url: &str) -> DocView {
-    let r = body(p, doc, page_url);
+    let mut view = doc_view_head(p, doc);
+    fill_body(&mut view, p, doc, page_url);
+    view
+}
+
+/// [`doc_view`] without the body (`html`, `toc` and `summary` empty), for a page
+/// keyed by [`body_key`] that may not need rendering ([`fill_body`] completes it).
+pub(crate) fn doc_view_head(p: &Prepared<'_>, doc: &Document) -> DocView {
     let owner = match &doc.data {
         // A decision's owner may come from MADR's `decision-makers` (SPEC §9).
         Data::Decision(d) => d.owner.as_ref().map(|o| p.links.person_ref(&o.value)),
@@ -98,21 +106,44 @@ pub(crate) fn doc_view(p: &Prepared<'_>, doc: &Document, page_url: &str) -> DocV
         title: doc.title(),
         path: doc.path.clone(),
         url: p.links.urls.of(doc),
-        html: Value::from_safe_string(r.html),
-        toc: r
-            .headings
-            .iter()
-            .map(|(level, text, id)| TocEntry {
-                level: *level,
-                text: text.clone(),
-                id: id.clone(),
-            })
-            .collect(),
+        html: Value::from_safe_string(String::new()),
+        toc: Vec::new(),
         owner,
         description,
-        summary: r.summary,
+        summary: String::new(),
         edit_url,
     }
+}
+
+/// Renders `doc`'s body into `view` for the page at `page_url`.
+pub(crate) fn fill_body(view: &mut DocView, p: &Prepared<'_>, doc: &Document, page_url: &str) {
+    let r = body(p, doc, page_url);
+    view.html = Value::from_safe_string(r.html);
+    view.toc = r
+        .headings
+        .iter()
+        .map(|(level, text, id)| TocEntry {
+            level: *level,
+            text: text.clone(),
+            id: id.clone(),
+        })
+        .collect();
+    view.summary = r.summary;
+}
+
+/// What `doc`'s body on a page is rendered from, but the page's URL and the
+/// build's link tables (both in the page's key, `writer::site_key`): the body's
+/// text, the metadata lines left out of it, and where the document is (links are
+/// resolved from there).
+pub(crate) fn body_key(doc: &Document) -> u64 {
+    let mut f = Fingerprint::new("body");
+    f.str(doc.text.get(doc.body.clone()).unwrap_or(""))
+        .str(&doc.handbook_path)
+        .u64(doc.body.start as u64);
+    for range in doc.metadata_lines() {
+        f.u64(range.start as u64).u64(range.end as u64);
+    }
+    f.finish()
 }
 
 /// The commits that changed the file at `path` (a record of `kind`), newest first,

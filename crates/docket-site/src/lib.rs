@@ -12,7 +12,8 @@
 //! Modules depend on the ones above them in this list, never on one below, so no
 //! two modules depend on each other (`tests/layers.rs` checks the order):
 //!
-//! - `error` ([`SiteError`]), `escape` (the one HTML/XML escaper), `related` (each
+//! - `error` ([`SiteError`]), `escape` (the one HTML/XML escaper), `fingerprint`
+//!   (page keys: what a page is rendered from, hashed), `related` (each
 //!   record's most alike records by text: TF-IDF at build time; [`RelatedCounts`],
 //!   the counted words `docket serve` keeps between renders), [`views`] (the
 //!   template context contract, and how its dates and figures are written),
@@ -42,6 +43,7 @@
 mod docview;
 mod error;
 mod escape;
+mod fingerprint;
 mod links;
 pub mod live;
 pub mod markdown;
@@ -94,7 +96,8 @@ pub fn build(
         writer::Sink::Staging(&staging),
         &prepared.site,
         &prepared.nav,
-    );
+    )
+    .keyed(writer::site_key(&prepared, &templates));
     let mut summary = pages::write_site(&prepared, &writer, repo_root, progress)?;
     let (out, written, cleanup) = staging.commit()?;
     summary.out = out;

@@ -81,6 +81,9 @@ pub struct WriteStats {
     pub files: u64,
     /// Of those, files equal to the previous site's, hard-linked rather than written.
     pub linked: u64,
+    /// Of those, pages (and search index files) whose key was unchanged: linked
+    /// without being rendered.
+    pub reused: u64,
     /// Bytes of the new site.
     pub bytes: u64,
     /// Time spent writing (or linking), summed over the threads that did it.

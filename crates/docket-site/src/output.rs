@@ -9,8 +9,13 @@
 //! independent), each folder is created once, and the previous site is removed
 //! after the swap on a thread of its own ([`Cleanup`]). A killed build still leaves
 //! the old site or the new one, never a mix.
+//!
+//! The marker file also lists each page's key (`crate::fingerprint`) and size: the
+//! next build links a page whose key is unchanged without rendering it
+//! ([`Staging::reuse`]). The list is swapped in with the site it describes, so it
+//! never speaks of another site's files.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -23,6 +28,11 @@ use crate::options::{Cleanup, WriteStats};
 /// The file that marks a folder as docket's output.
 pub const MARKER: &str = ".docket-site";
 
+/// The marker's first line; the page keys follow, one a line: the key (16 hex
+/// digits), the file's size and its site-relative path.
+const MARKER_TEXT: &str =
+    "This folder was written by docket build and is replaced on every build.\n";
+
 /// A build in progress: files go to a temporary folder until [`Staging::commit`].
 pub struct Staging {
     tmp: PathBuf,
@@ -32,6 +42,13 @@ pub struct Staging {
     previous: Option<PathBuf>,
     /// Folders already created in the staging folder.
     created: Mutex<HashSet<PathBuf>>,
+    /// The previous site's page keys: path → (key, size).
+    previous_keys: HashMap<String, (u64, u64)>,
+    /// Set when a set of files was linked in part: writing one of them again
+    /// unlinks it first.
+    reused_some: std::sync::atomic::AtomicBool,
+    /// This build's page keys: path → (key, size).
+    keys: Mutex<HashMap<String, (u64, u64)>>,
     stats: Stats,
     committed: bool,
 }
@@ -41,6 +58,7 @@ pub struct Staging {
 struct Stats {
     files: AtomicU64,
     linked: AtomicU64,
+    reused: AtomicU64,
     bytes: AtomicU64,
     nanos: AtomicU64,
 }
@@ -109,8 +127,16 @@ impl Staging {
         remove_leftovers(&parent, &name);
         fs::create_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, e))?;
         let previous = out.join(MARKER).is_file().then(|| out.clone());
+        let previous_keys = previous
+            .as_ref()
+            .and_then(|out| fs::read_to_string(out.join(MARKER)).ok())
+            .map(|text| read_keys(&text))
+            .unwrap_or_default();
         Ok(Self {
             created: Mutex::new(HashSet::from([tmp.clone()])),
+            previous_keys,
+            keys: Mutex::new(HashMap::new()),
+            reused_some: Default::default(),
             tmp,
             out,
             previous,
@@ -124,6 +150,7 @@ impl Staging {
         WriteStats {
             files: self.stats.files.load(Ordering::Relaxed),
             linked: self.stats.linked.load(Ordering::Relaxed),
+            reused: self.stats.reused.load(Ordering::Relaxed),
             bytes: self.stats.bytes.load(Ordering::Relaxed),
             time: Duration::from_nanos(self.stats.nanos.load(Ordering::Relaxed)),
             swap: Duration::ZERO,
@@ -155,17 +182,18 @@ impl Staging {
 
     /// Writes one file, `rel` being a site-relative path with `/` separators.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        self.write_keyed(rel, bytes, None)
+    }
+
+    /// Writes one file, remembering `key` (a page's key) for the next build.
+    pub(crate) fn write_keyed(
+        &self,
+        rel: &str,
+        bytes: &[u8],
+        key: Option<u64>,
+    ) -> Result<(), SiteError> {
         let started = Instant::now();
-        let mut relative = PathBuf::new();
-        for part in rel.split('/') {
-            if part.is_empty() || part == "." || part == ".." {
-                return Err(SiteError::UnsafeOutput {
-                    path: PathBuf::from(rel),
-                    reason: "the page path leaves the output folder".into(),
-                });
-            }
-            relative.push(part);
-        }
+        let relative = relative_path(rel)?;
         let path = self.tmp.join(&relative);
         if let Some(parent) = path.parent() {
             self.create_dir(parent)?;
@@ -173,25 +201,117 @@ impl Staging {
         if self.link_unchanged(&relative, &path, bytes) {
             self.stats.linked.fetch_add(1, Ordering::Relaxed);
         } else {
+            if self.reused_some.load(Ordering::Relaxed) {
+                // A file of a set [`Staging::reuse_all`] began to link: the name goes
+                // first, so that writing never changes the previous site's file.
+                let _ = fs::remove_file(&path);
+            }
             fs::write(&path, bytes).map_err(|e| SiteError::io(&path, e))?;
         }
+        match key {
+            Some(key) => self.remember(rel, key, bytes.len() as u64),
+            None => self.forget(rel),
+        }
+        self.count(bytes.len() as u64, started);
+        Ok(())
+    }
+
+    /// Links the previous site's `rel` into the staging folder when the previous
+    /// build wrote it under `key` (and it still has the size it had then); says
+    /// whether it did. Nothing is read or rendered for a reused page.
+    pub(crate) fn reuse(&self, rel: &str, key: u64) -> Result<bool, SiteError> {
+        let Some(previous) = &self.previous else {
+            return Ok(false);
+        };
+        let Some(&(old_key, size)) = self.previous_keys.get(rel) else {
+            return Ok(false);
+        };
+        if old_key != key {
+            return Ok(false);
+        }
+        let started = Instant::now();
+        let relative = relative_path(rel)?;
+        let old = previous.join(&relative);
+        if !fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == size) {
+            return Ok(false);
+        }
+        let path = self.tmp.join(&relative);
+        if let Some(parent) = path.parent() {
+            self.create_dir(parent)?;
+        }
+        if fs::hard_link(&old, &path).is_err() {
+            return Ok(false);
+        }
+        self.remember(rel, key, size);
+        self.stats.linked.fetch_add(1, Ordering::Relaxed);
+        self.stats.reused.fetch_add(1, Ordering::Relaxed);
+        self.count(size, started);
+        Ok(true)
+    }
+
+    /// Links every file of the previous site that `belongs` and was written under
+    /// `key`; their size, or `None` when there were none or one could not be linked.
+    pub(crate) fn reuse_all(&self, belongs: impl Fn(&str) -> bool, key: u64) -> Option<u64> {
+        let files: Vec<(&String, u64)> = self
+            .previous_keys
+            .iter()
+            .filter(|(rel, (k, _))| *k == key && belongs(rel))
+            .map(|(rel, (_, size))| (rel, *size))
+            .collect();
+        if files.is_empty() {
+            return None;
+        }
+        let mut bytes = 0;
+        for (rel, size) in files {
+            if !matches!(self.reuse(rel, key), Ok(true)) {
+                self.reused_some.store(true, Ordering::Relaxed);
+                return None;
+            }
+            bytes += size;
+        }
+        Some(bytes)
+    }
+
+    fn forget(&self, rel: &str) {
+        if let Ok(mut keys) = self.keys.lock() {
+            keys.remove(rel);
+        }
+    }
+
+    fn remember(&self, rel: &str, key: u64, size: u64) {
+        // One line per page in the marker: a path that would break the line is not
+        // kept (its page is rendered each time).
+        if rel.contains(['\n', '\r']) {
+            return;
+        }
+        if let Ok(mut keys) = self.keys.lock() {
+            keys.insert(rel.to_string(), (key, size));
+        }
+    }
+
+    fn count(&self, bytes: u64, started: Instant) {
         self.stats.files.fetch_add(1, Ordering::Relaxed);
-        self.stats
-            .bytes
-            .fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        self.stats.bytes.fetch_add(bytes, Ordering::Relaxed);
         let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
         self.stats.nanos.fetch_add(nanos, Ordering::Relaxed);
-        Ok(())
     }
 
     /// Swaps the finished site in; the previous one is removed on a thread of its
     /// own ([`Cleanup`]).
     pub fn commit(mut self) -> Result<(PathBuf, WriteStats, Cleanup), SiteError> {
         let started = Instant::now();
-        self.write(
-            MARKER,
-            b"This folder was written by docket build and is replaced on every build.\n",
-        )?;
+        let mut marker = MARKER_TEXT.to_string();
+        let keys = self
+            .keys
+            .lock()
+            .map(|mut k| std::mem::take(&mut *k))
+            .unwrap_or_default();
+        let mut keys: Vec<(String, (u64, u64))> = keys.into_iter().collect();
+        keys.sort();
+        for (rel, (key, size)) in keys {
+            marker.push_str(&format!("{key:016x} {size} {rel}\n"));
+        }
+        self.write(MARKER, marker.as_bytes())?;
         let old = self.tmp.with_file_name(format!(
             ".{}.docket-old-{}",
             self.out
@@ -219,6 +339,35 @@ impl Staging {
         }
         Ok((self.out.clone(), stats, cleanup))
     }
+}
+
+/// `rel` (a site-relative path with `/` separators) as a path inside the output
+/// folder; an error when it would leave it.
+fn relative_path(rel: &str) -> Result<PathBuf, SiteError> {
+    let mut relative = PathBuf::new();
+    for part in rel.split('/') {
+        if part.is_empty() || part == "." || part == ".." {
+            return Err(SiteError::UnsafeOutput {
+                path: PathBuf::from(rel),
+                reason: "the page path leaves the output folder".into(),
+            });
+        }
+        relative.push(part);
+    }
+    Ok(relative)
+}
+
+/// The page keys a marker lists (lines that do not read are left out).
+fn read_keys(text: &str) -> HashMap<String, (u64, u64)> {
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let key = u64::from_str_radix(parts.next()?, 16).ok()?;
+            let size = parts.next()?.parse().ok()?;
+            Some((parts.next()?.to_string(), (key, size)))
+        })
+        .collect()
 }
 
 /// Removes the previous sites that an earlier build left beside `name` when it

@@ -32,15 +32,17 @@
 //! `serde_json::Value` of the whole index would double the build's peak memory),
 //! and the same input gives the same bytes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use docket_model::{Data, DecisionId, Document, Kind};
+use docket_model::{Data, DecisionId, Document, Kind, Person};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 
 use crate::error::SiteError;
 use crate::escape::push_script_json;
+use crate::fingerprint::Fingerprint;
 use crate::prepared::Prepared;
 use crate::stem::stem;
 use crate::team::update_title;
@@ -94,8 +96,17 @@ struct Doc {
 #[derive(Default)]
 pub struct SearchIndex {
     docs: Vec<Doc>,
-    /// Word → `doc * 8 + field`, ascending (documents are added in order).
-    words: BTreeMap<String, Vec<u32>>,
+    /// Word → `doc * 8 + field`, ascending (documents are added in order). Written
+    /// out in word order ([`SearchIndex::sorted_words`]).
+    words: HashMap<String, Vec<u32>>,
+}
+
+/// A document ready to be numbered: what results show of it, and each distinct word
+/// with the best field it is found in, in word order. Made on any thread
+/// ([`analyse`]); numbered in order by [`SearchIndex::push`].
+struct Analysed {
+    doc: Doc,
+    words: Vec<(String, Field)>,
 }
 
 /// What [`SearchIndex::add`] is given about a document.
@@ -127,66 +138,83 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// What results show of `e`, and its words with their best fields.
+fn analyse(e: &Entry<'_>) -> Analysed {
+    // Bounded, whatever the document says (adversarial case 0021: a 2 MB title).
+    let doc = Doc {
+        url: e.url.into(),
+        title: e.title.chars().take(200).collect(),
+        kind: e.kind.into(),
+        summary: e.summary.chars().take(120).collect(),
+        id: e.id.map(|i| i.to_string()).unwrap_or_default(),
+        excerpt: e.excerpt.to_string(),
+    };
+    let mut found: Vec<(String, Field)> = Vec::new();
+    if let Some(id) = e.id {
+        found.push((format!("#{id}"), Field::Id));
+    }
+    let mut title: Vec<String> = words(e.title).collect();
+    let title_words = title.len();
+    title.sort_unstable();
+    for run in title.chunk_by(|a, b| a == b) {
+        let field = if run.len() * 2 > title_words {
+            Field::TitleMostly
+        } else {
+            Field::Title
+        };
+        found.push((run[0].clone(), field));
+    }
+    for t in e.meta {
+        found.extend(words(t).map(|w| (w, Field::Meta)));
+    }
+    found.extend(words(e.body).map(|w| (w, Field::Body)));
+    // By word, then best field first: the first of each word's run is kept.
+    found.sort_unstable();
+    found.dedup_by(|later, first| later.0 == first.0);
+    Analysed { doc, words: found }
+}
+
 impl SearchIndex {
     /// Adds a document; documents are numbered in the order they are added, which is
     /// the order equal results are shown in.
+    #[cfg(test)]
     pub fn add(&mut self, e: &Entry<'_>) {
+        self.push(analyse(e));
+    }
+
+    /// Numbers an analysed document (the next number) and adds its postings.
+    fn push(&mut self, a: Analysed) {
         let n = u32::try_from(self.docs.len()).unwrap_or(u32::MAX / 4);
-        // Bounded, whatever the document says (adversarial case 0021: a 2 MB title).
-        self.docs.push(Doc {
-            url: e.url.into(),
-            title: e.title.chars().take(200).collect(),
-            kind: e.kind.into(),
-            summary: e.summary.chars().take(120).collect(),
-            id: e.id.map(|i| i.to_string()).unwrap_or_default(),
-            excerpt: e.excerpt.to_string(),
-        });
-        let mut best: BTreeMap<String, Field> = BTreeMap::new();
-        let mut note = |w: String, f: Field| {
-            let slot = best.entry(w).or_insert(f);
-            if f < *slot {
-                *slot = f;
-            }
-        };
-        if let Some(id) = e.id {
-            note(format!("#{id}"), Field::Id);
-        }
-        let title: Vec<String> = words(e.title).collect();
-        let mut times: BTreeMap<&str, usize> = BTreeMap::new();
-        for w in &title {
-            *times.entry(w).or_default() += 1;
-        }
-        for (w, n) in times {
-            let field = if n * 2 > title.len() {
-                Field::TitleMostly
-            } else {
-                Field::Title
-            };
-            note(w.to_string(), field);
-        }
-        for t in e.meta {
-            for w in words(t) {
-                note(w, Field::Meta);
+        self.docs.push(a.doc);
+        for (w, f) in a.words {
+            let posting = n.saturating_mul(FIELDS) | f as u32;
+            match self.words.get_mut(w.as_str()) {
+                Some(list) => list.push(posting),
+                None => {
+                    self.words.insert(w, vec![posting]);
+                }
             }
         }
-        for w in words(e.body) {
-            note(w, Field::Body);
-        }
-        for (w, f) in best {
-            self.words
-                .entry(w)
-                .or_default()
-                .push(n.saturating_mul(FIELDS) | f as u32);
-        }
+    }
+
+    /// The words with their postings, in word order (the order they are written in).
+    fn sorted_words(&self) -> Vec<(&str, &[u32])> {
+        let mut words: Vec<(&str, &[u32])> = self
+            .words
+            .iter()
+            .map(|(w, l)| (w.as_str(), l.as_slice()))
+            .collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        words
     }
 
     /// The stems of the index's words, with their words, where a query's stem
     /// finds more than the word itself.
-    fn stems(&self) -> BTreeMap<String, Vec<&str>> {
+    fn stems<'a>(&self, sorted: &[(&'a str, &[u32])]) -> BTreeMap<String, Vec<&'a str>> {
         let mut stems: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-        for w in self.words.keys() {
+        for &(w, _) in sorted {
             let s = stem(w);
-            if s != *w || self.words.contains_key(&s) {
+            if s != w || self.words.contains_key(&s) {
                 stems.entry(s).or_default().push(w);
             }
         }
@@ -222,11 +250,12 @@ impl SearchIndex {
             return emit(INDEX_FILE.to_string(), self.to_script());
         }
         let per = DOCS_PER_SHARD.min(shard_docs.max(1));
-        let stems = self.stems();
+        let words = self.sorted_words();
+        let stems = self.stems(&words);
         // Words and stems by their first two characters; both maps are sorted, so
         // each key's words are one run.
         let mut shards: BTreeMap<String, Shard<'_>> = BTreeMap::new();
-        for (w, list) in &self.words {
+        for &(w, list) in &words {
             shards.entry(shard_key(w)).or_default().0.push((w, list));
         }
         for (s, list) in &stems {
@@ -274,12 +303,10 @@ impl SearchIndex {
         out.push_str("window.DOCKET_SEARCH={\"docs\":[");
         push_docs(&mut out, &self.docs);
         out.push_str("],\"words\":{");
-        push_words(
-            &mut out,
-            self.words.iter().map(|(w, l)| (w.as_str(), l.as_slice())),
-        );
+        let words = self.sorted_words();
+        push_words(&mut out, words.iter().copied());
         out.push_str("},\"stems\":{");
-        let stems = self.stems();
+        let stems = self.stems(&words);
         push_stems(
             &mut out,
             stems.iter().map(|(s, l)| (s.as_str(), l.as_slice())),
@@ -414,9 +441,80 @@ fn tier(kind: Kind) -> u8 {
     }
 }
 
+/// What the index is made of, in its order.
+enum Source<'a> {
+    Doc(&'a Document),
+    Person(&'a Person),
+}
+
+/// Documents analysed at once: enough to keep both threads busy, few enough that
+/// their words (a long body has thousands) are not all held at once.
+const CHUNK: usize = 256;
+
 /// The index of a site: every readable decision, record, charter, brief, update,
-/// roster person and free page, in that order.
+/// roster person and free page, in that order. Documents are analysed in parallel,
+/// a chunk at a time, and numbered in order.
 pub(crate) fn index(p: &Prepared<'_>) -> SearchIndex {
+    let sources = sources(p);
+    let mut search = SearchIndex::default();
+    for chunk in sources.chunks(CHUNK) {
+        let analysed: Vec<Analysed> = chunk
+            .par_iter()
+            .filter_map(|source| match source {
+                Source::Doc(doc) => analyse_document(p, doc),
+                Source::Person(person) => analyse_person(p, person),
+            })
+            .collect();
+        for a in analysed {
+            search.push(a);
+        }
+    }
+    search
+}
+
+/// The key of the index's files (as a page's key, `crate::fingerprint`): the
+/// build's key, where the index splits, and what each entry is made of, in order.
+/// Hashing the entries is a small part of analysing them, so an unchanged
+/// handbook's index is linked from the previous site, not made again.
+pub(crate) fn key(p: &Prepared<'_>, site_key: u64) -> u64 {
+    let keys: Vec<u64> = sources(p)
+        .par_iter()
+        .map(|source| {
+            let mut f = Fingerprint::new("search entry");
+            match source {
+                Source::Doc(doc) => {
+                    if let Some(x) = parts(p, doc) {
+                        x.key(&mut f);
+                    }
+                }
+                Source::Person(person) => {
+                    person_entry(p, person, |e| {
+                        f.str(e.url).str(e.title).str(e.summary).str(e.excerpt);
+                        for m in e.meta {
+                            f.str(m);
+                        }
+                    });
+                }
+            }
+            f.finish()
+        })
+        .collect();
+    let mut f = Fingerprint::new("search index");
+    f.u64(site_key).u64(shard_docs() as u64);
+    for k in keys {
+        f.u64(k);
+    }
+    f.finish()
+}
+
+/// Whether `rel` is a file of the index (`search-index.js` or a shard).
+pub(crate) fn is_index_file(rel: &str) -> bool {
+    rel == INDEX_FILE || rel.starts_with(SHARD_DIR)
+}
+
+/// What the index is made of, in its order: decisions, records, the charter,
+/// briefs and updates, then the roster's people, then free pages.
+fn sources<'a>(p: &Prepared<'a>) -> Vec<Source<'a>> {
     let mut docs: Vec<(u8, &Document)> = p
         .repo
         .documents
@@ -425,27 +523,25 @@ pub(crate) fn index(p: &Prepared<'_>) -> SearchIndex {
         .filter_map(|d| searched_kind(d).map(|k| (tier(k), d)))
         .collect();
     docs.sort_by_key(|(t, _)| *t);
-    let mut search = SearchIndex::default();
-    let mut people_done = false;
-    for (t, doc) in docs {
-        if t > tier(Kind::People) && !people_done {
-            add_people(&mut search, p);
-            people_done = true;
-        }
-        add_document(&mut search, p, doc);
-    }
-    if !people_done {
-        add_people(&mut search, p);
-    }
-    search
+    let people_at = docs.partition_point(|(t, _)| *t <= tier(Kind::People));
+    docs[..people_at]
+        .iter()
+        .map(|(_, d)| Source::Doc(d))
+        .chain(p.repo.people().map(Source::Person))
+        .chain(docs[people_at..].iter().map(|(_, d)| Source::Doc(d)))
+        .collect()
 }
 
-/// Writes the index's files; returns their size in bytes.
-pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<usize, SiteError> {
+/// Writes the files of `index` under `key`; returns their size in bytes.
+pub(crate) fn write(
+    index: &SearchIndex,
+    w: &Writer<'_>,
+    key: Option<u64>,
+) -> Result<usize, SiteError> {
     let mut bytes = 0;
-    index(p).each_file(shard_docs(), |path, text| {
+    index.each_file(shard_docs(), |path, text| {
         bytes += text.len();
-        w.file(&path, text.as_bytes())
+        w.file_keyed(&path, text.as_bytes(), key)
     })?;
     Ok(bytes)
 }
@@ -453,7 +549,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>) -> Result<usize, SiteError
 /// Every file of the index when `rel` is one of them (`search-index.js` or a
 /// shard), for the preview, which keeps them all: one query asks for several.
 pub(crate) fn files_for(p: &Prepared<'_>, rel: &str) -> Option<Vec<(String, Vec<u8>)>> {
-    if rel != INDEX_FILE && !rel.starts_with(SHARD_DIR) {
+    if !is_index_file(rel) {
         return None;
     }
     let mut files = Vec::new();
@@ -479,30 +575,37 @@ fn shard_docs() -> usize {
     SHARD_THRESHOLD.load(Ordering::Relaxed)
 }
 
-fn add_people(search: &mut SearchIndex, p: &Prepared<'_>) {
-    for person in p.repo.people() {
-        if let Some(id) = &person.id {
-            let name = person.name.clone().unwrap_or_else(|| id.value.clone());
-            let role = person.role.as_deref().unwrap_or("");
-            let team = person.team.as_deref().unwrap_or("");
-            let excerpt = match (role, team) {
-                ("", "") => String::new(),
-                (r, "") => r.to_string(),
-                ("", t) => format!("Team {t}"),
-                (r, t) => format!("{r}, team {t}"),
-            };
-            search.add(&Entry {
-                url: &p.links.urls.person(&id.value),
-                title: &name,
-                kind: "person",
-                summary: role,
-                id: None,
-                excerpt: &excerpt,
-                meta: &[&id.value, team, role],
-                body: "",
-            });
-        }
-    }
+/// A roster person: name, role and team.
+fn analyse_person(p: &Prepared<'_>, person: &Person) -> Option<Analysed> {
+    person_entry(p, person, |e| analyse(e))
+}
+
+/// A roster person's entry, given to `f`.
+fn person_entry<R>(
+    p: &Prepared<'_>,
+    person: &Person,
+    f: impl FnOnce(&Entry<'_>) -> R,
+) -> Option<R> {
+    let id = person.id.as_ref()?;
+    let name = person.name.clone().unwrap_or_else(|| id.value.clone());
+    let role = person.role.as_deref().unwrap_or("");
+    let team = person.team.as_deref().unwrap_or("");
+    let excerpt = match (role, team) {
+        ("", "") => String::new(),
+        (r, "") => r.to_string(),
+        ("", t) => format!("Team {t}"),
+        (r, t) => format!("{r}, team {t}"),
+    };
+    Some(f(&Entry {
+        url: &p.links.urls.person(&id.value),
+        title: &name,
+        kind: "person",
+        summary: role,
+        id: None,
+        excerpt: &excerpt,
+        meta: &[&id.value, team, role],
+        body: "",
+    }))
 }
 
 /// The kind a document is searched as; none for what has no page of its own.
@@ -517,12 +620,39 @@ fn searched_kind(doc: &Document) -> Option<Kind> {
     }
 }
 
-/// Adds `doc` with its kind, summary (a record's status), id, tags, owner, headings,
-/// the start of its body and an excerpt.
-fn add_document(search: &mut SearchIndex, p: &Prepared<'_>, doc: &Document) {
-    let Some(kind) = searched_kind(doc) else {
-        return;
-    };
+/// What a document's entry is made of, before its excerpt is cut.
+struct Parts<'a> {
+    url: String,
+    title: String,
+    kind: &'static str,
+    summary: String,
+    id: Option<u32>,
+    tags: String,
+    owner: String,
+    headings: String,
+    /// The searched start of the body.
+    body: &'a str,
+}
+
+impl Parts<'_> {
+    /// Everything an entry is made of, for the index's key.
+    fn key(&self, f: &mut Fingerprint) {
+        f.str(&self.url)
+            .str(&self.title)
+            .str(self.kind)
+            .str(&self.summary)
+            .u64(self.id.map_or(u64::MAX, u64::from))
+            .str(&self.tags)
+            .str(&self.owner)
+            .str(&self.headings)
+            .str(self.body);
+    }
+}
+
+/// `doc` with its kind, summary (a record's status), id, tags, owner, headings and
+/// the start of its body.
+fn parts<'a>(p: &Prepared<'_>, doc: &'a Document) -> Option<Parts<'a>> {
+    let kind = searched_kind(doc)?;
     // A record (of the team's own kind too: it says `proposal`) has its status
     // and its number.
     let (summary, id) = match &doc.data {
@@ -535,7 +665,6 @@ fn add_document(search: &mut SearchIndex, p: &Prepared<'_>, doc: &Document) {
         ),
         _ => (String::new(), None),
     };
-    let kind = kind.name();
     let body = doc.text.get(doc.body.clone()).unwrap_or("");
     let tags = match &doc.data {
         Data::Decision(d) => d.tags.join(" "),
@@ -557,20 +686,34 @@ fn add_document(search: &mut SearchIndex, p: &Prepared<'_>, doc: &Document) {
         .map(|h| h.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    // Body words once per document, whatever the body's length (a 40 MB page must
-    // not make a 40 MB index).
-    let body = prefix(body, BODY_BYTES);
-    let title = update_title(&p.links, doc).unwrap_or_else(|| doc.title());
-    search.add(&Entry {
-        url: &p.links.urls.of(doc),
-        title: &title,
-        kind,
-        summary: &summary,
+    Some(Parts {
+        url: p.links.urls.of(doc),
+        title: update_title(&p.links, doc).unwrap_or_else(|| doc.title()),
+        kind: kind.name(),
+        summary,
         id,
-        excerpt: &excerpt(prefix(body, EXCERPT_SOURCE_BYTES)),
-        meta: &[&tags, &owner, &headings],
-        body,
-    });
+        tags,
+        owner,
+        headings,
+        // Body words once per document, whatever the body's length (a 40 MB page
+        // must not make a 40 MB index).
+        body: prefix(body, BODY_BYTES),
+    })
+}
+
+/// `doc` analysed, with an excerpt of its body.
+fn analyse_document(p: &Prepared<'_>, doc: &Document) -> Option<Analysed> {
+    let x = parts(p, doc)?;
+    Some(analyse(&Entry {
+        url: &x.url,
+        title: &x.title,
+        kind: x.kind,
+        summary: &x.summary,
+        id: x.id,
+        excerpt: &excerpt(prefix(x.body, EXCERPT_SOURCE_BYTES)),
+        meta: &[&x.tags, &x.owner, &x.headings],
+        body: x.body,
+    }))
 }
 
 /// How much of a body is searched.

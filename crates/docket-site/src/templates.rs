@@ -145,6 +145,15 @@ impl Templates {
             .map_err(|e| SiteError::template(name, &e))
     }
 
+    /// Every template and asset the build can use, built-ins first, then the
+    /// user's (for the build's key: a change to any of them re-renders every page).
+    pub(crate) fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        BUILTIN
+            .iter()
+            .copied()
+            .chain(self.user.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    }
+
     /// An asset's text: the user's override or the built-in.
     pub fn asset(&self, name: &str) -> Option<&str> {
         self.user

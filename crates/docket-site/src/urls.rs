@@ -110,6 +110,17 @@ impl Urls {
         self.by_handbook_path.get(handbook_path).map(String::as_str)
     }
 
+    /// Every handbook path with a page and its URL, by path.
+    pub(crate) fn handbook_paths(&self) -> Vec<(&str, &str)> {
+        let mut all: Vec<(&str, &str)> = self
+            .by_handbook_path
+            .iter()
+            .map(|(p, u)| (p.as_str(), u.as_str()))
+            .collect();
+        all.sort_unstable();
+        all
+    }
+
     /// The URL of a roster person's page.
     pub(crate) fn person(&self, id: &str) -> String {
         join_url(PEOPLE_FOLDER, &format!("{}.html", url_segment(id)))

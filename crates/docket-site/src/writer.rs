@@ -3,6 +3,9 @@
 //! [`Sink`] (the staging folder of `docket build`, or memory for a page `docket
 //! serve` renders on request), and remember its URL (for the page count and the
 //! sitemap). Safe to call from every worker at once.
+//!
+//! A build's writer keys every page ([`crate::fingerprint`]): when the previous site
+//! has the page under the same key, its file is hard-linked and nothing is rendered.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -11,7 +14,9 @@ use std::time::{Duration, Instant};
 use minijinja::{Value, context};
 
 use crate::error::SiteError;
+use crate::fingerprint::{Fingerprint, binary_key};
 use crate::output::Staging;
+use crate::prepared::Prepared;
 use crate::templates::Templates;
 use crate::urls::root_of;
 use crate::views::{NavEntry, PageMeta, SiteView};
@@ -46,6 +51,38 @@ pub(crate) struct Writer<'a> {
     nav: Value,
     written: Mutex<Vec<String>>,
     render_nanos: AtomicU64,
+    /// The build's key ([`site_key`]); `None`: pages are not keyed (`docket
+    /// serve`'s memory, or a binary that cannot be identified).
+    site_key: Option<u64>,
+}
+
+/// The key of a build: the binary, the templates, `site` and `nav`, and the tables
+/// a document's links are rewritten with (where each handbook file's page is, the
+/// other handbooks' records). A change to any of them changes every page's key.
+pub(crate) fn site_key(p: &Prepared<'_>, templates: &Templates) -> Option<u64> {
+    let mut f = Fingerprint::new("docket site v1");
+    f.u64(binary_key()?);
+    for (name, text) in templates.sources() {
+        f.str(name).str(text);
+    }
+    f.serialized(&p.site)?.serialized(&p.nav)?;
+    for (path, url) in p.links.urls.handbook_paths() {
+        f.str(path).str(url);
+    }
+    let mut foreign: Vec<(&String, Vec<(&String, &String)>)> = p
+        .repo
+        .foreign
+        .urls
+        .iter()
+        .map(|(source, urls)| {
+            let mut urls: Vec<_> = urls.iter().collect();
+            urls.sort();
+            (source, urls)
+        })
+        .collect();
+    foreign.sort();
+    f.serialized(&foreign)?;
+    Some(f.finish())
 }
 
 /// A page to write: where, with which template, and what `page` says of it.
@@ -101,11 +138,67 @@ impl<'a> Writer<'a> {
             nav: Value::from_serialize(nav),
             written: Mutex::new(Vec::new()),
             render_nanos: AtomicU64::new(0),
+            site_key: None,
         }
     }
 
-    /// Renders `page` with the shared context and `extra`, and writes it.
+    /// The same writer, keying pages with the build's key `site_key`.
+    pub(crate) fn keyed(self, site_key: Option<u64>) -> Self {
+        Self { site_key, ..self }
+    }
+
+    /// The key of `page` when it is rendered from `data` (its context but `site`,
+    /// `nav`, `root` and `page`, which the key covers otherwise); `None` when pages
+    /// are not keyed.
+    pub(crate) fn key(&self, page: &Page<'_>, data: &impl serde::Serialize) -> Option<u64> {
+        let site_key = self.site_key?;
+        let mut f = Fingerprint::new("page");
+        f.u64(site_key)
+            .str(page.template)
+            .str(page.url)
+            .str(page.title)
+            .str(page.section)
+            .str(page.root.unwrap_or("\0"));
+        Some(f.serialized(data)?.finish())
+    }
+
+    /// Renders `page` with the shared context and `extra`, and writes it; or, when
+    /// the previous site has it under the same key, links that file.
     pub(crate) fn page(&self, page: &Page<'_>, extra: Value) -> Result<(), SiteError> {
+        let key = self.key(page, &extra);
+        self.page_keyed(page, key, || extra)
+    }
+
+    /// Writes `page` under `key` (from [`Writer::key`]): the previous site's file
+    /// when it has the key, else the page rendered with the context `make` gives.
+    /// A page family whose context is costly to complete (a rendered body) keys the
+    /// page by what the body is made of and completes it only here.
+    pub(crate) fn page_keyed(
+        &self,
+        page: &Page<'_>,
+        key: Option<u64>,
+        make: impl FnOnce() -> Value,
+    ) -> Result<(), SiteError> {
+        // The file on disk for the URL: undo `url_segment`'s encoding.
+        let file = docket_model::percent_decode(page.url);
+        if let (Some(key), Sink::Staging(staging)) = (key, &self.sink)
+            && staging.reuse(&file, key)?
+        {
+            self.remember(page.url);
+            return Ok(());
+        }
+        self.render(page, make(), &file, key)
+    }
+
+    /// Renders `page` with the shared context and `extra` and writes it to `file`,
+    /// under `key`.
+    fn render(
+        &self,
+        page: &Page<'_>,
+        extra: Value,
+        file: &str,
+        key: Option<u64>,
+    ) -> Result<(), SiteError> {
         let meta = PageMeta {
             title: page.title.to_string(),
             url: page.url.to_string(),
@@ -122,18 +215,52 @@ impl<'a> Writer<'a> {
         let html = self.templates.render(page.template, ctx)?;
         let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
         self.render_nanos.fetch_add(nanos, Ordering::Relaxed);
-        // The file on disk for the URL: undo `url_segment`'s encoding.
-        self.sink
-            .write(&docket_model::percent_decode(page.url), html.as_bytes())?;
-        if let Ok(mut w) = self.written.lock() {
-            w.push(page.url.to_string());
+        match &self.sink {
+            Sink::Staging(staging) => staging.write_keyed(file, html.as_bytes(), key)?,
+            sink => sink.write(file, html.as_bytes())?,
         }
+        self.remember(page.url);
         Ok(())
+    }
+
+    fn remember(&self, url: &str) {
+        if let Ok(mut w) = self.written.lock() {
+            w.push(url.to_string());
+        }
     }
 
     /// Writes a file that is not a page (an asset, a feed, the search index).
     pub(crate) fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
         self.sink.write(rel, bytes)
+    }
+
+    /// Writes a file made from what `key` hashes (the search index's files).
+    pub(crate) fn file_keyed(
+        &self,
+        rel: &str,
+        bytes: &[u8],
+        key: Option<u64>,
+    ) -> Result<(), SiteError> {
+        match &self.sink {
+            Sink::Staging(staging) => staging.write_keyed(rel, bytes, key),
+            sink => sink.write(rel, bytes),
+        }
+    }
+
+    /// The build's key, when pages are keyed.
+    pub(crate) fn site_key(&self) -> Option<u64> {
+        self.site_key
+    }
+
+    /// Links every file of the previous site that `belongs` and was written under
+    /// `key` (a set of files made together, like the search index's); their size,
+    /// or `None` when there were none or one could not be linked (then they are
+    /// written again).
+    pub(crate) fn reuse_files(&self, belongs: impl Fn(&str) -> bool, key: u64) -> Option<u64> {
+        match &self.sink {
+            Sink::Staging(staging) => staging.reuse_all(belongs, key),
+            Sink::Memory(_) => None,
+        }
     }
 
     /// What a [`Sink::Memory`] writer wrote (empty for a staging folder).

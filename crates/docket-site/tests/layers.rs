@@ -14,6 +14,7 @@ use std::path::Path;
 const ORDER: &[&str] = &[
     "error",
     "escape",
+    "fingerprint",
     "related",
     "views",
     "markdown",

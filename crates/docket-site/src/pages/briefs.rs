@@ -5,7 +5,7 @@ use docket_model::{Data, Document, Kind};
 use minijinja::{Value, context};
 
 use super::paging;
-use crate::docview::doc_view;
+use crate::docview::{body_key, doc_view_head, fill_body};
 use crate::error::SiteError;
 use crate::prepared::Prepared;
 use crate::views::BriefView;
@@ -25,7 +25,11 @@ pub(crate) fn write_index(
     let page = paging::page(docs.len(), p.repo.config.site.page_size(), number);
     let briefs: Vec<BriefView> = docs[page.rows.clone()]
         .iter()
-        .map(|doc| brief_view(p, doc))
+        .map(|doc| {
+            let mut brief = brief_view_head(p, doc);
+            fill_body(&mut brief.doc, p, doc, &brief.url);
+            brief
+        })
         .collect();
     let url = paging::page_url(INDEX, page.number);
     w.page(
@@ -46,16 +50,22 @@ pub(crate) fn write_index(
 
 /// Writes the page of brief `doc`.
 pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<(), SiteError> {
-    let brief = brief_view(p, doc);
-    w.page(
-        &Page::new(&brief.url, "brief.html", &brief.title, "briefs"),
-        context! { brief => Value::from_serialize(&brief) },
-    )
+    let brief = brief_view_head(p, doc);
+    let (url, title) = (brief.url.clone(), brief.title.clone());
+    let page = Page::new(&url, "brief.html", &title, "briefs");
+    // Keyed by what the body is made of: an unchanged page is not rendered at all.
+    let key = w.key(&page, &(&brief, body_key(doc)));
+    w.page_keyed(&page, key, || {
+        let mut brief = brief;
+        fill_body(&mut brief.doc, p, doc, &url);
+        context! { brief => Value::from_serialize(&brief) }
+    })
 }
 
-fn brief_view(p: &Prepared<'_>, doc: &Document) -> BriefView {
+/// A brief's view without its body ([`fill_body`] renders it).
+fn brief_view_head(p: &Prepared<'_>, doc: &Document) -> BriefView {
     let url = p.links.urls.of(doc);
-    let view = doc_view(p, doc, &url);
+    let view = doc_view_head(p, doc);
     let b = match &doc.data {
         Data::Brief(b) => b.clone(),
         _ => Default::default(),

@@ -6,7 +6,7 @@
 use docket_model::{Decision, Document, Origin, Spanned};
 use minijinja::{Value, context};
 
-use crate::docview::{doc_view, history_entries};
+use crate::docview::{body_key, doc_view_head, fill_body, history_entries};
 use crate::error::SiteError;
 use crate::links::Links;
 use crate::nav::record_section;
@@ -25,7 +25,7 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
     let people = |list: &[Spanned<String>]| people(&p.links, list);
     let view = DecisionView {
         row: listed.row.clone(),
-        doc: doc_view(p, doc, &url),
+        doc: doc_view_head(p, doc),
         options: options(d),
         outcome: outcome(d),
         supersedes: d
@@ -57,13 +57,18 @@ pub(crate) fn write(p: &Prepared<'_>, w: &Writer<'_>, doc: &Document) -> Result<
         decided_in: decided_in(p, doc, d),
     };
     let title = format!("{} {}", view.row.id, view.row.title);
-    w.page(
-        &Page::new(&url, "decision.html", &title, record_section(d.kind)),
+    let page = Page::new(&url, "decision.html", &title, record_section(d.kind));
+    let kind = p.kind(d.kind);
+    // Keyed by what the body is made of: an unchanged page is not rendered at all.
+    let key = w.key(&page, &(&view, kind, body_key(doc)));
+    w.page_keyed(&page, key, || {
+        let mut view = view;
+        fill_body(&mut view.doc, p, doc, &url);
         context! {
             decision => Value::from_serialize(&view),
-            kind => Value::from_serialize(p.kind(d.kind)),
-        },
-    )
+            kind => Value::from_serialize(kind),
+        }
+    })
 }
 
 /// The pull request that decided `d` and its approvers
