@@ -133,5 +133,6 @@ pub(crate) fn run(args: &BuildArgs, global: &Global) -> anyhow::Result<Outcome> 
             docket_driver::timings::seconds(started.elapsed())
         )?;
     }
+    crate::leave_at_exit(ws);
     Ok(Outcome::Clean)
 }

@@ -129,6 +129,8 @@ pub(crate) fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> 
         let _ = write!(std::io::stderr().lock(), "{}", ws.timings.render());
     }
     let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
+    drop(located);
+    crate::leave_at_exit(ws);
     Ok(if failed {
         Outcome::Failed
     } else {

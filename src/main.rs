@@ -419,6 +419,13 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// `1 one` or `N many`.
+/// Leaves `loaded` (a loaded handbook) to the operating system: the command ends
+/// right after, and freeing 11,000 documents one allocation at a time was a tenth of
+/// `docket check`'s time, all of it on one thread after the report was out.
+pub(crate) fn leave_at_exit<T>(loaded: T) {
+    std::mem::forget(loaded);
+}
+
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")

@@ -190,7 +190,9 @@ fn after_any_edit_a_rebuild_over_the_previous_site_equals_a_fresh_build() {
     );
 
     let d3 = "docs/decisions/0003-use-postgresql.md";
-    let edits: Vec<(&str, Box<dyn Fn()>)> = vec![
+    /// An edit to the handbook, named.
+    type Edit<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let edits: Vec<Edit<'_>> = vec![
         (
             "a decision's body",
             Box::new(|| {

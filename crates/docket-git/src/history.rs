@@ -28,6 +28,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use docket_model::time::Time;
 use docket_model::{
@@ -39,7 +40,8 @@ use crate::clone::is_partial_clone;
 use crate::error::GitError;
 use crate::order::{Node, commit_order, read_node};
 use crate::tree::{
-    Change, Kind, TreeCache, TreeDiff, inside, path_string, subtree_id, subtree_pair, tree_files,
+    Change, Kind, ReadAhead, TreeCache, TreeDiff, inside, path_string, subtree_id, subtree_pair,
+    tree_files,
 };
 
 /// The history of every file under `handbook_root`, from the cache when it describes
@@ -108,14 +110,47 @@ fn walk_from<'r>(
 ) -> Result<(Walk<'r>, Option<git2::Oid>), GitError> {
     let order = commit_order(repo, head, base)?;
     let base = order.base;
+    // A long walk gets a second thread reading the handbook's trees ahead of it
+    // (`tree::ReadAhead`), with its own handle of the repository.
+    let ahead = (order.commits.len() >= READ_AHEAD_FROM).then(|| Arc::new(ReadAhead::default()));
+    let roots: Vec<git2::Oid> = match &ahead {
+        Some(_) => order
+            .commits
+            .iter()
+            .filter_map(|c| order.nodes.get(c).map(|n| n.tree))
+            .collect(),
+        None => Vec::new(),
+    };
     let mut walk = Walk::start(repo, handbook_root, decisions, head, order.nodes)?;
-    for oid in order.commits {
-        if walk.alive.is_empty() || walk.step(oid).is_break() {
-            break;
+    let path = repo.path().to_path_buf();
+    std::thread::scope(|scope| {
+        if let Some(ahead) = &ahead {
+            walk.trees = TreeCache::with_read_ahead(Arc::clone(ahead));
+            let (ahead, roots) = (Arc::clone(ahead), &roots);
+            scope.spawn(move || {
+                if let Ok(handle) = git2::Repository::open(&path) {
+                    ahead.run(&handle, roots, handbook_root);
+                }
+            });
         }
-    }
+        for (i, oid) in order.commits.into_iter().enumerate() {
+            if let Some(ahead) = &ahead {
+                ahead.walk_at(i);
+            }
+            if walk.alive.is_empty() || walk.step(oid).is_break() {
+                break;
+            }
+        }
+        if let Some(ahead) = &ahead {
+            ahead.finish();
+        }
+    });
+    walk.trees = TreeCache::default();
     Ok((walk, base))
 }
+
+/// Walks of fewer commits read their trees themselves.
+const READ_AHEAD_FROM: usize = 64;
 
 /// How many commits a history read walked: 0 when the cache described HEAD, the
 /// commits since the cached HEAD when it was an ancestor, all of them (up to the one

@@ -57,6 +57,7 @@ pub fn open(dir: &Path) -> Opened {
     // docket only reads objects git already wrote; re-hashing every object on read
     // (libgit2's default) was half the cost of the history walk.
     git2::opts::strict_hash_verification(false);
+    bound_pack_mapping();
     match git2::Repository::discover(dir) {
         Ok(repo) => match repo.workdir().map(Path::to_path_buf) {
             Some(workdir) => Opened::Repo(Git { repo, workdir }),
@@ -65,6 +66,29 @@ pub fn open(dir: &Path) -> Opened {
         Err(e) if e.code() == git2::ErrorCode::NotFound => Opened::NotGit,
         Err(e) => Opened::Unreadable(unreadable_reason(&e)),
     }
+}
+
+/// How much of the pack files libgit2 keeps mapped at once, and in windows of what
+/// size. Its defaults (windows of 1 GB, up to 8 GB mapped) map a whole pack and keep
+/// every page the history walk touched resident: on 10,000 records and 20,000
+/// commits (a 117 MB pack) that was a quarter of a cold build's peak memory.
+const PACK_MAPPED_LIMIT: usize = 16 << 20;
+const PACK_WINDOW: usize = 4 << 20;
+
+/// Sets libgit2's pack-mapping limits ([`PACK_MAPPED_LIMIT`]) once, before docket
+/// opens its first repository.
+fn bound_pack_mapping() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: libgit2's options are process-wide and must not change while
+        // another thread uses libgit2. This runs once, from `open`, which is how
+        // docket reaches libgit2 first: no repository is open yet, on any thread.
+        #[allow(unsafe_code)]
+        unsafe {
+            let _ = git2::opts::set_mwindow_size(PACK_WINDOW);
+            let _ = git2::opts::set_mwindow_mapped_limit(PACK_MAPPED_LIMIT);
+        }
+    });
 }
 
 /// Why libgit2 could not open a repository that exists.

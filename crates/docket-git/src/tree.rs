@@ -6,8 +6,9 @@
 //! folder: [`subtree_id`] returns its id as the error, and [`TreeDiff`] lists it in
 //! [`TreeDiff::unreadable`] with the folder it stands for (decision 0011).
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::{Arc, Condvar, Mutex};
 
 /// How a file changed in one commit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,9 @@ pub(crate) struct Change {
 /// parent tree, so a few entries save most reads.
 #[derive(Default)]
 pub(crate) struct TreeCache {
-    entries: std::collections::VecDeque<(git2::Oid, Rc<Tree>)>,
+    entries: std::collections::VecDeque<(git2::Oid, Arc<Tree>)>,
+    /// Trees another thread read ahead of the walk ([`ReadAhead`]).
+    ahead: Option<Arc<ReadAhead>>,
 }
 
 /// A tree object's raw bytes and where each entry's name and id sit in them: one
@@ -132,14 +135,149 @@ fn common_len(n: usize, same: impl Fn(usize, usize) -> bool) -> usize {
 
 impl TreeCache {
     /// The tree `oid`; `None` when it cannot be read.
-    pub(crate) fn get(&mut self, repo: &git2::Repository, oid: git2::Oid) -> Option<Rc<Tree>> {
+    pub(crate) fn get(&mut self, repo: &git2::Repository, oid: git2::Oid) -> Option<Arc<Tree>> {
         if let Some((_, t)) = self.entries.iter().find(|(o, _)| *o == oid) {
-            return Some(Rc::clone(t));
+            return Some(Arc::clone(t));
         }
-        let parsed = Rc::new(read_tree(repo, oid)?);
-        self.entries.push_front((oid, Rc::clone(&parsed)));
+        let parsed = match self.ahead.as_ref().and_then(|a| a.take(oid)) {
+            Some(tree) => tree,
+            None => Arc::new(read_tree(repo, oid)?),
+        };
+        self.entries.push_front((oid, Arc::clone(&parsed)));
         self.entries.truncate(32);
         Some(parsed)
+    }
+}
+
+impl TreeCache {
+    /// A cache that also takes the trees `ahead` read.
+    pub(crate) fn with_read_ahead(ahead: Arc<ReadAhead>) -> Self {
+        Self {
+            ahead: Some(ahead),
+            ..Self::default()
+        }
+    }
+}
+
+/// How many commits the read-ahead may be in front of the walk.
+const LOOKAHEAD: usize = 8;
+
+/// Trees read on a second thread in front of the history walk. Reading a tree
+/// object (inflating it from the pack, applying its deltas) is most of the walk on a
+/// folder of 10,000 records, and the walk itself reads commits one after another;
+/// the read-ahead goes through the same commits in the same order and reads the
+/// handbook's trees that are new at each (a tree it has read before is the same
+/// tree: ids are contents), so the walk finds them parsed. It never decides
+/// anything: a tree it has not read yet is read by the walk, as without it, and it
+/// stays at most [`LOOKAHEAD`] commits ahead, so it holds a few dozen trees.
+#[derive(Default)]
+pub(crate) struct ReadAhead {
+    state: Mutex<Ahead>,
+    moved: Condvar,
+}
+
+#[derive(Default)]
+struct Ahead {
+    /// Tree id → (the commit, by its place in the walk, it was read for; the tree).
+    trees: HashMap<git2::Oid, (usize, Arc<Tree>)>,
+    /// The place of the commit the walk is at.
+    at: usize,
+    /// The walk ended: the read-ahead stops.
+    done: bool,
+}
+
+impl ReadAhead {
+    fn take(&self, oid: git2::Oid) -> Option<Arc<Tree>> {
+        let mut state = self.state.lock().ok()?;
+        state.trees.remove(&oid).map(|(_, tree)| tree)
+    }
+
+    /// The walk is at the commit in place `at`: trees read for commits it has
+    /// passed are dropped, and the read-ahead may go on.
+    pub(crate) fn walk_at(&self, at: usize) {
+        if let Ok(mut state) = self.state.lock() {
+            state.at = at;
+            state.trees.retain(|_, (n, _)| *n + 2 >= at);
+        }
+        self.moved.notify_all();
+    }
+
+    /// The walk ended.
+    pub(crate) fn finish(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.done = true;
+            state.trees.clear();
+        }
+        self.moved.notify_all();
+    }
+
+    /// Reads, for each commit's root tree in `roots` (in the walk's order), the
+    /// trees on the way to `folder` and the trees under it that are new at that
+    /// commit, until the walk ends; run on its own thread with its own handle of
+    /// the repository.
+    pub(crate) fn run(&self, repo: &git2::Repository, roots: &[git2::Oid], folder: &str) {
+        let parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+        let mut seen: HashSet<git2::Oid> = HashSet::new();
+        let mut local = TreeCache::default();
+        for (i, &root) in roots.iter().enumerate() {
+            {
+                let Ok(mut state) = self.state.lock() else {
+                    return;
+                };
+                while !state.done && i > state.at + LOOKAHEAD {
+                    state = match self.moved.wait(state) {
+                        Ok(s) => s,
+                        Err(_) => return,
+                    };
+                }
+                if state.done {
+                    return;
+                }
+                if i < state.at {
+                    // The walk is past this commit: it read the trees itself.
+                    continue;
+                }
+            }
+            let mut found = Vec::new();
+            let mut current = Some(root);
+            for part in &parts {
+                let Some(oid) = current else { break };
+                let Some(tree) = local.get(repo, oid) else {
+                    current = None;
+                    break;
+                };
+                if seen.insert(oid) {
+                    found.push((oid, Arc::clone(&tree)));
+                }
+                current = (0..tree.len())
+                    .find(|&k| tree.is_tree(k) && tree.name(k) == part.as_bytes())
+                    .map(|k| tree.id(k));
+            }
+            let mut stack: Vec<git2::Oid> = current.into_iter().collect();
+            while let Some(oid) = stack.pop() {
+                if !seen.insert(oid) {
+                    continue;
+                }
+                let Some(tree) = local.get(repo, oid) else {
+                    continue;
+                };
+                stack.extend(
+                    (0..tree.len())
+                        .filter(|&k| tree.is_tree(k))
+                        .map(|k| tree.id(k)),
+                );
+                found.push((oid, tree));
+            }
+            let Ok(mut state) = self.state.lock() else {
+                return;
+            };
+            if state.done {
+                return;
+            }
+            for (oid, tree) in found {
+                state.trees.insert(oid, (i, tree));
+            }
+        }
     }
 }
 
@@ -304,9 +442,9 @@ impl<'a> TreeDiff<'a> {
 
     /// The tree `oid` (an empty one for `None`); `None`, and the folder noted as
     /// unreadable, when it cannot be read.
-    fn side(&mut self, oid: Option<git2::Oid>, prefix: &str) -> Option<Rc<Tree>> {
+    fn side(&mut self, oid: Option<git2::Oid>, prefix: &str) -> Option<Arc<Tree>> {
         let Some(oid) = oid else {
-            return Some(Rc::default());
+            return Some(Arc::default());
         };
         let tree = self.trees.get(self.repo, oid);
         if tree.is_none() {

@@ -577,7 +577,7 @@ fn shard_docs() -> usize {
 
 /// A roster person: name, role and team.
 fn analyse_person(p: &Prepared<'_>, person: &Person) -> Option<Analysed> {
-    person_entry(p, person, |e| analyse(e))
+    person_entry(p, person, analyse)
 }
 
 /// A roster person's entry, given to `f`.

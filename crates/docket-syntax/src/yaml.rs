@@ -112,8 +112,8 @@ pub fn parse_yaml(src: &str, base: usize) -> Result<Yaml, SyntaxError> {
     } else {
         Ok(())
     };
-    match walked.and_then(|()| serde_yaml::from_str::<serde_yaml::Value>(src)) {
-        Ok(value) => Ok(convert(value)),
+    match walked.and_then(|()| Build.deserialize(serde_yaml::Deserializer::from_str(src))) {
+        Ok(value) => Ok(value),
         Err(err) => {
             let at = err.location().map_or(0, |loc| loc.index().min(src.len()));
             let message = clean_message(&err.to_string());
@@ -212,6 +212,138 @@ impl<'de> Visitor<'de> for Count<'_> {
         // A tagged value (`!tag value`): the tag, then the value.
         let (IgnoredAny, value) = data.variant()?;
         value.newtype_variant_seed(self)
+    }
+}
+
+/// Builds a [`Yaml`] from serde_yaml's events directly, as deserializing a
+/// `serde_yaml::Value` and converting it would (the same values, the same errors at
+/// the same places: a mapping's keys are compared as `serde_yaml::Value`s, so a
+/// duplicate is the one serde_yaml finds), without the value tree in between (a
+/// tenth of `docket check` was building, converting and freeing it).
+#[derive(Clone, Copy)]
+struct Build;
+
+impl<'de> DeserializeSeed<'de> for Build {
+    type Value = Yaml;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Yaml, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Build {
+    type Value = Yaml;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // serde_yaml::Value's words: an integer past 128 bits is refused with them.
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Yaml, E> {
+        Ok(Yaml::Bool(b))
+    }
+
+    fn visit_i64<E: de::Error>(self, i: i64) -> Result<Yaml, E> {
+        Ok(Yaml::Int(i))
+    }
+
+    fn visit_u64<E: de::Error>(self, u: u64) -> Result<Yaml, E> {
+        Ok(i64::try_from(u).map_or(Yaml::Float(u as f64), Yaml::Int))
+    }
+
+    fn visit_f64<E: de::Error>(self, f: f64) -> Result<Yaml, E> {
+        Ok(Yaml::Float(f))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Yaml, E> {
+        Ok(Yaml::Str(s.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Yaml, E> {
+        Ok(Yaml::Str(s))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Yaml, E> {
+        Ok(Yaml::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Yaml, E> {
+        Ok(Yaml::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Yaml, D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Yaml, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        items.shrink_to_fit();
+        Ok(Yaml::Seq(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Yaml, A::Error> {
+        let mut entries = Vec::new();
+        let mut seen: std::collections::HashSet<serde_yaml::Value> =
+            std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<serde_yaml::Value>()? {
+            if seen.contains(&key) {
+                return Err(de::Error::custom(duplicate(&key)));
+            }
+            let value = map.next_value_seed(self)?;
+            entries.push((key_text(key.clone()), value));
+            seen.insert(key);
+        }
+        entries.shrink_to_fit();
+        Ok(Yaml::Map(entries))
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Yaml, A::Error> {
+        // A tagged value (`!tag value`): the tag is dropped, the value kept.
+        let ((), value) = data.variant_seed(TagString)?;
+        value.newtype_variant_seed(self)
+    }
+}
+
+/// A value's tag, refused when empty (as serde_yaml refuses it).
+struct TagString;
+
+impl<'de> DeserializeSeed<'de> for TagString {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_string(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TagString {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a YAML tag string")
+    }
+
+    fn visit_str<E: de::Error>(self, tag: &str) -> Result<(), E> {
+        match tag.is_empty() {
+            true => Err(E::custom("empty YAML tag is not allowed")),
+            false => Ok(()),
+        }
+    }
+}
+
+/// serde_yaml's message for a key a mapping has twice.
+fn duplicate(key: &serde_yaml::Value) -> String {
+    use serde_yaml::Value;
+    match key {
+        Value::Null => "duplicate entry with null key".to_string(),
+        Value::Bool(b) => format!("duplicate entry with key `{b}`"),
+        Value::Number(n) => format!("duplicate entry with key {n}"),
+        Value::String(s) => format!("duplicate entry with key {s:?}"),
+        Value::Sequence(_) | Value::Mapping(_) | Value::Tagged(_) => {
+            "duplicate entry in YAML map".to_string()
+        }
     }
 }
 
@@ -341,6 +473,53 @@ mod tests {
             panic!("{ok}");
         };
         assert_eq!(entries[1].1, entries[0].1);
+    }
+
+    /// The values and errors [`Build`] gives are those of deserializing a
+    /// `serde_yaml::Value` and converting it, which it replaced.
+    #[test]
+    fn building_directly_equals_converting_a_value() {
+        let texts = [
+            "title: x\nstatus: accepted\ntags: [a, b, 'c d']\n",
+            "a: 1\nb: -3\nc: 1.5\nd: .inf\ne: -.inf\nf: .nan\ng: 0x1F\nh: 0o17\ni: +4\n",
+            "big: 18446744073709551615\nneg: -9223372036854775808\nhuge: 340282366920938463463374607431768211455\n",
+            "huger: 3402823669209384634633746074317682114550\n",
+            "n: ~\nm: null\no:\np: true\nq: False\nr: 2026-11-24\ns: 007\n",
+            "nested: {a: [1, {b: c}], d: [[], {}]}\n",
+            "? [a, b]\n: list key\n? {a: 1}\n: map key\n1: one\ntrue: yes\n~: nothing\n",
+            "dup: 1\ndup: 2\n",
+            "1: a\n1: b\n",
+            "~: a\nnull: b\n",
+            "true: a\nTrue: b\n",
+            "[a]: 1\n[a]: 2\n",
+            "x: !tag value\ny: !!str 12\nz: !custom {a: 1}\n",
+            "x: ! value\n",
+            "a: &a [x, y]\nb: *a\n",
+            "- a\n- b\n",
+            "just a string",
+            "",
+            "a: [unclosed\n",
+            "a: b: c\n",
+            "a: 'it''s'\nb: \"q\\u00e9\"\nc: |\n  block\n  text\nd: >\n  folded\n  text\n",
+        ];
+        for text in texts {
+            let direct = parse_yaml(text, 0);
+            let via_value = serde_yaml::from_str::<serde_yaml::Value>(text)
+                .map(convert)
+                .map_err(|e| {
+                    let at = e.location().map_or(0, |l| l.index().min(text.len()));
+                    (at, clean_message(&e.to_string()))
+                });
+            match (direct, via_value) {
+                (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text:?}"),
+                (Err(a), Err((at, message))) => {
+                    let expected = crate::explain::explain(text, at, &message);
+                    assert_eq!(a.range, expected.range, "{text:?}");
+                    assert_eq!(a.message, expected.message, "{text:?}");
+                }
+                (a, b) => panic!("{text:?}: direct {a:?}, via a value {b:?}"),
+            }
+        }
     }
 
     #[test]
