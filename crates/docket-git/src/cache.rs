@@ -29,6 +29,16 @@ struct Cache {
     history: History,
 }
 
+/// [`Cache`] as it is written: borrowed, so that writing the cache copies nothing.
+#[derive(Serialize)]
+struct CacheRef<'a> {
+    version: u32,
+    handbook_root: &'a str,
+    shallow: bool,
+    decisions: &'a BTreeSet<String>,
+    history: &'a History,
+}
+
 fn cache_path(repo: &git2::Repository) -> std::path::PathBuf {
     repo.path().join("docket").join("history.json")
 }
@@ -78,19 +88,20 @@ pub(crate) fn write_cache(
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
-    let cache = Cache {
+    let cache = CacheRef {
         version: CACHE_VERSION,
-        handbook_root: handbook_root.to_string(),
+        handbook_root,
         shallow: history.shallow,
-        decisions: decisions.clone(),
-        history: history.clone(),
-    };
-    let Ok(bytes) = serde_json::to_vec(&cache) else {
-        return;
+        decisions,
+        history,
     };
     // Write beside, then rename: a reader never sees half a cache.
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
+    let written = std::fs::File::create(&tmp).is_ok_and(|file| {
+        let mut out = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut out, &cache).is_ok() && std::io::Write::flush(&mut out).is_ok()
+    });
+    if !written || std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
 }

@@ -123,11 +123,14 @@ fn walk_from<'r>(
     };
     let mut walk = Walk::start(repo, handbook_root, decisions, head, order.nodes)?;
     let path = repo.path().to_path_buf();
-    std::thread::scope(|scope| {
+    // On a worker of the pool that renders the site later: what the read-ahead
+    // allocated and freed is reused there (a thread of its own kept it in an arena
+    // nothing else allocates from).
+    rayon::in_place_scope(|scope| {
         if let Some(ahead) = &ahead {
             walk.trees = TreeCache::with_read_ahead(Arc::clone(ahead));
             let (ahead, roots) = (Arc::clone(ahead), &roots);
-            scope.spawn(move || {
+            scope.spawn(move |_| {
                 if let Ok(handle) = git2::Repository::open(&path) {
                     ahead.run(&handle, roots, handbook_root);
                 }

@@ -160,7 +160,7 @@ impl TreeCache {
 }
 
 /// How many commits the read-ahead may be in front of the walk.
-const LOOKAHEAD: usize = 8;
+const LOOKAHEAD: usize = 4;
 
 /// Trees read on a second thread in front of the history walk. Reading a tree
 /// object (inflating it from the pack, applying its deltas) is most of the walk on a

@@ -325,3 +325,67 @@ fn the_walk_says_how_many_commits_it_read() {
     assert!(stats.from_cache);
     assert_eq!(summaries(&newer, "docs/a.md").len(), 5);
 }
+
+/// A walk of 64 commits or more reads its trees with a second thread ahead of it
+/// (`tree::ReadAhead`): over 150 commits that edit, add, delete and move files in
+/// nested folders, every file's history is still what `git log --follow` gives.
+/// (A file moved away and written again at its old path is left out: git lists
+/// the old file's commits under the path, docket's history of the new file starts
+/// where it was added.)
+#[test]
+fn a_long_walk_with_trees_read_ahead_is_what_git_log_follow_gives() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    git(dir, "2026-01-01T00:00:00Z", &["init", "-q"]);
+    for i in 0..150u32 {
+        let date = format!(
+            "2026-{:02}-{:02}T{:02}:00:00Z",
+            1 + i / 28 % 12,
+            1 + i % 28,
+            i % 24
+        );
+        let mut files = vec![(
+            format!("docs/decisions/{:04}-d.md", i % 7),
+            record(i % 7, &format!("edit {i}")),
+        )];
+        if i % 5 == 0 {
+            files.push((
+                format!("docs/notes/s{}/n{i}.md", i % 3),
+                format!("note {i}\n"),
+            ));
+        }
+        if i % 11 == 0 {
+            files.push(("src/lib.rs".to_string(), format!("// {i}\n")));
+        }
+        let gone: Vec<String> = (i % 25 == 24)
+            .then(|| format!("docs/notes/s{}/n{}.md", (i - 19) % 3, i - 19))
+            .into_iter()
+            .filter(|p| dir.join(p).exists())
+            .collect();
+        let moves: Vec<(String, String)> = (i % 40 == 39)
+            .then(|| {
+                (
+                    format!("docs/notes/s{}/n{}.md", (i - 4) % 3, i - 4),
+                    format!("docs/archive/n{}.md", i - 4),
+                )
+            })
+            .into_iter()
+            .filter(|(from, _)| dir.join(from).exists())
+            .collect();
+        let files: Vec<(&str, String)> =
+            files.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+        let gone: Vec<&str> = gone.iter().map(String::as_str).collect();
+        let moves: Vec<(&str, &str)> = moves
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        commit(dir, &date, &files, &gone, &moves, &format!("commit {i}"));
+    }
+    let h = history(dir);
+    let listed = git(dir, "2026-01-01T00:00:00Z", &["ls-files", "docs"]);
+    let paths: Vec<&str> = listed.lines().collect();
+    assert!(paths.len() > 30, "{paths:?}");
+    for path in paths {
+        assert_eq!(summaries(&h, path), git_log_follow(dir, path), "{path}");
+    }
+}
