@@ -7,6 +7,7 @@
 #        DOCS="1000 10000" RUNS=5 benches/run.sh
 #        SKIP=serve,refs benches/run.sh      (parts to leave out: moved, refs, serve, hub)
 #        NOTES_FILE=F benches/run.sh        (the "Notes" section; default benches/performance-notes.md)
+#        REPORT_ONLY=1 benches/run.sh       (the page again from the last run's figures, with the current notes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d ../shared/bench ]; then

@@ -315,15 +315,14 @@ def load_average():
 LOAD_AT_START = load_average()
 
 
-def report(rows, moved, refs, serve, version, notes, hub=None):
-    today = datetime.date.today().isoformat()
+def report(rows, moved, refs, serve, version, notes, hub, today, loads):
     lines = ["---", "title: Performance", "---", "", "# Performance", "",
              f"Measured on {today} on {machine()} with {version}, by "
              "`benches/run.sh` (one command; see [the suite](#how-to-reproduce)). "
              "Every figure is a median of alternating runs; memory is peak resident "
              "memory. Nothing in the test suite asserts a time: these are "
              "measurements, and a goal not met says so. Load average when the run "
-             f"started: {LOAD_AT_START}; at its end: {load_average()}.", ""]
+             f"started: {loads[0]}; at its end: {loads[1]}.", ""]
     ten = next((r for r in rows if r["docs"] == 10000), rows[-1] if rows else None)
     if ten:
         lines += [f"## Goals ({ten['docs']:,} decisions, generated corpus)", "",
@@ -421,6 +420,16 @@ def main():
         log(f"benches: {SHARED} not found; the suite needs ../shared beside the repository")
         return 2
     WORK.mkdir(parents=True, exist_ok=True)
+    saved = WORK / "last-run.json"
+    if os.environ.get("REPORT_ONLY"):
+        # The table again from the last run's figures, with the current notes.
+        data = json.loads(saved.read_text())
+        notes = Path(a.notes).read_text() if a.notes else ""
+        Path(a.out).write_text(report(data["rows"], data["moved"], data["refs"], data["serve"],
+                                      data["version"], notes, data["hub"],
+                                      data["date"], data["loads"]))
+        log(f"wrote {a.out} from {saved}")
+        return 0
     peers = {"hugo": shutil.which("hugo"), "mdbook": shutil.which("mdbook")}
     rows = []
     for docs in [int(d) for d in a.docs.split()]:
@@ -435,7 +444,11 @@ def main():
     hub = None if "hub" in skip else measure_hub(a.runs)
     version = subprocess.run([DOCKET, "--version"], capture_output=True, text=True).stdout.strip()
     notes = Path(a.notes).read_text() if a.notes else ""
-    Path(a.out).write_text(report(rows, moved, refs, serve, version, notes, hub))
+    date, loads = datetime.date.today().isoformat(), (LOAD_AT_START, load_average())
+    saved.write_text(json.dumps({"rows": rows, "moved": moved, "refs": refs, "serve": serve,
+                                 "version": version, "hub": hub, "date": date,
+                                 "loads": loads}))
+    Path(a.out).write_text(report(rows, moved, refs, serve, version, notes, hub, date, loads))
     log(f"wrote {a.out}")
     return 0
 
