@@ -31,6 +31,7 @@ import platform
 import shutil
 import socket
 import statistics
+import tempfile
 import subprocess
 import sys
 import time
@@ -61,9 +62,10 @@ def median(xs):
     return statistics.median(xs) if xs else None
 
 
-def generate(name, command):
-    """A corpus made once by `command` (a list; the target folder is appended)."""
-    target = WORK / name
+def generate(name, command, base=None):
+    """A corpus made once by `command` (a list; the target folder is appended), in
+    `base` (default: the suite's folder)."""
+    target = (base or WORK) / name
     if (target / ".complete").exists():
         return target
     if target.exists():
@@ -83,10 +85,16 @@ def generate(name, command):
 LARGE_DOCS = 10000
 
 
+# Where a corpus outside git is written: not under this repository, which docket
+# would take for the handbook's repository.
+OUTSIDE_GIT = Path(tempfile.gettempdir()) / "docket-bench"
+
+
 def corpus(docs):
     if docs > LARGE_DOCS:
+        OUTSIDE_GIT.mkdir(parents=True, exist_ok=True)
         return generate(f"files-{docs}", ["python3", ROOT / "benches" / "search_corpus.py",
-                                           "--docs", str(docs), "--out"])
+                                           "--docs", str(docs), "--out"], OUTSIDE_GIT)
     return generate(f"corpus-{docs}", ["python3", SHARED / "gen_corpus.py", "--docs",
                                         str(docs), "--out"])
 

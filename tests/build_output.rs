@@ -181,7 +181,13 @@ fn after_any_edit_a_rebuild_over_the_previous_site_equals_a_fresh_build() {
         before.rsplit(' ').next().unwrap().parse().unwrap()
     }
     build(&out);
+    let json = inode(&out.join("decisions.json"));
     let again = build(&out);
+    assert_eq!(
+        inode(&out.join("decisions.json")),
+        json,
+        "decisions.json, written as a stream and unchanged, is the previous file linked"
+    );
     let pages = std::fs::read_dir(out.join("decisions")).unwrap().count();
     assert!(
         reused(&again.stderr) > pages,

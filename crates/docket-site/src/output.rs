@@ -216,6 +216,45 @@ impl Staging {
         Ok(())
     }
 
+    /// Writes one file by streaming it (`write` gets the file, buffered): a large
+    /// file (`decisions.json`) is never held whole in memory. When its bytes are the
+    /// previous site's, compared a block at a time, the previous file is linked
+    /// instead.
+    pub fn write_with(
+        &self,
+        rel: &str,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), SiteError> {
+        let started = Instant::now();
+        let relative = relative_path(rel)?;
+        let path = self.tmp.join(&relative);
+        if let Some(parent) = path.parent() {
+            self.create_dir(parent)?;
+        }
+        if self.reused_some.load(Ordering::Relaxed) {
+            let _ = fs::remove_file(&path);
+        }
+        let file = fs::File::create(&path).map_err(|e| SiteError::io(&path, e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(|e| SiteError::io(&path, e))?;
+        drop(out);
+        let size = fs::metadata(&path).map_or(0, |m| m.len());
+        if let Some(previous) = &self.previous {
+            let old = previous.join(&relative);
+            if same_file_contents(&old, &path, size)
+                && fs::remove_file(&path).is_ok()
+                && fs::hard_link(&old, &path).is_ok()
+            {
+                self.stats.linked.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        self.forget(rel);
+        self.count(size, started);
+        Ok(())
+    }
+
     /// Links the previous site's `rel` into the staging folder when the previous
     /// build wrote it under `key` (and it still has the size it had then); says
     /// whether it did. Nothing is read or rendered for a reused page.
@@ -338,6 +377,30 @@ impl Staging {
             cleanup.set(handle);
         }
         Ok((self.out.clone(), stats, cleanup))
+    }
+}
+
+/// Whether the files at `a` and `b` both hold `size` bytes and the same ones, read a
+/// block at a time.
+fn same_file_contents(a: &Path, b: &Path, size: u64) -> bool {
+    use std::io::Read;
+    if !fs::symlink_metadata(a).is_ok_and(|m| m.is_file() && m.len() == size) {
+        return false;
+    }
+    let (Ok(mut x), Ok(mut y)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    let (mut bx, mut by) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let Ok(n) = x.read(&mut bx) else {
+            return false;
+        };
+        if n == 0 {
+            return y.read(&mut by).is_ok_and(|m| m == 0);
+        }
+        if y.read_exact(&mut by[..n]).is_err() || bx[..n] != by[..n] {
+            return false;
+        }
     }
 }
 

@@ -234,6 +234,22 @@ impl<'a> Writer<'a> {
         self.sink.write(rel, bytes)
     }
 
+    /// Writes a file by streaming it into `write` (a large file, never held whole).
+    pub(crate) fn file_with(
+        &self,
+        rel: &str,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), SiteError> {
+        match &self.sink {
+            Sink::Staging(staging) => staging.write_with(rel, write),
+            sink => {
+                let mut bytes = Vec::new();
+                write(&mut bytes).map_err(|e| SiteError::io(std::path::Path::new(rel), e))?;
+                sink.write(rel, &bytes)
+            }
+        }
+    }
+
     /// Writes a file made from what `key` hashes (the search index's files).
     pub(crate) fn file_keyed(
         &self,
