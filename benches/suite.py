@@ -407,10 +407,15 @@ def report(rows, moved, refs, serve, version, notes, hub, today, loads):
         lines += ["## Notes", "", notes.strip(), ""]
     lines += ["## How to reproduce", "",
               "```sh", "benches/run.sh                 # 1,000, 10,000 and 100,000 documents",
-              "DOCS=\"1000 10000\" RUNS=3 benches/run.sh", "```", "",
+              "DOCS=\"1000 10000\" RUNS=3 benches/run.sh",
+              "REPORT_ONLY=1 benches/run.sh   # this page again from the last run, with the current notes",
+              "```", "",
               "It needs `../shared/bench` beside the repository, Python 3 and GNU time; "
               "Hugo (`apt-get install hugo`) and mdBook are measured when installed. "
-              "Corpora are generated once into `target/bench`.", ""]
+              "Corpora are generated once into `target/bench` (the 100,000 documents, "
+              "outside git, into the system's temporary folder: under this repository "
+              "docket would take them for part of it). A warm build reuses the pages of "
+              "the build before it (decision 0013); the cold build has no previous site.", ""]
     return "\n".join(lines)
 
 
