@@ -12,7 +12,7 @@
 //!
 //! The marker file also lists each page's key (`crate::fingerprint`) and size: the
 //! next build links a page whose key is unchanged without rendering it
-//! ([`Staging::reuse`]). The list is swapped in with the site it describes, so it
+//! (`Staging::reuse`). The list is swapped in with the site it describes, so it
 //! never speaks of another site's files.
 
 use std::collections::{HashMap, HashSet};
