@@ -44,9 +44,6 @@ pub struct Staging {
     created: Mutex<HashSet<PathBuf>>,
     /// The previous site's page keys: path → (key, size).
     previous_keys: HashMap<String, (u64, u64)>,
-    /// Set when a set of files was linked in part: writing one of them again
-    /// unlinks it first.
-    reused_some: std::sync::atomic::AtomicBool,
     /// This build's page keys: path → (key, size).
     keys: Mutex<HashMap<String, (u64, u64)>>,
     stats: Stats,
@@ -136,7 +133,6 @@ impl Staging {
             created: Mutex::new(HashSet::from([tmp.clone()])),
             previous_keys,
             keys: Mutex::new(HashMap::new()),
-            reused_some: Default::default(),
             tmp,
             out,
             previous,
@@ -169,6 +165,17 @@ impl Staging {
         Ok(())
     }
 
+    /// Where `rel` goes in the staging folder (its folder created), and its path
+    /// relative to the site; an error when `rel` would leave the output folder.
+    fn staged(&self, rel: &str) -> Result<(PathBuf, PathBuf), SiteError> {
+        let relative = relative_path(rel)?;
+        let path = self.tmp.join(&relative);
+        if let Some(parent) = path.parent() {
+            self.create_dir(parent)?;
+        }
+        Ok((relative, path))
+    }
+
     /// Hard-links the previous site's `rel` into `path` when its bytes are `bytes`.
     fn link_unchanged(&self, rel: &Path, path: &Path, bytes: &[u8]) -> bool {
         let Some(previous) = &self.previous else {
@@ -193,19 +200,10 @@ impl Staging {
         key: Option<u64>,
     ) -> Result<(), SiteError> {
         let started = Instant::now();
-        let relative = relative_path(rel)?;
-        let path = self.tmp.join(&relative);
-        if let Some(parent) = path.parent() {
-            self.create_dir(parent)?;
-        }
+        let (relative, path) = self.staged(rel)?;
         if self.link_unchanged(&relative, &path, bytes) {
             self.stats.linked.fetch_add(1, Ordering::Relaxed);
         } else {
-            if self.reused_some.load(Ordering::Relaxed) {
-                // A file of a set [`Staging::reuse_all`] began to link: the name goes
-                // first, so that writing never changes the previous site's file.
-                let _ = fs::remove_file(&path);
-            }
             fs::write(&path, bytes).map_err(|e| SiteError::io(&path, e))?;
         }
         match key {
@@ -226,14 +224,7 @@ impl Staging {
         write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<(), SiteError> {
         let started = Instant::now();
-        let relative = relative_path(rel)?;
-        let path = self.tmp.join(&relative);
-        if let Some(parent) = path.parent() {
-            self.create_dir(parent)?;
-        }
-        if self.reused_some.load(Ordering::Relaxed) {
-            let _ = fs::remove_file(&path);
-        }
+        let (relative, path) = self.staged(rel)?;
         let file = fs::File::create(&path).map_err(|e| SiteError::io(&path, e))?;
         let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
         write(&mut out)
@@ -242,12 +233,17 @@ impl Staging {
         drop(out);
         let size = fs::metadata(&path).map_or(0, |m| m.len());
         if let Some(previous) = &self.previous {
+            // Linked beside, then renamed over the written file: a link that fails
+            // leaves the written file in place.
             let old = previous.join(&relative);
+            let beside = path.with_file_name(format!(".{}.link", std::process::id()));
             if same_file_contents(&old, &path, size)
-                && fs::remove_file(&path).is_ok()
-                && fs::hard_link(&old, &path).is_ok()
+                && fs::hard_link(&old, &beside).is_ok()
+                && fs::rename(&beside, &path).is_ok()
             {
                 self.stats.linked.fetch_add(1, Ordering::Relaxed);
+            } else {
+                let _ = fs::remove_file(&beside);
             }
         }
         self.forget(rel);
@@ -269,15 +265,11 @@ impl Staging {
             return Ok(false);
         }
         let started = Instant::now();
-        let relative = relative_path(rel)?;
-        let old = previous.join(&relative);
+        let old = previous.join(relative_path(rel)?);
         if !fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == size) {
             return Ok(false);
         }
-        let path = self.tmp.join(&relative);
-        if let Some(parent) = path.parent() {
-            self.create_dir(parent)?;
-        }
+        let (_, path) = self.staged(rel)?;
         if fs::hard_link(&old, &path).is_err() {
             return Ok(false);
         }
@@ -300,15 +292,31 @@ impl Staging {
         if files.is_empty() {
             return None;
         }
-        let mut bytes = 0;
+        let mut linked = Vec::new();
         for (rel, size) in files {
             if !matches!(self.reuse(rel, key), Ok(true)) {
-                self.reused_some.store(true, Ordering::Relaxed);
+                // The set is written again: what was linked of it goes, so that no
+                // write goes through a name the previous site's file also has.
+                self.unreuse(&linked);
                 return None;
             }
-            bytes += size;
+            linked.push((rel, size));
         }
-        Some(bytes)
+        Some(linked.iter().map(|(_, size)| size).sum())
+    }
+
+    /// Takes back what [`Staging::reuse`] linked of `files` (path, size).
+    fn unreuse(&self, files: &[(&String, u64)]) {
+        for &(rel, size) in files {
+            if let Ok((_, path)) = self.staged(rel) {
+                let _ = fs::remove_file(path);
+            }
+            self.forget(rel);
+            for counter in [&self.stats.linked, &self.stats.reused, &self.stats.files] {
+                counter.fetch_sub(1, Ordering::Relaxed);
+            }
+            self.stats.bytes.fetch_sub(size, Ordering::Relaxed);
+        }
     }
 
     fn forget(&self, rel: &str) {
@@ -453,5 +461,40 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.tmp);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// A set of files linked in part (one of them is gone from the previous site)
+    /// is taken back: nothing of it stays linked or counted, and writing it again
+    /// never changes the previous site's files.
+    #[test]
+    fn a_set_linked_in_part_is_taken_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let first = Staging::new(&out).unwrap();
+        first.write_keyed("s/a.js", b"old a", Some(7)).unwrap();
+        first.write_keyed("s/b.js", b"old b", Some(7)).unwrap();
+        first.commit().unwrap().2.wait();
+        // `s/b.js` is removed from the previous site: the set cannot be linked whole.
+        let keep = ["a", "b"].map(|n| out.join(format!("s/{n}.js")));
+        fs::remove_file(&keep[1]).unwrap();
+
+        let second = Staging::new(&out).unwrap();
+        assert_eq!(second.reuse_all(|rel| rel.starts_with("s/"), 7), None);
+        let stats = second.stats();
+        assert_eq!(
+            (stats.files, stats.linked, stats.reused, stats.bytes),
+            (0, 0, 0, 0)
+        );
+        second.write_keyed("s/a.js", b"new a", Some(8)).unwrap();
+        second.write_keyed("s/b.js", b"new b", Some(8)).unwrap();
+        assert_eq!(fs::read(&keep[0]).unwrap(), b"old a");
+        second.commit().unwrap().2.wait();
+        assert_eq!(fs::read(&keep[0]).unwrap(), b"new a");
     }
 }

@@ -30,9 +30,11 @@ pub(crate) enum Sink<'a> {
 }
 
 impl Sink<'_> {
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
+    /// Writes `bytes` to `rel`; a staging folder remembers `key` (what the file was
+    /// made from) for the next build.
+    fn write(&self, rel: &str, bytes: &[u8], key: Option<u64>) -> Result<(), SiteError> {
         match self {
-            Sink::Staging(staging) => staging.write(rel, bytes),
+            Sink::Staging(staging) => staging.write_keyed(rel, bytes, key),
             Sink::Memory(files) => {
                 if let Ok(mut files) = files.lock() {
                     files.push((rel.to_string(), bytes.to_vec()));
@@ -215,10 +217,7 @@ impl<'a> Writer<'a> {
         let html = self.templates.render(page.template, ctx)?;
         let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
         self.render_nanos.fetch_add(nanos, Ordering::Relaxed);
-        match &self.sink {
-            Sink::Staging(staging) => staging.write_keyed(file, html.as_bytes(), key)?,
-            sink => sink.write(file, html.as_bytes())?,
-        }
+        self.sink.write(file, html.as_bytes(), key)?;
         self.remember(page.url);
         Ok(())
     }
@@ -231,7 +230,7 @@ impl<'a> Writer<'a> {
 
     /// Writes a file that is not a page (an asset, a feed, the search index).
     pub(crate) fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), SiteError> {
-        self.sink.write(rel, bytes)
+        self.sink.write(rel, bytes, None)
     }
 
     /// Writes a file by streaming it into `write` (a large file, never held whole).
@@ -245,7 +244,7 @@ impl<'a> Writer<'a> {
             sink => {
                 let mut bytes = Vec::new();
                 write(&mut bytes).map_err(|e| SiteError::io(std::path::Path::new(rel), e))?;
-                sink.write(rel, &bytes)
+                sink.write(rel, &bytes, None)
             }
         }
     }
@@ -257,10 +256,7 @@ impl<'a> Writer<'a> {
         bytes: &[u8],
         key: Option<u64>,
     ) -> Result<(), SiteError> {
-        match &self.sink {
-            Sink::Staging(staging) => staging.write_keyed(rel, bytes, key),
-            sink => sink.write(rel, bytes),
-        }
+        self.sink.write(rel, bytes, key)
     }
 
     /// The build's key, when pages are keyed.

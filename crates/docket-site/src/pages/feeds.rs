@@ -55,7 +55,8 @@ struct DecisionsJson<'a, 'r> {
 }
 
 /// Every record's entry, made as it is written: at 10,000 records the entries held
-/// at once beside the text they become were a cold build's peak.
+/// at once beside the text they become were a cold build's peak. `p.records` holds
+/// the decisions, then each kind of the team's own by name.
 struct Entries<'a, 'r>(&'a Prepared<'r>);
 
 impl Serialize for Entries<'_, '_> {

@@ -174,10 +174,9 @@ pub(crate) fn write_site(
     let jobs = jobs(p);
     let total = jobs.len();
     let done = AtomicUsize::new(0);
-    // The search index is made beside the pages (it was a fifth of a warm build,
-    // on one thread, after them).
     // The search index's files are linked from the previous site when what it is
-    // made of did not change.
+    // made of did not change; else it is made beside the pages (it was a fifth of a
+    // warm build, on one thread, after them).
     let search_key = w.site_key().map(|site| search::key(p, site));
     let reused = search_key.and_then(|key| w.reuse_files(search::is_index_file, key));
     let (pages, index) = rayon::join(
@@ -195,9 +194,9 @@ pub(crate) fn write_site(
         org::write(p, w, hub)?;
     }
     assets::write(p, w, repo_root)?;
-    let search_bytes = match (index, reused) {
-        (Some(index), _) => search::write(&index, w, search_key)?,
-        (None, bytes) => usize::try_from(bytes.unwrap_or(0)).unwrap_or(usize::MAX),
+    let search_bytes = match index {
+        Some(index) => search::write(&index, w, search_key)?,
+        None => usize::try_from(reused.unwrap_or(0)).unwrap_or(usize::MAX),
     };
     let written = w.written();
     let pages = written.len();
