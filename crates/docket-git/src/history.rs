@@ -113,11 +113,12 @@ fn walk_from<'r>(
     // A long walk gets a second thread reading the handbook's trees ahead of it
     // (`tree::ReadAhead`), with its own handle of the repository.
     let ahead = (order.commits.len() >= READ_AHEAD_FROM).then(|| Arc::new(ReadAhead::default()));
-    let roots: Vec<git2::Oid> = match &ahead {
+    // One a commit, so that a commit's place is the same for both.
+    let roots: Vec<Option<git2::Oid>> = match &ahead {
         Some(_) => order
             .commits
             .iter()
-            .filter_map(|c| order.nodes.get(c).map(|n| n.tree))
+            .map(|c| order.nodes.get(c).map(|n| n.tree))
             .collect(),
         None => Vec::new(),
     };

@@ -147,9 +147,7 @@ impl TreeCache {
         self.entries.truncate(32);
         Some(parsed)
     }
-}
 
-impl TreeCache {
     /// A cache that also takes the trees `ahead` read.
     pub(crate) fn with_read_ahead(ahead: Arc<ReadAhead>) -> Self {
         Self {
@@ -211,11 +209,11 @@ impl ReadAhead {
         self.moved.notify_all();
     }
 
-    /// Reads, for each commit's root tree in `roots` (in the walk's order), the
-    /// trees on the way to `folder` and the trees under it that are new at that
-    /// commit, until the walk ends; run on its own thread with its own handle of
-    /// the repository.
-    pub(crate) fn run(&self, repo: &git2::Repository, roots: &[git2::Oid], folder: &str) {
+    /// Reads, for each commit's root tree in `roots` (in the walk's order; `None`
+    /// for a commit the order did not read), the trees on the way to `folder` and
+    /// the trees under it that are new at that commit, until the walk ends; run
+    /// beside the walk with its own handle of the repository.
+    pub(crate) fn run(&self, repo: &git2::Repository, roots: &[Option<git2::Oid>], folder: &str) {
         let parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
         let mut seen: HashSet<git2::Oid> = HashSet::new();
         let mut local = TreeCache::default();
@@ -239,7 +237,7 @@ impl ReadAhead {
                 }
             }
             let mut found = Vec::new();
-            let mut current = Some(root);
+            let mut current = root;
             for part in &parts {
                 let Some(oid) = current else { break };
                 let Some(tree) = local.get(repo, oid) else {
