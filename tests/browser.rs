@@ -27,9 +27,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::Repo;
+use common::browser;
 use common::serve::Serve;
 
 /// Words for the search box, each only in decision bodies: `zanzibarite` only in
@@ -466,7 +466,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn built_site_works_in_a_real_browser() {
-    let Some((chromium, workspace)) = common::browser::available() else {
+    let Some((chromium, workspace)) = browser::available() else {
         return;
     };
 
@@ -525,30 +525,28 @@ fn built_site_works_in_a_real_browser() {
 
     let screenshots = workspace.join("target/screenshots");
     std::fs::create_dir_all(&screenshots).unwrap();
-    let out = Command::new("node")
-        .arg(workspace.join("tests/browser/site.test.mjs"))
-        .arg(&site)
-        .arg(&screenshots)
-        .args(SEARCH_WORDS.iter().flat_map(|w| ["--search", w]))
-        .args(["--port", &port.to_string(), "--based"])
-        .arg(&based)
-        .args(["--serve", &serve.url()])
-        .arg("--kinds")
-        .arg(&kinds_site)
-        .env("CHROMIUM", &chromium)
-        .current_dir(workspace)
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    println!("{stdout}{stderr}");
-    if !out.status.success() {
+    let mut args: Vec<std::ffi::OsString> = vec![site.clone().into(), screenshots.clone().into()];
+    for w in SEARCH_WORDS {
+        args.extend(["--search".into(), (*w).into()]);
+    }
+    args.extend([
+        "--port".into(),
+        port.to_string().into(),
+        "--based".into(),
+        based.into(),
+    ]);
+    args.extend([
+        "--serve".into(),
+        serve.url().into(),
+        "--kinds".into(),
+        kinds_site.into(),
+    ]);
+    if let Err(report) = browser::node_script(&chromium, workspace, "site.test.mjs", args) {
         let kept = workspace.join("target/browser-failed-site");
         copy_dir(&site, &kept);
         panic!(
-            "the browser checks failed ({}); the site is kept in {} and the screenshots \
-             are in {}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
-            out.status,
+            "the browser checks failed; the site is kept in {} and the screenshots are in \
+             {} {report}",
             kept.display(),
             screenshots.display()
         );

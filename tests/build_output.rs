@@ -196,35 +196,30 @@ fn after_any_edit_a_rebuild_over_the_previous_site_equals_a_fresh_build() {
     );
 
     let d3 = "docs/decisions/0003-use-postgresql.md";
+    let replace = |rel: &str, from: &str, to: &str| {
+        repo.write(rel, repo.read(rel).replace(from, to));
+    };
     /// An edit to the handbook, named.
     type Edit<'a> = (&'a str, Box<dyn Fn() + 'a>);
     let edits: Vec<Edit<'_>> = vec![
         (
             "a decision's body",
             Box::new(|| {
-                let text = repo.read(d3);
-                repo.write(d3, format!("{text}\nA paragraph added later.\n"));
+                repo.write(d3, format!("{}\nA paragraph added later.\n", repo.read(d3)));
             }),
         ),
         (
             "a name in the roster",
-            Box::new(|| {
-                let roster = repo.read("docs/people.yaml");
-                repo.write(
-                    "docs/people.yaml",
-                    roster.replace("Alice Ng", "Alice Ngozi"),
-                );
-            }),
+            Box::new(|| replace("docs/people.yaml", "Alice Ng", "Alice Ngozi")),
         ),
         (
             "a title another record links to",
             Box::new(|| {
-                let rel = "docs/decisions/0001-use-mysql.md";
-                let text = repo.read(rel);
-                repo.write(
-                    rel,
-                    text.replace("Use MySQL for billing", "Use MariaDB for billing"),
-                );
+                replace(
+                    "docs/decisions/0001-use-mysql.md",
+                    "Use MySQL for billing",
+                    "Use MariaDB for billing",
+                )
             }),
         ),
         (
@@ -241,13 +236,7 @@ fn after_any_edit_a_rebuild_over_the_previous_site_equals_a_fresh_build() {
         ),
         (
             "the site title",
-            Box::new(|| {
-                let toml = repo.read("docket.toml");
-                repo.write(
-                    "docket.toml",
-                    toml.replace("Acme handbook", "Acme's handbook"),
-                );
-            }),
+            Box::new(|| replace("docket.toml", "Acme handbook", "Acme's handbook")),
         ),
         (
             "a new record",

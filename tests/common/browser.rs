@@ -53,8 +53,25 @@ fn missing(workspace: &Path, chromium: &Path) -> Option<String> {
 /// Runs the browser script `script` (under `tests/browser/`) with `args`, Chromium
 /// at `chromium`, from `workspace`; prints what it said and fails the test with
 /// `what` and its output when it does not succeed.
-#[allow(clippy::print_stdout, clippy::expect_used)]
 pub fn run_script<I, S>(chromium: &Path, workspace: &Path, script: &str, args: I, what: &str)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    if let Err(report) = node_script(chromium, workspace, script, args) {
+        panic!("{what} {report}");
+    }
+}
+
+/// Runs the browser script `script` as [`run_script`] does; when it does not
+/// succeed, its exit status and output.
+#[allow(clippy::print_stdout, clippy::expect_used)]
+pub fn node_script<I, S>(
+    chromium: &Path,
+    workspace: &Path,
+    script: &str,
+    args: I,
+) -> Result<(), String>
 where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
@@ -69,9 +86,11 @@ where
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     println!("{stdout}{stderr}");
-    assert!(
-        out.status.success(),
-        "{what} ({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
-        out.status
-    );
+    match out.status.success() {
+        true => Ok(()),
+        false => Err(format!(
+            "({})\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+            out.status
+        )),
+    }
 }
